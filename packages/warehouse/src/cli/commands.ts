@@ -1,0 +1,10 @@
+/**
+ * The CLI's subcommands. To add one, write `src/cli/<name>.ts` with a default export of type
+ * `Command` and add one line below (modules load lazily, so a command's dependencies cost nothing
+ * to the others).
+ */
+import type { Command } from "./command.ts"
+
+export const commands: Record<string, () => Promise<{ default: Command }>> = {
+  import: () => import("./import.ts"),
+}
