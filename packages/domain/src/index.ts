@@ -2,4 +2,11 @@
  * @lao-protect/domain: the shared vocabulary for protection of trafficked persons in Lao PDR.
  * Each module is one concept and exports a schema and its type under the same name.
  */
+
+export * as Exploitation from "./Exploitation.ts"
+export * as IsoDate from "./IsoDate.ts"
 export * as Label from "./Label.ts"
+export * as Partner from "./Partner.ts"
+export * as Perpetrator from "./Perpetrator.ts"
+export * as Service from "./Service.ts"
+export * as VictimGroup from "./VictimGroup.ts"
