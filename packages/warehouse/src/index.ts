@@ -3,3 +3,4 @@
  * connector, schema setup and import are on `@lao-protect/warehouse/node`.
  */
 export type { Connector, Param, Row } from "./Connector.ts"
+export * from "./views/index.ts"

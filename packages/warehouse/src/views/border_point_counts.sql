@@ -1,0 +1,15 @@
+-- Cases per border checkpoint under the cross-filters ($1..$10); cases without a checkpoint are left out.
+SELECT border_point, CAST(SUM(n) AS INTEGER) AS n
+FROM facts
+WHERE ($1 IS NULL OR year >= $1)
+  AND ($2 IS NULL OR year <= $2)
+  AND ($3 IS NULL OR victim_group = $3)
+  AND ($4 IS NULL OR sex = $4)
+  AND ($5 IS NULL OR age_band = $5)
+  AND ($6 IS NULL OR ethnicity_family = $6)
+  AND ($7 IS NULL OR exploitation_form = $7)
+  AND ($8 IS NULL OR destination = $8)
+  AND ($9 IS NULL OR border_point = $9)
+  AND ($10 IS NULL OR stage = $10)
+  AND border_point IS NOT NULL
+GROUP BY border_point

@@ -1,0 +1,23 @@
+-- Movements abroad: origin province -> border checkpoint -> destination country, split into outward
+-- movements and returns (deported, repatriated, self-returned), under the cross-filters ($1..$10).
+SELECT
+  province,
+  border_point,
+  destination,
+  victim_group IN ('deported_lao', 'repatriated_lao', 'self_returned') AS is_return,
+  CAST(SUM(n) AS INTEGER) AS n
+FROM facts
+WHERE ($1 IS NULL OR year >= $1)
+  AND ($2 IS NULL OR year <= $2)
+  AND ($3 IS NULL OR victim_group = $3)
+  AND ($4 IS NULL OR sex = $4)
+  AND ($5 IS NULL OR age_band = $5)
+  AND ($6 IS NULL OR ethnicity_family = $6)
+  AND ($7 IS NULL OR exploitation_form = $7)
+  AND ($8 IS NULL OR destination = $8)
+  AND ($9 IS NULL OR border_point = $9)
+  AND ($10 IS NULL OR stage = $10)
+  AND province IS NOT NULL
+  AND destination IS NOT NULL
+  AND destination <> 'LAO'
+GROUP BY ALL

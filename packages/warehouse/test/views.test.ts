@@ -1,0 +1,150 @@
+import { readdirSync, readFileSync } from "node:fs"
+import { join } from "node:path"
+import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { type NodeConnector, openWarehouse } from "../src/node/index.ts"
+import {
+  areaBreakdown,
+  borderPointCounts,
+  districtCounts,
+  FILTER_WHERE,
+  type Filters,
+  flowCounts,
+  prepareViews,
+  provinceCounts,
+  viewSql,
+  yearCounts,
+} from "../src/views/index.ts"
+import { loadFixtureFacts } from "./views-fixture.ts"
+
+let conn: NodeConnector
+
+beforeAll(async () => {
+  conn = await openWarehouse(":memory:", { config: { threads: "1" } })
+  await loadFixtureFacts(conn)
+  await prepareViews(conn)
+})
+afterAll(() => conn.close())
+
+const total = async (where: string, params: ReadonlyArray<string | number> = []): Promise<number> => {
+  const [row] = await conn.query<{ n: number | null }>(
+    `SELECT CAST(SUM(n) AS INTEGER) AS n FROM facts WHERE ${where}`,
+    params,
+  )
+  return row?.n ?? 0
+}
+const sum = (rows: ReadonlyArray<{ n: number }>) => rows.reduce((acc, r) => acc + r.n, 0)
+const byKey = <R extends { n: number }>(rows: ReadonlyArray<R>, key: (r: R) => string) =>
+  Object.fromEntries(rows.map((r) => [key(r), r.n]))
+
+const FILTER_CASES: ReadonlyArray<{ name: string; filters: Filters; where: string }> = [
+  { name: "no filter", filters: {}, where: "true" },
+  { name: "years", filters: { yearFrom: 2020, yearTo: 2022 }, where: "year BETWEEN 2020 AND 2022" },
+  { name: "sex", filters: { sex: "female" }, where: "sex = 'female'" },
+  {
+    name: "several",
+    filters: {
+      victimGroup: "repatriated_lao",
+      exploitationForm: "forced_labour",
+      destination: "THA",
+      yearFrom: 2021,
+    },
+    where:
+      "victim_group = 'repatriated_lao' AND exploitation_form = 'forced_labour' AND destination = 'THA' AND year >= 2021",
+  },
+  {
+    name: "age, family, border point, stage",
+    filters: { ageBand: "9-17", ethnicityFamily: "lao_tai", borderPoint: "T1", stage: "closed" },
+    where: "age_band = '9-17' AND ethnicity_family = 'lao_tai' AND border_point = 'T1' AND stage = 'closed'",
+  },
+  { name: "a value absent from the data", filters: { destination: "JPN" }, where: "destination = 'JPN'" },
+]
+
+describe("view SQL files", () => {
+  it("every view carries the one fixed filter template and reads facts once", () => {
+    for (const [name, sql] of Object.entries(viewSql)) {
+      expect(sql, name).toContain(FILTER_WHERE)
+      expect(sql.match(/\bFROM facts\b/g), name).toHaveLength(1)
+    }
+  })
+  it("every .sql file in the folder is a named view or the preparation script", () => {
+    const dir = join(import.meta.dirname, "../src/views")
+    const files = readdirSync(dir).filter((f) => f.endsWith(".sql"))
+    expect(files.sort()).toEqual([...Object.keys(viewSql), "prepare_views"].map((n) => `${n}.sql`).sort())
+    expect(readFileSync(join(dir, "province_counts.sql"), "utf8")).not.toMatch(/\$\{/)
+  })
+})
+
+describe.each(FILTER_CASES)("views under filter: $name", ({ filters, where }) => {
+  it("province counts match a direct query, on both paths", async () => {
+    const expected = await total(where)
+    const pre = await provinceCounts(conn, filters)
+    const naive = await provinceCounts(conn, filters, { source: "naive" })
+    expect(sum(pre)).toBe(expected)
+    expect(byKey(pre, (r) => String(r.province))).toEqual(byKey(naive, (r) => String(r.province)))
+    for (const row of pre.slice(0, 5)) {
+      if (row.province === null) continue
+      expect(row.n).toBe(await total(`${where} AND province = $1`, [row.province]))
+    }
+  })
+  it("district, border point, year and flow counts agree with facts and across paths", async () => {
+    const dPre = await districtCounts(conn, filters)
+    expect(sum(dPre)).toBe(await total(where))
+    expect(byKey(dPre, (r) => `${r.district}`)).toEqual(
+      byKey(await districtCounts(conn, filters, { source: "naive" }), (r) => `${r.district}`),
+    )
+    const bp = await borderPointCounts(conn, filters)
+    expect(sum(bp)).toBe(await total(`${where} AND border_point IS NOT NULL`))
+    expect(byKey(bp, (r) => r.border_point)).toEqual(
+      byKey(await borderPointCounts(conn, filters, { source: "naive" }), (r) => r.border_point),
+    )
+    const years = await yearCounts(conn, filters)
+    expect(sum(years)).toBe(await total(where))
+    expect(years.map((r) => r.year)).toEqual([...years.map((r) => r.year)].sort())
+    const flows = await flowCounts(conn, filters)
+    expect(sum(flows)).toBe(
+      await total(`${where} AND province IS NOT NULL AND destination IS NOT NULL AND destination <> 'LAO'`),
+    )
+    const returns = sum(flows.filter((f) => f.is_return))
+    expect(returns).toBe(
+      await total(
+        `${where} AND province IS NOT NULL AND destination IS NOT NULL AND destination <> 'LAO' AND victim_group IN ('deported_lao','repatriated_lao','self_returned')`,
+      ),
+    )
+  })
+  it("an area's breakdown sums to the area total in every dimension", async () => {
+    const rows = await areaBreakdown(conn, filters, { province: "LA01" })
+    const areaTotal = await total(`${where} AND province = 'LA01'`)
+    const dims = [
+      "ethnicity_family",
+      "ethnic_group",
+      "victim_group",
+      "exploitation_form",
+      "destination",
+      "total",
+    ]
+    for (const dim of dims) expect(sum(rows.filter((r) => r.dimension === dim)), dim).toBe(areaTotal)
+    const naive = await areaBreakdown(conn, filters, { province: "LA01" }, { source: "naive" })
+    expect(byKey(rows, (r) => `${r.dimension}:${r.code}`)).toEqual(
+      byKey(naive, (r) => `${r.dimension}:${r.code}`),
+    )
+    const district = await areaBreakdown(conn, filters, { province: "LA01", district: "LA0102" })
+    expect(sum(district.filter((r) => r.dimension === "total"))).toBe(
+      await total(`${where} AND district = 'LA0102'`),
+    )
+  })
+})
+
+describe("fixture edge cases the dashboard relies on", () => {
+  it("a province with no records is absent (no data) and a tiny one keeps its true count", async () => {
+    const rows = byKey(await provinceCounts(conn, {}), (r) => String(r.province))
+    expect(rows.LA15).toBeUndefined()
+    expect(rows.LA18).toBe(3)
+  })
+  it("returns are flagged from the victim group", async () => {
+    const flows = await flowCounts(conn, { victimGroup: "repatriated_lao" })
+    expect(flows.length).toBeGreaterThan(0)
+    expect(flows.every((f) => f.is_return)).toBe(true)
+    const out = await flowCounts(conn, { victimGroup: "local_lao" })
+    expect(out.every((f) => !f.is_return)).toBe(true)
+  })
+})
