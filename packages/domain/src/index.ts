@@ -3,10 +3,14 @@
  * Each module is one concept and exports a schema and its type under the same name.
  */
 
+export * as Ethnicity from "./Ethnicity.ts"
 export * as Exploitation from "./Exploitation.ts"
 export * as IsoDate from "./IsoDate.ts"
 export * as Label from "./Label.ts"
+export * as LegalBasis from "./LegalBasis.ts"
 export * as Partner from "./Partner.ts"
 export * as Perpetrator from "./Perpetrator.ts"
+export * as Place from "./Place.ts"
 export * as Service from "./Service.ts"
+export * as Translations from "./Translations.ts"
 export * as VictimGroup from "./VictimGroup.ts"
