@@ -1,0 +1,58 @@
+-- Bed-nights by province, month, victim group and stage from the cases table.
+-- Rules (stays, night counting, province) are documented in BedNights.ts and must stay identical.
+-- $1: first night counted (DATE, inclusive), $2: last night counted (DATE, inclusive).
+with c as (
+  select
+    victim_group::varchar as victim_group,
+    coalesce(origin_province::varchar, left(origin_district::varchar, 4)) as origin,
+    left(exploitation_district::varchar, 4) as exploitation_province,
+    interim_care_date, assessment_date, bid_date, return_date, reintegration_date,
+    follow_up_date, closed_date, exit_date
+  from cases
+),
+stays as (
+  select
+    'interim_care' as stage,
+    victim_group,
+    coalesce(exploitation_province, origin) as province,
+    interim_care_date as start_date,
+    list_min(list_filter(
+      [assessment_date, bid_date, return_date, reintegration_date, follow_up_date, closed_date, exit_date],
+      lambda d: d >= interim_care_date
+    )) as end_date
+  from c
+  where interim_care_date is not null
+  union all
+  select
+    'return_reception' as stage,
+    victim_group,
+    origin as province,
+    return_date as start_date,
+    case
+      when reintegration_date >= return_date then reintegration_date
+      else list_min(list_filter([follow_up_date, closed_date, exit_date], lambda d: d >= return_date))
+    end as end_date
+  from c
+  where return_date is not null
+),
+clipped as (
+  select
+    stage, victim_group, province,
+    greatest(start_date, $1::date) as first_night,
+    least(coalesce(end_date - 1, $2::date), $2::date) as last_night
+  from stays
+),
+nights as (
+  select stage, victim_group, province, unnest(generate_series(first_night, last_night, interval 1 day)) as night
+  from clipped
+  where first_night <= last_night
+)
+select
+  province,
+  strftime(night, '%Y-%m') as month,
+  victim_group,
+  stage,
+  count(*)::integer as nights
+from nights
+group by province, month, victim_group, stage
+order by province nulls last, month, victim_group, stage

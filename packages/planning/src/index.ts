@@ -1,0 +1,13 @@
+/**
+ * @lao-protect/planning: planning tools for protection services in Lao PDR: where to extend Child
+ * Protection Networks, how many shelter places are needed, what services cost, and where cases
+ * stall in the protection pipeline. Pure functions over aggregates plus named SQL over the warehouse.
+ */
+export * as BedNights from "./BedNights.ts"
+export * as CpnCoverage from "./CpnCoverage.ts"
+export * as Gazetteer from "./Gazetteer.ts"
+export * as Csv from "./internal/csv.ts"
+export * as PriorityScore from "./PriorityScore.ts"
+export * as RowError from "./RowError.ts"
+export * as Shelters from "./Shelters.ts"
+export * as WhatIf from "./WhatIf.ts"

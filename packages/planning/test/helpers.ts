@@ -1,0 +1,74 @@
+/**
+ * Test helpers: an in-memory DuckDB `Connector`, a `cases` table with the CaseRow columns the
+ * planning SQL reads, and a small hand-made Gazetteer.
+ */
+import type { Connector, Param } from "@lao-protect/warehouse"
+import { openWarehouse } from "@lao-protect/warehouse/node"
+import { type Gazetteer, makeGazetteer } from "../src/Gazetteer.ts"
+
+export const openMemory = (): Promise<Connector> => openWarehouse(":memory:")
+
+const CASE_COLUMNS = `
+  case_id VARCHAR, source VARCHAR, identification_date DATE, victim_group VARCHAR, sex VARCHAR,
+  age_years INTEGER, date_of_birth DATE, origin_district VARCHAR, origin_province VARCHAR,
+  border_checkpoint VARCHAR, destination_country VARCHAR, exploitation_district VARCHAR,
+  exploitation_form VARCHAR, ethnicity VARCHAR, interim_care_date DATE, assessment_date DATE, bid_date DATE,
+  return_date DATE, reintegration_date DATE, follow_up_date DATE, closed_date DATE,
+  exit_reason VARCHAR, exit_date DATE, services VARCHAR[], legal_basis VARCHAR[]`
+
+export type CaseFixture = Partial<Record<string, string | number | null | ReadonlyArray<string>>>
+
+/** Creates `cases` and inserts the rows with bound parameters (a handful of rows: fine row by row). */
+export async function loadCases(conn: Connector, rows: ReadonlyArray<CaseFixture>): Promise<void> {
+  await conn.exec(`create or replace table cases (${CASE_COLUMNS})`)
+  const names = CASE_COLUMNS.split(",").map((c) => c.trim().split(/\s+/)[0]!)
+  for (const [i, row] of rows.entries()) {
+    const values = names.map((n): Param => {
+      const v = row[n]
+      if (n === "case_id") return typeof v === "string" ? v : `C${i + 1}`
+      if (typeof v === "object" && v !== null) return v.join(";")
+      return v ?? null
+    })
+    const placeholders = names.map((n, j) =>
+      n === "services" || n === "legal_basis" ? `string_split($${j + 1}, ';')` : `$${j + 1}`,
+    )
+    await conn.query(`insert into cases (${names.join(", ")}) values (${placeholders.join(", ")})`, values)
+  }
+}
+
+/**
+ * Three districts on a line of latitude 18N in a made-up province LA90 (areas 100, 300, 600 km2,
+ * 10,000 children), one in LA91 with its own child figure, a checkpoint near D2, one on D4.
+ */
+export const tinyPlaces: Gazetteer = makeGazetteer({
+  provinces: [
+    { code: "LA90", name: "Testprovince", aliases: ["Test Province"], childPopulation: 10_000 },
+    { code: "LA91", name: "Otherprovince", aliases: [] },
+  ],
+  districts: [
+    { code: "LA9001", province: "LA90", name: "Alpha", aliases: ["Alfa"], lat: 18, lon: 102, areaKm2: 100 },
+    {
+      code: "LA9002",
+      province: "LA90",
+      name: "Xaysetha",
+      aliases: ["Saysettha"],
+      lat: 18,
+      lon: 103,
+      areaKm2: 300,
+    },
+    { code: "LA9003", province: "LA90", name: "Gamma", aliases: [], lat: 18, lon: 104, areaKm2: 600 },
+    {
+      code: "LA9101",
+      province: "LA91",
+      name: "Xaysetha",
+      aliases: [],
+      lat: 15,
+      lon: 107,
+      childPopulation: 5_000,
+    },
+  ],
+  checkpoints: [
+    { id: "T90", district: "LA9002", lat: 18.1, lon: 103 },
+    { id: "T91", district: "LA9101", lat: 15, lon: 107 },
+  ],
+})
