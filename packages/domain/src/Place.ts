@@ -150,6 +150,7 @@ const SEPARATORS = /[\s\-_.,;:'’‘"`/()[\]&+]+/u
 const LAO_AFFIXES = ["ແຂວງ", "ເມືອງ"]
 const LEADING_AFFIXES = new Set(["muang", "mueang", "meuang", "khoueng", "khwaeng", "kwaeng"])
 const ANYWHERE_AFFIXES = new Set(["province", "prov", "district", "dist"])
+const TRAILING_GLUED = ["province", "district"]
 
 /**
  * Splits text into normalised words: Unicode compatibility decomposition (so ຳ U+0EB3 and
@@ -180,10 +181,14 @@ const laoAffixKeys = LAO_AFFIXES.map(normalizeName)
 /** Key of a place name without the "Province"/"Khoueng"/"Muang"/"District" (ແຂວງ/ເມືອງ) affixes. */
 const placeKey = (text: string): string => {
   const ws = words(text)
-  const kept = ws.filter((w, i) => !ANYWHERE_AFFIXES.has(w) && !(i === 0 && LEADING_AFFIXES.has(w)))
+  const start = ws.findIndex((w) => !LEADING_AFFIXES.has(w))
+  const kept = ws.slice(Math.max(start, 0)).filter((w) => !ANYWHERE_AFFIXES.has(w))
   let key = (kept.length > 0 ? kept : ws).join("")
-  for (const affix of laoAffixKeys) {
+  for (const affix of [...laoAffixKeys, ...laoAffixKeys]) {
     if (key.startsWith(affix) && key.length > affix.length) key = key.slice(affix.length)
+  }
+  for (const affix of TRAILING_GLUED) {
+    if (key.endsWith(affix) && key.length > affix.length) key = key.slice(0, -affix.length)
   }
   return key
 }
