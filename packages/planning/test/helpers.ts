@@ -37,8 +37,10 @@ export async function loadCases(conn: Connector, rows: ReadonlyArray<CaseFixture
 }
 
 /**
- * Three districts on a line of latitude 18N in a made-up province LA90 (areas 100, 300, 600 km2,
- * 10,000 children), one in LA91 with its own child figure, a checkpoint near D2, one on D4.
+ * Four districts of a made-up province LA90 on the meridian 102E, at 18, 19, 20 and 21N (so distances
+ * are whole degrees of latitude and min-max ratios are exact), areas 100, 300, 600 and 1000 km2
+ * sharing 10,000 children (500, 1500, 3000, 5000 by area); one district of LA91 with its own child
+ * figure. Checkpoint T90 is 0.1 degree (11 km) north of LA9002, T91 sits on LA9101.
  */
 export const tinyPlaces: Gazetteer = makeGazetteer({
   provinces: [
@@ -52,11 +54,12 @@ export const tinyPlaces: Gazetteer = makeGazetteer({
       province: "LA90",
       name: "Xaysetha",
       aliases: ["Saysettha"],
-      lat: 18,
-      lon: 103,
+      lat: 19,
+      lon: 102,
       areaKm2: 300,
     },
-    { code: "LA9003", province: "LA90", name: "Gamma", aliases: [], lat: 18, lon: 104, areaKm2: 600 },
+    { code: "LA9003", province: "LA90", name: "Gamma", aliases: [], lat: 20, lon: 102, areaKm2: 600 },
+    { code: "LA9004", province: "LA90", name: "Delta", aliases: [], lat: 21, lon: 102, areaKm2: 1000 },
     {
       code: "LA9101",
       province: "LA91",
@@ -68,7 +71,7 @@ export const tinyPlaces: Gazetteer = makeGazetteer({
     },
   ],
   checkpoints: [
-    { id: "T90", district: "LA9002", lat: 18.1, lon: 103 },
+    { id: "T90", district: "LA9002", lat: 19.1, lon: 102 },
     { id: "T91", district: "LA9101", lat: 15, lon: 107 },
   ],
 })
