@@ -1,0 +1,14 @@
+/**
+ * Synthetic, clearly labelled case data for demos, tests and benchmarks. Never mixed silently
+ * with real data: ids start with `SYN-` and every file has a `.meta.json` sidecar.
+ */
+export {
+  generateCases,
+  SYNTHETIC_ID_PREFIX,
+  type SynthOptions,
+  type SynthRow,
+  synthColumns,
+  yearCounts,
+} from "./generate.ts"
+export { makeRng, type Rng } from "./prng.ts"
+export { metaPathOf, type SynthMeta, type SynthResult, writeSynthCsv } from "./write.ts"
