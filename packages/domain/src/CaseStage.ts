@@ -1,0 +1,463 @@
+/**
+ * The stages of protection a case moves through, from identification to closure, following the
+ * sections of the (draft) National Guideline on Victim Protection: identification, interim care,
+ * assessment and best-interest determination, return and reception, reintegration, then follow-up.
+ * A case may leave the main line through an exit (declined assistance, lost contact, re-trafficked,
+ * referred elsewhere) and is then closed.
+ *
+ * The allowed moves are data (`transitions`), each citing the legal basis it rests on, so lawyers
+ * can review the table without reading code. `transition` applies one move and returns a typed
+ * error instead of throwing. This module does not decide *whether* a move is in the person's best
+ * interest: that is the case worker's call, recorded with a date.
+ */
+import * as Result from "effect/Result"
+import * as Schema from "effect/Schema"
+import { IsoDate } from "./IsoDate.ts"
+import { review, sourced } from "./internal/label.ts"
+import { vocabulary } from "./internal/vocabulary.ts"
+import type { Labels } from "./Label.ts"
+import { isInForce, LegalBasisId } from "./LegalBasis.ts"
+import { Partner } from "./Partner.ts"
+
+export const mainStages = [
+  "identification",
+  "interim_care",
+  "assessment_bid",
+  "return_reception",
+  "reintegration",
+  "follow_up",
+  "closed",
+] as const
+
+export const exitStages = [
+  "declined_assistance",
+  "lost_contact",
+  "re_trafficked",
+  "referred_elsewhere",
+] as const
+
+export const codes = [...mainStages, ...exitStages] as const
+
+export const CaseStage = Schema.Literals(codes).annotate({
+  title: "Case stage",
+  description: "A stage of protection, or the exit through which a case left the main line",
+})
+export type CaseStage = typeof CaseStage.Type
+export type MainStage = (typeof mainStages)[number]
+export type ExitStage = (typeof exitStages)[number]
+
+export const ExitStage = Schema.Literals(exitStages).annotate({
+  title: "Exit reason",
+  description: "Why a case left the main line of protection before completing it",
+})
+
+export const isExit = (stage: CaseStage): stage is ExitStage =>
+  (exitStages as ReadonlyArray<string>).includes(stage)
+
+/** Position in the main line; exits rank after follow-up and before closed. */
+export const rank = (stage: CaseStage): number => (isExit(stage) ? 5.5 : mainStages.indexOf(stage))
+
+export const labels: Labels<CaseStage> = {
+  identification: sourced(
+    "Identification",
+    "identification (of victims)",
+    "A person is identified as a (presumed) victim of trafficking. Guideline section V.",
+  ),
+  interim_care: review(
+    "Interim care and protection",
+    "ການດູແລ ແລະ ປົກປ້ອງຊົ່ວຄາວ",
+    "Safe shelter and urgent assistance right after identification. Guideline section VI.",
+  ),
+  assessment_bid: review(
+    "Assessment and best-interest determination",
+    "ການປະເມີນ ແລະ ການກຳນົດຜົນປະໂຫຍດອັນສູງສຸດຂອງເດັກ",
+    "Assessment of needs and risks and, for a child, the best-interest determination of (re)integration. Guideline section VII.",
+  ),
+  return_reception: review(
+    "Return and reception",
+    "ການກັບຄືນ ແລະ ການຕ້ອນຮັບ",
+    "Return to the family, community or country of origin and reception there. Guideline sections VIII and X.",
+  ),
+  reintegration: review(
+    "Reintegration",
+    "ການເຊື່ອມໂຍງຄືນສູ່ສັງຄົມ",
+    "Support to live safely in the community: education, training, work. Guideline sections IX and X.",
+  ),
+  follow_up: sourced("Follow-up", "follow-up", "Post-reintegration follow-up visits and monitoring."),
+  closed: sourced("Closed", "closed (case status)", "The case is closed; no further stage can follow."),
+  declined_assistance: review(
+    "Declined assistance",
+    "ປະຕິເສດການຊ່ວຍເຫຼືອ",
+    "The person chose not to receive (further) assistance; their choice is respected.",
+  ),
+  lost_contact: review("Lost contact", "ຂາດການຕິດຕໍ່", "The person can no longer be reached."),
+  re_trafficked: review(
+    "Re-trafficked",
+    "ຖືກຄ້າມະນຸດຄືນອີກ",
+    "The person was trafficked again; a new case is opened.",
+  ),
+  referred_elsewhere: sourced(
+    "Referred elsewhere",
+    "referral",
+    "The case was handed over to another organisation, which continues it.",
+  ),
+}
+
+export const Vocabulary = vocabulary("CaseStage", codes, labels)
+
+// ---------------------------------------------------------------------------------------------
+// The transition table
+// ---------------------------------------------------------------------------------------------
+
+export interface Transition {
+  readonly from: CaseStage
+  readonly to: CaseStage
+  readonly legalBasis: ReadonlyArray<LegalBasisId>
+  readonly note: string
+}
+
+// Legal bases, from the team's legal facts sheet: Women Law 2004 Art. 28 (official assistance:
+// urgent assistance, medical care, counselling, safe shelter, special treatment of children, return
+// to family, repatriation) and Art. 25 (rights to protection, rehabilitation and reintegration); the
+// protection provisions of the Anti-Trafficking in Persons Law 2015 (article numbers not verified);
+// the sections of the (draft) National Guideline on Victim Protection 2010; the National Victim
+// Protection and Referral Guidelines (about 2020).
+const W25: LegalBasisId = "women_2004_art25"
+const W28: LegalBasisId = "women_2004_art28"
+const ATIP: LegalBasisId = "atip_2015_victim_protection"
+const IC: LegalBasisId = "guideline_2010_sec6"
+const AB: LegalBasisId = "guideline_2010_sec7"
+const RR: LegalBasisId = "guideline_2010_sec8"
+const RI: LegalBasisId = "guideline_2010_sec9"
+const CH: LegalBasisId = "guideline_2010_sec10"
+const REF: LegalBasisId = "guideline_2020_referral"
+
+const t = (
+  from: CaseStage,
+  to: CaseStage,
+  legalBasis: ReadonlyArray<LegalBasisId>,
+  note: string,
+): Transition => ({
+  from,
+  to,
+  legalBasis,
+  note,
+})
+
+const openStages = [
+  "identification",
+  "interim_care",
+  "assessment_bid",
+  "return_reception",
+  "reintegration",
+  "follow_up",
+] as const
+
+/** Every allowed move. Anything not listed is refused with `TransitionNotAllowed`. */
+export const transitions: ReadonlyArray<Transition> = [
+  t(
+    "identification",
+    "interim_care",
+    [W28, IC, ATIP],
+    "Deliver the victim to a safe shelter with urgent medical and counselling assistance.",
+  ),
+  t(
+    "identification",
+    "assessment_bid",
+    [W28, AB, ATIP],
+    "No shelter needed (e.g. identified at home): assess needs and, for a child, best interests.",
+  ),
+  t(
+    "identification",
+    "return_reception",
+    [W28, RR, ATIP],
+    "Repatriation or deportation straight after identification abroad (a child still needs a best-interest determination).",
+  ),
+  t(
+    "identification",
+    "reintegration",
+    [W25, RI, ATIP],
+    "Self-returned victim already in the community: reintegration support starts at once.",
+  ),
+  t(
+    "interim_care",
+    "assessment_bid",
+    [W28, AB],
+    "Assess needs, risks and the family situation; best-interest determination for a child.",
+  ),
+  t(
+    "interim_care",
+    "return_reception",
+    [W28, RR],
+    "Return to family or country of origin once it is safe (a child still needs a best-interest determination).",
+  ),
+  t(
+    "interim_care",
+    "reintegration",
+    [W25, RI],
+    "The person stays where they are and is supported to reintegrate there.",
+  ),
+  t(
+    "assessment_bid",
+    "return_reception",
+    [W28, RR, CH],
+    "Return decided by the assessment (for a child: by the best-interest determination).",
+  ),
+  t(
+    "assessment_bid",
+    "reintegration",
+    [W25, RI, CH],
+    "The assessment finds reintegration where the person is to be in their interest.",
+  ),
+  t(
+    "return_reception",
+    "reintegration",
+    [W25, RI, CH],
+    "Received by family or community; reintegration support begins.",
+  ),
+  t(
+    "return_reception",
+    "follow_up",
+    [W25, RI],
+    "Returned person declines reintegration services but agrees to follow-up visits.",
+  ),
+  t(
+    "return_reception",
+    "closed",
+    [W28],
+    "Foreign victim handed over to their country's authorities (through MoFA): the Lao case ends at return.",
+  ),
+  t(
+    "reintegration",
+    "follow_up",
+    [W25, RI],
+    "Post-reintegration follow-up and monitoring (NPA TIP chapter IV).",
+  ),
+  t("reintegration", "closed", [W25], "Reintegration completed without a follow-up period."),
+  t("follow_up", "closed", [W25], "Follow-up completed: the person lives safely in the community."),
+  ...openStages.map((from) =>
+    t(
+      from,
+      "declined_assistance",
+      [W25],
+      "Victim-centred approach: the person may refuse assistance at any stage.",
+    ),
+  ),
+  ...openStages.map((from) => t(from, "lost_contact", [REF], "The person can no longer be reached.")),
+  ...openStages.map((from) =>
+    t(
+      from,
+      "re_trafficked",
+      [ATIP, W25],
+      "The person was trafficked again; this case ends and a new one is opened.",
+    ),
+  ),
+  ...openStages.map((from) =>
+    t(from, "referred_elsewhere", [REF, W28], "Handed over to another organisation better placed to assist."),
+  ),
+  ...exitStages.map((from) => t(from, "closed", [REF], "Administrative closure after an exit.")),
+]
+
+const byEdge = new Map(transitions.map((tr) => [`${tr.from}>${tr.to}`, tr]))
+
+export const findTransition = (from: CaseStage, to: CaseStage): Transition | undefined =>
+  byEdge.get(`${from}>${to}`)
+
+export const allowedFrom = (from: CaseStage): ReadonlyArray<CaseStage> =>
+  transitions.filter((tr) => tr.from === from).map((tr) => tr.to)
+
+/**
+ * The legal bases recorded when a case moves `from` -> `to` on `date`: the table's articles that
+ * are in force on that date (all of them when none is, so the citation is never empty).
+ */
+export const defaultLegalBasis = (
+  from: CaseStage,
+  to: CaseStage,
+  date: string,
+): ReadonlyArray<LegalBasisId> => {
+  const all = findTransition(from, to)?.legalBasis ?? []
+  const inForce = all.filter((id) => isInForce(id, date))
+  return inForce.length > 0 ? inForce : all
+}
+
+// ---------------------------------------------------------------------------------------------
+// Stage history and transitions
+// ---------------------------------------------------------------------------------------------
+
+export const StageEntry = Schema.Struct({
+  stage: CaseStage,
+  date: IsoDate,
+  legalBasis: Schema.Array(LegalBasisId),
+  responsible: Schema.optionalKey(Partner),
+}).annotate({ title: "Stage entry", description: "The case entered `stage` on `date`" })
+export type StageEntry = typeof StageEntry.Type
+
+/** What the machine needs to know about a case. */
+export interface StageState {
+  readonly history: ReadonlyArray<StageEntry>
+  /** Under 18 at identification; `undefined` when the age is not known. */
+  readonly child: boolean | undefined
+  readonly bestInterestDetermination?: { readonly date: string } | undefined
+}
+
+export class TransitionNotAllowed extends Schema.TaggedError<TransitionNotAllowed>()("TransitionNotAllowed", {
+  from: CaseStage,
+  to: CaseStage,
+  allowed: Schema.Array(CaseStage),
+}) {
+  override get message(): string {
+    return `A case in "${this.from}" cannot move to "${this.to}"; allowed: ${this.allowed.join(", ") || "none"}`
+  }
+}
+
+export class DateBeforePreviousStage extends Schema.TaggedError<DateBeforePreviousStage>()(
+  "DateBeforePreviousStage",
+  { stage: CaseStage, date: Schema.String, previousStage: CaseStage, previousDate: Schema.String },
+) {
+  override get message(): string {
+    return `"${this.stage}" on ${this.date} is before the previous stage "${this.previousStage}" on ${this.previousDate}`
+  }
+}
+
+export class CaseClosed extends Schema.TaggedError<CaseClosed>()("CaseClosed", {
+  closedOn: Schema.String,
+  to: CaseStage,
+}) {
+  override get message(): string {
+    return `The case was closed on ${this.closedOn}; it cannot move to "${this.to}"`
+  }
+}
+
+export class BestInterestDeterminationRequired extends Schema.TaggedError<BestInterestDeterminationRequired>()(
+  "BestInterestDeterminationRequired",
+  { date: Schema.String },
+) {
+  override get message(): string {
+    return `A child cannot move to return and reception on ${this.date} without a best-interest determination recorded on or before that date`
+  }
+}
+
+export class HistoryMustStartWithIdentification extends Schema.TaggedError<HistoryMustStartWithIdentification>()(
+  "HistoryMustStartWithIdentification",
+  { first: Schema.optionalKey(CaseStage) },
+) {
+  override get message(): string {
+    return `A stage history starts with "identification"${this.first === undefined ? " (it is empty)" : `, not "${this.first}"`}`
+  }
+}
+
+export type TransitionError =
+  | TransitionNotAllowed
+  | DateBeforePreviousStage
+  | CaseClosed
+  | BestInterestDeterminationRequired
+  | HistoryMustStartWithIdentification
+
+export interface TransitionOptions {
+  readonly date: IsoDate
+  /** Defaults to the table's legal bases in force on `date`. */
+  readonly legalBasis?: ReadonlyArray<LegalBasisId> | undefined
+  readonly responsible?: Partner | undefined
+}
+
+/** Checks one move without applying it. */
+export const check = (state: StageState, to: CaseStage, date: string): TransitionError | undefined => {
+  const last = state.history[state.history.length - 1]
+  if (last === undefined || state.history[0]?.stage !== "identification") {
+    return new HistoryMustStartWithIdentification(
+      last === undefined ? {} : { first: state.history[0]!.stage },
+    )
+  }
+  if (last.stage === "closed") return new CaseClosed({ closedOn: last.date, to })
+  if (findTransition(last.stage, to) === undefined) {
+    return new TransitionNotAllowed({ from: last.stage, to, allowed: allowedFrom(last.stage) })
+  }
+  if (date < last.date) {
+    return new DateBeforePreviousStage({
+      stage: to,
+      date,
+      previousStage: last.stage,
+      previousDate: last.date,
+    })
+  }
+  if (
+    to === "return_reception" &&
+    state.child === true &&
+    (state.bestInterestDetermination === undefined || state.bestInterestDetermination.date > date)
+  ) {
+    return new BestInterestDeterminationRequired({ date })
+  }
+  return undefined
+}
+
+/** Moves a case to `to`, or explains why it cannot. */
+export const transition = (
+  state: StageState,
+  to: CaseStage,
+  options: TransitionOptions,
+): Result.Result<StageState, TransitionError> => {
+  const error = check(state, to, options.date)
+  if (error !== undefined) return Result.fail(error)
+  const from = state.history[state.history.length - 1]!.stage
+  const entry: StageEntry = {
+    stage: to,
+    date: options.date,
+    legalBasis: options.legalBasis ?? defaultLegalBasis(from, to, options.date),
+    ...(options.responsible === undefined ? {} : { responsible: options.responsible }),
+  }
+  return Result.succeed({ ...state, history: [...state.history, entry] })
+}
+
+/**
+ * What makes a person a victim to identify: the definition of trafficking (Women Law 2004 Art. 24,
+ * Anti-TIP Law 2015 Art. 2) and the guideline's identification section.
+ */
+export const identificationBasis: ReadonlyArray<LegalBasisId> = [
+  "women_2004_art24",
+  "atip_2015_art2",
+  "guideline_2010_sec5",
+]
+
+/** The legal bases recorded at identification on `date` (those in force, or all when none is). */
+export const defaultIdentificationBasis = (date: string): ReadonlyArray<LegalBasisId> => {
+  const inForce = identificationBasis.filter((id) => isInForce(id, date))
+  return inForce.length > 0 ? inForce : identificationBasis
+}
+
+/** Starts a history at identification. */
+export const start = (
+  date: IsoDate,
+  options: { readonly legalBasis?: ReadonlyArray<LegalBasisId>; readonly responsible?: Partner } = {},
+): StageEntry => ({
+  stage: "identification",
+  date,
+  legalBasis: options.legalBasis ?? defaultIdentificationBasis(date),
+  ...(options.responsible === undefined ? {} : { responsible: options.responsible }),
+})
+
+/** Replays a whole history through the machine; the first error wins. */
+export const validateHistory = (state: StageState): TransitionError | undefined => {
+  const [first, ...rest] = state.history
+  if (first === undefined || first.stage !== "identification") {
+    return new HistoryMustStartWithIdentification(first === undefined ? {} : { first: first.stage })
+  }
+  let replay: StageState = { ...state, history: [first] }
+  for (const entry of rest) {
+    const error = check(replay, entry.stage, entry.date)
+    if (error !== undefined) return error
+    replay = { ...replay, history: [...replay.history, entry] }
+  }
+  return undefined
+}
+
+/** The stage a case is in now: the last entry of its history. */
+export const current = (history: ReadonlyArray<StageEntry>): CaseStage | undefined =>
+  history[history.length - 1]?.stage
+
+/** The state machine as a Mermaid flowchart (kept in the README by a test). */
+export const mermaid = (): string => {
+  const lines = ["stateDiagram-v2", "  direction LR", "  [*] --> identification"]
+  for (const tr of transitions) lines.push(`  ${tr.from} --> ${tr.to}: ${tr.legalBasis.join(", ")}`)
+  lines.push("  closed --> [*]")
+  return lines.join("\n")
+}

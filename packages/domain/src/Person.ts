@@ -1,0 +1,168 @@
+/**
+ * The person at the centre of a case: sex, age and the CTDC age bands used for publication, and the
+ * `Victim` record. Age is either a date of birth (PII, never published) or an age in years at
+ * identification; both may be missing, which yields the band `unknown`. This module does not guess
+ * an age from appearance or documents.
+ */
+import * as Schema from "effect/Schema"
+import { EthnicGroup } from "./Ethnicity.ts"
+import { IsoDate } from "./IsoDate.ts"
+import { Pii } from "./internal/annotations.ts"
+import { yearsBetween } from "./internal/date.ts"
+import { review, sourced } from "./internal/label.ts"
+import { vocabulary } from "./internal/vocabulary.ts"
+import type { Labels } from "./Label.ts"
+import { CountryCode } from "./Place.ts"
+
+// ---------------------------------------------------------------------------------------------
+// Sex
+// ---------------------------------------------------------------------------------------------
+
+export const sexCodes = ["female", "male", "non_binary", "unknown"] as const
+
+export const Sex = Schema.Literals(sexCodes).annotate({
+  title: "Sex",
+  description: "Sex or gender as the person states it; unknown when not recorded",
+})
+export type Sex = typeof Sex.Type
+
+export const sexLabels: Labels<Sex> = {
+  female: sourced("Female", "female", "Female."),
+  male: sourced("Male", "male", "Male."),
+  non_binary: review(
+    "Non-binary",
+    "ບໍ່ແມ່ນທັງຍິງ ແລະ ຊາຍ",
+    "Neither female nor male, as the person states it (includes transgender persons who do not identify as female or male).",
+  ),
+  unknown: sourced("Unknown", "no data", "Not recorded or the person did not say."),
+}
+
+/**
+ * The CTDC / HTCDS `gender` value each code maps to when exchanging with the Counter Trafficking
+ * Data Collaborative. CTDC publishes Female, Male and Trans/Transgender/NonConforming and leaves
+ * unknown gender empty (check the current CTDC codebook before an exchange).
+ */
+export const sexToCtdc: { readonly [K in Sex]: string | null } = {
+  female: "Female",
+  male: "Male",
+  non_binary: "Trans/Transgender/NonConforming",
+  unknown: null,
+}
+
+export const SexVocabulary = vocabulary("Sex", sexCodes, sexLabels)
+
+// ---------------------------------------------------------------------------------------------
+// Age bands (CTDC `ageBroad`)
+// ---------------------------------------------------------------------------------------------
+
+export const ageBandCodes = [
+  "0-8",
+  "9-17",
+  "18-20",
+  "21-23",
+  "24-26",
+  "27-29",
+  "30-38",
+  "39-47",
+  "48+",
+  "unknown",
+] as const
+
+export const AgeBand = Schema.Literals(ageBandCodes).annotate({
+  title: "Age band",
+  description: "CTDC age band (ageBroad) at identification",
+})
+export type AgeBand = typeof AgeBand.Type
+
+const band = (from: number, to: number | undefined): AgeBand =>
+  (to === undefined ? `${from}+` : `${from}-${to}`) as AgeBand
+
+const bandLabel = (code: AgeBand): ReturnType<typeof review> => {
+  const [from, to] = code.split("-")
+  return code.endsWith("+")
+    ? review(
+        `${from} years and over`,
+        `${code.slice(0, -1)} ປີ ແລະ ຫຼາຍກວ່າ`,
+        `Aged ${code.slice(0, -1)} or older.`,
+      )
+    : review(`${from} to ${to} years`, `${from}-${to} ປີ`, `Aged ${from} to ${to} (inclusive).`)
+}
+
+export const ageBandLabels: Labels<AgeBand> = {
+  "0-8": bandLabel("0-8"),
+  "9-17": bandLabel("9-17"),
+  "18-20": bandLabel("18-20"),
+  "21-23": bandLabel("21-23"),
+  "24-26": bandLabel("24-26"),
+  "27-29": bandLabel("27-29"),
+  "30-38": bandLabel("30-38"),
+  "39-47": bandLabel("39-47"),
+  "48+": bandLabel("48+"),
+  unknown: sourced("Unknown", "no data", "Neither a date of birth nor an age was recorded."),
+}
+
+export const AgeBandVocabulary = vocabulary("AgeBand", ageBandCodes, ageBandLabels)
+
+const bandEdges: ReadonlyArray<readonly [number, AgeBand]> = [
+  [9, band(0, 8)],
+  [18, band(9, 17)],
+  [21, band(18, 20)],
+  [24, band(21, 23)],
+  [27, band(24, 26)],
+  [30, band(27, 29)],
+  [39, band(30, 38)],
+  [48, band(39, 47)],
+]
+
+/** The CTDC band of an age in whole years; `unknown` when the age is not known. */
+export const ageBandOf = (ageYears: number | undefined): AgeBand => {
+  if (ageYears === undefined || !Number.isFinite(ageYears) || ageYears < 0) return "unknown"
+  for (const [below, code] of bandEdges) if (ageYears < below) return code
+  return "48+"
+}
+
+/** Age of majority in Lao law (Women Law 2004 Art. 24, Penal Law 2005 Art. 134: a child is under 18). */
+export const ADULT_AGE = 18
+
+// ---------------------------------------------------------------------------------------------
+// Victim
+// ---------------------------------------------------------------------------------------------
+
+export const AgeYears = Schema.Number.check(
+  Schema.isInt(),
+  Schema.isBetween({ minimum: 0, maximum: 120 }),
+).annotate({
+  title: "Age in years",
+  description: "Age in whole years at identification",
+})
+
+export class Victim extends Schema.Class<Victim>("Victim")({
+  sex: Sex,
+  dateOfBirth: Schema.optionalKey(IsoDate.annotate({ [Pii]: true, description: "Date of birth (PII)" })),
+  ageYears: Schema.optionalKey(AgeYears),
+  citizenship: CountryCode,
+  ethnicity: Schema.optionalKey(EthnicGroup),
+  firstLanguage: Schema.optionalKey(Schema.String.annotate({ description: "First language, free text" })),
+  name: Schema.optionalKey(Schema.String.annotate({ [Pii]: true, description: "Name of the victim (PII)" })),
+  phone: Schema.optionalKey(Schema.String.annotate({ [Pii]: true, description: "Phone number (PII)" })),
+  village: Schema.optionalKey(Schema.String.annotate({ [Pii]: true, description: "Home village (PII)" })),
+}) {}
+
+/**
+ * Age in whole years on `date`: from the date of birth when known, otherwise the recorded age at
+ * identification (the caller passes the identification date for `date` in that case).
+ */
+export const ageAt = (
+  person: { readonly dateOfBirth?: string | undefined; readonly ageYears?: number | undefined },
+  date: string,
+): number | undefined =>
+  person.dateOfBirth !== undefined ? yearsBetween(person.dateOfBirth, date) : person.ageYears
+
+/** Under 18 on `date`; `undefined` when neither a date of birth nor an age is known. */
+export const isChild = (
+  person: { readonly dateOfBirth?: string | undefined; readonly ageYears?: number | undefined },
+  date: string,
+): boolean | undefined => {
+  const age = ageAt(person, date)
+  return age === undefined ? undefined : age < ADULT_AGE
+}

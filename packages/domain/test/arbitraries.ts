@@ -1,0 +1,134 @@
+/** fast-check arbitraries for valid CaseRow values, built by walking the stage machine. */
+import * as fc from "fast-check"
+import * as CaseRow from "../src/CaseRow.ts"
+import * as CaseStage from "../src/CaseStage.ts"
+
+const DAY = 86_400_000
+export const addDays = (iso: string, days: number): string =>
+  new Date(Date.parse(`${iso}T00:00:00Z`) + days * DAY).toISOString().slice(0, 10)
+
+const codes = (column: CaseRow.ColumnName): ReadonlyArray<string> => CaseRow.columnSpecs[column].codes ?? []
+const code = (column: CaseRow.ColumnName) => fc.constantFrom(...codes(column))
+const maybe = (arb: fc.Arbitrary<string>) => fc.option(arb, { nil: "" })
+const listOf = (column: CaseRow.ColumnName) =>
+  fc.uniqueArray(code(column), { maxLength: 4 }).map((items) => items.join(";"))
+
+const stageColumn: Partial<Record<CaseStage.CaseStage, CaseRow.ColumnName>> = {
+  interim_care: "interim_care_date",
+  assessment_bid: "assessment_date",
+  return_reception: "return_date",
+  reintegration: "reintegration_date",
+  follow_up: "follow_up_date",
+  closed: "closed_date",
+}
+
+export const validRow: fc.Arbitrary<CaseRow.CaseRow> = fc
+  .record({
+    case_id: fc.stringMatching(/^[A-Za-z0-9._/-]{1,64}$/),
+    source: code("source"),
+    idDay: fc.integer({ min: 0, max: 12_500 }),
+    identifying_agency: maybe(code("identifying_agency")),
+    victim_group: code("victim_group"),
+    sex: code("sex"),
+    ageMode: fc.constantFrom("none", "age", "dob", "both"),
+    age: fc.integer({ min: 0, max: 120 }),
+    dobDaysBefore: fc.integer({ min: 0, max: 30_000 }),
+    citizenship: code("citizenship"),
+    ethnicity: maybe(code("ethnicity")),
+    first_language: fc.string({ maxLength: 64 }),
+    origin_district: maybe(code("origin_district")),
+    withProvince: fc.boolean(),
+    border_checkpoint: maybe(code("border_checkpoint")),
+    destination_country: maybe(code("destination_country")),
+    exploitation_district: maybe(code("exploitation_district")),
+    exploitation_form: code("exploitation_form"),
+    industry: maybe(code("industry")),
+    means_of_control: listOf("means_of_control"),
+    perpetrator_roles: listOf("perpetrator_roles"),
+    legal_basis: listOf("legal_basis"),
+    choices: fc.array(fc.nat(), { maxLength: 7 }),
+    gaps: fc.array(fc.integer({ min: 0, max: 200 }), { minLength: 8, maxLength: 8 }),
+    wantBid: fc.boolean(),
+    services: listOf("services"),
+    referred_to: maybe(code("referred_to")),
+    consent: maybe(code("consent")),
+    victim_name: fc.string({ maxLength: 40 }),
+    phone: fc.string({ maxLength: 32 }),
+    village: fc.string({ maxLength: 40 }),
+    notes: fc.string({ maxLength: 200 }),
+  })
+  .map((r) => {
+    const row = CaseRow.emptyRow()
+    const idDate = addDays("1990-01-01", r.idDay)
+    Object.assign(row, {
+      case_id: r.case_id,
+      source: r.source,
+      identification_date: idDate,
+      identifying_agency: r.identifying_agency,
+      victim_group: r.victim_group,
+      sex: r.sex,
+      age_years: r.ageMode === "age" || r.ageMode === "both" ? String(r.age) : "",
+      date_of_birth: r.ageMode === "dob" || r.ageMode === "both" ? addDays(idDate, -r.dobDaysBefore) : "",
+      citizenship: r.citizenship,
+      ethnicity: r.ethnicity,
+      first_language: r.first_language,
+      origin_district: r.origin_district,
+      origin_province:
+        r.withProvince && r.origin_district !== ""
+          ? CaseRow.caseRowCrossFieldRules.flatMap((rule) =>
+              rule.kind === "provinceOfDistrict" ? [rule.pairs[r.origin_district]!] : [],
+            )[0]!
+          : "",
+      border_checkpoint: r.border_checkpoint,
+      destination_country: r.destination_country,
+      exploitation_district: r.exploitation_district,
+      exploitation_form: r.exploitation_form,
+      industry: r.industry,
+      means_of_control: r.means_of_control,
+      perpetrator_roles: r.perpetrator_roles,
+      legal_basis: r.legal_basis,
+      services: r.services,
+      referred_to: r.referred_to,
+      consent: r.consent,
+      victim_name: r.victim_name,
+      phone: r.phone,
+      village: r.village,
+      notes: r.notes,
+    })
+    // Walk the stage machine from identification with non-decreasing dates.
+    let stage: CaseStage.CaseStage = "identification"
+    let date = idDate
+    let bidAnchor = idDate
+    let reachesReturn = false
+    r.choices.forEach((choice, i) => {
+      const options = CaseStage.allowedFrom(stage)
+      if (options.length === 0) return
+      stage = options[choice % options.length]!
+      date = addDays(date, r.gaps[i] ?? 0)
+      if (CaseStage.isExit(stage)) {
+        row.exit_reason = stage
+        row.exit_date = date
+      } else row[stageColumn[stage]!] = date
+      if (CaseStage.rank(stage) <= CaseStage.rank("assessment_bid")) bidAnchor = date
+      if (stage === "return_reception") reachesReturn = true
+    })
+    // Generous: anyone who might be under 18 at identification gets a best-interest determination.
+    const child = row.date_of_birth !== "" ? r.dobDaysBefore < 19 * 366 : row.age_years !== "" && r.age < 18
+    if ((child && reachesReturn) || r.wantBid) row.bid_date = bidAnchor
+    return row as CaseRow.CaseRow
+  })
+  .filter((row) => CaseRow.decodeCaseRow(row)._tag === "Success")
+
+/** Junk: anything, or rows with random cells and random keys. */
+export const junk: fc.Arbitrary<unknown> = fc.oneof(
+  fc.anything(),
+  fc.dictionary(fc.constantFrom(...CaseRow.columnNames, "extra", "__proto__", "constructor"), fc.anything()),
+  validRow.chain((row) =>
+    fc
+      .record({
+        column: fc.constantFrom(...CaseRow.columnNames),
+        value: fc.oneof(fc.string(), fc.anything()),
+      })
+      .map(({ column, value }) => ({ ...row, [column]: value })),
+  ),
+)
