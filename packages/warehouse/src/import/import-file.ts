@@ -202,25 +202,27 @@ export async function importFile(db: NodeConnector, options: ImportOptions): Pro
 
   const importId = randomUUID()
   const source = options.source ?? null
+  const sheet = options.sheet ?? null
   const logFailure = async (message: string) => {
     await db.query(
-      `INSERT INTO import_log (import_id, file_name, sha256, source, started_at, finished_at, "user", status, message)
-       VALUES ($1, $2, $3, $4, current_timestamp, current_timestamp, $5, 'failed', $6)`,
-      [importId, fileName, digest, source, user, message],
+      `INSERT INTO import_log (import_id, file_name, sha256, source, sheet, started_at, finished_at, "user", status, message)
+       VALUES ($1, $2, $3, $4, $7, current_timestamp, current_timestamp, $5, 'failed', $6)`,
+      [importId, fileName, digest, source, user, message, sheet],
     )
   }
 
   const previous = await db.query<Record<string, unknown>>(
     `SELECT import_id, rows_read, rows_accepted, rows_rejected, warnings FROM import_log
-     WHERE sha256 = $1 AND source IS NOT DISTINCT FROM $2 AND status = 'committed' ORDER BY started_at DESC LIMIT 1`,
-    [digest, source],
+     WHERE sha256 = $1 AND source IS NOT DISTINCT FROM $2 AND sheet IS NOT DISTINCT FROM $3 AND status = 'committed'
+     ORDER BY started_at DESC LIMIT 1`,
+    [digest, source, sheet],
   )
   if (previous[0]) {
     const p = previous[0]
     await db.query(
-      `INSERT INTO import_log (import_id, file_name, sha256, source, started_at, finished_at, rows_read, rows_accepted,
+      `INSERT INTO import_log (import_id, file_name, sha256, source, sheet, started_at, finished_at, rows_read, rows_accepted,
          rows_rejected, warnings, "user", status, message)
-       VALUES ($1, $2, $3, $4, current_timestamp, current_timestamp, $5, $6, $7, $8, $9, 'already_imported', $10)`,
+       VALUES ($1, $2, $3, $4, $11, current_timestamp, current_timestamp, $5, $6, $7, $8, $9, 'already_imported', $10)`,
       [
         importId,
         fileName,
@@ -232,6 +234,7 @@ export async function importFile(db: NodeConnector, options: ImportOptions): Pro
         num(p.warnings),
         user,
         `same bytes as import ${String(p.import_id)}`,
+        sheet,
       ],
     )
     return {
@@ -301,9 +304,9 @@ export async function importFile(db: NodeConnector, options: ImportOptions): Pro
   await db.exec("BEGIN TRANSACTION")
   try {
     await db.query(
-      `INSERT INTO import_log (import_id, file_name, sha256, source, started_at, "user", status)
-       VALUES ($1, $2, $3, $4, current_timestamp, $5, 'running')`,
-      [importId, fileName, digest, source, user],
+      `INSERT INTO import_log (import_id, file_name, sha256, source, sheet, started_at, "user", status)
+       VALUES ($1, $2, $3, $4, $6, current_timestamp, $5, 'running')`,
+      [importId, fileName, digest, source, user, sheet],
     )
     await db.exec(macros)
     await db.exec("CREATE OR REPLACE TEMP TABLE lp_args (default_source VARCHAR)")

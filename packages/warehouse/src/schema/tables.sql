@@ -10,6 +10,7 @@ CREATE TABLE IF NOT EXISTS import_log (
   file_name VARCHAR NOT NULL,
   sha256 VARCHAR NOT NULL,
   source VARCHAR,
+  sheet VARCHAR,
   started_at TIMESTAMP NOT NULL,
   finished_at TIMESTAMP,
   rows_read INTEGER NOT NULL DEFAULT 0,

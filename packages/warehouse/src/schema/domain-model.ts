@@ -1,0 +1,161 @@
+/**
+ * The CaseModel built from @lao-protect/domain: column checks from `CaseRow.caseRowRules`, header
+ * aliases from `caseRowColumns`' English and Lao labels, ENUM members from the vocabularies' codes,
+ * place resolution from `Place.find*`, rejected-row explanations from `decodeCaseRow`.
+ * Only header spellings partners commonly use are listed here; no code list is.
+ */
+import * as Domain from "@lao-protect/domain"
+import type { CaseModel, ColumnSpec, PlaceKind, PlaceMatch } from "./model.ts"
+
+/** The parts of the domain's CaseRow module the warehouse reads. */
+export interface CaseRowModule {
+  readonly caseRowRules: ReadonlyArray<{
+    readonly column: string
+    readonly required: boolean
+    readonly type: "string" | "date" | "int" | "code" | "list"
+    readonly vocabulary?: string
+    readonly codes?: ReadonlyArray<string>
+    readonly min?: number | string
+    readonly max?: number | string
+    readonly notInFuture?: boolean
+    readonly pattern?: string
+    readonly maxLength?: number
+  }>
+  readonly caseRowColumns: ReadonlyArray<{
+    readonly column: string
+    readonly label: { readonly en: string; readonly lo: string }
+  }>
+  readonly stageDateColumns: ReadonlyArray<string>
+  readonly emptyRow?: () => Record<string, string>
+  readonly decodeCaseRow?: (input: unknown) => unknown
+}
+
+const placeVocabularies: Readonly<Record<string, PlaceKind>> = {
+  ProvinceCode: "province",
+  DistrictCode: "district",
+  CheckpointId: "checkpoint",
+  CountryCode: "country",
+}
+
+/** Header spellings seen in partner sheets (lower-case forms are matched loosely). */
+const partnerAliases: Readonly<Record<string, ReadonlyArray<string>>> = {
+  case_id: ["Case ID", "Case No", "Case number", "ID"],
+  source: ["Partner", "Reporting partner", "Source"],
+  identification_date: ["Date identified", "Identification date", "Date of identification"],
+  sex: ["Sex", "Gender"],
+  date_of_birth: ["DOB", "Date of birth", "Birth date"],
+  age_years: ["Age", "Age (years)"],
+  citizenship: ["Nationality", "Citizenship"],
+  origin_district: ["District", "District of origin", "Home district"],
+  origin_province: ["Province", "Province of origin", "Home province"],
+  destination_country: ["Destination", "Destination country", "Country of destination"],
+  border_checkpoint: ["Border checkpoint", "Checkpoint", "Border crossing"],
+  exploitation_form: ["Form of exploitation", "Exploitation", "Type of exploitation"],
+  victim_group: ["Victim group", "Group"],
+  victim_name: ["Name", "Full name", "Victim name"],
+}
+
+const enumName = (vocabulary: string): string =>
+  vocabulary.replace(/([a-z0-9])([A-Z])/g, "$1_$2").toLowerCase()
+
+type Match = { readonly _tag: string; readonly value?: unknown; readonly candidates?: ReadonlyArray<unknown> }
+const codeOf = (a: unknown): string => {
+  const r = a as { code?: string; id?: string; iso3?: string }
+  return String(r.code ?? r.id ?? r.iso3 ?? "")
+}
+const fromMatch = (m: Match): PlaceMatch =>
+  m._tag === "Found"
+    ? { code: codeOf(m.value) }
+    : m._tag === "Ambiguous"
+      ? { ambiguous: (m.candidates ?? []).map(codeOf) }
+      : { unknown: true }
+
+export function caseModelFrom(caseRow: CaseRowModule, place = Domain.Place): CaseModel {
+  const labels = new Map(caseRow.caseRowColumns.map((c) => [c.column, c.label]))
+  const columns = caseRow.caseRowRules.map((r): ColumnSpec => {
+    const label = labels.get(r.column)
+    const aliases = [...(label ? [label.en, label.lo] : []), ...(partnerAliases[r.column] ?? [])]
+    const base = { name: r.column, required: r.required, aliases }
+    const enumSpec = r.vocabulary && r.codes ? { name: enumName(r.vocabulary), codes: r.codes } : undefined
+    const expected =
+      r.codes && r.codes.length <= 20 ? `one of ${r.codes.join(", ")}` : `a ${r.vocabulary ?? r.type} code`
+    switch (r.type) {
+      case "date":
+        return {
+          ...base,
+          kind: "date",
+          expected: "a date",
+          ...(typeof r.min === "string" ? { minDate: r.min } : {}),
+          ...(r.notInFuture ? { notFuture: true } : {}),
+        }
+      case "int":
+        return {
+          ...base,
+          kind: "int",
+          expected: "a whole number",
+          ...(typeof r.min === "number" ? { min: r.min } : {}),
+          ...(typeof r.max === "number" ? { max: r.max } : {}),
+        }
+      case "code": {
+        const kind = r.vocabulary ? placeVocabularies[r.vocabulary] : undefined
+        if (kind)
+          return {
+            ...base,
+            kind: "place",
+            place: kind,
+            expected: `a ${kind} name or code`,
+            ...(enumSpec ? { enum: enumSpec } : {}),
+          }
+        return { ...base, kind: "code", expected, ...(enumSpec ? { enum: enumSpec } : {}) }
+      }
+      case "list":
+        return { ...base, kind: "codes", expected, ...(enumSpec ? { enum: enumSpec } : {}) }
+      default:
+        return {
+          ...base,
+          kind: "text",
+          expected: r.pattern ? `text matching ${r.pattern}` : "text",
+          ...(r.pattern ? { pattern: r.pattern.replace(/^\^/, "").replace(/\$$/, "") } : {}),
+          ...(r.maxLength !== undefined ? { maxLength: r.maxLength } : {}),
+        }
+    }
+  })
+  const explain = caseRow.decodeCaseRow
+  const emptyRow = caseRow.emptyRow
+  return {
+    columns,
+    stageDates: caseRow.stageDateColumns.filter((c) => c !== "identification_date"),
+    places: {
+      province: (t) => fromMatch(place.findProvince(t)),
+      district: (t, hint) => fromMatch(place.findDistrict(t, hint)),
+      checkpoint: (t) => fromMatch(place.findCheckpoint(t)),
+      country: (t) => fromMatch(place.findCountry(t)),
+      provinceOfDistrict: (c) => {
+        try {
+          return place.provinceOfDistrict(c as never)
+        } catch {
+          return undefined
+        }
+      },
+    },
+    ...(explain
+      ? {
+          explain: (row) => {
+            const result = explain({ ...(emptyRow ? emptyRow() : {}), ...row }) as {
+              _tag?: string
+              failure?: { issues?: ReadonlyArray<{ path: string; message: string }> }
+            }
+            return (result.failure?.issues ?? []).map((i) => ({ column: i.path, message: i.message }))
+          },
+        }
+      : {}),
+  }
+}
+
+/** The model of the installed domain package, or an error naming what it lacks. */
+export function domainModel(): CaseModel {
+  const caseRow = (Domain as unknown as { CaseRow?: CaseRowModule }).CaseRow
+  if (!caseRow?.caseRowRules)
+    throw new Error("@lao-protect/domain does not export CaseRow (caseRowRules) yet")
+  return caseModelFrom(caseRow)
+}
