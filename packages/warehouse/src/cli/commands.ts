@@ -7,4 +7,5 @@ import type { Command } from "./command.ts"
 
 export const commands: Record<string, () => Promise<{ default: Command }>> = {
   import: () => import("./import.ts"),
+  geo: () => import("./geo.ts"),
 }
