@@ -454,10 +454,16 @@ export const validateHistory = (state: StageState): TransitionError | undefined 
 export const current = (history: ReadonlyArray<StageEntry>): CaseStage | undefined =>
   history[history.length - 1]?.stage
 
-/** The state machine as a Mermaid flowchart (kept in the README by a test). */
+/** The state machine as a Mermaid state diagram (kept in the README by a test); exits are unlabelled. */
 export const mermaid = (): string => {
-  const lines = ["stateDiagram-v2", "  direction LR", "  [*] --> identification"]
-  for (const tr of transitions) lines.push(`  ${tr.from} --> ${tr.to}: ${tr.legalBasis.join(", ")}`)
+  const lines = ["stateDiagram-v2", "  [*] --> identification"]
+  for (const tr of transitions) {
+    lines.push(
+      isExit(tr.to) || isExit(tr.from)
+        ? `  ${tr.from} --> ${tr.to}`
+        : `  ${tr.from} --> ${tr.to}: ${tr.legalBasis.join(", ")}`,
+    )
+  }
   lines.push("  closed --> [*]")
   return lines.join("\n")
 }
