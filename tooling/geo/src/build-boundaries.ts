@@ -23,7 +23,7 @@ import {
   voronoiCells,
 } from "./geometry.ts"
 import { type BoundaryFeature, type BoundaryMeta, serialise, writeAtomic } from "./output.ts"
-import { districts, lookupProvince, provinceByCode, provinces } from "./places.ts"
+import { countryName, districts, lookupProvince, provinceByCode, provinces } from "./places.ts"
 import { loadNaturalEarthLaos, loadWorldAtlasCountries, type NaturalEarthProvince } from "./sources.ts"
 
 /** Xaisomboun and the provinces it was carved from in 2013. */
@@ -194,7 +194,7 @@ export const buildDefaultBoundaries = ({ outDir, simplify = defaultSimplify }: B
   })
   const countryFeatures = [...simplifiedCountries]
     .filter(([, area]) => area.length > 0)
-    .map(([iso3, area]) => ({ properties: { iso3 }, area }))
+    .map(([iso3, area]) => ({ properties: { iso3, name_en: countryName(iso3) ?? iso3 }, area }))
 
   const files = {
     provinces: join(outDir, "provinces.geojson"),
