@@ -140,6 +140,16 @@ const sortRows = <R extends { province: string | null; month: string }>(rows: R[
   )
 const key2 = (r: object) => JSON.stringify(r)
 
+type SqlRow = {
+  level: "detail" | "province_month"
+  province: string | null
+  month: string
+  victim_group: VictimGroupCode
+  stage: StayKind
+  nights: number
+  cases: number
+}
+
 /** The same computation in SQL over the warehouse `cases` table (parameters: from, to). */
 export async function bedNightsFromWarehouse(
   conn: Connector,
@@ -147,8 +157,29 @@ export async function bedNightsFromWarehouse(
 ): Promise<ReadonlyArray<BedNightRow>> {
   dayNumber(window.from)
   dayNumber(window.to)
-  const rows = await conn.query<BedNightRow & Record<string, unknown>>(sql, [window.from, window.to])
-  return rows.map((r) => ({ ...r, nights: Number(r.nights) }))
+  const rows = await conn.query<SqlRow>(sql, [window.from, window.to])
+  return rows
+    .filter((r) => r.level === "detail")
+    .map((r) => ({
+      province: r.province,
+      month: r.month,
+      victim_group: r.victim_group,
+      stage: r.stage,
+      nights: r.nights,
+    }))
+}
+
+/** Bed-nights by province and month with the number of distinct cases behind them (for suppression). */
+export async function bedNightsWithCases(
+  conn: Connector,
+  window: Window,
+): Promise<ReadonlyArray<{ province: string | null; month: string; nights: number; cases: number }>> {
+  dayNumber(window.from)
+  dayNumber(window.to)
+  const rows = await conn.query<SqlRow>(sql, [window.from, window.to])
+  return rows
+    .filter((r) => r.level === "province_month")
+    .map((r) => ({ province: r.province, month: r.month, nights: r.nights, cases: r.cases }))
 }
 
 /** Sum over victim groups and stages: bed-nights by province and month. */

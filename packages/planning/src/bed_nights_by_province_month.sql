@@ -1,8 +1,11 @@
 -- Bed-nights by province, month, victim group and stage from the cases table.
 -- Rules (stays, night counting, province) are documented in BedNights.ts and must stay identical.
 -- $1: first night counted (DATE, inclusive), $2: last night counted (DATE, inclusive).
+-- `level` 'detail' rows are by province, month, victim group and stage; 'province_month' rows sum
+-- them by province and month, with `cases` = distinct cases (for suppression in the publication).
 with c as (
   select
+    case_id,
     victim_group::varchar as victim_group,
     coalesce(origin_province::varchar, left(origin_district::varchar, 4)) as origin,
     left(exploitation_district::varchar, 4) as exploitation_province,
@@ -13,6 +16,7 @@ with c as (
 stays as (
   select
     'interim_care' as stage,
+    case_id,
     victim_group,
     coalesce(exploitation_province, origin) as province,
     interim_care_date as start_date,
@@ -25,6 +29,7 @@ stays as (
   union all
   select
     'return_reception' as stage,
+    case_id,
     victim_group,
     origin as province,
     return_date as start_date,
@@ -37,22 +42,24 @@ stays as (
 ),
 clipped as (
   select
-    stage, victim_group, province,
+    stage, case_id, victim_group, province,
     greatest(start_date, $1::date) as first_night,
     least(coalesce(end_date - 1, $2::date), $2::date) as last_night
   from stays
 ),
 nights as (
-  select stage, victim_group, province, unnest(generate_series(first_night, last_night, interval 1 day)) as night
+  select stage, case_id, victim_group, province, unnest(generate_series(first_night, last_night, interval 1 day)) as night
   from clipped
   where first_night <= last_night
 )
 select
+  case when grouping(victim_group) = 0 then 'detail' else 'province_month' end as level,
   province,
   strftime(night, '%Y-%m') as month,
   victim_group,
   stage,
-  count(*)::integer as nights
+  count(*)::integer as nights,
+  count(distinct case_id)::integer as cases
 from nights
-group by province, month, victim_group, stage
-order by province nulls last, month, victim_group, stage
+group by grouping sets ((province, month, victim_group, stage), (province, month))
+order by level, province nulls last, month, victim_group, stage
