@@ -6,12 +6,13 @@ import { join } from "node:path"
 import { tableFromIPC } from "apache-arrow"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import type { Connector } from "../src/Connector.ts"
+import { importFile } from "../src/import/import-file.ts"
 import { openWarehouse } from "../src/node/index.ts"
 import type { NodeConnector } from "../src/node/NodeConnector.ts"
 import { CellTable, hmacPads, type Manifest, publish, recoverable } from "../src/publish/index.ts"
 import pubCasesSql from "../src/publish/pub_cases.sql?raw"
 import pubEthnicFamilySql from "../src/publish/pub_ethnic_family.sql?raw"
-import { loadSyntheticCsv } from "../src/sample/load.ts"
+import { domainModel } from "../src/schema/domain-model.ts"
 import { writeSynthCsv } from "../src/synth/index.ts"
 
 const CANARIES = [
@@ -42,7 +43,8 @@ beforeAll(async () => {
   keyFile = join(dir, "warehouse", "publish.key")
   await writeSynthCsv(csv, { seed: 7, fromYear: 2005, toYear: 2024 })
   wh = await openWarehouse(join(dir, "warehouse", "w.duckdb"))
-  await loadSyntheticCsv(wh, csv)
+  const imported = await importFile(wh, { file: csv, model: domainModel(), writeRejected: false })
+  expect(imported.rejected).toBe(0)
   // Canaries: PII and free text that must not reach any published byte.
   await wh.query(
     `INSERT INTO cases BY NAME SELECT * REPLACE (

@@ -1,11 +1,15 @@
 import { mkdtemp, readFile } from "node:fs/promises"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
+import { CaseRow } from "@lao-protect/domain"
+import { Result } from "effect"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { importFile } from "../src/import/import-file.ts"
 import { openWarehouse } from "../src/node/index.ts"
 import type { NodeConnector } from "../src/node/NodeConnector.ts"
 import { loadSyntheticCsv } from "../src/sample/load.ts"
-import { metaPathOf, writeSynthCsv } from "../src/synth/index.ts"
+import { domainModel } from "../src/schema/domain-model.ts"
+import { generateCases, metaPathOf, synthColumns, writeSynthCsv } from "../src/synth/index.ts"
 import { checkpoints } from "../src/synth/reference.ts"
 
 const years = { fromYear: 2005, toYear: 2024 } as const
@@ -203,5 +207,34 @@ describe("synth: consistency of routes, groups and stages", () => {
     expect(r.villages).toBeGreaterThan(0)
     expect(r.real_looking_names).toBe(0)
     expect(r.bad_phones).toBe(0)
+  })
+})
+
+describe("synth: valid CaseRows", () => {
+  it("every row of 20 years decodes with the domain's decodeCaseRow", () => {
+    const failures: string[] = []
+    let n = 0
+    for (const row of generateCases({ seed: 11, ...years })) {
+      n++
+      const decoded = CaseRow.decodeCaseRow(Object.fromEntries(synthColumns.map((c, i) => [c, row[i]!])))
+      if (Result.isFailure(decoded)) failures.push(`${row[0]}: ${decoded.failure.message}`)
+    }
+    expect(n).toBeGreaterThan(2000)
+    expect(failures.slice(0, 5)).toEqual([])
+  })
+
+  it("the validated importer accepts every synthetic row", async () => {
+    const conn = await openWarehouse(":memory:")
+    try {
+      const result = await importFile(conn, { file: csv, model: domainModel(), writeRejected: false })
+      expect({ rejected: result.rejected, warnings: result.warnings }).toEqual({ rejected: 0, warnings: 0 })
+      const [r] = await conn.query<{ n: number; syn: number }>(
+        "SELECT count(*) AS n, count(*) FILTER (WHERE starts_with(case_id, 'SYN-')) AS syn FROM cases",
+      )
+      expect(r!.syn).toBe(r!.n)
+      expect(r!.n).toBe(result.rowsRead)
+    } finally {
+      await conn.close()
+    }
   })
 })

@@ -10,10 +10,10 @@ import { createHash, randomBytes } from "node:crypto"
 import { existsSync } from "node:fs"
 import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises"
 import { basename, join } from "node:path"
+import { Ethnicity } from "@lao-protect/domain"
 import { Bool, type DataType, Int16, Int32, Table, tableToIPC, Utf8, vectorFromArray } from "apache-arrow"
 import type { Connector } from "../Connector.ts"
 import { openWarehouse } from "../node/NodeConnector.ts"
-import { ethnicFamily } from "../synth/reference.ts"
 import { metaPathOf } from "../synth/write.ts"
 import districtYearCountsSql from "./district_year_counts.sql?raw"
 import flowCountsSql from "./flow_counts.sql?raw"
@@ -240,8 +240,10 @@ export const publish = async (options: PublishOptions): Promise<PublishResult> =
   // 1. De-identify into TEMP tables of this connection.
   const key = await readOrCreateKey(options.keyFile)
   const pads = hmacPads(key)
-  const groups = Object.keys(ethnicFamily)
-  await wh.query(pubEthnicFamilySql, [groups.join(","), groups.map((g) => ethnicFamily[g]!).join(",")])
+  await wh.query(pubEthnicFamilySql, [
+    Ethnicity.groups.map((g) => g.code).join(","),
+    Ethnicity.groups.map((g) => g.family).join(","),
+  ])
   await wh.query(pubCasesSql, [pads.inner, pads.outer])
   await wh.query(pubFactsSql)
 

@@ -1,6 +1,7 @@
 /**
  * `ensureSampleData({ root })`: when `data/published/current.json` is missing, synthesise ~20 years
- * of national sample data with a fixed seed, load it into `data/warehouse/sample.duckdb` and publish
+ * of national sample data with a fixed seed, import it (the validated importer) into
+ * `data/warehouse/sample.duckdb` and publish
  * it to `data/published`, so that `pnpm start` always has something (clearly labelled synthetic)
  * to show. Does nothing when a publication exists (idempotent).
  */
@@ -8,10 +9,11 @@ import { existsSync } from "node:fs"
 import { mkdir, mkdtemp, readFile, rm } from "node:fs/promises"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
+import { importFile } from "../import/import-file.ts"
 import { openWarehouse } from "../node/NodeConnector.ts"
 import { publish } from "../publish/publish.ts"
+import { domainModel } from "../schema/domain-model.ts"
 import { writeSynthCsv } from "../synth/write.ts"
-import { loadSyntheticCsv } from "./load.ts"
 
 export const SAMPLE_SEED = 20240601
 export const SAMPLE_YEARS = [2005, 2024] as const
@@ -56,7 +58,14 @@ export const ensureSampleData = async ({ root }: EnsureSampleOptions): Promise<E
     await writeSynthCsv(csv, { seed: SAMPLE_SEED, fromYear: SAMPLE_YEARS[0], toYear: SAMPLE_YEARS[1] })
     const wh = await openWarehouse(dbPath)
     try {
-      await loadSyntheticCsv(wh, csv)
+      const imported = await importFile(wh, {
+        file: csv,
+        model: domainModel(),
+        writeRejected: false,
+        user: "sample",
+      })
+      if (imported.rejected > 0)
+        throw new Error(`sample data: ${imported.rejected} synthetic rows were rejected by the importer`)
       const result = await publish({
         warehouse: wh,
         out: published,

@@ -572,9 +572,10 @@ export function* generateCases(options: SynthOptions): Generator<SynthRow, void,
         return day <= asOf
       }
       if (declined) {
-        if (rng.chance(0.4)) put(0, identification + rng.int(0, 2))
+        const interim = identification + rng.int(0, 2)
+        const inCare = rng.chance(0.4) && put(0, interim)
         exitReason = "declined_assistance"
-        exitDay = identification + rng.int(0, 5)
+        exitDay = (inCare ? interim : identification) + rng.int(0, 3)
       } else {
         let t = identification + (rng.chance(0.6) ? 0 : rng.int(1, 3))
         const next = (i: number, days: number) => {
