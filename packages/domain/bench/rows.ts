@@ -73,8 +73,10 @@ export const generateRows = (n: number, seed = 42, invalidShare = 0.05): Array<R
       village: maybe(0.4, () => `Ban ${pick(["Nongbua", "Phonxay", "Nakham", "Donkeo"])}`),
       notes: maybe(0.1, () => `note ${i}`),
     }
-    if (rnd() < 0.5) row.age_years = String(age)
-    else if (rnd() < 0.5) row.date_of_birth = iso(idMs - age * 365.25 * DAY - Math.floor(rnd() * 300) * DAY)
+    const ageMode = rnd()
+    if (ageMode < 0.5) row.age_years = String(age)
+    else if (ageMode < 0.75)
+      row.date_of_birth = iso(idMs - age * 365.25 * DAY - Math.floor(rnd() * 300) * DAY)
     let stage: string = "identification"
     let ms = idMs
     let bidAnchor = idMs

@@ -622,7 +622,8 @@ export const quickCheck = (
   const record = input as Record<string, unknown>
   let issues: Array<{ readonly path: string; readonly message: string }> | undefined
   const add = (path: string, message: string) => {
-    ;(issues ??= []).push({ path, message: `${path}: ${message}` })
+    if (issues === undefined) issues = []
+    issues.push({ path, message: `${path}: ${message}` })
   }
   for (const key in record)
     if (!columnSet.has(key)) add(key, "unknown field (check the spelling of the column or field name)")
