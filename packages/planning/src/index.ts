@@ -5,6 +5,7 @@
  */
 export * as BedNights from "./BedNights.ts"
 export * as CpnCoverage from "./CpnCoverage.ts"
+export * as FactsInputs from "./FactsInputs.ts"
 export * as Gazetteer from "./Gazetteer.ts"
 export * as Csv from "./internal/csv.ts"
 export * as Pipeline from "./Pipeline.ts"
