@@ -172,7 +172,8 @@ async function resolvePlaces(db: NodeConnector, model: CaseModel): Promise<void>
         const { code, reason } = placeMatchToRow(m, column.place ?? "place", row.raw)
         const province =
           code && column.place === "district" ? (model.places.provinceOfDistrict(code) ?? null) : null
-        const values: DuckDBValue[] = [column.name, row.raw, row.hint, code, province, reason]
+        // Hints are '' rather than NULL so the validation joins stay hash joins.
+        const values: DuckDBValue[] = [column.name, row.raw, row.hint ?? "", code, province, reason]
         for (const v of values) {
           if (v === null) appender.appendNull()
           else appender.appendVarchar(String(v))
@@ -464,7 +465,7 @@ async function writeRejectedCsv(
           rowNumber,
           model
             .explain(record)
-            .map((x) => `${x.column}: ${x.message}`)
+            .map((x) => x.message)
             .join("; "),
         )
       }

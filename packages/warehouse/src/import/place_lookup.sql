@@ -1,7 +1,7 @@
 CREATE OR REPLACE TEMP TABLE lp_place (
   col VARCHAR NOT NULL,
   raw VARCHAR NOT NULL,
-  hint VARCHAR,
+  hint VARCHAR NOT NULL,
   code VARCHAR,
   province VARCHAR,
   reason VARCHAR

@@ -20,10 +20,12 @@ function typed(c: ColumnSpec): string {
     case "int":
       return `lp_int(${r})`
     case "code":
-      return c.enum ? `TRY_CAST(lp_code(${r}) AS ${ident(c.enum.name)})` : r
+      return c.enum
+        ? `coalesce(TRY_CAST(${r} AS ${ident(c.enum.name)}), TRY_CAST(lp_code(${r}) AS ${ident(c.enum.name)}))`
+        : r
     case "codes":
       return c.enum
-        ? `CASE WHEN ${r} IS NOT NULL THEN list_transform(lp_list(${r}), x -> TRY_CAST(lp_code(x) AS ${ident(c.enum.name)})) END`
+        ? `CASE WHEN ${r} IS NOT NULL THEN list_transform(lp_list(${r}), x -> coalesce(TRY_CAST(x AS ${ident(c.enum.name)}), TRY_CAST(lp_code(x) AS ${ident(c.enum.name)}))) END`
         : `lp_list(${r})`
     case "place":
       return `TRY_CAST(${ident(`p_${c.name}`)}.code AS ${columnType(c)})`
@@ -32,13 +34,20 @@ function typed(c: ColumnSpec): string {
   }
 }
 
-const err = (cond: string, column: string, value: string, reason: string): string =>
-  `CASE WHEN ${cond} THEN {'column': ${literal(column)}, 'value': ${value}, 'reason': ${reason}} END`
+interface Check {
+  readonly cond: string
+  readonly expr: string
+}
 
-function columnChecks(c: ColumnSpec): string[] {
+const err = (cond: string, column: string, value: string, reason: string): Check => ({
+  cond,
+  expr: `CASE WHEN ${cond} THEN {'column': ${literal(column)}, 'value': ${value}, 'reason': ${reason}} END`,
+})
+
+function columnChecks(c: ColumnSpec): Check[] {
   const r = raw(c.name)
   const t = q(c.name)
-  const checks: string[] = []
+  const checks: Check[] = []
   if (c.required) checks.push(err(`${r} IS NULL`, c.name, "NULL", literal(`${c.name} is required but empty`)))
   switch (c.kind) {
     case "date":
@@ -117,9 +126,9 @@ function columnChecks(c: ColumnSpec): string[] {
   return checks
 }
 
-function crossChecks(model: CaseModel): string[] {
+function crossChecks(model: CaseModel): Check[] {
   const has = (n: string) => model.columns.some((c) => c.name === n)
-  const checks: string[] = []
+  const checks: Check[] = []
   if (has("origin_district") && has("origin_province")) {
     checks.push(
       err(
@@ -223,7 +232,7 @@ export function validationSql(
   const joins = places
     .map(({ column, hint }) => {
       const p = ident(`p_${column.name}`)
-      const hintCond = hint ? `${p}.hint IS NOT DISTINCT FROM i.${raw(hint)}` : `${p}.hint IS NULL`
+      const hintCond = hint ? `${p}.hint = coalesce(i.${raw(hint)}, '')` : `${p}.hint = ''`
       return `LEFT JOIN lp_place ${p} ON ${p}.col = ${literal(column.name)} AND ${p}.raw = i.${raw(column.name)} AND ${hintCond}`
     })
     .join("\n")
@@ -233,7 +242,7 @@ export function validationSql(
     return `${typed(c)} AS ${q(c.name)}`
   })
   const dates = model.columns.filter((c) => c.kind === "date")
-  const be = `list_filter([${dates.map((c) => `CASE WHEN lp_is_be(${raw(c.name)}) THEN ${literal(c.name)} END`).join(", ")}], x -> x IS NOT NULL)`
+  const be = `list_filter([${dates.map((c) => `CASE WHEN ${raw(c.name)} IS NOT NULL AND NOT (${raw(c.name)} < '2401' AND ${raw(c.name)}[5] = '-') AND lp_is_be(${raw(c.name)}) THEN ${literal(c.name)} END`).join(", ")}], x -> x IS NOT NULL)`
   const checks = [...model.columns.flatMap(columnChecks), ...crossChecks(model)]
   const hasKey =
     model.columns.some((c) => c.name === "case_id") && model.columns.some((c) => c.name === "source")
@@ -244,7 +253,10 @@ export function validationSql(
         raw("case_id"),
         "'duplicate case id in this file (first seen in row ' || dup_first || ')'",
       )
-    : "NULL"
+    : null
+  // Building the error structs for every row is costly; only rows with some failing check build them.
+  const all = dup ? [...checks, dup] : checks
+  const errs = `CASE WHEN ${all.map((c) => `(${c.cond})`).join(" OR ")} THEN list_filter([${all.map((c) => c.expr).join(",\n    ")}], e -> e IS NOT NULL) ELSE [] END`
   const typedSql = `CREATE OR REPLACE TEMP TABLE lp_typed AS
 WITH typed AS (
   SELECT i.*, ${typedCols.join(",\n    ")}, ${places.map(({ column }) => `${ident(`p_${column.name}`)}.code AS ${ident(`pc_${column.name}`)}, ${ident(`p_${column.name}`)}.province AS ${ident(`pp_${column.name}`)}, ${ident(`p_${column.name}`)}.reason AS ${ident(`pr_${column.name}`)}`).join(", ") || "NULL AS lp_none"}
@@ -255,7 +267,7 @@ WITH typed AS (
   FROM typed
 )
 SELECT *, ${be} AS be,
-  list_filter([${[...checks, dup].join(",\n    ")}], e -> e IS NOT NULL) AS errs
+  ${errs} AS errs
 FROM checked`
   return { inView, typed: typedSql }
 }
