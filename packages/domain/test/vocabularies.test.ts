@@ -52,3 +52,18 @@ describe("Partner", () => {
     expect(Partner.typeOf("afesip")).toBe("ngo")
   })
 })
+
+describe("translators' catalogue", () => {
+  it("lists every Lao label that needs review, flagged, and every sourced one as from the glossary", async () => {
+    const { catalogue, catalogueSources } = await import("../src/Vocabulary.ts")
+    const rows = catalogue()
+    for (const source of catalogueSources) {
+      for (const [code, label] of Object.entries(source.labels)) {
+        const row = rows.find((r) => r.concept === source.concept && r.code === code)
+        expect(row, `${source.concept}.${code}`).toBeDefined()
+        expect(row!.needsReview, `${source.concept}.${code}`).toBe(label.loNeedsReview === true)
+        if (label.loNeedsReview !== true) expect(row!.source).toBe("glossary")
+      }
+    }
+  })
+})
