@@ -1,0 +1,142 @@
+/**
+ * A small publication for the browser tests, written the way contracts.md section 3 lays it out
+ * (release folder, manifest, facts.arrow, first_paint.json, then current.json), from the same
+ * deterministic fixture cube the warehouse view tests use. Boundaries: the repository's derived ones
+ * when present, else the geo tooling's builder, else plain boxes around the domain centroids.
+ */
+import { spawnSync } from "node:child_process"
+import { copyFileSync, existsSync, mkdirSync, writeFileSync } from "node:fs"
+import { join } from "node:path"
+import { Place } from "@lao-protect/domain"
+import { type NodeConnector, openWarehouse } from "@lao-protect/warehouse/node"
+import { tableToIPC } from "apache-arrow"
+import { loadFixtureFacts } from "../../../packages/warehouse/test/views-fixture.ts"
+import { suppress } from "../src/lib/suppress.ts"
+
+export const FIXTURE_RELEASE = "fixture-0001"
+export const THRESHOLD = 10
+export const FLOW_THRESHOLD = 5
+
+/** Open an in-memory DuckDB holding the fixture `facts` (the same data the served release holds). */
+export async function openFixture(): Promise<NodeConnector> {
+  const conn = await openWarehouse(":memory:", { config: { threads: "1" } })
+  await loadFixtureFacts(conn)
+  return conn
+}
+
+export async function writeFixturePublication(dataRoot: string): Promise<void> {
+  const conn = await openFixture()
+  try {
+    const dir = join(dataRoot, "published", "releases", FIXTURE_RELEASE)
+    mkdirSync(dir, { recursive: true })
+    const facts = await conn.arrow("SELECT * FROM facts ORDER BY year, province, district")
+    writeFileSync(join(dir, "facts.arrow"), tableToIPC(facts, "stream"))
+    const [{ cases, rows, y0, y1 } = { cases: 0, rows: 0, y0: 0, y1: 0 }] = await conn.query<{
+      cases: number
+      rows: number
+      y0: number
+      y1: number
+    }>(
+      "SELECT CAST(SUM(n) AS INTEGER) AS cases, CAST(count(*) AS INTEGER) AS rows, min(year) AS y0, max(year) AS y1 FROM facts",
+    )
+    const byProvince = await conn.query<{ province: string | null; n: number }>(
+      "SELECT province, CAST(SUM(n) AS INTEGER) AS n FROM facts GROUP BY province ORDER BY province",
+    )
+    const firstPaint = {
+      threshold: THRESHOLD,
+      synthetic: true,
+      years: [y0, y1],
+      provinces: byProvince.map((p) => {
+        const cell = suppress(p.n, THRESHOLD)
+        return {
+          province: p.province,
+          n: cell.kind === "value" ? cell.n : null,
+          suppressed: cell.kind === "suppressed",
+        }
+      }),
+    }
+    writeFileSync(join(dir, "first_paint.json"), JSON.stringify(firstPaint))
+    const manifest = {
+      release: FIXTURE_RELEASE,
+      createdAt: "2026-01-01T00:00:00.000Z",
+      synthetic: true,
+      tier: "fixture",
+      threshold: THRESHOLD,
+      flowThreshold: FLOW_THRESHOLD,
+      inputs: [],
+      counts: { cases, facts: rows },
+      suppressedCells: 0,
+      tables: { facts: { file: "facts.arrow", rows } },
+    }
+    writeFileSync(join(dir, "manifest.json"), JSON.stringify(manifest, null, 2))
+    writeFileSync(join(dataRoot, "published", "current.json"), JSON.stringify({ release: FIXTURE_RELEASE }))
+  } finally {
+    await conn.close()
+  }
+}
+
+const box = (lat: number, lon: number, r: number) => ({
+  type: "Polygon",
+  coordinates: [
+    [
+      [lon - r, lat - r],
+      [lon + r, lat - r],
+      [lon + r, lat + r],
+      [lon - r, lat + r],
+      [lon - r, lat - r],
+    ],
+  ],
+})
+
+const boxBoundaries = () => ({
+  provinces: {
+    type: "FeatureCollection",
+    attribution: "Test boxes around province centroids (not boundaries)",
+    features: Place.provinces.map((p) => ({
+      type: "Feature",
+      properties: { pcode: p.code, name_en: p.nameEn, name_lo: p.nameLo, approximate: true },
+      geometry: box(p.centroidLat, p.centroidLon, 0.3),
+    })),
+  },
+  districts: {
+    type: "FeatureCollection",
+    attribution: "Test boxes around district centroids (not boundaries)",
+    features: Place.districts.map((d) => ({
+      type: "Feature",
+      properties: { pcode: d.code, name_en: d.nameEn, name_lo: d.nameLo, approximate: true },
+      geometry: box(d.centroidLat, d.centroidLon, 0.05),
+    })),
+  },
+})
+
+/** Copy or build boundaries into `dataRoot/geo/default`; returns where they came from. */
+export function provideBoundaries(dataRoot: string, repoDataRoot: string): "repository" | "built" | "boxes" {
+  const out = join(dataRoot, "geo", "default")
+  mkdirSync(out, { recursive: true })
+  const copyFrom = (dir: string) => {
+    for (const name of ["provinces.geojson", "districts.geojson", "countries.geojson"]) {
+      if (existsSync(join(dir, name))) copyFileSync(join(dir, name), join(out, name))
+    }
+  }
+  for (const source of ["imported", "default"]) {
+    const dir = join(repoDataRoot, "geo", source)
+    if (existsSync(join(dir, "provinces.geojson")) && existsSync(join(dir, "districts.geojson"))) {
+      copyFrom(dir)
+      return "repository"
+    }
+  }
+  const built = spawnSync("pnpm", ["--filter", "@lao-protect/geo-tooling", "build-boundaries"], {
+    cwd: join(repoDataRoot, ".."),
+    stdio: "ignore",
+    timeout: 120_000,
+  })
+  const dir = join(repoDataRoot, "geo", "default")
+  if (built.status === 0 && existsSync(join(dir, "provinces.geojson"))) {
+    copyFrom(dir)
+    return "built"
+  }
+  const boxes = boxBoundaries()
+  writeFileSync(join(out, "provinces.geojson"), JSON.stringify(boxes.provinces))
+  writeFileSync(join(out, "districts.geojson"), JSON.stringify(boxes.districts))
+  return "boxes"
+}

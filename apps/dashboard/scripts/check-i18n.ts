@@ -1,0 +1,24 @@
+/**
+ * The translators' check, run by `build` and by test/i18n.test.ts: fails when any message key lacks
+ * a non-empty translation in English or Lao, and lists the Lao strings still awaiting review.
+ */
+import { catalogues, missingTranslations, needsReview } from "../src/i18n/index.ts"
+
+export function checkTranslations(): void {
+  const problems = missingTranslations(catalogues)
+  if (problems.length > 0) {
+    throw new Error(`Missing translations:\n  ${problems.join("\n  ")}`)
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  try {
+    checkTranslations()
+    console.log(
+      `i18n: ${Object.keys(catalogues.en).length} keys translated in en and lo; ${needsReview.length} Lao strings need review: ${needsReview.join(", ")}`,
+    )
+  } catch (err) {
+    console.error(String(err instanceof Error ? err.message : err))
+    process.exit(1)
+  }
+}

@@ -1,0 +1,50 @@
+/**
+ * `pnpm start`: from a fresh clone, make sure there is something to show, then serve it.
+ * 1. sample data (a synthetic publication) when data/published/current.json is missing;
+ * 2. default boundaries when neither data/geo/imported nor data/geo/default has them;
+ * 3. `vite build` when dist is missing or older than its sources;
+ * 4. serve dist + /data + /geo with the CSP on 127.0.0.1:4173 (or PORT; the next free port if busy).
+ * Run with `node --import tsx --import ../../tooling/sql-loader/register.mjs` so `.sql?raw` imports work.
+ */
+import { spawnSync } from "node:child_process"
+import { existsSync } from "node:fs"
+import { join, resolve } from "node:path"
+import { boundaryFile, serve } from "../server/serve.ts"
+import { buildApp, needsBuild } from "./freshness.ts"
+
+const appDir = resolve(import.meta.dirname, "..")
+const repoRoot = resolve(appDir, "../..")
+const dataRoot = join(repoRoot, "data")
+
+async function ensureSample(): Promise<void> {
+  if (existsSync(join(dataRoot, "published", "current.json"))) return
+  const node = (await import("@lao-protect/warehouse/node")) as Record<string, unknown>
+  const ensure = node.ensureSampleData as ((o: { root: string }) => Promise<unknown>) | undefined
+  if (typeof ensure !== "function") {
+    throw new Error(
+      "@lao-protect/warehouse/node does not export ensureSampleData yet: publish a release first",
+    )
+  }
+  console.log("Creating sample data (synthetic) …")
+  await ensure({ root: repoRoot })
+}
+
+function ensureBoundaries(): void {
+  if (boundaryFile(dataRoot, "provinces.geojson") && boundaryFile(dataRoot, "districts.geojson")) return
+  console.log("Building default boundaries …")
+  const result = spawnSync("pnpm", ["--filter", "@lao-protect/geo-tooling", "build-boundaries"], {
+    cwd: repoRoot,
+    stdio: "inherit",
+  })
+  if (result.status !== 0) console.warn("Boundaries could not be built: the map will show no areas.")
+}
+
+await ensureSample()
+ensureBoundaries()
+if (needsBuild(appDir)) {
+  console.log("Building the dashboard …")
+  await buildApp(appDir)
+}
+const port = process.env.PORT ? Number(process.env.PORT) : 4173
+const served = await serve({ dist: join(appDir, "dist"), dataRoot, port })
+console.log(`Lao Protect dashboard: ${served.url}`)

@@ -1,0 +1,36 @@
+/**
+ * Starts DuckDB-WASM (the eh bundle only, self-hosted through Vite `?url`), loads the release's
+ * Arrow tables and builds the per-view aggregates. Nothing here talks to another origin.
+ */
+
+import mainWorker from "@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url"
+import mainModule from "@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url"
+import { type Connector, prepareViews } from "@lao-protect/warehouse"
+import { openWasm } from "@lao-protect/warehouse/wasm"
+import type { Manifest } from "./release.ts"
+
+const fetchBytes = async (url: string): Promise<Uint8Array> => {
+  const res = await fetch(url)
+  if (!res.ok) throw new Error(`${url}: HTTP ${res.status}`)
+  return new Uint8Array(await res.arrayBuffer())
+}
+
+export async function startEngine(manifest: Manifest): Promise<Connector> {
+  const [conn, facts] = await Promise.all([
+    openWasm({ mainModule, mainWorker }),
+    fetchBytes("/data/facts.arrow"),
+  ])
+  await conn.insertArrowIPC("facts", facts)
+  const others = Object.entries(manifest.tables ?? {}).filter(
+    ([name, t]) => name !== "facts" && t.file.endsWith(".arrow") && /^[a-z_][a-z0-9_]*$/.test(name),
+  )
+  for (const [name, t] of others) {
+    try {
+      await conn.insertArrowIPC(name, await fetchBytes(`/data/${encodeURIComponent(t.file)}`))
+    } catch {
+      // optional published tables: the views only need facts
+    }
+  }
+  await prepareViews(conn)
+  return conn
+}

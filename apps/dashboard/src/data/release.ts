@@ -1,0 +1,69 @@
+/**
+ * The publication as the dashboard sees it (contracts.md section 3), served under /data/ by the
+ * server from the current release. Only the small JSON files are read here; facts go to DuckDB.
+ */
+export interface Manifest {
+  readonly release: string
+  readonly createdAt: string
+  readonly synthetic: boolean
+  readonly threshold: number
+  readonly flowThreshold: number
+  readonly tables?: Readonly<Record<string, { readonly file: string; readonly rows: number }>>
+}
+
+export interface FirstPaint {
+  readonly threshold: number
+  readonly synthetic: boolean
+  readonly years: readonly [number, number]
+  readonly provinces: ReadonlyArray<{
+    readonly province: string | null
+    readonly n: number | null
+    readonly suppressed: boolean
+  }>
+}
+
+const getJson = async <T>(url: string): Promise<T> => {
+  const res = await fetch(url, { cache: "no-cache" })
+  if (!res.ok) throw new Error(`${url}: HTTP ${res.status}`)
+  return (await res.json()) as T
+}
+
+export const loadManifest = () => getJson<Manifest>("/data/manifest.json")
+export const loadFirstPaint = () => getJson<FirstPaint>("/data/first_paint.json")
+
+export interface BoundaryFeature {
+  readonly type: "Feature"
+  readonly properties: {
+    readonly pcode: string
+    readonly name_en?: string
+    readonly name_lo?: string
+    readonly approximate?: boolean
+  }
+  readonly geometry: GeoJSON.Geometry
+}
+export interface Boundaries {
+  readonly type: "FeatureCollection"
+  readonly attribution?: string
+  readonly features: ReadonlyArray<BoundaryFeature>
+}
+export const loadBoundaries = (level: "provinces" | "districts") =>
+  getJson<Boundaries>(`/geo/${level}.geojson`)
+
+/** The planning input (CPN coverage), when the deployment provides one; null when absent. */
+export const loadCpnCoverage = async (): Promise<ReadonlyArray<string> | null> => {
+  const res = await fetch("/planning/cpn-coverage.csv", { cache: "no-cache" })
+  if (!res.ok) return null
+  return parseCpnCsv(await res.text())
+}
+
+/** District P-codes from a CSV with a `district` (or `adm2_pcode`) column. */
+export const parseCpnCsv = (text: string): Array<string> => {
+  const lines = text.split(/\r?\n/).filter((l) => l.trim() !== "")
+  const header = (lines[0] ?? "").split(",").map((h) => h.trim().toLowerCase())
+  const col = header.findIndex((h) => h === "district" || h === "adm2_pcode" || h === "pcode")
+  if (col < 0) return []
+  return lines
+    .slice(1)
+    .map((l) => (l.split(",")[col] ?? "").trim())
+    .filter((code) => /^LA\d{4}$/.test(code))
+}

@@ -1,0 +1,34 @@
+/**
+ * The one suppression rule for every number the dashboard shows (contracts.md section 3): a count
+ * below the publication threshold k is "suppressed (< k)", never 0 and never the true value; a count
+ * of zero (no records) is "no data". Nothing else in the app decides this.
+ */
+export type Cell =
+  | { readonly kind: "no_data" }
+  | { readonly kind: "suppressed"; readonly k: number }
+  | { readonly kind: "value"; readonly n: number }
+
+export const suppress = (n: number | null | undefined, k: number): Cell => {
+  if (n === null || n === undefined || n === 0) return { kind: "no_data" }
+  if (n < k) return { kind: "suppressed", k }
+  return { kind: "value", n }
+}
+
+/**
+ * Suppress a breakdown whose total is shown beside it. When exactly one category is suppressed its
+ * count could be recovered as total minus the others, so the next smallest shown category is
+ * suppressed too (complementary suppression).
+ */
+export const suppressSeries = <T extends { readonly n: number }>(
+  rows: ReadonlyArray<T>,
+  k: number,
+): Array<T & { readonly cell: Cell }> => {
+  const out = rows.map((row) => ({ ...row, cell: suppress(row.n, k) }))
+  const suppressed = out.filter((r) => r.cell.kind === "suppressed").length
+  if (suppressed === 1) {
+    const visible = out.filter((r) => r.cell.kind === "value").sort((a, b) => a.n - b.n)
+    const smallest = visible[0]
+    if (smallest) smallest.cell = { kind: "suppressed", k }
+  }
+  return out
+}

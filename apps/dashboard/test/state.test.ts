@@ -1,0 +1,55 @@
+import { describe, expect, it } from "vitest"
+import {
+  type Allowed,
+  type AppState,
+  defaultState,
+  filtersOf,
+  parseState,
+  serializeState,
+} from "../src/lib/state.ts"
+
+const allowed: Allowed = {
+  codes: {
+    victimGroup: ["local_lao", "repatriated_lao"],
+    sex: ["female", "male"],
+    ageBand: ["9-17"],
+    ethnicityFamily: ["lao_tai"],
+    exploitationForm: ["forced_labour"],
+    destination: ["THA"],
+    borderPoint: ["T1"],
+    stage: ["closed"],
+  },
+  areas: ["LA01", "LA0102"],
+}
+
+describe("URL state", () => {
+  it("round-trips the whole state through the query string", () => {
+    const state: AppState = {
+      ...defaultState("lo"),
+      level: "district",
+      metric: "child_rate",
+      method: "jenks",
+      yearFrom: 2020,
+      yearTo: 2023,
+      codes: { ...defaultState().codes, sex: "female", destination: "THA", stage: "closed" },
+      selected: "LA0102",
+      layers: ["cpn", "shelters"],
+    }
+    expect(parseState(serializeState(state), allowed, "en")).toEqual(state)
+  })
+
+  it("ignores unknown codes and malformed values instead of passing them to queries", () => {
+    const s = parseState("?sex=robert');DROP&from=20x0&sel=LA99&level=world&layers=flows,evil", allowed, "en")
+    expect(s.codes.sex).toBeNull()
+    expect(s.yearFrom).toBeNull()
+    expect(s.selected).toBeNull()
+    expect(s.level).toBe("province")
+    expect(s.layers).toEqual(["flows"])
+  })
+
+  it("falls back to the remembered language and maps state to view filters", () => {
+    expect(parseState("", allowed, "lo").lang).toBe("lo")
+    const s = parseState("?sex=male&from=2021", allowed, "en")
+    expect(filtersOf(s)).toMatchObject({ sex: "male", yearFrom: 2021, yearTo: null, stage: null })
+  })
+})
