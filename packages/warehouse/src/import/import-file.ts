@@ -370,7 +370,7 @@ export async function importFile(db: NodeConnector, options: ImportOptions): Pro
     await progress.track(
       "saving",
       db.query(
-        `INSERT OR REPLACE INTO cases (${names.join(", ")}, source_file, import_id, row_number, imported_at)
+        `INSERT ${updated > 0 ? "OR REPLACE " : ""}INTO cases (${names.join(", ")}, source_file, import_id, row_number, imported_at)
          SELECT ${names.join(", ")}, $1, $2, row_number, current_timestamp::TIMESTAMP FROM lp_typed WHERE len(errs) = 0`,
         [fileName, importId],
       ),

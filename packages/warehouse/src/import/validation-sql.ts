@@ -257,6 +257,8 @@ export function validationSql(
   // Building the error structs for every row is costly; only rows with some failing check build them.
   const all = dup ? [...checks, dup] : checks
   const errs = `CASE WHEN ${all.map((c) => `(${c.cond})`).join(" OR ")} THEN list_filter([${all.map((c) => c.expr).join(",\n    ")}], e -> e IS NOT NULL) ELSE [] END`
+  // Only typed columns (and raw dates, for warnings) are kept: raw cells stay in stg for quarantine.
+  const keep = ["row_number", ...model.columns.map((c) => q(c.name)), ...dates.map((c) => raw(c.name))]
   const typedSql = `CREATE OR REPLACE TEMP TABLE lp_typed AS
 WITH typed AS (
   SELECT i.*, ${typedCols.join(",\n    ")}, ${places.map(({ column }) => `${ident(`p_${column.name}`)}.code AS ${ident(`pc_${column.name}`)}, ${ident(`p_${column.name}`)}.province AS ${ident(`pp_${column.name}`)}, ${ident(`p_${column.name}`)}.reason AS ${ident(`pr_${column.name}`)}`).join(", ") || "NULL AS lp_none"}
@@ -266,7 +268,7 @@ WITH typed AS (
   SELECT *, ${hasKey ? `CASE WHEN ${raw("case_id")} IS NOT NULL THEN min(row_number) OVER (PARTITION BY ${raw("source")}, ${raw("case_id")}) END` : "NULL"} AS dup_first
   FROM typed
 )
-SELECT *, ${be} AS be,
+SELECT ${keep.join(", ")}, ${be} AS be,
   ${errs} AS errs
 FROM checked`
   return { inView, typed: typedSql }
