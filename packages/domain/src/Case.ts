@@ -116,12 +116,12 @@ export const caseChecks = (c: CaseFields): Array<{ path: ReadonlyArray<PropertyK
       if (r <= ASSESSMENT && entry.date > bid) {
         out.push({
           path: ["bestInterestDetermination", "date"],
-          issue: `${bid} is before stage ${entry.stage} (${entry.date}) at stageHistory[${i}]`,
+          issue: `${bid} is before stage ${entry.stage} (${entry.date}, stageHistory[${i}]), which comes earlier in the process`,
         })
       } else if (r > ASSESSMENT && entry.date < bid) {
         out.push({
           path: ["bestInterestDetermination", "date"],
-          issue: `${bid} is after stage ${entry.stage} (${entry.date}) at stageHistory[${i}]`,
+          issue: `${bid} is after stage ${entry.stage} (${entry.date}, stageHistory[${i}]), which comes later in the process`,
         })
       }
     })

@@ -4,7 +4,7 @@ const DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31] as const
 
 const digit = (s: string, i: number): number => {
   const c = s.charCodeAt(i) - 48
-  return c >= 0 && c <= 9 ? c : -1000
+  return c >= 0 && c <= 9 ? c : -100_000
 }
 
 /** `YYYY-MM-DD` with a real calendar day (leap years included), years 1000-9999. */

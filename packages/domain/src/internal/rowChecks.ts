@@ -102,8 +102,12 @@ export const compileCell = (spec: CellSpec): ((cell: string) => string | undefin
         }
       case "date":
         return (cell) => {
-          if (!pattern!.test(cell)) return `${quote(cell)} is not a date written YYYY-MM-DD`
-          if (!isIsoDate(cell)) return `${quote(cell)} is not a real calendar date`
+          // isIsoDate checks the format too; the pattern only picks the message on failure.
+          if (!isIsoDate(cell)) {
+            return pattern!.test(cell)
+              ? `${quote(cell)} is not a real calendar date`
+              : `${quote(cell)} is not a date written YYYY-MM-DD`
+          }
           if (typeof spec.min === "string" && cell < spec.min) return `${quote(cell)} is before ${spec.min}`
           if (spec.notInFuture === true && cell > todayIso()) return `${quote(cell)} is in the future`
           return undefined
