@@ -10,4 +10,5 @@ export const commands: Record<string, () => Promise<{ default: Command }>> = {
   synth: () => import("./synth.ts"),
   publish: () => import("./publish.ts"),
   geo: () => import("./geo.ts"),
+  official: () => import("./official.ts"),
 }
