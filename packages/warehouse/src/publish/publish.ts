@@ -137,6 +137,7 @@ export const suppressAggregates = (
   dy: ReadonlyArray<DyRow>,
   flows: ReadonlyArray<FlowRow>,
   threshold: number,
+  flowThreshold = threshold,
 ) => {
   const t = new CellTable()
   const sum = (rows: ReadonlyArray<{ n: number }>) => rows.reduce((s, r) => s + r.n, 0)
@@ -195,6 +196,19 @@ export const suppressAggregates = (
     const pt = provinceTotal.get(p)
     if (pt !== undefined) t.equation(pt, totals)
   }
+  // Implied relations, stated so the bounds attacker in `exposed()` sees them directly.
+  t.equation(
+    grand,
+    py.map((r) => pyCell.get(K(r.province, r.year))!),
+  )
+  for (const [p, rows] of group(dy, (r) => r.province)) {
+    const pt = provinceTotal.get(p)
+    if (pt !== undefined)
+      t.equation(
+        pt,
+        rows.map((r) => dyCell.get(K(r.province, r.district, r.year))!),
+      )
+  }
   for (const [, rows] of group(dy, (r) => K(r.province, r.year))) {
     const first = rows[0]!
     const cell = pyCell.get(K(first.province, first.year))
@@ -208,6 +222,35 @@ export const suppressAggregates = (
   const flowCell = flows.map((r) =>
     t.cell(K("fl", r.origin_province, r.border_point, r.destination, r.direction, r.year), r.n),
   )
+  // Every flow's `drawn` flag is published, hidden or not: a reader knows which side of
+  // flowThreshold it is on.
+  flows.forEach((r, i) => {
+    if (r.n >= flowThreshold) t.bound(flowCell[i]!, flowThreshold, Number.POSITIVE_INFINITY)
+    else t.bound(flowCell[i]!, 1, flowThreshold - 1)
+  })
+  // Returns are a subset of the outward movements through the same point, and of the cases.
+  const outIndex = new Map<string, number>()
+  flows.forEach((r, i) => {
+    if (r.direction === "out")
+      outIndex.set(K(r.origin_province, r.border_point, r.destination, r.year), flowCell[i]!)
+  })
+  flows.forEach((r, i) => {
+    if (r.direction !== "return") return
+    const out = outIndex.get(K(r.origin_province, r.border_point, r.destination, r.year))
+    if (out !== undefined) t.lessOrEqual(out, [flowCell[i]!])
+  })
+  for (const [, idx] of group(
+    flows.map((r, i) => ({ r, i })).filter(({ r }) => r.direction === "return"),
+    ({ r }) => K(r.origin_province, r.year),
+  )) {
+    const first = idx[0]!.r
+    const cell = pyCell.get(K(first.origin_province, first.year))
+    if (cell !== undefined)
+      t.lessOrEqual(
+        cell,
+        idx.map(({ i }) => flowCell[i]!),
+      )
+  }
   for (const [, idx] of group(
     flows.map((r, i) => ({ r, i })).filter(({ r }) => r.direction === "out"),
     ({ r }) => K(r.origin_province, r.year),
@@ -275,7 +318,7 @@ export const publish = async (options: PublishOptions): Promise<PublishResult> =
   const py = await wh.query<PyRow & Record<string, unknown>>(provinceYearCountsSql)
   const dy = await wh.query<DyRow & Record<string, unknown>>(districtYearCountsSql)
   const flows = await wh.query<FlowRow & Record<string, unknown>>(flowCountsSql)
-  const { table: cells } = suppressAggregates(py, dy, flows, threshold)
+  const { table: cells } = suppressAggregates(py, dy, flows, threshold, flowThreshold)
   const pub = (key: string) => {
     const c = cells.get(key)!
     return { n: c.suppressed ? null : c.n, suppressed: c.suppressed }
