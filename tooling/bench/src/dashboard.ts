@@ -1,0 +1,343 @@
+/**
+ * Dashboard figures in headless Chromium against production builds served by the dashboard's own
+ * server (apps/dashboard/server/serve.ts) and a real publication of each size:
+ * - the app itself (vite build of apps/dashboard): first map paint and DuckDB-WASM ready, read from
+ *   the DOM the app already exposes (map paths tagged data-cell, `.app[data-engine]`), against a blank
+ *   page load and a bare DuckDB-WASM instantiate in the same browser;
+ * - the cross-filter page (apps/dashboard/bench/crossfilter.html, same Vite config): the app's
+ *   `startEngine` and the view functions `useViews` calls, pre-aggregated vs naive, step by step;
+ * - bytes shipped: gzip of the built JS, the wasm apart, and which requests a cold load makes.
+ * Builds go to data/bench/dashboard/, never to the app's own dist.
+ */
+import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs"
+import { join } from "node:path"
+import { gzipSync } from "node:zlib"
+import { type Browser, chromium } from "playwright-core"
+import { repoRoot } from "./child.ts"
+import { benchDir } from "./data.ts"
+import { percentile, summarize } from "./stats.ts"
+import { scriptSteps } from "./steps.ts"
+import type { Figure } from "./types.ts"
+
+const appDir = join(repoRoot, "apps/dashboard")
+export const appDist = join(benchDir, "dashboard/app")
+export const harnessDist = join(benchDir, "dashboard/harness")
+
+export async function buildDashboard(log: (s: string) => void): Promise<void> {
+  const { build } = await import("vite")
+  const common = { root: appDir, configFile: join(appDir, "vite.config.ts"), logLevel: "warn" as const }
+  log("building the dashboard (production, not timed)")
+  await build({ ...common, build: { outDir: appDist, emptyOutDir: true } })
+  writeFileSync(
+    join(appDist, "bench-blank.html"),
+    "<!doctype html><html><head><title>blank</title></head><body>blank</body></html>",
+  )
+  log("building the cross-filter benchmark page (production, not timed)")
+  await build({
+    ...common,
+    build: {
+      outDir: harnessDist,
+      emptyOutDir: true,
+      rollupOptions: { input: join(appDir, "bench/crossfilter.html") },
+    },
+  })
+}
+
+export interface Bytes {
+  readonly appJsGzip: number
+  readonly workerJsGzip: number
+  readonly wasmBytes: number
+  readonly wasmGzip: number
+  readonly cssGzip: number
+  readonly wasmFiles: number
+  readonly indexReferencesWasm: boolean
+}
+
+export function measureBytes(): Bytes {
+  const assets = join(appDist, "assets")
+  let appJsGzip = 0
+  let workerJsGzip = 0
+  let wasmBytes = 0
+  let wasmGzip = 0
+  let cssGzip = 0
+  let wasmFiles = 0
+  for (const name of readdirSync(assets)) {
+    const file = join(assets, name)
+    const gz = () => gzipSync(readFileSync(file)).length
+    if (name.endsWith(".wasm")) {
+      wasmFiles++
+      wasmBytes += statSync(file).size
+      wasmGzip += gz()
+    } else if (name.endsWith(".js") && name.includes("duckdb") && name.includes("worker"))
+      workerJsGzip += gz()
+    else if (name.endsWith(".js")) appJsGzip += gz()
+    else if (name.endsWith(".css")) cssGzip += gz()
+  }
+  const index = readFileSync(join(appDist, "index.html"), "utf8")
+  return {
+    appJsGzip,
+    workerJsGzip,
+    wasmBytes,
+    wasmGzip,
+    cssGzip,
+    wasmFiles,
+    indexReferencesWasm: index.includes(".wasm"),
+  }
+}
+
+const ARGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+]
+
+// Runs in the page before the app: timestamps (ms since navigation start) of the first map paint
+// with data, DuckDB ready and the first view answers.
+const MARKS_SCRIPT = `(() => {
+  const marks = {}
+  window.__benchMarks = marks
+  const check = () => {
+    const now = performance.now()
+    if (marks.firstPaint === undefined && document.querySelector('.leaflet-overlay-pane path[data-cell="value"], .leaflet-overlay-pane path[data-cell="suppressed"]')) marks.firstPaint = now
+    if (marks.engineReady === undefined && document.querySelector('.app[data-engine="ready"]')) marks.engineReady = now
+    if (marks.viewsReady === undefined && document.querySelector('.app[data-engine="ready"][data-views="ready"]')) marks.viewsReady = now
+    if (marks.failed === undefined && document.querySelector('.app[data-engine="failed"]')) marks.failed = now
+  }
+  new MutationObserver(check).observe(document, { subtree: true, childList: true, attributes: true })
+})()`
+
+interface AppRun {
+  firstPaint: number
+  engineReady: number
+  viewsReady: number
+  blankLoad: number
+  requests: string[]
+}
+
+async function appRun(browser: Browser, url: string): Promise<AppRun> {
+  const blankCtx = await browser.newContext()
+  const blank = await blankCtx.newPage()
+  await blank.goto(`${url}bench-blank.html`, { waitUntil: "load" })
+  const blankLoad = await blank.evaluate(() => {
+    const nav = performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming
+    return nav.loadEventEnd > 0 ? nav.loadEventEnd : performance.now()
+  })
+  await blankCtx.close()
+
+  const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 } })
+  const requests: string[] = []
+  ctx.on("request", (r) => requests.push(new URL(r.url()).pathname))
+  const page = await ctx.newPage()
+  await page.addInitScript(MARKS_SCRIPT)
+  await page.goto(url)
+  await page.waitForSelector('.app[data-engine="ready"][data-views="ready"], .app[data-engine="failed"]', {
+    timeout: 300_000,
+  })
+  await page
+    .waitForFunction(
+      () =>
+        (window as unknown as { __benchMarks: { firstPaint?: number } }).__benchMarks.firstPaint !==
+        undefined,
+      null,
+      { timeout: 30_000 },
+    )
+    .catch(() => undefined)
+  const marks = await page.evaluate(
+    () => (window as unknown as { __benchMarks: Record<string, number> }).__benchMarks,
+  )
+  await ctx.close()
+  if (marks.failed !== undefined) throw new Error("the dashboard reported data-engine=failed")
+  return {
+    firstPaint: marks.firstPaint ?? Number.NaN,
+    engineReady: marks.engineReady ?? Number.NaN,
+    viewsReady: marks.viewsReady ?? Number.NaN,
+    blankLoad,
+    requests,
+  }
+}
+
+interface HarnessRun {
+  bare: number
+  start: number
+  facts: number
+  pre: number[]
+  naive: number[]
+}
+
+type BenchApi = {
+  bareInstantiate(): Promise<number>
+  start(): Promise<{ ms: number; facts: number }>
+  domains(): Promise<Record<string, Array<string | number>>>
+  run(steps: unknown, warmup: number): Promise<{ pre: number[]; naive: number[] }>
+}
+
+async function harnessRun(
+  browser: Browser,
+  url: string,
+  stepCount: number,
+  warmup: number,
+): Promise<HarnessRun> {
+  const ctx = await browser.newContext()
+  const page = await ctx.newPage()
+  page.setDefaultTimeout(600_000)
+  const errors: string[] = []
+  page.on("pageerror", (e) => errors.push(String(e)))
+  await page.goto(`${url}bench/crossfilter.html`)
+  await page
+    .waitForFunction(() => document.title === "bench ready", null, { timeout: 60_000 })
+    .catch(() => {
+      throw new Error(`cross-filter page did not start: ${errors.join("; ")}`)
+    })
+  const api = "(globalThis.__bench)"
+  const bare = (await page.evaluate(`${api}.bareInstantiate()`)) as number
+  const started = (await page.evaluate(`${api}.start()`)) as { ms: number; facts: number }
+  const domains = (await page.evaluate(`${api}.domains()`)) as Record<string, Array<string | number>>
+  const steps = scriptSteps(domains, stepCount + warmup)
+  const { pre, naive } = await page.evaluate(
+    ([s, w]) => (globalThis as unknown as { __bench: BenchApi }).__bench.run(s, w as number),
+    [steps, warmup] as const,
+  )
+  await ctx.close()
+  return { bare, start: started.ms, facts: started.facts, pre, naive }
+}
+
+export interface DashboardOptions {
+  readonly size: number
+  readonly runs: number
+  readonly steps: number
+  readonly dataRoot: string
+  readonly log: (s: string) => void
+}
+
+export async function dashboardFigures(o: DashboardOptions): Promise<Figure[]> {
+  const { serve } = await import("../../../apps/dashboard/server/serve.ts")
+  const app = await serve({ dist: appDist, dataRoot: o.dataRoot, port: 0 })
+  const harness = await serve({ dist: harnessDist, dataRoot: o.dataRoot, port: 0 })
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: ARGS,
+  })
+  try {
+    const appRuns: AppRun[] = []
+    const harnessRuns: HarnessRun[] = []
+    // One untimed warm-up of each page so the OS file cache holds the wasm and the release.
+    await appRun(browser, app.url)
+    for (let r = 0; r < o.runs; r++) {
+      appRuns.push(await appRun(browser, app.url))
+      harnessRuns.push(await harnessRun(browser, harness.url, o.steps, 5))
+      o.log(
+        `  dashboard run ${r + 1}/${o.runs}: first paint ${appRuns.at(-1)!.firstPaint.toFixed(0)} ms, ` +
+          `engine ready ${appRuns.at(-1)!.engineReady.toFixed(0)} ms, cross-filter p95 ${percentile(harnessRuns.at(-1)!.pre, 95).toFixed(1)} ms ` +
+          `(naive ${percentile(harnessRuns.at(-1)!.naive, 95).toFixed(1)} ms)`,
+      )
+    }
+    const s = o.size
+    const fp = appRuns.map((r) => r.firstPaint)
+    const blank = appRuns.map((r) => r.blankLoad)
+    const ready = appRuns.map((r) => r.engineReady)
+    const bare = harnessRuns.map((r) => r.bare)
+    const p = (q: number, k: "pre" | "naive") => harnessRuns.map((r) => percentile(r[k], q))
+    const p50 = p(50, "pre")
+    const p95 = p(95, "pre")
+    const n50 = p(50, "naive")
+    const n95 = p(95, "naive")
+    const requests = appRuns[0]!.requests
+    const wasmRequests = requests.filter((u) => u.endsWith(".wasm"))
+    const fpMedian = summarize(fp).median
+    const readyMedian = summarize(ready).median
+    const ratio = (a: number[], b: number[]) => summarize(a.map((x, i) => x / b[i]!))
+    const speed50 = ratio(n50, p50)
+    const speed95 = ratio(n95, p95)
+    return [
+      {
+        id: "dashboard.first_paint",
+        group: "dashboard",
+        title: "Time to first map paint (cold load)",
+        size: s,
+        measured: summarize(fp),
+        unit: "ms",
+        baseline: { ...summarize(blank), label: "blank page load, same server and browser" },
+        ratio: ratio(fp, blank),
+        ratioLabel: "first paint / blank page load",
+        better: "lower",
+        goal: { text: "< 1500 ms on localhost (1M cases)", pass: fpMedian < 1500 },
+        note:
+          `wasm requests on a cold load: ${wasmRequests.length} (${wasmRequests.map((u) => u.split("/").pop()).join(", ")}); ` +
+          `first paint ${fpMedian < readyMedian ? "came before" : "did NOT come before"} DuckDB was ready (it does not wait for the wasm)`,
+      },
+      {
+        id: "dashboard.wasm_ready",
+        group: "dashboard",
+        title: "DuckDB-WASM ready with the release loaded (cold load)",
+        size: s,
+        measured: summarize(ready),
+        unit: "ms",
+        baseline: {
+          ...summarize(bare),
+          label: "bare DuckDB-WASM instantiate + open, same bundle and browser",
+        },
+        ratio: ratio(ready, bare),
+        ratioLabel: "app engine ready / bare instantiate",
+        better: "lower",
+        note: `facts rows loaded: ${harnessRuns[0]!.facts.toLocaleString("en")}; startEngine alone ${summarize(harnessRuns.map((r) => r.start)).median.toFixed(0)} ms`,
+      },
+      {
+        id: "dashboard.crossfilter_p50",
+        group: "dashboard",
+        title: `Cross-filter latency p50 (${o.steps} scripted changes, all views of one interaction)`,
+        size: s,
+        measured: summarize(p50),
+        unit: "ms",
+        baseline: { ...summarize(n50), label: "naive: same queries as GROUP BY over facts" },
+        ratio: speed50,
+        ratioLabel: "naive / pre-aggregated (speed-up)",
+        better: "higher",
+        goal: { text: ">= 5x faster than naive (1M cases)", pass: speed50.median >= 5 },
+        costSeconds: summarize(p50).median / 1000,
+      },
+      {
+        id: "dashboard.crossfilter_p95",
+        group: "dashboard",
+        title: `Cross-filter latency p95 (${o.steps} scripted changes, all views of one interaction)`,
+        size: s,
+        measured: summarize(p95),
+        unit: "ms",
+        baseline: { ...summarize(n95), label: "naive: same queries as GROUP BY over facts" },
+        ratio: speed95,
+        ratioLabel: "naive / pre-aggregated (speed-up)",
+        better: "higher",
+        goal: {
+          text: "p95 < 100 ms and >= 5x faster than naive (1M cases)",
+          pass: summarize(p95).median < 100 && speed95.median >= 5,
+        },
+        costSeconds: summarize(p95).median / 1000,
+      },
+    ]
+  } finally {
+    await browser.close()
+    await app.close()
+    await harness.close()
+  }
+}
+
+export function bytesFigure(b: Bytes): Figure {
+  const kb = (n: number) => n / 1024
+  return {
+    id: "dashboard.js_gzip",
+    group: "dashboard",
+    title: "App JavaScript shipped, gzip (main bundle; DuckDB worker and wasm apart)",
+    size: 0,
+    measured: summarize([kb(b.appJsGzip)]),
+    unit: "kB",
+    better: "lower",
+    goal: { text: "< 350 kB gzip", pass: kb(b.appJsGzip) < 350 },
+    note:
+      `app JS ${kb(b.appJsGzip).toFixed(0)} kB; DuckDB-WASM worker JS ${kb(b.workerJsGzip).toFixed(0)} kB more ` +
+      `(${kb(b.appJsGzip + b.workerJsGzip).toFixed(0)} kB with it, ${kb(b.appJsGzip + b.workerJsGzip) < 350 ? "within" : "over"} 350 kB); CSS ${kb(b.cssGzip).toFixed(0)} kB; ` +
+      `wasm ${b.wasmFiles} file(s), ${(b.wasmBytes / 1048576).toFixed(1)} MB (${(b.wasmGzip / 1048576).toFixed(1)} MB gzip; the server sends it uncompressed), ` +
+      `${b.indexReferencesWasm ? "REFERENCED by index.html" : "not referenced by index.html: the worker fetches it when the engine starts, which the app does at once on load, in parallel with the first paint"}`,
+  }
+}

@@ -1,0 +1,401 @@
+/**
+ * `pnpm bench`: every figure at 10k, 100k and 1M synthetic cases (`--10m` adds 10M), each against a
+ * baseline measured in the same run, written to BENCHMARKS.md and bench-results.json at the repo root.
+ * `pnpm bench:quick`: the same figures at 10k, compared with the committed bench-results.json; exits 1
+ * when a ratio regressed beyond its tolerance. Options: --sizes 10000,100000 --only import,domain
+ * --runs N --steps N (cross-filter steps, default 60).
+ */
+import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs"
+import { join } from "node:path"
+import { parseArgs } from "node:util"
+import { repoRoot, runWorker } from "./child.ts"
+import { compareFigures, comparisonTable, hasRegression } from "./compare.ts"
+import {
+  appDist,
+  buildDashboard,
+  bytesFigure,
+  dashboardFigures,
+  harnessDist,
+  measureBytes,
+} from "./dashboard.ts"
+import { benchDir, dashboardDataRoot, ensureCsv, sizeDir } from "./data.ts"
+import { machine, versions } from "./machine.ts"
+import { renderMarkdown } from "./report.ts"
+import { scalingRows } from "./scaling.ts"
+import { summarize } from "./stats.ts"
+import type { BenchResults, Figure, Group } from "./types.ts"
+
+const { values } = parseArgs({
+  options: {
+    quick: { type: "boolean", default: false },
+    "10m": { type: "boolean", default: false },
+    sizes: { type: "string" },
+    only: { type: "string" },
+    runs: { type: "string" },
+    steps: { type: "string", default: "60" },
+    "no-write": { type: "boolean", default: false },
+  },
+})
+const quick = values.quick
+const sizes = values.sizes
+  ? values.sizes.split(",").map(Number)
+  : quick
+    ? [10_000]
+    : [10_000, 100_000, 1_000_000, ...(values["10m"] ? [10_000_000] : [])]
+const groups = new Set<Group>(
+  (values.only?.split(",") ?? ["import", "domain", "publish", "dashboard"]) as Group[],
+)
+const runsFor = (size: number) => (values.runs ? Number(values.runs) : size <= 100_000 ? 5 : 3)
+const steps = Number(values.steps)
+const started = performance.now()
+const log = (s: string) =>
+  process.stderr.write(`[bench ${((performance.now() - started) / 1000).toFixed(0).padStart(4)}s] ${s}\n`)
+const firstLine = (e: unknown) => (e instanceof Error ? e.message : String(e)).split("\n")[0]!.slice(0, 200)
+
+const figures: Figure[] = []
+const notMeasured = (
+  id: string,
+  group: Group,
+  title: string,
+  size: number,
+  reason: string,
+  goal?: string,
+  better: Figure["better"] = "higher",
+): Figure => ({
+  id,
+  group,
+  title,
+  size,
+  better,
+  notMeasured: reason,
+  ...(goal ? { goal: { text: goal, pass: null } } : {}),
+})
+
+interface ImportRun {
+  seconds: number
+  rows: number
+  maxRssKb: number
+  accepted?: number
+  rejected?: number
+}
+
+async function importFigures(size: number, csv: string): Promise<Figure[]> {
+  const dir = sizeDir(size)
+  const runs = runsFor(size)
+  const imports: ImportRun[] = []
+  const bares: ImportRun[] = []
+  const clean = (db: string) => {
+    rmSync(db, { force: true })
+    rmSync(`${db}.wal`, { force: true })
+  }
+  const importDb = join(dir, "import.duckdb")
+  const bareDb = join(dir, "bare.duckdb")
+  for (let r = 0; r < runs; r++) {
+    const bare = async () => {
+      clean(bareDb)
+      bares.push(
+        await runWorker<ImportRun>("import-once.ts", ["--mode", "bare", "--file", csv, "--db", bareDb]),
+      )
+      clean(bareDb)
+    }
+    if (r % 2 === 0) await bare()
+    clean(importDb)
+    imports.push(
+      await runWorker<ImportRun>("import-once.ts", ["--mode", "import", "--file", csv, "--db", importDb]),
+    )
+    if (r % 2 === 1) await bare()
+    log(
+      `  import run ${r + 1}/${runs}: import ${imports.at(-1)!.seconds.toFixed(2)} s, bare read_csv ${bares.at(-1)!.seconds.toFixed(2)} s`,
+    )
+  }
+  // The last import is the warehouse the publish figure reads.
+  const warehouse = join(dir, "warehouse.duckdb")
+  clean(warehouse)
+  renameSync(importDb, warehouse)
+  const rate = (x: ImportRun) => x.rows / x.seconds
+  const last = imports.at(-1)!
+  const mb = (x: ImportRun) => x.maxRssKb / 1024
+  return [
+    {
+      id: "import.throughput",
+      group: "import",
+      title: "Validated import throughput (importFile, quarantine split)",
+      size,
+      measured: summarize(imports.map(rate)),
+      unit: "rows/s",
+      baseline: {
+        ...summarize(bares.map(rate)),
+        label: "bare DuckDB read_csv of the same file into a table",
+      },
+      ratio: summarize(imports.map((x, i) => bares[i]!.seconds / x.seconds)),
+      ratioLabel: "import throughput / bare read_csv throughput",
+      better: "higher",
+      goal: {
+        text: ">= 0.5x bare read_csv (0.8x within reach)",
+        pass: summarize(imports.map((x, i) => bares[i]!.seconds / x.seconds)).median >= 0.5,
+      },
+      costSeconds: summarize(imports.map((x) => x.seconds)).median,
+      note: `rows read ${last.rows.toLocaleString("en")}, accepted ${last.accepted?.toLocaleString("en")}, rejected (quarantined) ${last.rejected?.toLocaleString("en")}; bare median ${summarize(bares.map((x) => x.seconds)).median.toFixed(2)} s, import median ${summarize(imports.map((x) => x.seconds)).median.toFixed(2)} s`,
+    },
+    {
+      id: "import.peak_rss",
+      group: "import",
+      title: "Import peak memory (RSS high-water mark of the importing process)",
+      size,
+      measured: summarize(imports.map(mb)),
+      unit: "MB",
+      baseline: { ...summarize(bares.map(mb)), label: "same for the bare read_csv process" },
+      ratio: summarize(imports.map((x, i) => x.maxRssKb / bares[i]!.maxRssKb)),
+      ratioLabel: "import RSS / bare RSS",
+      better: "lower",
+    },
+  ]
+}
+
+async function domainFigures(size: number): Promise<Figure[]> {
+  const title = "CaseRow decode (Effect decoder, all errors)"
+  const goal = ">= 200,000 rows/s in Node"
+  if (size > 1_000_000)
+    return [
+      notMeasured(
+        "domain.decode",
+        "domain",
+        title,
+        size,
+        "10M distinct rows as JS objects do not fit the heap; decode rate does not depend on size",
+        goal,
+      ),
+    ]
+  const runs = runsFor(size)
+  const r = await runWorker<{ effectRates: number[]; handRates: number[]; valid: number; rows: number }>(
+    "decode.ts",
+    ["--rows", String(size), "--runs", String(runs)],
+    { heapMb: 12_000 },
+  )
+  const ratio = summarize(r.effectRates.map((e, i) => e / r.handRates[i]!))
+  const measured = summarize(r.effectRates)
+  log(
+    `  decode: Effect ${Math.round(measured.median).toLocaleString("en")} rows/s, ratio to hand-written ${ratio.median.toFixed(2)}`,
+  )
+  return [
+    {
+      id: "domain.decode",
+      group: "domain",
+      title,
+      size,
+      measured,
+      unit: "rows/s",
+      baseline: { ...summarize(r.handRates), label: "hand-written validator of the same rules (quickCheck)" },
+      ratio,
+      ratioLabel: "Effect / hand-written (rows/s)",
+      better: "higher",
+      goal: { text: goal, pass: measured.median >= 200_000 },
+      costSeconds: size / measured.median,
+      note: `${r.valid.toLocaleString("en")} of ${r.rows.toLocaleString("en")} rows valid (the generator breaks one rule in about 5%)`,
+    },
+  ]
+}
+
+async function publishFigures(size: number): Promise<Figure[]> {
+  const dir = sizeDir(size)
+  const db = join(dir, "warehouse.duckdb")
+  if (!existsSync(db)) throw new Error("no warehouse for this size (the import figure did not run)")
+  const out = join(dashboardDataRoot(size), "published")
+  const r = await runWorker<{
+    publishSeconds: number[]
+    parquetSeconds: number[]
+    facts: number
+    cases: number
+    maxRssKb: number
+  }>("publish.ts", ["--db", db, "--out", out, "--runs", String(runsFor(size))], { heapMb: 8192 })
+  const measured = summarize(r.publishSeconds)
+  log(
+    `  publish: ${measured.median.toFixed(2)} s, bare Parquet ${summarize(r.parquetSeconds).median.toFixed(2)} s`,
+  )
+  return [
+    {
+      id: "publish.dataset",
+      group: "publish",
+      title: "Produce the dashboard dataset (publish: de-identify, cube, suppression, Arrow + Parquet)",
+      size,
+      measured,
+      unit: "s",
+      baseline: {
+        ...summarize(r.parquetSeconds),
+        label: "DuckDB COPY of the same cases to Parquet, no disclosure control",
+      },
+      ratio: summarize(r.publishSeconds.map((p, i) => p / r.parquetSeconds[i]!)),
+      ratioLabel: "publish time / bare Parquet time",
+      better: "lower",
+      costSeconds: measured.median,
+      note: `${r.cases.toLocaleString("en")} cases -> ${r.facts.toLocaleString("en")} facts rows; publishing process peak RSS ${(r.maxRssKb / 1024).toFixed(0)} MB`,
+    },
+  ]
+}
+
+const dashboardIds: ReadonlyArray<[string, string, string | undefined, Figure["better"]]> = [
+  [
+    "dashboard.first_paint",
+    "Time to first map paint (cold load)",
+    "< 1500 ms on localhost (1M cases)",
+    "lower",
+  ],
+  ["dashboard.wasm_ready", "DuckDB-WASM ready with the release loaded (cold load)", undefined, "lower"],
+  ["dashboard.crossfilter_p50", "Cross-filter latency p50", ">= 5x faster than naive (1M cases)", "higher"],
+  [
+    "dashboard.crossfilter_p95",
+    "Cross-filter latency p95",
+    "p95 < 100 ms and >= 5x faster than naive (1M cases)",
+    "higher",
+  ],
+]
+
+const newest = (path: string): number => {
+  if (!existsSync(path)) return 0
+  const st = statSync(path)
+  if (!st.isDirectory()) return st.mtimeMs
+  let max = st.mtimeMs
+  for (const e of readdirSync(path))
+    if (e !== "node_modules" && !e.startsWith(".")) max = Math.max(max, newest(join(path, e)))
+  return max
+}
+
+/** Both builds exist and are newer than everything they are built from (quick mode reuses them). */
+const dashboardBuildFresh = async (): Promise<boolean> => {
+  const built = [join(appDist, "index.html"), join(harnessDist, "bench/crossfilter.html")]
+  if (!built.every(existsSync)) return false
+  const { buildInputs } = await import("../../../apps/dashboard/scripts/freshness.ts")
+  const builtAt = Math.min(...built.map((f) => statSync(f).mtimeMs))
+  const inputs = [...buildInputs(join(repoRoot, "apps/dashboard")), join(repoRoot, "apps/dashboard/bench")]
+  return inputs.every((i) => newest(i) < builtAt)
+}
+
+async function main(): Promise<void> {
+  log(`sizes ${sizes.join(", ")}; groups ${[...groups].join(", ")}; ${quick ? "quick" : "full"} mode`)
+  let dashboardReady: string | null = null
+  if (groups.has("dashboard")) {
+    try {
+      if (!quick || !(await dashboardBuildFresh())) await buildDashboard(log)
+      else log("reusing the dashboard builds in data/bench/dashboard (newer than their sources)")
+      figures.push(bytesFigure(measureBytes()))
+    } catch (e) {
+      dashboardReady = `production build failed: ${firstLine(e)}`
+      figures.push(
+        notMeasured(
+          "dashboard.js_gzip",
+          "dashboard",
+          "JavaScript shipped, gzip",
+          0,
+          dashboardReady,
+          "< 350 kB gzip",
+          "lower",
+        ),
+      )
+    }
+  }
+  for (const size of sizes) {
+    log(`== ${size.toLocaleString("en")} cases`)
+    const csv = await ensureCsv(size, log)
+    const guarded = async (
+      group: Group,
+      ids: ReadonlyArray<[string, string, string | undefined, Figure["better"]]>,
+      f: () => Promise<Figure[]>,
+    ) => {
+      if (!groups.has(group)) return
+      try {
+        figures.push(...(await f()))
+      } catch (e) {
+        log(`  ${group} failed: ${firstLine(e)}`)
+        for (const [id, title, goal, better] of ids)
+          figures.push(notMeasured(id, group, title, size, firstLine(e), goal, better))
+      }
+    }
+    await guarded(
+      "import",
+      [
+        ["import.throughput", "Validated import throughput", ">= 0.5x bare read_csv", "higher"],
+        ["import.peak_rss", "Import peak memory", undefined, "lower"],
+      ],
+      () => importFigures(size, csv),
+    )
+    await guarded("publish", [["publish.dataset", "Produce the dashboard dataset", undefined, "lower"]], () =>
+      publishFigures(size),
+    )
+    await guarded(
+      "domain",
+      [["domain.decode", "CaseRow decode", ">= 200,000 rows/s in Node", "higher"]],
+      () => domainFigures(size),
+    )
+    if (groups.has("dashboard")) {
+      if (dashboardReady !== null) {
+        for (const [id, title, goal, better] of dashboardIds)
+          figures.push(notMeasured(id, "dashboard", title, size, dashboardReady, goal, better))
+      } else if (!existsSync(join(dashboardDataRoot(size), "published", "current.json"))) {
+        for (const [id, title, goal, better] of dashboardIds)
+          figures.push(
+            notMeasured(
+              id,
+              "dashboard",
+              title,
+              size,
+              "no publication for this size (the publish figure did not run)",
+              goal,
+              better,
+            ),
+          )
+      } else {
+        await guarded("dashboard", dashboardIds, () =>
+          dashboardFigures({
+            size,
+            runs: Math.min(runsFor(size), 3),
+            steps,
+            dataRoot: dashboardDataRoot(size),
+            log,
+          }),
+        )
+      }
+    }
+  }
+  const results: BenchResults = {
+    schema: 1,
+    date: new Date().toISOString(),
+    mode: quick ? "quick" : "full",
+    sizes,
+    machine: machine(),
+    versions: versions(),
+    figures,
+    scaling: scalingRows(figures),
+    durationSeconds: Math.round((performance.now() - started) / 1000),
+  }
+  const committedFile = join(repoRoot, "bench-results.json")
+  if (quick) {
+    writeFileSync(join(benchDir, "quick-results.json"), `${JSON.stringify(results, null, 2)}\n`)
+    const committed = existsSync(committedFile)
+      ? (JSON.parse(readFileSync(committedFile, "utf8")) as BenchResults)
+      : null
+    if (!committed) {
+      log("no committed bench-results.json to compare with: run `pnpm bench` and commit it")
+      process.exitCode = 1
+      return
+    }
+    const rows = compareFigures(figures, committed.figures)
+    console.log(
+      `\nquick benchmark (${results.durationSeconds} s) against bench-results.json of ${committed.date}:\n`,
+    )
+    console.log(comparisonTable(rows))
+    if (hasRegression(rows)) {
+      console.log("\nFAIL: at least one ratio regressed beyond its tolerance")
+      process.exitCode = 1
+    } else console.log("\nOK: no ratio regressed beyond its tolerance")
+    return
+  }
+  if (values["no-write"]) {
+    console.log(JSON.stringify(results, null, 2))
+    return
+  }
+  writeFileSync(committedFile, `${JSON.stringify(results, null, 2)}\n`)
+  writeFileSync(join(repoRoot, "BENCHMARKS.md"), renderMarkdown(results))
+  log(`wrote BENCHMARKS.md and bench-results.json (${results.durationSeconds} s)`)
+}
+
+await main()

@@ -1,0 +1,26 @@
+/**
+ * One import run in its own process: `--mode import` runs the validated importFile (typed checks,
+ * quarantine split, rejected CSV), `--mode bare` a bare read_csv of the same file into a table.
+ * Only the load is timed (not opening the database); maxRSS covers the whole process.
+ */
+import { importFile } from "../../../../packages/warehouse/src/import/import-file.ts"
+import { openWarehouse } from "../../../../packages/warehouse/src/node/NodeConnector.ts"
+import { domainModel } from "../../../../packages/warehouse/src/schema/domain-model.ts"
+import { argOf, emit } from "../child.ts"
+
+const mode = argOf("mode")
+const file = argOf("file")!
+const db = await openWarehouse(argOf("db")!)
+const t0 = performance.now()
+if (mode === "bare") {
+  await db.query("CREATE TABLE raw AS SELECT * FROM read_csv($1, header = true, all_varchar = true)", [file])
+  const seconds = (performance.now() - t0) / 1000
+  const [{ n } = { n: 0 }] = await db.query<{ n: number }>("SELECT count(*) AS n FROM raw")
+  await db.close()
+  emit({ seconds, rows: n })
+} else {
+  const r = await importFile(db, { file, model: domainModel(), writeRejected: true })
+  const seconds = (performance.now() - t0) / 1000
+  await db.close()
+  emit({ seconds, rows: r.rowsRead, accepted: r.accepted, rejected: r.rejected })
+}
