@@ -1,7 +1,24 @@
 /** De-identified, suppressed publication of the warehouse for the dashboard (docs/contracts.md 3). */
 
+export {
+  appendLedger,
+  BudgetExceeded,
+  checkBudget,
+  geometricNoise,
+  geometricVariance,
+  type Ledger,
+  type LedgerEntry,
+  MECHANISM,
+  noisyAggregates,
+  type Rng,
+  readLedger,
+  secureRng,
+  spent,
+} from "./dp.ts"
 export { hmacPads, readOrCreateKey } from "./key.ts"
 export {
+  DEFAULT_DP_BUDGET,
+  type DpOptions,
   type FirstPaint,
   type Manifest,
   type PublishOptions,

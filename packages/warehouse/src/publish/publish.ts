@@ -9,13 +9,22 @@
 import { createHash, randomBytes } from "node:crypto"
 import { existsSync } from "node:fs"
 import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises"
-import { basename, join } from "node:path"
-import { Ethnicity } from "@lao-protect/domain"
+import { basename, dirname, join } from "node:path"
+import { Ethnicity, Place } from "@lao-protect/domain"
 import { Bool, type DataType, Int16, Int32, Table, tableToIPC, Utf8, vectorFromArray } from "apache-arrow"
 import type { Connector } from "../Connector.ts"
 import { openWarehouse } from "../node/NodeConnector.ts"
 import { metaPathOf } from "../synth/write.ts"
 import districtYearCountsSql from "./district_year_counts.sql?raw"
+import {
+  appendLedger,
+  checkBudget,
+  MECHANISM,
+  noisyAggregates,
+  type Rng,
+  readLedger,
+  secureRng,
+} from "./dp.ts"
 import flowCountsSql from "./flow_counts.sql?raw"
 import importLogInputsSql from "./import_log_inputs.sql?raw"
 import { hmacPads, readOrCreateKey } from "./key.ts"
@@ -40,7 +49,23 @@ export interface PublishOptions {
   /** `planners` (default) includes the facts cube; `public` publishes only suppressed aggregates. */
   readonly tier?: Tier
   readonly now?: Date
+  /** Differentially private release (public tier only): see dp.ts and docs/privacy.md. */
+  readonly dp?: DpOptions
 }
+
+export interface DpOptions {
+  readonly epsilon: number
+  /** Total epsilon allowed across every DP release in the ledger (default 3). */
+  readonly budget?: number
+  /** Publish even when the ledger's total would exceed `budget` (recorded all the same). */
+  readonly forceBudget?: boolean
+  /** Default: `privacy-ledger.json` beside the key file (data/warehouse/). */
+  readonly ledgerFile?: string
+  /** Tests only: a seeded generator. Production uses crypto.getRandomValues. */
+  readonly rng?: Rng
+}
+
+export const DEFAULT_DP_BUDGET = 3
 
 export interface TableEntry {
   readonly file: string
@@ -59,6 +84,8 @@ export interface Manifest {
   readonly counts: { readonly cases: number; readonly facts: number }
   readonly suppressedCells: number
   readonly tables: Readonly<Record<string, TableEntry>>
+  /** Present on differentially private releases. */
+  readonly dp?: { readonly epsilon: number; readonly mechanism: string }
 }
 
 export interface FirstPaint {
@@ -271,7 +298,23 @@ export const suppressAggregates = (
 export const publish = async (options: PublishOptions): Promise<PublishResult> => {
   const threshold = options.threshold ?? 10
   const flowThreshold = options.flowThreshold ?? 5
-  const tier = options.tier ?? "planners"
+  const dp = options.dp
+  if (dp && options.tier === "planners")
+    throw new Error(
+      "a differentially private release is public tier: the planners' facts cube is exact microdata",
+    )
+  const tier = dp ? "public" : (options.tier ?? "planners")
+  const ledgerFile = dp ? (dp.ledgerFile ?? join(dirname(options.keyFile), "privacy-ledger.json")) : ""
+  if (dp) {
+    if (!(dp.epsilon > 0) || !Number.isFinite(dp.epsilon))
+      throw new Error("epsilon must be a positive number")
+    checkBudget(
+      await readLedger(ledgerFile),
+      dp.epsilon,
+      dp.budget ?? DEFAULT_DP_BUDGET,
+      dp.forceBudget === true,
+    )
+  }
   if (!Number.isInteger(threshold) || threshold < 1) throw new Error("threshold must be a positive integer")
   if (!Number.isInteger(flowThreshold) || flowThreshold < 1)
     throw new Error("flowThreshold must be a positive integer")
@@ -315,9 +358,33 @@ export const publish = async (options: PublishOptions): Promise<PublishResult> =
   const synthetic = info.synthetic_cases > 0 || syntheticFiles.some(Boolean)
 
   // 3. Aggregates and suppression.
-  const py = await wh.query<PyRow & Record<string, unknown>>(provinceYearCountsSql)
-  const dy = await wh.query<DyRow & Record<string, unknown>>(districtYearCountsSql)
-  const flows = await wh.query<FlowRow & Record<string, unknown>>(flowCountsSql)
+  let py: ReadonlyArray<PyRow> = await wh.query<PyRow & Record<string, unknown>>(provinceYearCountsSql)
+  let dy: ReadonlyArray<DyRow> = await wh.query<DyRow & Record<string, unknown>>(districtYearCountsSql)
+  let flows: ReadonlyArray<FlowRow> = await wh.query<FlowRow & Record<string, unknown>>(flowCountsSql)
+  let cases = info.cases
+  if (dp) {
+    const years = py.map((r) => r.year)
+    const from = Math.min(...years)
+    const to = Math.max(...years)
+    const noisy = noisyAggregates(
+      py,
+      dy,
+      flows,
+      {
+        years: years.length === 0 ? [] : Array.from({ length: to - from + 1 }, (_, i) => from + i),
+        districts: new Map(
+          Place.provinces.map((p) => [p.code, Place.districtsOf(p.code).map((d) => d.code)]),
+        ),
+        destinations: Place.countries.map((c) => c.iso3),
+      },
+      dp.epsilon,
+      dp.rng ?? secureRng,
+    )
+    py = noisy.py
+    dy = noisy.dy
+    flows = noisy.flows
+    cases = py.reduce((s, r) => s + r.n, 0)
+  }
   const { table: cells } = suppressAggregates(py, dy, flows, threshold, flowThreshold)
   const pub = (key: string) => {
     const c = cells.get(key)!
@@ -449,12 +516,22 @@ export const publish = async (options: PublishOptions): Promise<PublishResult> =
       threshold,
       flowThreshold,
       inputs,
-      counts: { cases: info.cases, facts: factRows },
+      counts: { cases, facts: factRows },
       suppressedCells,
       tables,
+      ...(dp ? { dp: { epsilon: dp.epsilon, mechanism: MECHANISM } } : {}),
     }
     await writeFile(join(tmp, "manifest.json"), `${JSON.stringify(manifest, null, 2)}\n`)
     await rename(tmp, final)
+    // The budget is spent once the noisy counts exist on disk, whether or not the switch succeeds.
+    if (dp)
+      await appendLedger(ledgerFile, {
+        release,
+        epsilon: dp.epsilon,
+        mechanism: MECHANISM,
+        tables: Object.keys(tables),
+        time: createdAt,
+      })
     const pointer = join(options.out, `.current.json.${release}.tmp`)
     await writeFile(pointer, `${JSON.stringify({ release }, null, 2)}\n`)
     await rename(pointer, join(options.out, "current.json"))
