@@ -10,5 +10,6 @@ export const commands: Record<string, () => Promise<{ default: Command }>> = {
   synth: () => import("./synth.ts"),
   publish: () => import("./publish.ts"),
   geo: () => import("./geo.ts"),
+  access: () => import("./access.ts"),
   official: () => import("./official.ts"),
 }
