@@ -109,6 +109,8 @@ describe("dashboard in Chromium", () => {
     await page.selectOption('select[data-filter="yearFrom"]', "2020")
     await settle(page)
     expect(page.url()).toContain("sex=female")
+    // one dimension moved: the views answered from that dimension's index, not the aggregates
+    expect(await page.textContent('[data-testid="view-source"]')).toBe("indexed")
     const filters = { sex: "female", yearFrom: 2020 }
     const expected = new Map(
       (await provinceCounts(node, filters, { source: "naive" })).map((r) => [r.province, r.n]),

@@ -18,15 +18,10 @@ const dataRoot = join(repoRoot, "data")
 
 async function ensureSample(): Promise<void> {
   if (existsSync(join(dataRoot, "published", "current.json"))) return
-  const node = (await import("@lao-protect/warehouse/node")) as Record<string, unknown>
-  const ensure = node.ensureSampleData as ((o: { root: string }) => Promise<unknown>) | undefined
-  if (typeof ensure !== "function") {
-    throw new Error(
-      "@lao-protect/warehouse/node does not export ensureSampleData yet: publish a release first",
-    )
-  }
-  console.log("Creating sample data (synthetic) …")
-  await ensure({ root: repoRoot })
+  console.log("No publication yet: creating synthetic sample data …")
+  const { ensureSampleData } = await import("@lao-protect/warehouse/node")
+  const { release } = await ensureSampleData({ root: repoRoot })
+  console.log(`Sample release ${release} published.`)
 }
 
 function ensureBoundaries(): void {

@@ -26,7 +26,7 @@ export function App() {
   const [state, update] = useUrlState(allowed)
   const { lang } = state
   const t = translator(lang)
-  const views = useViews(engine.conn, state)
+  const { data: views, activate } = useViews(engine.conn, state)
   const k = engine.manifest?.threshold ?? engine.firstPaint?.threshold ?? 10
   const flowThreshold = engine.manifest?.flowThreshold ?? 5
   const synthetic = engine.manifest?.synthetic ?? engine.firstPaint?.synthetic ?? false
@@ -103,6 +103,9 @@ export function App() {
               ? t("engineFailed")
               : t("engineReady")}
           {views && engine.status === "ready" ? ` · ${t("queryTime", { ms: views.ms })}` : ""}
+          <span hidden data-testid="view-source">
+            {views?.source ?? ""}
+          </span>
         </span>
         <label className="lang">
           {t("language")}
@@ -116,7 +119,14 @@ export function App() {
           </select>
         </label>
       </header>
-      <FilterBar t={t} lang={lang} state={state} years={engine.firstPaint?.years ?? null} update={update} />
+      <FilterBar
+        t={t}
+        lang={lang}
+        state={state}
+        years={engine.firstPaint?.years ?? null}
+        update={update}
+        onActivate={activate}
+      />
       <main className="main">
         <div className="controls">
           <label>

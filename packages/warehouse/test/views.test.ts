@@ -3,9 +3,13 @@ import { join } from "node:path"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { type NodeConnector, openWarehouse } from "../src/node/index.ts"
 import {
+  ActiveIndex,
   areaBreakdown,
   borderPointCounts,
+  changedDims,
+  DIM_OF_KEY,
   districtCounts,
+  FILTER_DIMS,
   FILTER_WHERE,
   type Filters,
   flowCounts,
@@ -146,5 +150,60 @@ describe("fixture edge cases the dashboard relies on", () => {
     expect(flows.every((f) => f.is_return)).toBe(true)
     const out = await flowCounts(conn, { victimGroup: "local_lao" })
     expect(out.every((f) => !f.is_return)).toBe(true)
+  })
+})
+
+describe("active-dimension indexes (Mosaic style)", () => {
+  const views = async (filters: Filters, source: "naive" | "indexed") => {
+    const o = { source }
+    return {
+      p: byKey(await provinceCounts(conn, filters, o), (r) => String(r.province)),
+      d: byKey(await districtCounts(conn, filters, o), (r) => String(r.district)),
+      b: byKey(await borderPointCounts(conn, filters, o), (r) => r.border_point),
+      f: byKey(
+        await flowCounts(conn, filters, o),
+        (r) => `${r.province}|${r.border_point}|${r.destination}|${r.is_return}`,
+      ),
+      y: byKey(await yearCounts(conn, filters, o), (r) => String(r.year)),
+      a: byKey(
+        await areaBreakdown(conn, filters, { province: "LA06" }, o),
+        (r) => `${r.dimension}:${r.code}`,
+      ),
+    }
+  }
+
+  it.each(FILTER_CASES)(
+    "answer exactly like the naive path when any one dimension moves: $name",
+    async ({ filters }) => {
+      const index = new ActiveIndex(conn)
+      const present = (Object.keys(filters) as Array<keyof Filters>).map((k) => DIM_OF_KEY[k])
+      for (const active of new Set([...present, "sex" as const, "year" as const])) {
+        // the index is built with the other filters fixed; then the active filter takes other values
+        await index.prepare(active, filters)
+        expect(index.ready(active, filters)).toBe(true)
+        expect(await views(filters, "indexed")).toEqual(await views(filters, "naive"))
+        const moved: Filters =
+          active === "year"
+            ? { ...filters, yearFrom: 2022, yearTo: 2023 }
+            : { ...filters, sex: active === "sex" ? "male" : filters.sex }
+        if (active === "year" || active === "sex") {
+          expect(index.ready(active, moved)).toBe(true)
+          expect(await views(moved, "indexed")).toEqual(await views(moved, "naive"))
+        }
+      }
+    },
+  )
+
+  it("knows when an index no longer answers", async () => {
+    const index = new ActiveIndex(conn)
+    await index.prepare("sex", { sex: "female", destination: "THA" })
+    expect(index.ready("sex", { sex: "male", destination: "THA" })).toBe(true)
+    expect(index.ready("sex", { sex: "male", destination: "CHN" })).toBe(false)
+    expect(index.ready("destination", { sex: "male", destination: "THA" })).toBe(false)
+    expect([...changedDims({ yearFrom: 2020 }, { yearFrom: 2021, sex: "male" })].sort()).toEqual([
+      "sex",
+      "year",
+    ])
+    expect(FILTER_DIMS).toHaveLength(9)
   })
 })

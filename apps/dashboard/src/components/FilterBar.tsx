@@ -1,3 +1,4 @@
+import { DIM_OF_KEY, type FilterDim } from "@lao-protect/warehouse"
 import { labelOf, vocab } from "../data/reference.ts"
 import type { Lang, MessageKey, T } from "../i18n/index.ts"
 import { type AppState, FILTER_KEYS, type FilterKey } from "../lib/state.ts"
@@ -19,14 +20,20 @@ export interface FilterBarProps {
   readonly state: AppState
   readonly years: readonly [number, number] | null
   readonly update: (f: (s: AppState) => AppState) => void
+  /** Called when the user is about to change a filter (pointer over it or focus). */
+  readonly onActivate: (dim: FilterDim) => void
 }
 
-export function FilterBar({ t, lang, state, years, update }: FilterBarProps) {
+export function FilterBar({ t, lang, state, years, update, onActivate }: FilterBarProps) {
+  const activation = (dim: FilterDim) => ({
+    onPointerEnter: () => onActivate(dim),
+    onFocus: () => onActivate(dim),
+  })
   const yearOptions = years ? Array.from({ length: years[1] - years[0] + 1 }, (_, i) => years[0] + i) : []
   return (
     <section className="filters" aria-label={t("filters")}>
       <h2>{t("filters")}</h2>
-      <fieldset>
+      <fieldset {...activation("year")}>
         <legend>{t("years")}</legend>
         <label>
           {t("yearFrom")}
@@ -64,7 +71,7 @@ export function FilterBar({ t, lang, state, years, update }: FilterBarProps) {
         </label>
       </fieldset>
       {FILTER_KEYS.map((key) => (
-        <label key={key}>
+        <label key={key} {...activation(DIM_OF_KEY[key])}>
           {t(FILTER_LABEL[key])}
           <select
             data-filter={key}

@@ -164,14 +164,10 @@ export function MapView(props: MapViewProps) {
                 opacity: 0.55,
                 dashArray: f.is_return ? "6 4" : "",
                 lineCap: "round",
+                // flows lie over the areas: they must not swallow the clicks that select an area
+                interactive: false,
               }}
-            >
-              <Tooltip sticky>
-                {`${labelOf("province", f.province, lang, t("unknown")).text} → ${
-                  f.border_point ? labelOf("borderPoint", f.border_point, lang, t("none")).text : t("none")
-                } → ${labelOf("destination", f.destination, lang, t("unknown")).text}${f.is_return ? ` (${t("flowsReturn")})` : ""}: ${props.cellText(suppress(f.n, threshold))}`}
-              </Tooltip>
-            </Polyline>
+            />
           ))}
       </Pane>
       <Pane name="points" style={{ zIndex: 460 }}>

@@ -8,6 +8,7 @@
 import type { Connector } from "../Connector.ts"
 import areaBreakdownSql from "./area_breakdown.sql?raw"
 import borderPointCountsSql from "./border_point_counts.sql?raw"
+import { type IndexedView, indexTable } from "./crossfilter.ts"
 import districtCountsSql from "./district_counts.sql?raw"
 import { type Filters, filterParams } from "./filters.ts"
 import flowCountsSql from "./flow_counts.sql?raw"
@@ -16,6 +17,17 @@ import provinceCountsSql from "./province_counts.sql?raw"
 import { type Source, withTable } from "./source.ts"
 import yearCountsSql from "./year_counts.sql?raw"
 
+export {
+  ActiveIndex,
+  changedDims,
+  DIM_OF_KEY,
+  FILTER_DIMS,
+  type FilterDim,
+  type IndexedView,
+  indexSql,
+  indexTable,
+  VIEW_DIMS,
+} from "./crossfilter.ts"
 export { FILTER_KEYS, FILTER_WHERE, type Filters, filterParams, RETURN_GROUPS } from "./filters.ts"
 export type { Source } from "./source.ts"
 
@@ -32,8 +44,13 @@ export interface ViewOptions {
   readonly source?: Source
 }
 
-const sqlFor = (sql: string, table: "agg_area" | "agg_detail", options: ViewOptions): string =>
-  options.source === "naive" ? sql : withTable(sql, table)
+const sqlFor = (
+  sql: string,
+  table: "agg_area" | "agg_detail",
+  view: IndexedView,
+  options: ViewOptions,
+): string =>
+  options.source === "naive" ? sql : withTable(sql, options.source === "indexed" ? indexTable(view) : table)
 
 /** Build the per-view aggregates (`agg_area`, `agg_detail`) from a loaded `facts` table. */
 export const prepareViews = (conn: Connector): Promise<void> => conn.exec(prepareViewsSql)
@@ -44,7 +61,7 @@ export interface ProvinceCount {
 }
 export const provinceCounts = (conn: Connector, filters: Filters, options: ViewOptions = {}) =>
   conn.query<{ province: string | null; n: number }>(
-    sqlFor(provinceCountsSql, "agg_area", options),
+    sqlFor(provinceCountsSql, "agg_area", "province_counts", options),
     filterParams(filters),
   ) as Promise<ReadonlyArray<ProvinceCount>>
 
@@ -55,7 +72,7 @@ export interface DistrictCount {
 }
 export const districtCounts = (conn: Connector, filters: Filters, options: ViewOptions = {}) =>
   conn.query<{ province: string | null; district: string | null; n: number }>(
-    sqlFor(districtCountsSql, "agg_detail", options),
+    sqlFor(districtCountsSql, "agg_detail", "district_counts", options),
     filterParams(filters),
   ) as Promise<ReadonlyArray<DistrictCount>>
 
@@ -65,7 +82,7 @@ export interface BorderPointCount {
 }
 export const borderPointCounts = (conn: Connector, filters: Filters, options: ViewOptions = {}) =>
   conn.query<{ border_point: string; n: number }>(
-    sqlFor(borderPointCountsSql, "agg_area", options),
+    sqlFor(borderPointCountsSql, "agg_area", "border_point_counts", options),
     filterParams(filters),
   ) as Promise<ReadonlyArray<BorderPointCount>>
 
@@ -83,7 +100,9 @@ export const flowCounts = (conn: Connector, filters: Filters, options: ViewOptio
     destination: string
     is_return: boolean
     n: number
-  }>(sqlFor(flowCountsSql, "agg_area", options), filterParams(filters)) as Promise<ReadonlyArray<FlowCount>>
+  }>(sqlFor(flowCountsSql, "agg_area", "flow_counts", options), filterParams(filters)) as Promise<
+    ReadonlyArray<FlowCount>
+  >
 
 export interface YearCount {
   readonly year: number
@@ -91,7 +110,7 @@ export interface YearCount {
 }
 export const yearCounts = (conn: Connector, filters: Filters, options: ViewOptions = {}) =>
   conn.query<{ year: number; n: number }>(
-    sqlFor(yearCountsSql, "agg_area", options),
+    sqlFor(yearCountsSql, "agg_area", "year_counts", options),
     filterParams(filters),
   ) as Promise<ReadonlyArray<YearCount>>
 
@@ -115,6 +134,6 @@ export interface Area {
 }
 export const areaBreakdown = (conn: Connector, filters: Filters, area: Area, options: ViewOptions = {}) =>
   conn.query<{ dimension: BreakdownDimension; code: string | null; n: number }>(
-    sqlFor(areaBreakdownSql, "agg_detail", options),
+    sqlFor(areaBreakdownSql, "agg_detail", "area_breakdown", options),
     [...filterParams(filters), area.province, area.district ?? null],
   ) as Promise<ReadonlyArray<BreakdownRow>>
