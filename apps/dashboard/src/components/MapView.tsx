@@ -66,32 +66,36 @@ export function MapView(props: MapViewProps) {
     }
   }
 
+  // Style, label and tag one area with the latest values (kept in a ref so late-added layers get them too).
+  const apply = (layer: Layer) => {
+    const feature = (layer as Layer & { feature?: BoundaryFeature }).feature
+    if (!feature) return
+    const path = layer as Path
+    path.setStyle(styleOf(feature))
+    const el = path.getElement()
+    el?.setAttribute("data-pcode", feature.properties.pcode)
+    const v = values.get(feature.properties.pcode)
+    el?.setAttribute("data-cell", v?.cell.kind ?? "no_data")
+    const tip = tooltipEls.current.get(feature.properties.pcode)
+    if (tip) {
+      const name = areaName(lang, level, feature, t)
+      const approx = feature.properties.approximate ? ` (${t("approximateBoundary")})` : ""
+      tip.textContent = `${name}${approx}: ${props.cellText(v?.cell ?? { kind: "no_data" })}`
+    }
+  }
+  const applyRef = useRef(apply)
+  applyRef.current = apply
+
   // Re-style, re-label and tag every area after each data, language or selection change.
   useEffect(() => {
-    const geo = geoRef.current
-    if (!geo || !boundaries) return
-    geo.eachLayer((layer: Layer) => {
-      const feature = (layer as Layer & { feature?: BoundaryFeature }).feature
-      if (!feature) return
-      const path = layer as Path
-      path.setStyle(styleOf(feature))
-      const el = path.getElement()
-      el?.setAttribute("data-pcode", feature.properties.pcode)
-      const v = values.get(feature.properties.pcode)
-      el?.setAttribute("data-cell", v?.cell.kind ?? "no_data")
-      const tip = tooltipEls.current.get(feature.properties.pcode)
-      if (tip) {
-        const name = areaName(lang, level, feature, t)
-        const approx = feature.properties.approximate ? ` (${t("approximateBoundary")})` : ""
-        tip.textContent = `${name}${approx}: ${props.cellText(v?.cell ?? { kind: "no_data" })}`
-      }
-    })
+    if (boundaries) geoRef.current?.eachLayer((layer: Layer) => applyRef.current(layer))
   })
 
   const onEachFeature = (feature: BoundaryFeature, layer: Layer) => {
     const tip = document.createElement("span")
     tooltipEls.current.set(feature.properties.pcode, tip)
     layer.bindTooltip(tip, { sticky: true })
+    layer.on("add", () => applyRef.current(layer))
     layer.on("click", (e: LeafletMouseEvent) => {
       e.originalEvent.stopPropagation()
       onSelectRef.current(feature.properties.pcode)

@@ -15,7 +15,15 @@ const fetchBytes = async (url: string): Promise<Uint8Array> => {
   return new Uint8Array(await res.arrayBuffer())
 }
 
+/** A release without the facts cube (the `public` tier): the app can only show the published summary. */
+export class NoFactsCube extends Error {
+  constructor() {
+    super("this release has no facts cube")
+  }
+}
+
 export async function startEngine(manifest: Manifest): Promise<Connector> {
+  if (manifest.tables && !manifest.tables.facts) throw new NoFactsCube()
   const [conn, facts] = await Promise.all([
     openWasm({ mainModule, mainWorker }),
     fetchBytes("/data/facts.arrow"),

@@ -1,9 +1,9 @@
 import type { Connector } from "@lao-protect/warehouse"
 import { useEffect, useState } from "react"
-import { startEngine } from "../data/engine.ts"
+import { NoFactsCube, startEngine } from "../data/engine.ts"
 import { type FirstPaint, loadFirstPaint, loadManifest, type Manifest } from "../data/release.ts"
 
-export type EngineStatus = "loading" | "ready" | "failed"
+export type EngineStatus = "loading" | "ready" | "failed" | "summary_only"
 
 export interface Engine {
   readonly manifest: Manifest | null
@@ -37,7 +37,13 @@ export function useEngine(): Engine {
         setEngine((e) => ({ ...e, conn, status: "ready" }))
       })
       .catch((err: unknown) => {
-        if (!cancelled) setEngine((e) => ({ ...e, status: "failed", error: String(err) }))
+        if (!cancelled) {
+          setEngine((e) => ({
+            ...e,
+            status: err instanceof NoFactsCube ? "summary_only" : "failed",
+            error: String(err),
+          }))
+        }
       })
     return () => {
       cancelled = true

@@ -78,6 +78,7 @@ export const lo: Messages = {
   unknownOrigin: "ບໍ່ຮູ້ແຫຼ່ງ",
   queryTime: "{ms} ms",
   population: "ປະຊາກອນ",
+  summaryOnly: "ສະບັບນີ້ບໍ່ມີຂໍ້ມູນລະອຽດ: ສະແດງແຕ່ຂໍ້ມູນສະຫຼຸບ",
   select: "ເລືອກ",
 }
 
@@ -155,6 +156,7 @@ export const loSources: { readonly [K in MessageKey]: Source } = {
   unknownOrigin: review,
   queryTime: review,
   population: { glossary: "population" },
+  summaryOnly: review,
   select: review,
 }
 
