@@ -123,8 +123,11 @@ export const handler = (options: ServeOptions) => {
       return isFile(file) ? sendFile(req, res, file, "no-cache") : send(res, 404, "not found")
     }
     if (path === "/planning/cpn-coverage.csv") {
+      // optional input: 204 tells the app to use its illustrative list, without a console error
       const file = join(dataRoot, "planning", "cpn-coverage.csv")
-      return isFile(file) ? sendFile(req, res, file, "no-cache") : send(res, 404, "not found")
+      if (isFile(file)) return sendFile(req, res, file, "no-cache")
+      res.writeHead(204, SECURITY_HEADERS)
+      return void res.end()
     }
     const file = inside(dist, path === "/" ? "index.html" : path)
     if (isFile(file)) {

@@ -72,6 +72,6 @@ describe("server", () => {
       const res = await get(path)
       expect(await res.text()).not.toBe("no")
     }
-    expect((await get("/planning/cpn-coverage.csv")).status).toBe(404)
+    expect((await get("/planning/cpn-coverage.csv")).status).toBe(204)
   })
 })

@@ -52,7 +52,7 @@ export const loadBoundaries = (level: "provinces" | "districts") =>
 /** The planning input (CPN coverage), when the deployment provides one; null when absent. */
 export const loadCpnCoverage = async (): Promise<ReadonlyArray<string> | null> => {
   const res = await fetch("/planning/cpn-coverage.csv", { cache: "no-cache" })
-  if (!res.ok) return null
+  if (res.status !== 200) return null
   return parseCpnCsv(await res.text())
 }
 
