@@ -10,6 +10,10 @@ export const commands: Record<string, () => Promise<{ default: Command }>> = {
   synth: () => import("./synth.ts"),
   publish: () => import("./publish.ts"),
   geo: () => import("./geo.ts"),
+  export: () => import("./export.ts"),
+  form: () => import("./form.ts"),
+  "import-htcds": () => import("./import-htcds.ts"),
+  "import-kobo": () => import("./import-kobo.ts"),
   access: () => import("./access.ts"),
   official: () => import("./official.ts"),
 }

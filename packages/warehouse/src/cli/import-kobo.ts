@@ -1,0 +1,3 @@
+import { partnerImportCommand } from "./partner-import.ts"
+
+export default partnerImportCommand("kobo")
