@@ -194,9 +194,20 @@ describe("dashboard in Chromium", () => {
       const ctx = document.createElement("canvas").getContext("2d")!
       ctx.font = '32px "Noto Sans Lao"'
       const widths = ["ກ", "ສ", "ເ", "ມ", "ຫຼ"].map((c) => Math.round(ctx.measureText(c).width * 10))
-      return { check: document.fonts.check('16px "Noto Sans Lao"', "ສ"), widths }
+      const laoFace = [...document.fonts].some(
+        (f) =>
+          f.family.replaceAll('"', "") === "Noto Sans Lao" &&
+          f.status === "loaded" &&
+          /U\+E8/i.test(f.unicodeRange),
+      )
+      return { check: document.fonts.check('16px "Noto Sans Lao"', "ສ"), laoFace, widths }
     })
     expect(fonts.check).toBe(true)
+    // the self-hosted face covering the Lao block is the one loaded, not a system font
+    expect(fonts.laoFace).toBe(true)
+    expect(
+      requests.some((u) => u.startsWith(origin) && /noto-sans-lao-lao-\d+-normal.*\.woff2$/.test(u)),
+    ).toBe(true)
     // .notdef boxes all have one width; real Lao glyphs differ
     expect(new Set(fonts.widths).size).toBeGreaterThan(1)
     const texts = await tableTexts(page)
