@@ -11,7 +11,7 @@ import { useUrlState } from "./hooks/useUrlState.ts"
 import { useViews } from "./hooks/useViews.ts"
 import { type Lang, needsReview, translator } from "./i18n/index.ts"
 import { areaValues, cellsFromCounts, classesFor, metricFor } from "./lib/choropleth.ts"
-import { formatNumber } from "./lib/format.ts"
+import { formatDate, formatNumber } from "./lib/format.ts"
 import { ILLUSTRATIVE_CPN_DISTRICTS, ILLUSTRATIVE_SHELTERS } from "./lib/overlays.ts"
 import { type Allowed, FILTER_KEYS, LAYERS, type Layer } from "./lib/state.ts"
 import { type Cell, suppress } from "./lib/suppress.ts"
@@ -298,7 +298,7 @@ export function App() {
       <footer className="foot">
         {engine.manifest && (
           <span>
-            {t("release")}: {engine.manifest.release}
+            {t("release")}: {engine.manifest.release} ({formatDate(lang, engine.manifest.createdAt)})
           </span>
         )}
         {lang === "lo" && needsReview.length > 0 && (

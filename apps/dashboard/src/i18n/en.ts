@@ -72,6 +72,7 @@ export const en = {
   unknownOrigin: "Unknown origin",
   queryTime: "Updated in {ms} ms",
   population: "Population",
+  needsReviewNote: "* {n} Lao interface texts await a translator's review",
   summaryOnly: "This release has no facts cube (public tier): only the published summary is shown",
   select: "Select",
 } as const
