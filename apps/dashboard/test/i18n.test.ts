@@ -2,9 +2,9 @@ import { readdirSync, readFileSync } from "node:fs"
 import { join } from "node:path"
 import { Translations } from "@lao-protect/domain"
 import { describe, expect, it } from "vitest"
-import { en } from "../src/i18n/en.ts"
-import { catalogues, missingTranslations, needsReview, translator } from "../src/i18n/index.ts"
-import { lo, loSources } from "../src/i18n/lo.ts"
+import { catalogues, loSources, missingTranslations, needsReview, translator } from "../src/i18n/index.ts"
+
+const { en, lo } = catalogues
 
 const LAO = /[\u0E80-\u0EFF]/
 

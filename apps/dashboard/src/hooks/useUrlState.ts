@@ -12,10 +12,10 @@ const storedLang = (): Lang => {
   }
 }
 
+export type Update = (update: (s: AppState) => AppState) => void
+
 /** App state mirrored in the query string (replaceState) and the language also in localStorage. */
-export function useUrlState(
-  allowed: Allowed,
-): readonly [AppState, (update: (s: AppState) => AppState) => void] {
+export function useUrlState(allowed: Allowed): readonly [AppState, Update] {
   const [state, setState] = useState<AppState>(() => parseState(location.search, allowed, storedLang()))
   useEffect(() => {
     const next = serializeState(state)

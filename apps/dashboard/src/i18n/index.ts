@@ -1,12 +1,36 @@
-/** The messages catalogue: one key set, English and Lao, and a tiny interpolating lookup. */
-import { en, type MessageKey, type Messages } from "./en.ts"
-import { lo, needsReview } from "./lo.ts"
+/**
+ * The messages catalogue: the core strings (en.ts, lo.ts) plus one catalogue per page, merged into
+ * one key set in English and Lao, and a tiny interpolating lookup.
+ */
+import type { Catalogue, Source } from "./catalogue.ts"
+import { en as coreEn } from "./en.ts"
+import { lo as coreLo, loSources as coreSources } from "./lo.ts"
+import { pages } from "./pages.ts"
+
+const core: Catalogue<keyof typeof coreEn> = { en: coreEn, lo: coreLo, loSources: coreSources }
+/** Every catalogue, core first; add a page's catalogue here. */
+const parts = [core, pages] as const
+
+type KeysOf<C> = C extends Catalogue<infer K> ? K : never
+export type MessageKey = KeysOf<(typeof parts)[number]>
+export type Messages = { readonly [K in MessageKey]: string }
 
 export type Lang = "en" | "lo"
-export type { MessageKey, Messages }
 export const LANGS: ReadonlyArray<Lang> = ["en", "lo"]
-export const catalogues: { readonly [L in Lang]: Messages } = { en, lo }
-export { needsReview }
+
+const merge = <V>(pick: (part: Catalogue<string>) => Readonly<Record<string, V>>) =>
+  Object.assign({}, ...parts.map(pick)) as { readonly [K in MessageKey]: V }
+
+export const catalogues: { readonly [L in Lang]: Messages } = {
+  en: merge((p) => p.en),
+  lo: merge((p) => p.lo),
+}
+export const loSources: { readonly [K in MessageKey]: Source } = merge<Source>((p) => p.loSources)
+
+/** Keys whose Lao text a translator must check (no sourced translation in the glossary). */
+export const needsReview: ReadonlyArray<MessageKey> = (Object.keys(loSources) as Array<MessageKey>).filter(
+  (key) => "needsReview" in loSources[key],
+)
 
 export type T = (key: MessageKey, params?: Readonly<Record<string, string | number>>) => string
 

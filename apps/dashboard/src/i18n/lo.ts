@@ -5,6 +5,7 @@
  * an unreviewed string off as sourced: `needsReview` keys are listed for translators and shown in
  * the UI with a marker.
  */
+import { review, type Source } from "./catalogue.ts"
 import type { MessageKey, Messages } from "./en.ts"
 
 export const lo: Messages = {
@@ -83,9 +84,6 @@ export const lo: Messages = {
   select: "ເລືອກ",
 }
 
-type Source = { readonly glossary: string } | { readonly needsReview: true }
-const review = { needsReview: true } as const
-
 export const loSources: { readonly [K in MessageKey]: Source } = {
   appTitle: { glossary: "case; human trafficking" },
   syntheticBadge: review,
@@ -161,8 +159,3 @@ export const loSources: { readonly [K in MessageKey]: Source } = {
   summaryOnly: review,
   select: review,
 }
-
-/** Keys whose Lao text a translator must check (no sourced translation in the glossary). */
-export const needsReview: ReadonlyArray<MessageKey> = (Object.keys(loSources) as Array<MessageKey>).filter(
-  (key) => "needsReview" in loSources[key],
-)

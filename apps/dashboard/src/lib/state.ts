@@ -6,6 +6,8 @@ import type { Filters } from "@lao-protect/warehouse"
 import type { Lang } from "../i18n/index.ts"
 import type { Method } from "./classify.ts"
 
+export type Page = "map" | "trends" | "planning"
+export const PAGES: ReadonlyArray<Page> = ["map", "trends", "planning"]
 export type Level = "province" | "district"
 export type Metric = "count" | "rate" | "child_rate"
 export type Layer = "flows" | "checkpoints" | "cpn" | "shelters"
@@ -15,6 +17,7 @@ export type FilterKey = Exclude<keyof Filters, "yearFrom" | "yearTo">
 export type CodeFilters = { readonly [K in FilterKey]: string | null }
 
 export interface AppState {
+  readonly page: Page
   readonly lang: Lang
   readonly level: Level
   readonly metric: Metric
@@ -51,6 +54,7 @@ export const emptyCodes: CodeFilters = {
 }
 
 export const defaultState = (lang: Lang = "en"): AppState => ({
+  page: "map",
   lang,
   level: "province",
   metric: "count",
@@ -83,6 +87,7 @@ export const parseState = (search: string, allowed: Allowed, fallbackLang: Lang)
   ) as CodeFilters
   const layerParam = q.get("layers")
   return {
+    page: oneOf(q.get("page"), PAGES) ?? base.page,
     lang: oneOf(q.get("lang"), ["en", "lo"] as const) ?? base.lang,
     level: oneOf(q.get("level"), ["province", "district"] as const) ?? base.level,
     metric: oneOf(q.get("metric"), ["count", "rate", "child_rate"] as const) ?? base.metric,
@@ -103,6 +108,7 @@ export const parseState = (search: string, allowed: Allowed, fallbackLang: Lang)
 
 export const serializeState = (state: AppState): string => {
   const q = new URLSearchParams()
+  q.set("page", state.page)
   q.set("lang", state.lang)
   q.set("level", state.level)
   q.set("metric", state.metric)
