@@ -204,6 +204,9 @@ async function harnessRun(
   return { bare, start: started.ms, facts: started.facts, pre, naive }
 }
 
+/** The dashboard goals are stated for 1M cases: below that pre-aggregation has little to win (the cube is as big as the data). */
+const atGoalSize = (size: number, pass: boolean): boolean | null => (size >= 1_000_000 ? pass : null)
+
 export interface DashboardOptions {
   readonly size: number
   readonly runs: number
@@ -263,7 +266,7 @@ export async function dashboardFigures(o: DashboardOptions): Promise<Figure[]> {
         ratio: ratio(fp, blank),
         ratioLabel: "first paint / blank page load",
         better: "lower",
-        goal: { text: "< 1500 ms on localhost (1M cases)", pass: fpMedian < 1500 },
+        goal: { text: "< 1500 ms on localhost (1M cases)", pass: atGoalSize(s, fpMedian < 1500) },
         note:
           `wasm requests on a cold load: ${wasmRequests.length} (${wasmRequests.map((u) => u.split("/").pop()).join(", ")}); ` +
           `first paint ${fpMedian < readyMedian ? "came before" : "did NOT come before"} DuckDB was ready (it does not wait for the wasm)`,
@@ -295,7 +298,7 @@ export async function dashboardFigures(o: DashboardOptions): Promise<Figure[]> {
         ratio: speed50,
         ratioLabel: "naive / pre-aggregated (speed-up)",
         better: "higher",
-        goal: { text: ">= 5x faster than naive (1M cases)", pass: speed50.median >= 5 },
+        goal: { text: ">= 5x faster than naive (1M cases)", pass: atGoalSize(s, speed50.median >= 5) },
         costSeconds: summarize(p50).median / 1000,
       },
       {
@@ -311,7 +314,7 @@ export async function dashboardFigures(o: DashboardOptions): Promise<Figure[]> {
         better: "higher",
         goal: {
           text: "p95 < 100 ms and >= 5x faster than naive (1M cases)",
-          pass: summarize(p95).median < 100 && speed95.median >= 5,
+          pass: atGoalSize(s, summarize(p95).median < 100 && speed95.median >= 5),
         },
         costSeconds: summarize(p95).median / 1000,
       },

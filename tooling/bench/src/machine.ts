@@ -1,6 +1,8 @@
 /** The machine and the versions a result was measured with, for the report header. */
+
+import { execFileSync } from "node:child_process"
 import { readFileSync } from "node:fs"
-import { cpus, totalmem } from "node:os"
+import { cpus, loadavg, totalmem } from "node:os"
 import { join } from "node:path"
 import { repoRoot } from "./child.ts"
 
@@ -21,7 +23,27 @@ export const machine = (): Record<string, string | number> => ({
   cores: cpus().length,
   memoryGiB: Math.round((totalmem() / 2 ** 30) * 10) / 10,
   platform: `${process.platform} ${process.arch}`,
+  loadAverage1m: Math.round(loadavg()[0]! * 10) / 10,
 })
+
+/** The commit measured and how many tracked files differed from it (the tree is shared and moves). */
+export const gitState = (): Record<string, string> => {
+  const git = (...args: string[]) => {
+    try {
+      return execFileSync("git", args, { cwd: repoRoot, encoding: "utf8" }).trim()
+    } catch {
+      return ""
+    }
+  }
+  const dirty = git("status", "--porcelain", "--untracked-files=no")
+    .split("\n")
+    .filter((l) => l.trim() !== "")
+    .map((l) => l.slice(3))
+  return {
+    commit: git("rev-parse", "--short", "HEAD") || "unknown",
+    uncommitted: dirty.length === 0 ? "none" : dirty.join(", "),
+  }
+}
 
 export const versions = (): Record<string, string> => ({
   node: process.version,

@@ -19,7 +19,7 @@ import {
   measureBytes,
 } from "./dashboard.ts"
 import { benchDir, dashboardDataRoot, ensureCsv, sizeDir } from "./data.ts"
-import { machine, versions } from "./machine.ts"
+import { gitState, machine, versions } from "./machine.ts"
 import { renderMarkdown } from "./report.ts"
 import { scalingRows } from "./scaling.ts"
 import { summarize } from "./stats.ts"
@@ -271,6 +271,8 @@ const dashboardBuildFresh = async (): Promise<boolean> => {
 }
 
 async function main(): Promise<void> {
+  const loadAtStart = machine().loadAverage1m
+  const git = gitState()
   log(`sizes ${sizes.join(", ")}; groups ${[...groups].join(", ")}; ${quick ? "quick" : "full"} mode`)
   let dashboardReady: string | null = null
   if (groups.has("dashboard")) {
@@ -361,8 +363,11 @@ async function main(): Promise<void> {
     date: new Date().toISOString(),
     mode: quick ? "quick" : "full",
     sizes,
-    machine: machine(),
-    versions: versions(),
+    machine: {
+      ...machine(),
+      loadAverage1m: `${loadAtStart} at start, ${machine().loadAverage1m} at end (2 cores)`,
+    },
+    versions: { ...versions(), "git commit": git.commit!, "uncommitted tracked files": git.uncommitted! },
     figures,
     scaling: scalingRows(figures),
     durationSeconds: Math.round((performance.now() - started) / 1000),

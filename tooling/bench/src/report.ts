@@ -58,6 +58,15 @@ export function renderMarkdown(r: BenchResults): string {
           `${f.ratio ? `${triple(f.ratio, "x")}<br>${f.ratioLabel ?? ""}` : "-"} | ${f.goal?.text ?? "-"} | ${verdict(f)} |`,
       )
     }
+    if (group === "dashboard")
+      out.push(
+        "",
+        "First paint and DuckDB ready are read from the production app (vite build, served by apps/dashboard/server) on a cold browser context: " +
+          "first paint = first map area drawn with data (from first_paint.json), ready = `.app[data-engine=ready]`, both from navigation start. " +
+          "Cross-filter latency runs in apps/dashboard/bench/crossfilter.html (same Vite config and server): the app's `startEngine`, then per scripted step " +
+          "every view query `useViews` runs, in order, pre-aggregated and naive alternately; it excludes React and Leaflet rendering. " +
+          "Goals marked (1M cases) are judged at 1M only.",
+      )
     const notes = figs.filter((f) => f.note)
     if (notes.length > 0) {
       out.push("")
