@@ -19,10 +19,11 @@
  * The same rules are in bed_nights_by_province_month.sql (tested equal).
  * It deliberately does not read the warehouse itself: `bedNightsFromWarehouse` runs the SQL.
  */
-import type { Connector } from "@lao-protect/warehouse"
+
 import sql from "./bed_nights_by_province_month.sql?raw"
 import { dayNumber, daysOfMonthWithin, isoOfDay, splitByMonth } from "./internal/dates.ts"
 import type { VictimGroupCode } from "./internal/vocab.ts"
+import type { Queryable } from "./Sql.ts"
 
 /** The CaseRow columns bed-nights need (ISO dates). Extra CaseRow fields are ignored. */
 export interface StageHistory {
@@ -152,7 +153,7 @@ type SqlRow = {
 
 /** The same computation in SQL over the warehouse `cases` table (parameters: from, to). */
 export async function bedNightsFromWarehouse(
-  conn: Connector,
+  conn: Queryable,
   window: Window,
 ): Promise<ReadonlyArray<BedNightRow>> {
   dayNumber(window.from)
@@ -171,7 +172,7 @@ export async function bedNightsFromWarehouse(
 
 /** Bed-nights by province and month with the number of distinct cases behind them (for suppression). */
 export async function bedNightsWithCases(
-  conn: Connector,
+  conn: Queryable,
   window: Window,
 ): Promise<ReadonlyArray<{ province: string | null; month: string; nights: number; cases: number }>> {
   dayNumber(window.from)

@@ -5,10 +5,11 @@
  * output); 0 means no records and stays 0. The planners' tier passes `threshold: 1` to use exact counts.
  * It deliberately does not choose the years: the caller passes the windows it shows.
  */
-import type { Connector } from "@lao-protect/warehouse"
+
 import flowsSql from "./checkpoint_flows_from_facts.sql?raw"
 import type { CheckpointFlow, DistrictInput } from "./PriorityScore.ts"
 import inputsSql from "./priority_inputs_from_facts.sql?raw"
+import type { Queryable } from "./Sql.ts"
 
 export interface FactsWindows {
   /** Inclusive year ranges. */
@@ -29,7 +30,7 @@ type InputRow = {
 }
 
 export async function priorityInputsFromFacts(
-  conn: Connector,
+  conn: Queryable,
   w: FactsWindows,
 ): Promise<{
   readonly districts: ReadonlyArray<DistrictInput>

@@ -10,9 +10,9 @@
  * It deliberately does not decide what a planner does about a flag: it lists cases to review.
  */
 import type { LegalBasis } from "@lao-protect/domain"
-import type { Connector } from "@lao-protect/warehouse"
 import funnelSql from "./pipeline_funnel.sql?raw"
 import redFlagsSql from "./red_flags.sql?raw"
+import type { Queryable } from "./Sql.ts"
 import durationsSql from "./stage_durations.sql?raw"
 
 export const funnelStages = [
@@ -34,7 +34,7 @@ export type FunnelRow = {
   readonly n: number
 }
 
-export const funnel = (conn: Connector): Promise<ReadonlyArray<FunnelRow>> => conn.query<FunnelRow>(funnelSql)
+export const funnel = (conn: Queryable): Promise<ReadonlyArray<FunnelRow>> => conn.query<FunnelRow>(funnelSql)
 
 export type StageDurationRow = {
   readonly scope: "national" | "province"
@@ -48,7 +48,7 @@ export type StageDurationRow = {
 
 /** Median and p90 days per stage, national and by province; groups under `minGroupSize` stays are left out. */
 export const stageDurations = (
-  conn: Connector,
+  conn: Queryable,
   options: { readonly minGroupSize?: number } = {},
 ): Promise<ReadonlyArray<StageDurationRow>> =>
   conn.query<StageDurationRow>(durationsSql, [options.minGroupSize ?? 1])
@@ -105,7 +105,7 @@ type RedFlagSqlRow = {
   flag_date: string | null
 }
 
-export async function redFlags(conn: Connector, options: RedFlagOptions): Promise<ReadonlyArray<RedFlag>> {
+export async function redFlags(conn: Queryable, options: RedFlagOptions): Promise<ReadonlyArray<RedFlag>> {
   const days = options.followUpDays ?? defaultFollowUpDays
   if (!(Number.isInteger(days) && days >= 0)) throw new RangeError("followUpDays must be an integer >= 0")
   if (!/^\d{4}-\d{2}-\d{2}$/.test(options.asOf)) throw new RangeError("asOf must be YYYY-MM-DD")

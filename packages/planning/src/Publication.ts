@@ -10,9 +10,10 @@
  * from, so primary suppression is enough; a caller that adds totals must add complementary
  * suppression. No case ids, names, dates finer than month, or free text leave this function.
  */
-import type { Connector } from "@lao-protect/warehouse"
+
 import { bedNightsWithCases, type Window } from "./BedNights.ts"
 import { defaultFollowUpDays, flagKinds, funnel, redFlags, stageDurations } from "./Pipeline.ts"
+import type { Queryable } from "./Sql.ts"
 
 export interface PublicationOptions {
   /** Minimum count shown (default 10). */
@@ -59,7 +60,7 @@ export interface PlanningTables {
 }
 
 export async function planningTablesForPublication(
-  conn: Connector,
+  conn: Queryable,
   options: PublicationOptions = {},
 ): Promise<PlanningTables> {
   const threshold = options.threshold ?? 10

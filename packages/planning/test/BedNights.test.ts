@@ -1,4 +1,3 @@
-import type { Connector } from "@lao-protect/warehouse"
 import fc from "fast-check"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import {
@@ -10,7 +9,7 @@ import {
   type StageHistory,
   shortfall,
 } from "../src/BedNights.ts"
-import { loadCases, openMemory } from "./helpers.ts"
+import { loadCases, openMemory, type TestDb } from "./helpers.ts"
 
 const Q1 = { from: "2024-01-01", to: "2024-03-31" }
 
@@ -173,7 +172,7 @@ describe("scenario and shortfall", () => {
 })
 
 describe("bed_nights_by_province_month.sql", () => {
-  let conn: Connector
+  let conn: TestDb
   beforeAll(async () => {
     conn = await openMemory()
   })

@@ -1,9 +1,8 @@
-import type { Connector } from "@lao-protect/warehouse"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { priorityInputsFromFacts } from "../src/FactsInputs.ts"
-import { openMemory } from "./helpers.ts"
+import { openMemory, type TestDb } from "./helpers.ts"
 
-let conn: Connector
+let conn: TestDb
 beforeAll(async () => {
   conn = await openMemory()
   await conn.exec(`create table facts (year smallint, district varchar, is_child boolean, ethnicity_family varchar, border_point varchar, n integer);

@@ -1,8 +1,7 @@
-import type { Connector } from "@lao-protect/warehouse"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { flagLegalBasis, funnel, redFlags, stageDurations } from "../src/Pipeline.ts"
 import { planningTablesForPublication } from "../src/Publication.ts"
-import { type CaseFixture, loadCases, openMemory } from "./helpers.ts"
+import { type CaseFixture, loadCases, openMemory, type TestDb } from "./helpers.ts"
 
 // Interim care lasts 2, 4, 10 and 20 days in LA01 -> median 7, p90 17 (quantile_cont: positions 1.5 and 2.7)
 const cases: ReadonlyArray<CaseFixture> = [
@@ -79,7 +78,7 @@ const cases: ReadonlyArray<CaseFixture> = [
   },
 ]
 
-let conn: Connector
+let conn: TestDb
 beforeAll(async () => {
   conn = await openMemory()
   await loadCases(conn, cases)

@@ -2,11 +2,38 @@
  * Test helpers: an in-memory DuckDB `Connector`, a `cases` table with the CaseRow columns the
  * planning SQL reads, and a small hand-made Gazetteer.
  */
-import type { Connector, Param } from "@lao-protect/warehouse"
-import { openWarehouse } from "@lao-protect/warehouse/node"
+import { DuckDBDateValue, DuckDBInstance } from "@duckdb/node-api"
 import { type Gazetteer, makeGazetteer } from "../src/Gazetteer.ts"
+import type { Queryable, SqlParam } from "../src/Sql.ts"
 
-export const openMemory = (): Promise<Connector> => openWarehouse(":memory:")
+export interface TestDb extends Queryable {
+  exec(sql: string): Promise<void>
+  close(): Promise<void>
+}
+
+const plain = (v: unknown): unknown =>
+  typeof v === "bigint" ? Number(v) : v instanceof DuckDBDateValue ? v.toString() : v
+
+/** Real DuckDB in memory (node-api), answering like the warehouse's connector: plain JS rows. */
+export async function openMemory(): Promise<TestDb> {
+  const instance = await DuckDBInstance.create(":memory:")
+  const conn = await instance.connect()
+  return {
+    async query<T extends Record<string, unknown>>(sql: string, params: ReadonlyArray<SqlParam> = []) {
+      const reader = await conn.runAndReadAll(sql, params.length ? ([...params] as never) : undefined)
+      return reader
+        .getRowObjects()
+        .map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, plain(v)])) as T)
+    },
+    async exec(sql: string) {
+      await conn.run(sql)
+    },
+    async close() {
+      conn.closeSync()
+      instance.closeSync()
+    },
+  }
+}
 
 const CASE_COLUMNS = `
   case_id VARCHAR, source VARCHAR, identification_date DATE, victim_group VARCHAR, sex VARCHAR,
@@ -19,11 +46,11 @@ const CASE_COLUMNS = `
 export type CaseFixture = Partial<Record<string, string | number | null | ReadonlyArray<string>>>
 
 /** Creates `cases` and inserts the rows with bound parameters (a handful of rows: fine row by row). */
-export async function loadCases(conn: Connector, rows: ReadonlyArray<CaseFixture>): Promise<void> {
+export async function loadCases(conn: TestDb, rows: ReadonlyArray<CaseFixture>): Promise<void> {
   await conn.exec(`create or replace table cases (${CASE_COLUMNS})`)
   const names = CASE_COLUMNS.split(",").map((c) => c.trim().split(/\s+/)[0]!)
   for (const [i, row] of rows.entries()) {
-    const values = names.map((n): Param => {
+    const values = names.map((n): SqlParam => {
       const v = row[n]
       if (n === "case_id") return typeof v === "string" ? v : `C${i + 1}`
       if (typeof v === "object" && v !== null) return v.join(";")
