@@ -3,6 +3,8 @@
  * per-district child victims, trend windows, ethnic-minority share and checkpoint flows.
  * Counts from 1 to threshold - 1 become `null` (suppressed: unknown to the score, flagged in its
  * output); 0 means no records and stays 0. The planners' tier passes `threshold: 1` to use exact counts.
+ * Optional cross-filters (the dashboard's shared filters: victim group, sex, age band, ...) restrict
+ * the cube first; they are bound parameters, never written into the SQL.
  * It deliberately does not choose the years: the caller passes the windows it shows.
  */
 
@@ -20,6 +22,30 @@ export interface FactsWindows {
   readonly threshold: number
 }
 
+/** Code filters on the facts cube; null or absent = every value. */
+export interface FactsFilters {
+  readonly victimGroup?: string | null | undefined
+  readonly sex?: string | null | undefined
+  readonly ageBand?: string | null | undefined
+  readonly ethnicityFamily?: string | null | undefined
+  readonly exploitationForm?: string | null | undefined
+  readonly destination?: string | null | undefined
+  readonly borderPoint?: string | null | undefined
+  readonly stage?: string | null | undefined
+}
+
+/** Filter keys in the order of their parameters in both SQL files. */
+export const filterKeys = [
+  "victimGroup",
+  "sex",
+  "ageBand",
+  "ethnicityFamily",
+  "exploitationForm",
+  "destination",
+  "borderPoint",
+  "stage",
+] as const satisfies ReadonlyArray<keyof FactsFilters>
+
 type InputRow = {
   district: string
   child_victims: number
@@ -32,6 +58,7 @@ type InputRow = {
 export async function priorityInputsFromFacts(
   conn: Queryable,
   w: FactsWindows,
+  filters: FactsFilters = {},
 ): Promise<{
   readonly districts: ReadonlyArray<DistrictInput>
   readonly checkpointFlows: ReadonlyArray<CheckpointFlow>
@@ -39,8 +66,9 @@ export async function priorityInputsFromFacts(
   if (!(Number.isInteger(w.threshold) && w.threshold >= 1))
     throw new RangeError("threshold must be an integer >= 1")
   const suppress = (n: number): number | null => (n > 0 && n < w.threshold ? null : n)
-  const rows = await conn.query<InputRow>(inputsSql, [...w.recent, ...w.previous, ...w.counts])
-  const flows = await conn.query<{ checkpoint: string; victims: number }>(flowsSql, [...w.counts])
+  const where = filterKeys.map((k) => filters[k] ?? null)
+  const rows = await conn.query<InputRow>(inputsSql, [...w.recent, ...w.previous, ...w.counts, ...where])
+  const flows = await conn.query<{ checkpoint: string; victims: number }>(flowsSql, [...w.counts, ...where])
   return {
     districts: rows.map((r) => ({
       district: r.district,

@@ -13,7 +13,14 @@ beforeAll(async () => {
       (2023, 'LA0601', null,  'mon_khmer',  null, 3),
       (2023, 'LA0802', true,  'lao_tai',    null, 2),
       (2015, 'LA0802', true,  'lao_tai',    null, 50),
-      (2023, null,     true,  'lao_tai',    'T1', 7)`)
+      (2023, null,     true,  'lao_tai',    'T1', 7);
+    alter table facts add column victim_group varchar default 'local_lao';
+    alter table facts add column sex varchar default 'female';
+    alter table facts add column age_band varchar default '9-17';
+    alter table facts add column exploitation_form varchar default 'forced_labour';
+    alter table facts add column destination varchar default 'THA';
+    alter table facts add column stage varchar default 'closed';
+    update facts set victim_group = 'deported_lao', sex = 'male' where year = 2023 and is_child = false`)
 })
 afterAll(async () => {
   await conn.close()
@@ -61,5 +68,32 @@ describe("priorityInputsFromFacts", () => {
       threshold: 1,
     })
     expect(r.districts[0]).toMatchObject({ previousVictims: 4, minorityVictims: 7 })
+  })
+
+  it("applies the cross-filters before aggregating (bound, null = all)", async () => {
+    const windows = {
+      recent: [2021, 2023],
+      previous: [2018, 2020],
+      counts: [2018, 2023],
+      threshold: 1,
+    } as const
+    const deported = await priorityInputsFromFacts(conn, windows, { victimGroup: "deported_lao" })
+    expect(deported.districts).toEqual([
+      {
+        district: "LA0601",
+        childVictims: 0,
+        recentVictims: 20,
+        previousVictims: 0,
+        minorityVictims: 0,
+        victimsWithEthnicity: 0,
+      },
+    ])
+    expect(deported.checkpointFlows).toEqual([{ checkpoint: "T4", victims: 20 }])
+    const female = await priorityInputsFromFacts(conn, windows, { sex: "female", borderPoint: null })
+    expect(female.districts.find((d) => d.district === "LA0601")).toMatchObject({ recentVictims: 15 })
+    expect(female.checkpointFlows).toEqual([
+      { checkpoint: "T1", victims: 7 },
+      { checkpoint: "T4", victims: 12 },
+    ])
   })
 })
