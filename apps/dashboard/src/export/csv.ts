@@ -1,0 +1,82 @@
+/**
+ * CSV for spreadsheets: UTF-8 with a byte-order mark (so Excel shows Lao), CRLF, RFC 4180 quoting,
+ * formula-looking text neutralised with a leading `'` (the same rule as the warehouse's
+ * `neutraliseCsvCell`, which is not on its browser entry), and suppressed counts written as
+ * "suppressed (<k)" text, never 0. Context (title, date, filters, source, threshold note, synthetic
+ * flag) goes in `#` comment rows above the header so the file carries where it came from.
+ */
+import type { Cell } from "../lib/suppress.ts"
+import type { ExportContext } from "./context.ts"
+
+export const BOM = "\uFEFF"
+
+/** Text starting with `=`, `+`, `-`, `@`, tab or carriage return would run as a formula: prefix `'`. */
+export const neutraliseCsvCell = (value: string): string => (/^[=+\-@\t\r]/.test(value) ? `'${value}` : value)
+
+/** A cell value: text, a number, empty, or a count already passed through `suppress`. */
+export type CsvValue = string | number | boolean | null | undefined | Cell
+
+export interface CsvColumn<R> {
+  readonly header: string
+  readonly value: (row: R) => CsvValue
+}
+
+export interface CsvLabels {
+  readonly suppressed: (k: number) => string
+  readonly noData: string
+}
+export const defaultCsvLabels: CsvLabels = {
+  suppressed: (k) => `suppressed (<${k})`,
+  noData: "no data",
+}
+
+const isCell = (v: CsvValue): v is Cell => typeof v === "object" && v !== null && "kind" in v
+
+/** One field as written: numbers as numbers, cells through the suppression labels, text neutralised and quoted. */
+export const csvField = (value: CsvValue, labels: CsvLabels = defaultCsvLabels): string => {
+  if (value === null || value === undefined) return ""
+  if (typeof value === "number") return Number.isFinite(value) ? String(value) : ""
+  if (typeof value === "boolean") return value ? "true" : "false"
+  if (isCell(value)) {
+    if (value.kind === "value") return String(value.n)
+    return csvField(value.kind === "suppressed" ? labels.suppressed(value.k) : labels.noData, labels)
+  }
+  const safe = neutraliseCsvCell(value)
+  return /[",\r\n;]/.test(safe) || safe !== safe.trim() ? `"${safe.replaceAll('"', '""')}"` : safe
+}
+
+export const csvLine = (cells: ReadonlyArray<CsvValue>, labels: CsvLabels = defaultCsvLabels): string =>
+  `${cells.map((c) => csvField(c, labels)).join(",")}\r\n`
+
+/** The `#` comment rows that say where the numbers come from. */
+export const contextRows = (context: ExportContext): Array<string> => [
+  `# ${context.title}`,
+  ...(context.subtitle ? [`# ${context.subtitle}`] : []),
+  `# ${context.date}`,
+  `# ${context.filters}`,
+  `# ${context.source}`,
+  `# ${context.thresholdNote}`,
+  ...(context.synthetic ? [`# ${context.syntheticLabel}`] : []),
+  ...(context.notes ?? []).map((n) => `# ${n}`),
+]
+
+/** The whole file: BOM, context comment rows (each one quoted field), header, rows. */
+export const toCsv = <R>(
+  rows: ReadonlyArray<R>,
+  columns: ReadonlyArray<CsvColumn<R>>,
+  context: ExportContext | null,
+  labels: CsvLabels = defaultCsvLabels,
+): string => {
+  let out = BOM
+  if (context) for (const line of contextRows(context)) out += csvLine([line], labels)
+  out += csvLine(
+    columns.map((c) => c.header),
+    labels,
+  )
+  for (const row of rows)
+    out += csvLine(
+      columns.map((c) => c.value(row)),
+      labels,
+    )
+  return out
+}

@@ -1,0 +1,44 @@
+/**
+ * Exports that carry their context. Every exported image or table says what it is, when it was
+ * made, under which filters, from which publication, that counts below k are suppressed, and (when
+ * the release is synthetic) that the data are not real. Shared by the Trends, Map, Planning and
+ * presentation views.
+ *
+ * ```ts
+ * const context = buildExportContext({ t, state, manifest: engine.manifest, k, title, legend })
+ * downloadBlob(await exportChartPng(svgElement, context), fileNameFor(context, "png"))
+ * downloadBlob(new Blob([exportChartSvg(svgElement, context)], { type: "image/svg+xml" }), fileNameFor(context, "svg"))
+ * downloadBlob(await exportMapPng(leafletContainer, context, { attribution, north: "N", km: (n) => `${n} km` }), fileNameFor(context, "png"))
+ * downloadCsv(rows, [{ header: "Year", value: (r) => r.year }, { header: "Cases", value: (r) => suppress(r.n, k) }], context)
+ * ```
+ *
+ * - CSV: UTF-8 with BOM, `#` context rows, formula-looking text prefixed with `'`, a `Cell` from
+ *   `suppress()` written as "suppressed (<k)" / "no data" (never 0).
+ * - Images never leave the page: SVG is rasterised through a `data:` URL (the CSP's `img-src 'self'
+ *   data:` already allows it, so no `blob:` is added), downloads go through an object URL on an
+ *   `<a download>`.
+ * - `<ExportButtons>` is the ready-made PNG / SVG / CSV button row (`ExportButtons.tsx`).
+ * It does not: fetch anything, draw maps with tiles, or decide suppression (that is `suppress`).
+ */
+export { exportChartPng, exportChartSvg } from "./chart.ts"
+export {
+  type BuildContextArgs,
+  buildExportContext,
+  describeFilters,
+  type ExportContext,
+  fileNameFor,
+  type LegendEntry,
+} from "./context.ts"
+export {
+  BOM,
+  type CsvColumn,
+  type CsvLabels,
+  type CsvValue,
+  csvField,
+  defaultCsvLabels,
+  neutraliseCsvCell,
+  toCsv,
+} from "./csv.ts"
+export { downloadBlob, downloadCsv } from "./download.ts"
+export { BADGE_COLOUR, layoutStamp, SUPPRESSED_GREY } from "./layout.ts"
+export { exportMapPng, type MapExportOptions, metresPerPixelOf } from "./map.ts"

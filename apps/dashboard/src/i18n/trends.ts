@@ -1,0 +1,47 @@
+/** Messages for the Trends page, presentation mode, exports and the province brief. */
+import { defineCatalogue, review } from "./catalogue.ts"
+
+export const trends = defineCatalogue({
+  en: {
+    exportPng: "PNG",
+    exportSvg: "SVG",
+    exportCsv: "CSV",
+    exportFilters: "Filters: {list}",
+    exportNoFilters: "Filters: none (all identified victims)",
+    exportSource: "Source: Lao Protect publication {release} ({date})",
+    exportSourceUnknown: "Source: Lao Protect publication",
+    exportDate: "Exported {date}",
+    thresholdNote: "Counts below {k} are suppressed",
+    north: "N",
+    km: "{n} km",
+    exportMap: "Export map",
+  },
+  lo: {
+    exportPng: "ຮູບ PNG",
+    exportSvg: "ຮູບ SVG",
+    exportCsv: "ຕາຕະລາງ CSV",
+    exportFilters: "ຕົວກັ່ນຕອງ: {list}",
+    exportNoFilters: "ຕົວກັ່ນຕອງ: ບໍ່ມີ (ຜູ້ຖືກເຄາະຮ້າຍທັງໝົດ)",
+    exportSource: "ແຫຼ່ງຂໍ້ມູນ: ການເຜີຍແຜ່ Lao Protect {release} ({date})",
+    exportSourceUnknown: "ແຫຼ່ງຂໍ້ມູນ: ການເຜີຍແຜ່ Lao Protect",
+    exportDate: "ສົ່ງອອກວັນທີ {date}",
+    thresholdNote: "ຈຳນວນທີ່ໜ້ອຍກວ່າ {k} ຖືກປິດບັງ",
+    north: "ເໜືອ",
+    km: "{n} ກມ",
+    exportMap: "ສົ່ງອອກແຜນທີ່",
+  },
+  loSources: {
+    exportPng: review,
+    exportSvg: review,
+    exportCsv: review,
+    exportFilters: review,
+    exportNoFilters: review,
+    exportSource: review,
+    exportSourceUnknown: review,
+    exportDate: review,
+    thresholdNote: review,
+    north: review,
+    km: review,
+    exportMap: review,
+  },
+})
