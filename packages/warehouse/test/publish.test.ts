@@ -9,6 +9,7 @@ import type { Connector } from "../src/Connector.ts"
 import { importFile } from "../src/import/import-file.ts"
 import { openWarehouse } from "../src/node/index.ts"
 import type { NodeConnector } from "../src/node/NodeConnector.ts"
+import { importUnodcGlotip } from "../src/official-stats/index.ts"
 import { CellTable, hmacPads, type Manifest, publish, recoverable } from "../src/publish/index.ts"
 import pubCasesSql from "../src/publish/pub_cases.sql?raw"
 import pubEthnicFamilySql from "../src/publish/pub_ethnic_family.sql?raw"
@@ -80,6 +81,10 @@ describe("publish: release layout and manifest", () => {
         "manifest.json",
         "province_year.arrow",
         "province_year.parquet",
+        ...["pipeline_funnel", "stage_durations", "bed_nights", "red_flag_counts"].flatMap((t) => [
+          `${t}.arrow`,
+          `${t}.parquet`,
+        ]),
       ].sort(),
     )
     expect(JSON.parse(await readFile(join(releaseDir(), "manifest.json"), "utf8"))).toEqual(manifest)
@@ -443,10 +448,35 @@ describe("publish: atomic switch and tiers", () => {
     expect(r!.small).toBe(0)
   })
 
+  it("planning tables (planners' tier) show n only at or above the threshold, never a zero for a small cell", async () => {
+    for (const name of ["pipeline_funnel", "bed_nights", "red_flag_counts", "stage_durations"]) {
+      expect(manifest.tables[name], name).toBeDefined()
+      const t = tableFromIPC(await readFile(join(releaseDir(), `${name}.arrow`)))
+      expect(t.numRows, name).toBeGreaterThan(0)
+      const count = name === "bed_nights" ? "cases" : "n"
+      for (const row of t.toArray() as Array<Record<string, unknown>>) {
+        if (row.suppressed) expect(row[count], name).toBeNull()
+        else expect(Number(row[count]), name).toBeGreaterThanOrEqual(10)
+      }
+    }
+  })
+
   it("the public tier publishes no facts cube, only suppressed aggregates", async () => {
     const pub = await publish({ warehouse: wh, out: join(dir, "public"), keyFile, tier: "public" })
     expect(Object.keys(pub.manifest.tables).sort()).toEqual(["district_year", "flows", "province_year"])
     expect(pub.manifest.counts.facts).toBe(0)
     expect(existsSync(join(pub.dir, "facts.arrow"))).toBe(false)
+  })
+
+  // Runs last in this block: it adds official statistics to the shared warehouse.
+  it("official statistics imported into the warehouse travel with the release, suppressed values kept", async () => {
+    await importUnodcGlotip(wh, join(import.meta.dirname, "../../../data/fixtures/unodc/glotip-fixture.csv"))
+    const withStats = await publish({ warehouse: wh, out: join(dir, "with-stats"), keyFile })
+    const t = tableFromIPC(await readFile(join(withStats.dir, "official_stats.arrow")))
+    const rows = t.toArray() as Array<Record<string, unknown>>
+    expect(rows.length).toBe(withStats.manifest.tables.official_stats?.rows)
+    const suppressed = rows.filter((r) => r.suppressed)
+    expect(suppressed.length).toBeGreaterThan(0)
+    for (const r of suppressed) expect(r.value).toBeNull()
   })
 })

@@ -63,7 +63,7 @@ export interface OfficialStatRow {
   readonly sha256: string
 }
 
-async function hasOfficialStats(conn: Connector): Promise<boolean> {
+export async function hasOfficialStats(conn: Connector): Promise<boolean> {
   return Number((await conn.query(existsSql))[0]?.n ?? 0) > 0
 }
 

@@ -11,9 +11,21 @@ import { existsSync } from "node:fs"
 import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises"
 import { basename, dirname, join } from "node:path"
 import { Ethnicity, Place } from "@lao-protect/domain"
-import { Bool, type DataType, Int16, Int32, Table, tableToIPC, Utf8, vectorFromArray } from "apache-arrow"
+import { Publication as PlanningPublication } from "@lao-protect/planning"
+import {
+  Bool,
+  type DataType,
+  Float64,
+  Int16,
+  Int32,
+  Table,
+  tableToIPC,
+  Utf8,
+  vectorFromArray,
+} from "apache-arrow"
 import type { Connector } from "../Connector.ts"
 import { openWarehouse } from "../node/NodeConnector.ts"
+import { hasOfficialStats, officialStatsPublicationSql } from "../official-stats/series.ts"
 import { metaPathOf } from "../synth/write.ts"
 import districtYearCountsSql from "./district_year_counts.sql?raw"
 import {
@@ -498,6 +510,49 @@ export const publish = async (options: PublishOptions): Promise<PublishResult> =
         ["drawn", new Bool(), flowRows.map((r) => r.drawn)],
       ]),
     )
+    // Planning aggregates overlap the province totals (a funnel's first step is one), so they
+    // would undo complementary suppression in a public release: planners' tier only.
+    if (tier === "planners") {
+      const planning = await PlanningPublication.planningTablesForPublication(wh, { threshold })
+      const text = (rows: ReadonlyArray<object>, name: string) =>
+        [name, new Utf8(), rows.map((r) => (r as Record<string, unknown>)[name] ?? null)] as const
+      const num = (rows: ReadonlyArray<object>, name: string, type: DataType = new Int32()) =>
+        [name, type, rows.map((r) => (r as Record<string, unknown>)[name] ?? null)] as const
+      const flag = (rows: ReadonlyArray<object>) =>
+        ["suppressed", new Bool(), rows.map((r) => (r as { suppressed: boolean }).suppressed)] as const
+      const f = planning.pipeline_funnel
+      await writeTable(
+        "pipeline_funnel",
+        arrowTable([text(f, "province"), text(f, "kind"), text(f, "step"), num(f, "n"), flag(f)]),
+      )
+      const d = planning.stage_durations
+      await writeTable(
+        "stage_durations",
+        arrowTable([
+          text(d, "scope"),
+          text(d, "province"),
+          text(d, "stage"),
+          num(d, "n"),
+          num(d, "median_days", new Float64()),
+          num(d, "p90_days", new Float64()),
+          flag(d),
+        ]),
+      )
+      const b = planning.bed_nights
+      await writeTable(
+        "bed_nights",
+        arrowTable([text(b, "province"), text(b, "month"), num(b, "nights"), num(b, "cases"), flag(b)]),
+      )
+      const r = planning.red_flag_counts
+      await writeTable(
+        "red_flag_counts",
+        arrowTable([text(r, "province"), text(r, "flag"), num(r, "n"), text(r, "legal_basis"), flag(r)]),
+      )
+    }
+    // National figures published by UNODC are public data: carried as imported, in every tier.
+    if (await hasOfficialStats(wh))
+      await writeTable("official_stats", await wh.arrow(officialStatsPublicationSql, [null]))
+
     const firstPaint: FirstPaint = {
       threshold,
       synthetic,
