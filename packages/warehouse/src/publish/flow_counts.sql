@@ -1,5 +1,6 @@
 -- Outward movements cover every case with a known origin province (so they add up to the
--- province-year cell); returns are the cases with a return date, assumed through the same point.
+-- province-year cell); returns are the cases of the returning victim groups (repatriated, deported,
+-- self-returned), the same rule as the dashboard's flow view, assumed through the same point.
 SELECT province AS origin_province, border_point, destination, 'out' AS direction, year, CAST(count(*) AS INTEGER) AS n
 FROM pub_cases
 WHERE province IS NOT NULL

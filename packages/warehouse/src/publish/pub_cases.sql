@@ -59,6 +59,6 @@ SELECT
     WHEN interim_care_date IS NOT NULL THEN 'interim_care'
     ELSE 'identification'
   END) AS stage,
-  return_date IS NOT NULL AS returned
+  victim_group IN ('deported_lao', 'repatriated_lao', 'self_returned') AS returned
 FROM c
 LEFT JOIN pub_ethnic_family f ON f.ethnic_group = c.ethnicity;
