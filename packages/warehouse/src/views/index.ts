@@ -30,6 +30,7 @@ export {
 } from "./crossfilter.ts"
 export { FILTER_KEYS, FILTER_WHERE, type Filters, filterParams, RETURN_GROUPS } from "./filters.ts"
 export type { Source } from "./source.ts"
+export * from "./trends/index.ts"
 
 export const viewSql = {
   province_counts: provinceCountsSql,
