@@ -21,6 +21,7 @@ const PAGE_LABEL: { readonly [P in Page]: MessageKey } = {
   map: "pageMap",
   trends: "pageTrends",
   planning: "pagePlanning",
+  brief: "pageBrief",
 }
 
 export function App() {

@@ -52,4 +52,25 @@ describe("URL state", () => {
     const s = parseState("?sex=male&from=2021", allowed, "en")
     expect(filtersOf(s)).toMatchObject({ sex: "male", yearFrom: 2021, yearTo: null, stage: null })
   })
+
+  it("carries the trends view, presentation mode with its slide and the brief's province", () => {
+    const state: AppState = {
+      ...defaultState("lo"),
+      page: "brief",
+      grain: "quarter",
+      breakdown: "outcome",
+      present: true,
+      slide: 4,
+      province: "LA01",
+    }
+    const search = serializeState(state)
+    expect(search).toContain("present=1")
+    expect(search).toContain("slide=4")
+    expect(search).toContain("province=LA01")
+    expect(parseState(search, allowed, "en")).toEqual(state)
+    const bad = parseState("?present=yes&slide=0&grain=decade&by=names&province=LA0102", allowed, "en")
+    expect(bad).toMatchObject({ present: false, slide: 1, grain: "year", breakdown: "total", province: null })
+    expect(parseState("?slide=9999", allowed, "en").slide).toBe(1)
+    expect(serializeState(defaultState())).not.toContain("present")
+  })
 })

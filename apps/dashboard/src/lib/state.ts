@@ -2,12 +2,20 @@
  * The whole view state, and its query-string form: a link reproduces the view exactly. Parsing
  * accepts only known codes and values, so a hand-edited URL cannot inject anything into queries.
  */
-import type { Filters } from "@lao-protect/warehouse"
+import {
+  type Filters,
+  GRAINS,
+  type Grain,
+  TREND_BREAKDOWNS,
+  type TrendBreakdown,
+} from "@lao-protect/warehouse"
 import type { Lang } from "../i18n/index.ts"
 import type { Method } from "./classify.ts"
 
-export type Page = "map" | "trends" | "planning"
+export type Page = "map" | "trends" | "planning" | "brief"
+/** The pages in the navigation; "brief" (the printable province brief) is reached by link or button. */
 export const PAGES: ReadonlyArray<Page> = ["map", "trends", "planning"]
+const ALL_PAGES: ReadonlyArray<Page> = [...PAGES, "brief"]
 export type Level = "province" | "district"
 export type Metric = "count" | "rate" | "child_rate"
 export type Layer = "flows" | "checkpoints" | "cpn" | "shelters"
@@ -27,6 +35,14 @@ export interface AppState {
   readonly codes: CodeFilters
   readonly selected: string | null
   readonly layers: ReadonlyArray<Layer>
+  /** Trends: period grain and breakdown. */
+  readonly grain: Grain
+  readonly breakdown: TrendBreakdown
+  /** Presentation mode (`present=1`) and its current slide (1-based, `slide=N`). */
+  readonly present: boolean
+  readonly slide: number
+  /** The province of the printable brief (`page=brief&province=LA01`). */
+  readonly province: string | null
 }
 
 /** URL parameter for each code filter. */
@@ -64,6 +80,11 @@ export const defaultState = (lang: Lang = "en"): AppState => ({
   codes: emptyCodes,
   selected: null,
   layers: ["flows", "checkpoints"],
+  grain: "year",
+  breakdown: "total",
+  present: false,
+  slide: 1,
+  province: null,
 })
 
 const oneOf = <A extends string>(value: string | null, allowed: ReadonlyArray<A>): A | undefined =>
@@ -87,7 +108,7 @@ export const parseState = (search: string, allowed: Allowed, fallbackLang: Lang)
   ) as CodeFilters
   const layerParam = q.get("layers")
   return {
-    page: oneOf(q.get("page"), PAGES) ?? base.page,
+    page: oneOf(q.get("page"), ALL_PAGES) ?? base.page,
     lang: oneOf(q.get("lang"), ["en", "lo"] as const) ?? base.lang,
     level: oneOf(q.get("level"), ["province", "district"] as const) ?? base.level,
     metric: oneOf(q.get("metric"), ["count", "rate", "child_rate"] as const) ?? base.metric,
@@ -103,6 +124,15 @@ export const parseState = (search: string, allowed: Allowed, fallbackLang: Lang)
             .split(",")
             .map((l) => oneOf(l, LAYERS))
             .filter((l): l is Layer => l !== undefined),
+    grain: oneOf(q.get("grain"), GRAINS) ?? base.grain,
+    breakdown: oneOf(q.get("by"), TREND_BREAKDOWNS) ?? base.breakdown,
+    present: q.get("present") === "1",
+    slide: /^[1-9]\d{0,2}$/.test(q.get("slide") ?? "") ? Number(q.get("slide")) : base.slide,
+    province:
+      oneOf(
+        q.get("province"),
+        allowed.areas.filter((a) => a.length === 4),
+      ) ?? null,
   }
 }
 
@@ -121,6 +151,11 @@ export const serializeState = (state: AppState): string => {
   }
   if (state.selected !== null) q.set("sel", state.selected)
   q.set("layers", state.layers.join(","))
+  if (state.grain !== "year") q.set("grain", state.grain)
+  if (state.breakdown !== "total") q.set("by", state.breakdown)
+  if (state.present) q.set("present", "1")
+  if (state.present || state.slide !== 1) q.set("slide", String(state.slide))
+  if (state.province !== null) q.set("province", state.province)
   return `?${q.toString()}`
 }
 
