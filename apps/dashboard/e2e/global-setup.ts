@@ -10,6 +10,7 @@ import type { TestProject } from "vitest/node"
 import { buildApp, needsBuild } from "../scripts/freshness.ts"
 import { type Served, serve } from "../server/serve.ts"
 import { provideBoundaries, writeFixturePublication } from "./fixture.ts"
+import { addPlanningTables } from "./planning-fixture.ts"
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -26,6 +27,8 @@ export async function setup(project: TestProject): Promise<void> {
   const appDir = resolve(import.meta.dirname, "..")
   dataRoot = mkdtempSync(join(tmpdir(), "lao-protect-e2e-"))
   await writeFixturePublication(dataRoot)
+  // until publish writes the planning tables itself (the lead wires planningTablesForPublication)
+  await addPlanningTables(dataRoot)
   const boundarySource = provideBoundaries(dataRoot, resolve(appDir, "../../data"))
   if (needsBuild(appDir)) await buildApp(appDir)
   served = await serve({ dist: join(appDir, "dist"), dataRoot, port: 0 })

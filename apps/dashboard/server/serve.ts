@@ -122,9 +122,10 @@ export const handler = (options: ServeOptions) => {
         : null
       return isFile(file) ? sendFile(req, res, file, "no-cache") : send(res, 404, "not found")
     }
-    if (path === "/planning/cpn-coverage.csv") {
+    const planningInput = /^\/planning\/(cpn-coverage|shelters|unit-costs)\.csv$/.exec(path)
+    if (planningInput) {
       // optional input: 204 tells the app to use its illustrative list, without a console error
-      const file = join(dataRoot, "planning", "cpn-coverage.csv")
+      const file = join(dataRoot, "planning", `${planningInput[1]}.csv`)
       if (isFile(file)) return sendFile(req, res, file, "no-cache")
       res.writeHead(204, SECURITY_HEADERS)
       return void res.end()

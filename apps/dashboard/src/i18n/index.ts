@@ -6,11 +6,12 @@ import type { Catalogue, Source } from "./catalogue.ts"
 import { en as coreEn } from "./en.ts"
 import { lo as coreLo, loSources as coreSources } from "./lo.ts"
 import { pages } from "./pages.ts"
+import { planning } from "./planning.ts"
 import { trends } from "./trends.ts"
 
 const core: Catalogue<keyof typeof coreEn> = { en: coreEn, lo: coreLo, loSources: coreSources }
 /** Every catalogue, core first; add a page's catalogue here. */
-const parts = [core, pages, trends] as const
+const parts = [core, pages, trends, planning] as const
 
 type KeysOf<C> = C extends Catalogue<infer K> ? K : never
 export type MessageKey = KeysOf<(typeof parts)[number]>

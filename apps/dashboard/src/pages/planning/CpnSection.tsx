@@ -1,0 +1,484 @@
+/**
+ * CPN expansion: the coverage input (served, illustrative, imported or edited by toggling districts),
+ * the priority score with the planner's weights and every component shown per district, the
+ * "add N networks" what-if (greedy, optimal for this objective: packages/planning/README.md) on a map
+ * and in a table, and the ranked list as CSV with its context.
+ */
+import { FactsInputs, PriorityScore, type Shelters, WhatIf } from "@lao-protect/planning"
+import { useEffect, useMemo, useState } from "react"
+import { labelOf } from "../../data/reference.ts"
+import { type Boundaries, loadBoundaries } from "../../data/release.ts"
+import { type CsvColumn, downloadCsv, type ExportContext } from "../../export/index.ts"
+import type { Lang, MessageKey } from "../../i18n/index.ts"
+import { formatNumber } from "../../lib/format.ts"
+import { suppress } from "../../lib/suppress.ts"
+import type { PageProps } from "../TrendsPage.tsx"
+import { InputBox } from "./common.tsx"
+import { type CpnCoverageLoaded, type Loaded, places } from "./inputs.ts"
+import { completeInputs, parseWeights, scoreWindows, toggleCoverage, unknownReason } from "./model.ts"
+import {
+  ADDED_COLOUR,
+  COVERED_COLOUR,
+  type DistrictStatus,
+  PlanningMap,
+  SCORE_COLOURS,
+} from "./PlanningMap.tsx"
+
+const WEIGHTS_KEY = "lao-protect.planning.weights"
+const N_KEY = "lao-protect.planning.addN"
+
+export const COMPONENT_LABEL: { readonly [C in PriorityScore.ComponentName]: MessageKey } = {
+  childRate: "planCompChildRate",
+  trend: "planCompTrend",
+  minorityShare: "planCompMinority",
+  borderFlow: "planCompBorder",
+  distanceToCpn: "planCompDistCpn",
+  distanceToShelter: "planCompDistShelter",
+}
+
+const readStored = (key: string): string | null => {
+  try {
+    return localStorage.getItem(key)
+  } catch {
+    return null
+  }
+}
+const writeStored = (key: string, value: string) => {
+  try {
+    localStorage.setItem(key, value)
+  } catch {
+    // storage disabled
+  }
+}
+
+export const districtName = (code: string, lang: Lang) => labelOf("district", code, lang, code).text
+export const provinceName = (code: string | null, lang: Lang, unknown: string) =>
+  labelOf("province", code, lang, unknown).text
+
+type ScoreInputs = Awaited<ReturnType<typeof FactsInputs.priorityInputsFromFacts>>
+
+export interface CpnSectionProps extends PageProps {
+  readonly coverage: CpnCoverageLoaded | null
+  readonly setCoverage: (next: CpnCoverageLoaded) => void
+  readonly importCoverage: (text: string) => void
+  readonly resetCoverage: () => void
+  readonly shelters: Loaded<Shelters.Shelter> | null
+  readonly exportContext: (title: string, notes: ReadonlyArray<string>) => ExportContext
+}
+
+export function CpnSection(props: CpnSectionProps) {
+  const { engine, state, t, k, coverage, shelters } = props
+  const { lang } = state
+  const [weights, setWeights] = useState<PriorityScore.Weights>(
+    () => parseWeights(readStored(WEIGHTS_KEY)) ?? PriorityScore.defaultWeights,
+  )
+  const [draft, setDraft] = useState<Record<string, string>>(() =>
+    Object.fromEntries(PriorityScore.componentNames.map((c) => [c, String(weights[c])])),
+  )
+  const [addN, setAddN] = useState<number>(() => {
+    const v = Number(readStored(N_KEY))
+    return Number.isInteger(v) && v >= 0 && v <= 148 ? v : 5
+  })
+  const [inputs, setInputs] = useState<ScoreInputs | null>(null)
+  const [queryError, setQueryError] = useState<string | null>(null)
+  const [boundaries, setBoundaries] = useState<Boundaries | null>(null)
+
+  useEffect(() => {
+    loadBoundaries("districts").then(setBoundaries, () => undefined)
+  }, [])
+
+  const years = engine.firstPaint?.years ?? null
+  const windows = years ? scoreWindows(years, state.yearFrom, state.yearTo) : null
+  const windowKey = windows ? JSON.stringify(windows) : ""
+  const codesKey = JSON.stringify(state.codes)
+  useEffect(() => {
+    const conn = engine.conn
+    if (!conn || !windows) return
+    let cancelled = false
+    FactsInputs.priorityInputsFromFacts(conn, { ...windows, threshold: k }, state.codes).then(
+      (r) => {
+        if (!cancelled) {
+          setInputs(r)
+          setQueryError(null)
+        }
+      },
+      (e: unknown) => !cancelled && setQueryError(String(e)),
+    )
+    return () => {
+      cancelled = true
+    }
+  }, [engine.conn, windowKey, codesKey, k])
+
+  const weightErrors = PriorityScore.validateWeights(weights)
+  const districtInputs = useMemo(() => (inputs ? completeInputs(inputs.districts, places) : null), [inputs])
+  const inputByCode = useMemo(
+    () => new Map((districtInputs ?? []).map((d) => [d.district, d])),
+    [districtInputs],
+  )
+  const flowsSuppressed = (inputs?.checkpointFlows ?? []).some((f) => f.victims === null)
+  const scores = useMemo(() => {
+    if (!districtInputs || !coverage || !shelters || weightErrors.length > 0) return null
+    return PriorityScore.priorityScores(
+      districtInputs,
+      {
+        places,
+        coverage: coverage.rows,
+        shelters: shelters.rows,
+        checkpointFlows: inputs?.checkpointFlows ?? [],
+      },
+      weights,
+    )
+  }, [districtInputs, coverage, shelters, weights, inputs, weightErrors.length])
+  const whatIf = useMemo(() => {
+    if (!districtInputs || !coverage) return null
+    return WhatIf.addNetworks(
+      districtInputs.map((d) => ({ district: d.district, childVictims: d.childVictims })),
+      coverage.rows,
+      addN,
+    )
+  }, [districtInputs, coverage, addN])
+
+  const covered = useMemo(
+    () => new Set((coverage?.rows ?? []).filter((c) => c.status === "active").map((c) => c.district)),
+    [coverage],
+  )
+  const added = useMemo(() => new Set((whatIf?.picks ?? []).map((p) => p.district)), [whatIf])
+  const scoreByCode = useMemo(
+    () => new Map((scores ?? []).filter((s) => !s.covered).map((s) => [s.district, s.score])),
+    [scores],
+  )
+  const status = (code: string): DistrictStatus =>
+    covered.has(code) ? "covered" : added.has(code) ? "added" : scoreByCode.has(code) ? "scored" : "none"
+  const pct = (x: number) => `${formatNumber(lang, x * 100, 1)}%`
+  const num = (x: number | null, digits = 2) => (x === null ? "–" : formatNumber(lang, x, digits))
+
+  const setWeight = (c: PriorityScore.ComponentName, text: string) => {
+    setDraft((d) => ({ ...d, [c]: text }))
+    const v = Number(text)
+    if (text.trim() === "" || !Number.isFinite(v) || v < 0) return
+    const next = { ...weights, [c]: v }
+    setWeights(next)
+    writeStored(WEIGHTS_KEY, JSON.stringify(next))
+  }
+  const resetWeights = () => {
+    setWeights(PriorityScore.defaultWeights)
+    setDraft(
+      Object.fromEntries(
+        PriorityScore.componentNames.map((c) => [c, String(PriorityScore.defaultWeights[c])]),
+      ),
+    )
+    writeStored(WEIGHTS_KEY, JSON.stringify(PriorityScore.defaultWeights))
+  }
+  const toggle = (code: string) => {
+    if (!coverage) return
+    props.setCoverage({ ...coverage, origin: "edited", rows: toggleCoverage(coverage.rows, code, places) })
+  }
+
+  const exportRanked = () => {
+    if (!scores || !windows) return
+    const round = (x: number | null, digits: number) => (x === null ? null : Number(x.toFixed(digits)))
+    const columns: ReadonlyArray<CsvColumn<PriorityScore.DistrictScore>> = [
+      { header: "rank", value: (s) => s.rank },
+      { header: "district", value: (s) => s.district },
+      { header: "district_name", value: (s) => districtName(s.district, lang) },
+      { header: "province", value: (s) => s.province },
+      { header: "covered", value: (s) => s.covered },
+      { header: "added_by_what_if", value: (s) => added.has(s.district) },
+      { header: "score", value: (s) => round(s.score, 4) },
+      {
+        header: "child_victims",
+        value: (s) => {
+          const n = inputByCode.get(s.district)?.childVictims
+          return n === null ? { kind: "suppressed", k } : suppress(n, k)
+        },
+      },
+      ...PriorityScore.componentNames.flatMap(
+        (c): ReadonlyArray<CsvColumn<PriorityScore.DistrictScore>> => [
+          { header: `${c}_raw`, value: (s) => round(s.components[c].raw, 2) },
+          { header: `${c}_normalised`, value: (s) => round(s.components[c].normalised, 4) },
+        ],
+      ),
+      { header: "unknown_components", value: (s) => s.unknown.join(";") },
+      { header: "notes", value: (s) => s.notes.join("; ") },
+    ]
+    downloadCsv(
+      scores,
+      columns,
+      props.exportContext(t("planCpnTitle"), [
+        `${t("planWeights")}: ${PriorityScore.componentNames.map((c) => `${c}=${weights[c]}`).join("; ")}`,
+        `${t("planCoverageInput")}: ${t(coverage?.origin === "illustrative" ? "planOriginIllustrative" : "planOriginOwn")}`,
+        t("planWindows", {
+          from: windows.counts[0],
+          to: windows.counts[1],
+          r0: windows.recent[0],
+          r1: windows.recent[1],
+          p0: windows.previous[0],
+          p1: windows.previous[1],
+        }),
+        `${t("planWhatIfTitle")} N=${addN}: ${pct(whatIf?.before ?? 0)} → ${pct(whatIf?.after ?? 0)}`,
+        t("planFormula"),
+      ]),
+    )
+  }
+
+  const mapLabel = (code: string) => {
+    const s = status(code)
+    const score = scoreByCode.get(code)
+    const what =
+      s === "covered"
+        ? t("planCovered")
+        : s === "added"
+          ? `${t("planAdded")} · ${t("planScore")} ${num(score ?? null)}`
+          : score === undefined
+            ? t("noData")
+            : `${t("planScore")} ${num(score)}`
+    return `${districtName(code, lang)}: ${what}`
+  }
+
+  const ordered = scores ?? []
+  const first = ordered.find((s) => s.rank === 1)
+
+  return (
+    <section className="plan-section" id="plan-cpn" data-testid="plan-cpn">
+      <h3>{t("planCpnTitle")}</h3>
+      <p className="note">{t("planCpnIntro")}</p>
+      <InputBox
+        t={t}
+        id="coverage"
+        title={t("planCoverageInput")}
+        input={coverage}
+        onImport={props.importCoverage}
+        onReset={props.resetCoverage}
+      >
+        {coverage?.origin === "illustrative" && (
+          <p className="plan-illustrative">{t("planCoverageIllustrativeNote")}</p>
+        )}
+        <p className="note">
+          {t("planCoverageCount", { n: covered.size })} · {t("planToggleHint")}
+        </p>
+      </InputBox>
+
+      <div className="plan-grid">
+        <fieldset className="plan-weights" data-testid="weights">
+          <legend>{t("planWeights")}</legend>
+          <p className="plan-formula" data-testid="formula">
+            {t("planFormula")}
+          </p>
+          {PriorityScore.componentNames.map((c) => (
+            <label key={c}>
+              {t(COMPONENT_LABEL[c])}
+              <input
+                type="number"
+                min={0}
+                step={0.5}
+                value={draft[c] ?? ""}
+                data-weight={c}
+                onChange={(e) => setWeight(c, e.target.value)}
+              />
+            </label>
+          ))}
+          <button type="button" onClick={resetWeights} data-testid="weights-reset">
+            {t("planResetWeights")}
+          </button>
+          {weightErrors.length > 0 && (
+            <p className="plan-error" role="alert">
+              {t("planWeightsInvalid")}
+            </p>
+          )}
+          <p className="note">
+            {windows
+              ? t("planWindows", {
+                  from: windows.counts[0],
+                  to: windows.counts[1],
+                  r0: windows.recent[0],
+                  r1: windows.recent[1],
+                  p0: windows.previous[0],
+                  p1: windows.previous[1],
+                })
+              : ""}
+          </p>
+          <p className="note">{t("planFiltersApply")}</p>
+        </fieldset>
+
+        <div className="plan-whatif" data-testid="whatif">
+          <h4>{t("planWhatIfTitle")}</h4>
+          <label>
+            {t("planAddN")}{" "}
+            <input
+              type="number"
+              min={0}
+              max={148}
+              step={1}
+              value={addN}
+              data-testid="whatif-n"
+              onChange={(e) => {
+                const v = Number(e.target.value)
+                if (Number.isInteger(v) && v >= 0 && v <= 148) {
+                  setAddN(v)
+                  writeStored(N_KEY, String(v))
+                }
+              }}
+            />
+          </label>
+          {whatIf && (
+            <>
+              <p>
+                {t("planShareBefore")}{" "}
+                <strong data-testid="whatif-before" data-value={whatIf.before}>
+                  {pct(whatIf.before)}
+                </strong>{" "}
+                → {t("planShareAfter")}{" "}
+                <strong data-testid="whatif-after" data-value={whatIf.after}>
+                  {pct(whatIf.after)}
+                </strong>
+              </p>
+              <p className="note">{t("planWhatIfNote")}</p>
+              {whatIf.unknown.length > 0 && (
+                <p className="note">{t("planWhatIfUnknown", { n: whatIf.unknown.length, k })}</p>
+              )}
+              <table data-testid="whatif-picks">
+                <thead>
+                  <tr>
+                    <th>#</th>
+                    <th>{t("district")}</th>
+                    <th>{t("planChildVictims")}</th>
+                    <th>{t("planShareAfter")}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {whatIf.picks.map((p, i) => {
+                    const cell = suppress(inputByCode.get(p.district)?.childVictims ?? null, k)
+                    const childVictims = inputByCode.get(p.district)?.childVictims
+                    return (
+                      <tr key={p.district} data-district={p.district}>
+                        <td>{i + 1}</td>
+                        <td>{districtName(p.district, lang)}</td>
+                        <td>
+                          {childVictims === null
+                            ? props.cellText({ kind: "suppressed", k })
+                            : props.cellText(cell)}
+                        </td>
+                        <td>{pct(p.shareAfter)}</td>
+                      </tr>
+                    )
+                  })}
+                </tbody>
+              </table>
+            </>
+          )}
+        </div>
+      </div>
+
+      <div className="plan-map-wrap">
+        <PlanningMap
+          boundaries={boundaries}
+          scores={scoreByCode}
+          status={status}
+          label={mapLabel}
+          version={`${lang}|${[...covered].join(",")}|${[...added].join(",")}|${JSON.stringify(weights)}|${scoreByCode.size}`}
+        />
+        <ul className="plan-legend" aria-label={t("legend")}>
+          {SCORE_COLOURS.map((c, i) => (
+            <li key={c}>
+              <span className="swatch" style={{ background: c }} />
+              {`${t("planScore")} ${formatNumber(lang, i / 5, 1)}–${formatNumber(lang, (i + 1) / 5, 1)}`}
+            </li>
+          ))}
+          <li>
+            <span className="swatch plan-outline" style={{ borderColor: COVERED_COLOUR }} />
+            {t("planCovered")}
+            {coverage?.origin === "illustrative" ? ` (${t("illustrative")})` : ""}
+          </li>
+          <li>
+            <span className="swatch plan-outline" style={{ borderColor: ADDED_COLOUR }} />
+            {t("planAdded")}
+          </li>
+        </ul>
+      </div>
+
+      <div className="plan-actions">
+        <button type="button" onClick={exportRanked} disabled={!scores} data-testid="export-ranking">
+          {t("planExportRanking")}
+        </button>
+        {queryError && <span className="plan-error">{queryError}</span>}
+        {engine.status === "summary_only" && <span className="note">{t("planNeedsFacts")}</span>}
+        {first && (
+          <span className="note">
+            {t("planTopDistrict")}:{" "}
+            <strong data-testid="top-district" data-district={first.district}>
+              {districtName(first.district, lang)}
+            </strong>
+          </span>
+        )}
+      </div>
+
+      <div className="plan-scroll">
+        <table className="plan-ranking" data-testid="ranking">
+          <thead>
+            <tr>
+              <th>{t("planRank")}</th>
+              <th>{t("district")}</th>
+              <th>{t("province")}</th>
+              <th>{t("planScore")}</th>
+              {PriorityScore.componentNames.map((c) => (
+                <th key={c} title={t(COMPONENT_LABEL[c])}>
+                  {t(COMPONENT_LABEL[c])} ×{formatNumber(lang, weights[c], 1)}
+                </th>
+              ))}
+              <th>{t("planFlags")}</th>
+              <th>{t("planCpn")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {ordered.map((s) => (
+              <tr
+                key={s.district}
+                data-district={s.district}
+                data-rank={s.rank ?? ""}
+                data-covered={s.covered}
+                data-added={added.has(s.district)}
+              >
+                <td>{s.rank ?? "–"}</td>
+                <td>{districtName(s.district, lang)}</td>
+                <td>{provinceName(s.province, lang, t("unknown"))}</td>
+                <td>{s.covered ? t("planCovered") : num(s.score, 3)}</td>
+                {PriorityScore.componentNames.map((c) => {
+                  const comp = s.components[c]
+                  return (
+                    <td
+                      key={c}
+                      data-component={c}
+                      title={comp.raw === null ? "" : `${t("planRaw")}: ${num(comp.raw)}`}
+                    >
+                      {comp.normalised === null ? "–" : num(comp.normalised)}
+                    </td>
+                  )
+                })}
+                <td className="plan-flags">
+                  {s.unknown
+                    .map((c) =>
+                      unknownReason(c, inputByCode.get(s.district), flowsSuppressed) === "suppressed"
+                        ? t("planUnknownSuppressed", { c: t(COMPONENT_LABEL[c]), k })
+                        : t("planUnknownNoData", { c: t(COMPONENT_LABEL[c]) }),
+                    )
+                    .join("; ")}
+                </td>
+                <td>
+                  <label className="plan-toggle">
+                    <input
+                      type="checkbox"
+                      checked={s.covered}
+                      data-toggle={s.district}
+                      onChange={() => toggle(s.district)}
+                      aria-label={`${t("planCpn")}: ${districtName(s.district, lang)}`}
+                    />
+                  </label>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  )
+}
