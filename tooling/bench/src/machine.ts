@@ -28,9 +28,10 @@ export const machine = (): Record<string, string | number> => ({
 
 /** The commit measured and how many tracked files differed from it (the tree is shared and moves). */
 export const gitState = (): Record<string, string> => {
+  // Not trimmed: porcelain lines start with a status column that may be a space.
   const git = (...args: string[]) => {
     try {
-      return execFileSync("git", args, { cwd: repoRoot, encoding: "utf8" }).trim()
+      return execFileSync("git", args, { cwd: repoRoot, encoding: "utf8" }).replace(/\n$/, "")
     } catch {
       return ""
     }
