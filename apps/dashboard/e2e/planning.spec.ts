@@ -31,14 +31,21 @@ const weightsOnly = (c: PriorityScore.ComponentName): PriorityScore.Weights =>
   Object.fromEntries(PriorityScore.componentNames.map((x) => [x, x === c ? 1 : 0])) as never
 
 /** The first-ranked district for these weights, computed in Node as the page should. */
-async function expectedTop(weights: PriorityScore.Weights): Promise<string> {
+async function expectedTop(
+  weights: PriorityScore.Weights,
+  filters: FactsInputs.FactsFilters = {},
+): Promise<string> {
   const [{ y0, y1 } = { y0: 0, y1: 0 }] = await node.query<{ y0: number; y1: number }>(
     "SELECT min(year)::integer AS y0, max(year)::integer AS y1 FROM facts",
   )
-  const inputs = await FactsInputs.priorityInputsFromFacts(node, {
-    ...scoreWindows([y0, y1], null, null),
-    threshold: THRESHOLD,
-  })
+  const inputs = await FactsInputs.priorityInputsFromFacts(
+    node,
+    {
+      ...scoreWindows([y0, y1], null, null),
+      threshold: THRESHOLD,
+    },
+    filters,
+  )
   const coverage = CpnCoverage.parseCpnCoverage(
     readFileSync(join(repoData, "cpn-coverage.example.csv"), "utf8"),
     places,
@@ -192,6 +199,29 @@ describe("planning page in Chromium", () => {
     await shot(page, "planning-import-errors")
     await page.click('[data-testid="reset-coverage"]')
     await page.waitForSelector('[data-testid="input-coverage"][data-origin="illustrative"]')
+  })
+
+  it("the shared filters restrict the score inputs, as computed in Node", async () => {
+    const all = await expectedTop(PriorityScore.defaultWeights)
+    const deported = await expectedTop(PriorityScore.defaultWeights, { victimGroup: "deported_lao" })
+    expect(deported).not.toBe(all)
+    await page.waitForSelector(`[data-testid="top-district"][data-district="${all}"]`, { timeout: 10_000 })
+    await page.selectOption('[data-filter="victimGroup"]', "deported_lao")
+    await page.waitForSelector(`[data-testid="top-district"][data-district="${deported}"]`, {
+      timeout: 10_000,
+    })
+    await page.selectOption('[data-filter="victimGroup"]', "")
+    await page.waitForSelector(`[data-testid="top-district"][data-district="${all}"]`, { timeout: 10_000 })
+  })
+
+  it("exports the map as a PNG with its context stamp", async () => {
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.click('[data-export-for="planning-map"] [data-export="png"]'),
+    ])
+    const bytes = readFileSync((await download.path()) as string)
+    expect([...bytes.subarray(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47])
+    expect(bytes.length).toBeGreaterThan(10_000)
   })
 
   it("exports the ranked list as CSV with its context", async () => {

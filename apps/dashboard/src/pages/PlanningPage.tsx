@@ -101,6 +101,7 @@ export function PlanningPage(props: PageProps) {
         funnel={table("pipeline_funnel")}
         durations={table("stage_durations")}
         flags={table("red_flag_counts")}
+        exportContext={exportContext}
       />
     </main>
   )

@@ -5,10 +5,11 @@
  * and in a table, and the ranked list as CSV with its context.
  */
 import { FactsInputs, PriorityScore, type Shelters, WhatIf } from "@lao-protect/planning"
-import { useEffect, useMemo, useState } from "react"
+import { useEffect, useMemo, useRef, useState } from "react"
 import { labelOf } from "../../data/reference.ts"
 import { type Boundaries, loadBoundaries } from "../../data/release.ts"
-import { type CsvColumn, downloadCsv, type ExportContext } from "../../export/index.ts"
+import { ExportButtons } from "../../export/ExportButtons.tsx"
+import { type CsvColumn, downloadCsv, type ExportContext, type LegendEntry } from "../../export/index.ts"
 import type { Lang, MessageKey } from "../../i18n/index.ts"
 import { formatNumber } from "../../lib/format.ts"
 import { suppress } from "../../lib/suppress.ts"
@@ -82,6 +83,7 @@ export function CpnSection(props: CpnSectionProps) {
   const [inputs, setInputs] = useState<ScoreInputs | null>(null)
   const [queryError, setQueryError] = useState<string | null>(null)
   const [boundaries, setBoundaries] = useState<Boundaries | null>(null)
+  const mapRef = useRef<HTMLDivElement | null>(null)
 
   useEffect(() => {
     loadBoundaries("districts").then(setBoundaries, () => undefined)
@@ -369,7 +371,7 @@ export function CpnSection(props: CpnSectionProps) {
         </div>
       </div>
 
-      <div className="plan-map-wrap">
+      <div className="plan-map-wrap" ref={mapRef}>
         <PlanningMap
           boundaries={boundaries}
           scores={scoreByCode}
@@ -400,6 +402,36 @@ export function CpnSection(props: CpnSectionProps) {
         <button type="button" onClick={exportRanked} disabled={!scores} data-testid="export-ranking">
           {t("planExportRanking")}
         </button>
+        <ExportButtons
+          t={t}
+          name="planning-map"
+          target={mapRef}
+          context={() => {
+            const legend: ReadonlyArray<LegendEntry> = [
+              ...SCORE_COLOURS.map(
+                (c, i): LegendEntry => ({
+                  label: `${t("planScore")} ${formatNumber(lang, i / 5, 1)}–${formatNumber(lang, (i + 1) / 5, 1)}`,
+                  kind: "swatch",
+                  colour: c,
+                }),
+              ),
+              { label: t("planCovered"), kind: "line", colour: COVERED_COLOUR },
+              { label: t("planAdded"), kind: "line", colour: ADDED_COLOUR },
+            ]
+            return {
+              ...props.exportContext(t("planCpnTitle"), [
+                `${t("planCoverageInput")}: ${t(coverage?.origin === "illustrative" ? "planOriginIllustrative" : "planOriginOwn")}`,
+                `${t("planWhatIfTitle")} N=${addN}: ${pct(whatIf?.before ?? 0)} → ${pct(whatIf?.after ?? 0)}`,
+              ]),
+              legend,
+            }
+          }}
+          map={{
+            attribution: boundaries?.attribution ?? t("attributionDefault"),
+            north: t("north"),
+            km: (n) => t("km", { n }),
+          }}
+        />
         {queryError && <span className="plan-error">{queryError}</span>}
         {engine.status === "summary_only" && <span className="note">{t("planNeedsFacts")}</span>}
         {first && (

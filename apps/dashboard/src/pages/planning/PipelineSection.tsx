@@ -6,9 +6,11 @@
  */
 import { LegalBasis } from "@lao-protect/domain"
 import { Pipeline } from "@lao-protect/planning"
-import { useState } from "react"
+import { useRef, useState } from "react"
 import { Bar, BarChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts"
 import { labelOf } from "../../data/reference.ts"
+import { ExportButtons } from "../../export/ExportButtons.tsx"
+import type { ExportContext } from "../../export/index.ts"
 import type { Lang, MessageKey } from "../../i18n/index.ts"
 import { formatNumber } from "../../lib/format.ts"
 import type { Cell } from "../../lib/suppress.ts"
@@ -21,6 +23,7 @@ export interface PipelineSectionProps extends PageProps {
   readonly funnel: ReadonlyArray<FunnelCell> | null | undefined
   readonly durations: ReadonlyArray<DurationCell> | null | undefined
   readonly flags: ReadonlyArray<FlagCell> | null | undefined
+  readonly exportContext: (title: string, notes: ReadonlyArray<string>) => ExportContext
 }
 
 export const FLAG_LABEL: { readonly [F in Pipeline.FlagKind]: MessageKey } = {
@@ -59,8 +62,10 @@ const Missing = ({ text, id }: { text: string; id: string }) => (
   </p>
 )
 
-export function PipelineSection({ state, t, k, cellText, funnel, durations, flags }: PipelineSectionProps) {
+export function PipelineSection(props: PipelineSectionProps) {
+  const { state, t, k, cellText, funnel, durations, flags } = props
   const { lang } = state
+  const chartRef = useRef<HTMLDivElement | null>(null)
   const [chartProvince, setChartProvince] = useState<string>("")
   const unknown = t("unknown")
 
@@ -121,7 +126,28 @@ export function PipelineSection({ state, t, k, cellText, funnel, durations, flag
             </select>
           </label>
           {chartData.length > 0 && (
-            <div className="plan-chart" data-testid="funnel-chart">
+            <div className="plan-chart" data-testid="funnel-chart" ref={chartRef}>
+              <ExportButtons
+                t={t}
+                name="funnel"
+                target={chartRef}
+                context={() =>
+                  props.exportContext(t("planFunnelTitle"), [
+                    provinceName(chosen || null, lang, unknown),
+                    t("planPublishedOnly"),
+                  ])
+                }
+                csv={{
+                  rows: funnel,
+                  columns: [
+                    { header: "province", value: (r: FunnelCell) => r.province ?? "" },
+                    { header: "kind", value: (r: FunnelCell) => r.kind },
+                    { header: "step", value: (r: FunnelCell) => r.step },
+                    { header: "step_label", value: (r: FunnelCell) => stageText(r.step, lang, unknown) },
+                    { header: "cases", value: (r: FunnelCell) => cellOf(r.n, r.suppressed, k) },
+                  ],
+                }}
+              />
               <ResponsiveContainer width="100%" height={30 * chartData.length + 20}>
                 <BarChart
                   data={chartData}

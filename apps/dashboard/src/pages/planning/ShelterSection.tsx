@@ -6,7 +6,8 @@
  */
 import { Service } from "@lao-protect/domain"
 import { BedNights, ServiceDemand, Shelters } from "@lao-protect/planning"
-import { Fragment, useEffect, useMemo, useState } from "react"
+import { Fragment, useEffect, useMemo, useRef, useState } from "react"
+import { ExportButtons } from "../../export/ExportButtons.tsx"
 import { type CsvColumn, downloadCsv, type ExportContext } from "../../export/index.ts"
 import type { Lang } from "../../i18n/index.ts"
 import { formatNumber } from "../../lib/format.ts"
@@ -62,6 +63,7 @@ export function ShelterSection(props: ShelterSectionProps) {
   const [eventStay, setEventStay] = useState(30)
   const [currency, setCurrency] = useState<ServiceDemand.Currency>("USD")
   const [costs, setCosts] = useState<ReadonlyArray<ServiceDemand.UnitCost>>([])
+  const heatRef = useRef<HTMLDivElement | null>(null)
 
   useEffect(() => {
     if (props.unitCosts) setCosts(props.unitCosts.rows)
@@ -208,7 +210,29 @@ export function ShelterSection(props: ShelterSectionProps) {
           {t("planNotInRelease")}
         </p>
       ) : (
-        <div className="plan-scroll">
+        <div className="plan-scroll" ref={heatRef}>
+          <ExportButtons
+            t={t}
+            name="bed-nights"
+            target={heatRef}
+            context={() => props.exportContext(t("planDemandTitle"), [t("planPublishedOnly")])}
+            csv={{
+              rows: bedNights,
+              columns: [
+                { header: "province", value: (r: BedNightCell) => r.province ?? "" },
+                {
+                  header: "province_name",
+                  value: (r: BedNightCell) => provinceName(r.province, lang, t("unknown")),
+                },
+                { header: "month", value: (r: BedNightCell) => r.month },
+                {
+                  header: "bed_nights",
+                  value: (r: BedNightCell) =>
+                    r.suppressed || r.nights === null ? { kind: "suppressed", k } : r.nights,
+                },
+              ],
+            }}
+          />
           <table className="plan-heatmap" data-testid="bed-nights-heatmap">
             <thead>
               <tr>
