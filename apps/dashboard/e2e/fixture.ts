@@ -12,6 +12,7 @@ import { type NodeConnector, openWarehouse } from "@lao-protect/warehouse/node"
 import { tableToIPC } from "apache-arrow"
 import { loadFixtureFacts } from "../../../packages/warehouse/test/views-fixture.ts"
 import { suppress } from "../src/lib/suppress.ts"
+import { writeOfficialStats } from "./official-fixture.ts"
 
 export const FIXTURE_RELEASE = "fixture-0001"
 export const THRESHOLD = 10
@@ -66,7 +67,8 @@ export async function writeFixturePublication(dataRoot: string): Promise<void> {
       inputs: [],
       counts: { cases, facts: rows },
       suppressedCells: 0,
-      tables: { facts: { file: "facts.arrow", rows } },
+      // official statistics (UNODC GLOTIP fixture) until publish carries them; the app tolerates their absence
+      tables: { facts: { file: "facts.arrow", rows }, ...(await writeOfficialStats(dir)) },
     }
     writeFileSync(join(dir, "manifest.json"), JSON.stringify(manifest, null, 2))
     writeFileSync(join(dataRoot, "published", "current.json"), JSON.stringify({ release: FIXTURE_RELEASE }))
