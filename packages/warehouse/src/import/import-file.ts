@@ -1,8 +1,10 @@
 /**
  * Import one partner file into the warehouse: all rows land in a VARCHAR staging table (DuckDB's
- * read_csv for CSV, the appender for xlsx/JSON/NDJSON), generated SQL types and checks every column,
- * accepted rows are upserted into `cases` by (source, case_id), rejected rows go to `quarantine` and
- * `<input>.rejected.csv`. One transaction per file: an error or a kill leaves the warehouse as it
+ * read_csv for CSV, the appender for xlsx/JSON/NDJSON); generated SQL finds duplicate keys and the
+ * distinct place and date texts in one aggregate scan, inserts the rows that pass every check into
+ * `cases` in one INSERT ... SELECT, and builds reasons only for the rows that were not inserted,
+ * which go to `quarantine` and `<input>.rejected.csv`. A corrected file replaces the cases it names
+ * (by source and case_id). One transaction per file: an error or a kill leaves the warehouse as it
  * was. Rows are never validated one by one in JavaScript; only distinct place names and the
  * rejected rows cross into JS.
  */
@@ -31,7 +33,8 @@ import { matchHeaders } from "./headers.ts"
 import macros from "./macros.sql?raw"
 import placeLookupDdl from "./place_lookup.sql?raw"
 import { RecordsError, readJson, readNdjson, type Tabular } from "./records.ts"
-import { placeColumns, validationSql } from "./validation-sql.ts"
+import replacedSql from "./replaced_cases.sql?raw"
+import { type ImportInput, type ImportSql, importSql, placeColumns } from "./validation-sql.ts"
 import { readXlsx, XlsxError } from "./xlsx.ts"
 
 export type FileFormat = "csv" | "xlsx" | "json" | "ndjson"
@@ -49,6 +52,8 @@ export interface ImportOptions {
   readonly progress?: Progress
   /** Write `<file>.rejected.csv` (default true). */
   readonly writeRejected?: boolean
+  /** Called with the wall time of each phase (for the bench). */
+  readonly profile?: (phase: string, ms: number) => void
 }
 
 export interface ImportResult {
@@ -142,16 +147,16 @@ function placeMatchToRow(
   return { code: null, reason: `unknown ${what} "${text}"` }
 }
 
-async function resolvePlaces(db: NodeConnector, model: CaseModel): Promise<void> {
+async function resolvePlaces(db: NodeConnector, model: CaseModel, sql: ImportSql): Promise<void> {
   await db.exec(placeLookupDdl)
   const appender = await db.raw.createAppender("lp_place", "main", "temp")
   try {
     for (const { column, hint } of placeColumns(model)) {
+      const kind = sql.preKinds.places.find((p) => p.column === column.name)!
       const r = ident(`r_${column.name}`)
-      const sql = hint
-        ? `SELECT DISTINCT ${r} AS raw, ${ident(`r_${hint}`)} AS hint FROM lp_in WHERE ${r} IS NOT NULL`
-        : `SELECT DISTINCT ${r} AS raw, NULL::VARCHAR AS hint FROM lp_in WHERE ${r} IS NOT NULL`
-      for (const row of await db.query<{ raw: string; hint: string | null }>(sql)) {
+      const distinct = `SELECT ${r} AS raw, ${hint ? ident(`r_${hint}`) : "NULL::VARCHAR"} AS hint FROM lp_pre
+         WHERE gid = ${kind.gid} AND ${r} IS NOT NULL`
+      for (const row of await db.query<{ raw: string; hint: string | null }>(distinct)) {
         let m: PlaceMatch
         switch (column.place) {
           case "province":
@@ -194,8 +199,16 @@ export async function importFile(db: NodeConnector, options: ImportOptions): Pro
   const format = options.format ?? detectFormat(file)
   const fileName = basename(file)
   const user = options.user ?? currentUser()
+  let mark = performance.now()
+  const lap = (phase: string) => {
+    const now = performance.now()
+    options.profile?.(phase, now - mark)
+    mark = now
+  }
   const digest = await sha256(file)
+  lap("sha256")
   await migrate(db, model)
+  lap("migrate")
 
   for (const [header, target] of Object.entries(options.mapping ?? {}))
     if (!model.columns.some((c) => c.name === target))
@@ -302,84 +315,136 @@ export async function importFile(db: NodeConnector, options: ImportOptions): Pro
   }
   const fileColumns = new Map<string, number>([...match.columns].map(([i, c]) => [c, i]))
 
-  await db.exec("BEGIN TRANSACTION")
+  let inTransaction = false
   try {
-    await db.query(
-      `INSERT INTO import_log (import_id, file_name, sha256, source, sheet, started_at, "user", status)
-       VALUES ($1, $2, $3, $4, $6, current_timestamp, $5, 'running')`,
-      [importId, fileName, digest, source, user, sheet],
-    )
     await db.exec(macros)
     await db.exec("CREATE OR REPLACE TEMP TABLE lp_args (default_source VARCHAR)")
     await db.query("INSERT INTO lp_args VALUES ($1)", [source])
-    if (tabular) await loadTabular(db, tabular)
-    else {
+    // Every format lands in one VARCHAR staging table `stg` (c0..cN), read through the view
+    // `lp_rows` (row_number, c0..cN). CSV goes through DuckDB's read_csv with every column declared
+    // VARCHAR and an explicit dialect (no sniffing, so one bad cell cannot change a column's type),
+    // in parallel; row numbers are the record index + 1 (the header is row 1), i.e. rowid + 2, since
+    // read_csv into a table keeps the file's order. `stg` is a TEMP table of this connection, filled
+    // before the transaction so that its rowids are final (rows of an open transaction get
+    // provisional ones); nothing in the warehouse changes until the transaction below commits.
+    if (tabular) {
+      await loadTabular(db, tabular)
+      await db.exec("CREATE OR REPLACE TEMP VIEW lp_rows AS SELECT * FROM stg")
+    } else {
       const columns = header.map((_, i) => `${ident(`c${i}`)}: 'VARCHAR'`).join(", ")
       await progress.track(
         "reading",
         db.query(
           `CREATE OR REPLACE TEMP TABLE stg AS
-           SELECT CAST(row_number() OVER () + 1 AS INTEGER) AS row_number, *
-           FROM read_csv($1, delim = $2, quote = '"', escape = '"', header = true, columns = {${columns}},
-                         null_padding = true, auto_detect = false)`,
+           SELECT * FROM read_csv($1, delim = $2, quote = '"', escape = '"', header = true, columns = {${columns}},
+                                  null_padding = true, auto_detect = false)`,
           [file, delimiter],
         ),
       )
-    }
-    const { inView, typed } = validationSql(model, fileColumns)
-    await db.exec(inView)
-    await resolvePlaces(db, model)
-    await progress.track("validating", db.exec(typed))
-
-    const counts = (
-      await db.query(
-        "SELECT count(*) AS n, count(*) FILTER (WHERE len(errs) = 0) AS ok, coalesce(sum(len(be)) FILTER (WHERE len(errs) = 0), 0) AS be FROM lp_typed",
+      await db.exec(
+        "CREATE OR REPLACE TEMP VIEW lp_rows AS SELECT CAST(rowid + 2 AS INTEGER) AS row_number, * FROM stg",
       )
-    )[0]!
-    const rowsRead = num(counts.n)
-    const accepted = num(counts.ok)
-    const rejected = rowsRead - accepted
-    const warnings = num(counts.be)
-
-    const keyCols = header.map((h, i) => [h, i] as const)
-    const jsonArgs = keyCols.map(([, i], k) => `$${k + 2}::VARCHAR, s.${ident(`c${i}`)}`).join(", ")
+    }
+    lap("load")
+    await db.exec("BEGIN TRANSACTION")
+    inTransaction = true
     await db.query(
-      `INSERT INTO quarantine
-       SELECT $1, t.row_number, t.e['column'], t.e['value'], t.e['reason'], json_object(${jsonArgs})
-       FROM (SELECT row_number, unnest(errs) AS e FROM lp_typed WHERE len(errs) > 0) t JOIN stg s USING (row_number)`,
-      [importId, ...keyCols.map(([h]) => h)],
+      `INSERT INTO import_log (import_id, file_name, sha256, source, sheet, started_at, "user", status)
+       VALUES ($1, $2, $3, $4, $6, current_timestamp, $5, 'running')`,
+      [importId, fileName, digest, source, user, sheet],
     )
+    const input: ImportInput = { relation: "lp_rows", params: 0, cells: header.length }
+    lap("setup")
+    const sql = importSql(model, fileColumns, input)
+    await db.exec(sql.pre)
+    await db.exec(sql.dup)
+    await db.exec(sql.beValues)
+    lap("pre-scan")
+    const rowsRead = num((await db.query(`SELECT n FROM lp_pre WHERE gid = ${sql.preKinds.total}`))[0]?.n)
+    const beTexts = num((await db.query("SELECT count(*) AS n FROM lp_be"))[0]?.n)
+    await resolvePlaces(db, model, sql)
+    lap("places")
+
+    // `cases` has no ART primary key (maintaining one cost about a fifth of a 1M-row import, most of
+    // it at commit): this importer, the only writer, keeps (source, case_id) unique. Within a file,
+    // the duplicate rule keeps the first row of each key; across files, the accepted rows are
+    // appended and the older rows with the same key are deleted in the same transaction, which is
+    // what makes a corrected file update its cases. A file whose partners have no cases yet cannot
+    // replace any, so the delete (a hash join against `cases`) is skipped.
+    const existing =
+      sql.preKinds.source < 0
+        ? 0
+        : num(
+            (
+              await db.query(
+                `SELECT count(*) AS n FROM cases
+                 WHERE source::VARCHAR IN (SELECT k_source FROM lp_pre WHERE gid = ${sql.preKinds.source})`,
+              )
+            )[0]?.n,
+          )
+    lap("existing")
+    const insertedRows = await progress.track("saving", db.query(sql.insertAccepted, [fileName, importId]))
+    const accepted = num(Object.values(insertedRows[0] ?? {})[0])
+    let updated = 0
+    if (existing > 0) {
+      const deleted = await db.query(replacedSql, [importId])
+      updated = num(Object.values(deleted[0] ?? {})[0])
+    }
+    lap("insert-cases")
+    // Rejected rows = the input's row numbers that were not inserted (a hash anti join, no sort).
+    await db.query(
+      `CREATE OR REPLACE TEMP TABLE lp_rej AS SELECT row_number FROM lp_rows
+       ANTI JOIN (SELECT row_number FROM cases WHERE import_id = $1) c USING (row_number)`,
+      [importId],
+    )
+    const rejected = num((await db.query("SELECT count(*) AS n FROM lp_rej"))[0]?.n)
+    if (accepted + rejected !== rowsRead)
+      throw new Error(`internal error: ${accepted} accepted + ${rejected} rejected <> ${rowsRead} rows read`)
+    let warnings = 0
+    if (rejected > 0 || beTexts > 0) {
+      await progress.track("checking", db.exec(sql.rejects(beTexts > 0)))
+      const counts = (
+        await db.query(
+          `SELECT count(*) FILTER (WHERE failed) AS bad,
+             count(*) FILTER (WHERE failed <> (row_number IN (SELECT row_number FROM lp_rej))) AS mismatch,
+             coalesce(sum(len(be)) FILTER (WHERE NOT failed), 0) AS be FROM lp_bad`,
+        )
+      )[0]!
+      // The insert's filter and the reasons come from the same checks; they must agree row by row.
+      if (num(counts.bad) !== rejected || num(counts.mismatch) !== 0)
+        throw new Error(`internal error: ${num(counts.bad)} rows explained, ${rejected} rejected`)
+      warnings = num(counts.be)
+    }
+    lap("rejects")
+
+    if (rejected > 0) {
+      const keyCols = header.map((h, i) => [h, i] as const)
+      const jsonArgs = keyCols.map(([, i], k) => `$${k + 2}::VARCHAR, ${ident(`c${i}`)}`).join(", ")
+      await db.query(
+        `INSERT INTO quarantine
+       SELECT $1, row_number, e['column'], e['value'], e['reason'], json_object(${jsonArgs})
+       FROM (SELECT *, unnest(errs) AS e FROM lp_bad WHERE failed)`,
+        [importId, ...keyCols.map(([h]) => h)],
+      )
+    }
+    lap("quarantine")
     const dateCols = model.columns.filter((c) => c.kind === "date")
-    if (dateCols.length > 0) {
+    if (dateCols.length > 0 && warnings > 0) {
       const value = `CASE col ${dateCols.map((c) => `WHEN '${c.name}' THEN ${ident(`r_${c.name}`)}`).join(" ")} END`
       await db.query(
         `INSERT INTO import_warning
          SELECT $1, row_number, col, ${value}, 'year read as Buddhist Era: 543 years subtracted'
-         FROM (SELECT *, unnest(be) AS col FROM lp_typed WHERE len(errs) = 0 AND len(be) > 0)`,
+         FROM (SELECT *, unnest(be) AS col FROM lp_bad WHERE NOT failed)`,
         [importId],
       )
     }
-    const updated = num(
-      (
-        await db.query(
-          "SELECT count(*) AS n FROM lp_typed t JOIN cases c ON c.source = t.source AND c.case_id = t.case_id WHERE len(t.errs) = 0",
-        )
-      )[0]?.n,
-    )
-    const names = model.columns.map((c) => ident(c.name))
-    await progress.track(
-      "saving",
-      db.query(
-        `INSERT ${updated > 0 ? "OR REPLACE " : ""}INTO cases (${names.join(", ")}, source_file, import_id, row_number, imported_at)
-         SELECT ${names.join(", ")}, $1, $2, row_number, current_timestamp::TIMESTAMP FROM lp_typed WHERE len(errs) = 0`,
-        [fileName, importId],
-      ),
-    )
+    lap("warnings")
     await db.query(
       `UPDATE import_log SET finished_at = current_timestamp, rows_read = $2, rows_accepted = $3, rows_rejected = $4,
          rows_inserted = $5, rows_updated = $6, warnings = $7, status = 'committed' WHERE import_id = $1`,
       [importId, rowsRead, accepted, rejected, accepted - updated, updated, warnings],
     )
+    lap("log")
 
     const rejectedFile = `${file}.rejected.csv`
     const tmp = `${rejectedFile}.${importId}.tmp`
@@ -388,12 +453,12 @@ export async function importFile(db: NodeConnector, options: ImportOptions): Pro
       await writeRejectedCsv(db, model, importId, header, match.columns, tmp)
       wroteRejected = true
     }
+    lap("rejected-csv")
     await db.exec("COMMIT")
+    lap("commit")
     if (wroteRejected) renameSync(tmp, rejectedFile)
     else if (options.writeRejected !== false) rmSync(rejectedFile, { force: true })
-    await db.exec(
-      "DROP TABLE IF EXISTS lp_typed; DROP VIEW IF EXISTS lp_in; DROP TABLE IF EXISTS stg; DROP TABLE IF EXISTS lp_place",
-    )
+    await dropScratch(db)
     const base = {
       importId,
       status: "committed" as const,
@@ -409,13 +474,20 @@ export async function importFile(db: NodeConnector, options: ImportOptions): Pro
     }
     return wroteRejected ? { ...base, rejectedFile } : base
   } catch (e) {
-    await db.exec("ROLLBACK").catch(() => undefined)
+    if (inTransaction) await db.exec("ROLLBACK").catch(() => undefined)
+    await dropScratch(db).catch(() => undefined)
     rmSync(`${file}.rejected.csv.${importId}.tmp`, { force: true })
     const message = friendlyError(e)
     await logFailure(message).catch(() => undefined)
     throw new ImportError(message)
   }
 }
+
+/** The connection's TEMP objects of one import. */
+const dropScratch = (db: NodeConnector) =>
+  db.exec(
+    "DROP TABLE IF EXISTS lp_bad; DROP TABLE IF EXISTS lp_rej; DROP TABLE IF EXISTS lp_pre; DROP TABLE IF EXISTS lp_dup; DROP TABLE IF EXISTS lp_be; DROP TABLE IF EXISTS lp_place; DROP VIEW IF EXISTS lp_rows; DROP TABLE IF EXISTS stg",
+  )
 
 function friendlyError(e: unknown): string {
   const m = e instanceof Error ? e.message : String(e)
@@ -442,7 +514,7 @@ async function writeRejectedCsv(
   const cells = header.map((_, i) => `s.${ident(`c${i}`)}`).join(", ")
   const reader = await db.raw.runAndReadAll(
     `SELECT q.row_number, q."column", q.value, q.reason${cells ? `, ${cells}` : ""}
-     FROM quarantine q JOIN stg s USING (row_number) WHERE q.import_id = $1 ORDER BY q.row_number, q."column"`,
+     FROM quarantine q JOIN lp_bad s USING (row_number) WHERE q.import_id = $1 ORDER BY q.row_number, q."column"`,
     [importId],
   )
   const rows = reader.getRowsJS()

@@ -1,7 +1,17 @@
 /**
- * Generates the import's validation SQL from the CaseModel: one pass over the staging table that
- * types every column (TRY_CAST, the generated ENUMs, the place lookup table) and collects, per row,
- * a list of `{column, value, reason}` for everything wrong. Rows with an empty list are accepted.
+ * Generates the import's SQL from the CaseModel. The input is the staging table of raw cells (see
+ * `import-file.ts`); the checks are fused into the projection of the query that inserts into
+ * `cases`, and nothing is materialised for the rows that pass:
+ *
+ * 1. `pre`: one scan, hash aggregates only: the row count, the (source, case_id) keys seen more than
+ *    once (with their first row), the distinct place texts for the JS resolver and the distinct date
+ *    texts (for Buddhist Era years, `beValues`).
+ * 2. `insertAccepted`: types every column (TRY_CAST, the generated ENUMs, the place lookup) and
+ *    inserts the rows whose checks all pass straight into `cases`.
+ * 3. `rejects`: the same typed projection over only the rows that were not inserted (plus rows with
+ *    a Buddhist Era date text) builds the list of `{column, value, reason}` and keeps the original
+ *    cells for `quarantine` and `<input>.rejected.csv`.
+ *
  * Reasons are written for case workers, not for programmers.
  */
 import { columnType } from "../schema/ddl.ts"
@@ -23,10 +33,14 @@ function typed(c: ColumnSpec): string {
       return c.enum
         ? `coalesce(TRY_CAST(${r} AS ${ident(c.enum.name)}), TRY_CAST(lp_code(${r}) AS ${ident(c.enum.name)}))`
         : r
-    case "codes":
-      return c.enum
-        ? `CASE WHEN ${r} IS NOT NULL THEN list_transform(lp_list(${r}), x -> coalesce(TRY_CAST(x AS ${ident(c.enum.name)}), TRY_CAST(lp_code(x) AS ${ident(c.enum.name)}))) END`
-        : `lp_list(${r})`
+    case "codes": {
+      if (!c.enum) return `lp_list(${r})`
+      // Fast path: every `;`-separated part is already a code (the usual case); else trim, drop empty
+      // parts and normalise each. Unknown codes stay as NULL elements, so len > list_count flags them.
+      const e = ident(c.enum.name)
+      const f = ident(`f_${c.name}`)
+      return `CASE WHEN ${r} IS NOT NULL THEN CASE WHEN list_count(${f}) = len(${f}) THEN ${f} ELSE list_transform(lp_list(${r}), x -> coalesce(TRY_CAST(x AS ${e}), TRY_CAST(lp_code(x) AS ${e}))) END END`
+    }
     case "place":
       return `TRY_CAST(${ident(`p_${c.name}`)}.code AS ${columnType(c)})`
     default:
@@ -91,7 +105,7 @@ function columnChecks(c: ColumnSpec): Check[] {
     case "codes":
       checks.push(
         err(
-          `${r} IS NOT NULL AND list_count(${t}) < len(lp_list(${r}))`,
+          `${r} IS NOT NULL AND list_count(${t}) < len(${t})`,
           c.name,
           r,
           literal(`contains unknown codes: expected ${c.expected}, separated by ;`),
@@ -212,41 +226,153 @@ export const placeColumns = (model: CaseModel) =>
           : null,
     }))
 
+/** The input of the generated queries: a relation with `row_number` and the file's cells `c0..cN`. */
+export interface ImportInput {
+  /** SQL text of the relation (a table name or a parenthesised subquery). */
+  readonly relation: string
+  /** Number of parameters the relation binds (`$1..$n`); the generated queries number theirs after. */
+  readonly params: number
+  /** How many cells a row has (`c0..c{cells-1}`). */
+  readonly cells: number
+}
+
+export interface ImportSql {
+  /** `CREATE TEMP TABLE lp_pre`: count, repeated keys, distinct place texts (see `preKinds`). */
+  readonly pre: string
+  /** `lp_pre.gid` of each grouping set. */
+  readonly preKinds: {
+    readonly total: number
+    readonly key: number
+    readonly source: number
+    readonly places: ReadonlyArray<{
+      readonly column: string
+      readonly gid: number
+      readonly hint: string | null
+    }>
+  }
+  /** `CREATE TEMP TABLE lp_dup` from `lp_pre`: (k_source, case_id) seen more than once, first row. */
+  readonly dup: string
+  /** `CREATE TEMP TABLE lp_be` from `lp_pre`: (col, raw) of the date texts with a Buddhist Era year. */
+  readonly beValues: string
+  /** Accepted rows into `cases` (plain append); binds `source_file`, `import_id` after the input's parameters. */
+  readonly insertAccepted: string
+  /**
+   * `CREATE TEMP TABLE lp_bad` from the rows listed in `lp_rej` (the input's row numbers that
+   * `insertAccepted` did not insert) and the rows with a date text listed in `lp_be`: failing rows
+   * with `errs`, accepted rows with BE warnings (`be`), and the original cells. Needed only when
+   * `lp_rej` or `lp_be` is not empty (`withBe`: lp_be is not empty).
+   */
+  rejects(withBe: boolean): string
+}
+
 /**
- * `lp_in` (a view over `stg` naming raw columns `r_<col>`) -> `lp_typed` (typed columns, `errs`,
- * `be` = date columns converted from the Buddhist Era).
+ * The queries for one import. The checks, the typed expressions and the reasons are those of
+ * `columnChecks`/`crossChecks` above; a row is accepted when no check is true (NULL counts as passing,
+ * as in SQL CHECK constraints), so `insertAccepted` and `rejects` partition the input exactly.
  */
-export function validationSql(
+export function importSql(
   model: CaseModel,
   fileColumns: ReadonlyMap<string, number>,
-): { inView: string; typed: string } {
-  const inCols = model.columns.map((c) => {
-    const idx = fileColumns.get(c.name)
-    const cell = idx === undefined ? "NULL::VARCHAR" : `nullif(trim(${ident(`c${idx}`)}), '')`
+  input: ImportInput,
+): ImportSql {
+  const has = (n: string) => model.columns.some((c) => c.name === n)
+  const cellOf = (name: string): string => {
+    const idx = fileColumns.get(name)
+    return idx === undefined ? "NULL::VARCHAR" : `nullif(trim(${ident(`c${idx}`)}), '')`
+  }
+  const rawCols = model.columns.map((c) => {
+    const cell = cellOf(c.name)
     const value = c.name === "source" ? `coalesce(${cell}, (SELECT default_source FROM lp_args))` : cell
     return `${value} AS ${raw(c.name)}`
   })
-  const inView = `CREATE OR REPLACE TEMP VIEW lp_in AS SELECT row_number, ${inCols.join(", ")} FROM stg`
-
   const places = placeColumns(model)
+  const hasKey = has("case_id") && has("source")
+  const sourceCol = model.columns.find((c) => c.name === "source")
+  // Duplicate ids are found on the key `cases` enforces: the typed source (so "AFESIP" and "afesip"
+  // are one partner) and the case id; '' stands for a missing source so the joins stay hash joins.
+  const keySource = sourceCol ? `coalesce((${typed(sourceCol)})::VARCHAR, ${raw("source")}, '')` : "''"
+
+  // 1. One scan with hash aggregates only (GROUPING SETS): no window, no sort.
+  const dates = model.columns.filter((c) => c.kind === "date")
+  const fileDates = dates.filter((c) => fileColumns.has(c.name))
+  const preCols = [
+    ...(hasKey ? ["k_source", raw("case_id")] : []),
+    ...new Set([
+      ...places.flatMap(({ column, hint }) => [raw(column.name), ...(hint ? [raw(hint)] : [])]),
+      ...fileDates.map((c) => raw(c.name)),
+    ]),
+  ]
+  const bit = (grouped: ReadonlyArray<string>) =>
+    preCols.reduce((m, c, i) => (grouped.includes(c) ? m : m | (1 << (preCols.length - 1 - i))), 0)
+  const sets: Array<{ cols: ReadonlyArray<string>; gid: number }> = [{ cols: [], gid: bit([]) }]
+  const keyCols = hasKey ? ["k_source", raw("case_id")] : []
+  if (hasKey) sets.push({ cols: keyCols, gid: bit(keyCols) }, { cols: ["k_source"], gid: bit(["k_source"]) })
+  const placeKinds = places.map(({ column, hint }) => {
+    const cols = [raw(column.name), ...(hint ? [raw(hint)] : [])]
+    const gid = bit(cols)
+    if (!sets.some((s) => s.gid === gid)) sets.push({ cols, gid })
+    return { column: column.name, gid, hint }
+  })
+  // Distinct date texts: Buddhist Era years are found on these (a few thousand), not on every row.
+  const dateKinds = fileDates.map((c) => {
+    const gid = bit([raw(c.name)])
+    if (!sets.some((s) => s.gid === gid)) sets.push({ cols: [raw(c.name)], gid })
+    return { column: c.name, gid }
+  })
+  const gidExpr = preCols.length > 0 ? `grouping(${preCols.join(", ")})` : "0"
+  const keyGid = hasKey ? bit(keyCols) : -1
+  const pre = `CREATE OR REPLACE TEMP TABLE lp_pre AS
+WITH i AS (
+  SELECT row_number, ${rawCols.join(", ")}
+  FROM ${input.relation}
+), k AS (
+  SELECT *, ${keySource} AS k_source FROM i
+)
+SELECT ${gidExpr} AS gid, ${preCols.length > 0 ? `${preCols.join(", ")}, ` : ""}min(row_number) AS first_row, count(*) AS n
+FROM k
+GROUP BY GROUPING SETS (${sets.map((s) => `(${s.cols.join(", ")})`).join(", ")})
+HAVING ${gidExpr} <> ${keyGid} OR (count(*) > 1 AND ${hasKey ? raw("case_id") : "NULL"} IS NOT NULL)`
+  const dup = hasKey
+    ? `CREATE OR REPLACE TEMP TABLE lp_dup AS SELECT k_source, ${raw("case_id")} AS case_id, first_row FROM lp_pre WHERE gid = ${keyGid}`
+    : "CREATE OR REPLACE TEMP TABLE lp_dup AS SELECT ''::VARCHAR AS k_source, ''::VARCHAR AS case_id, 0 AS first_row WHERE false"
+
+  // 2./3. The typed projection, shared by the insert and the rejects.
   const joins = places
     .map(({ column, hint }) => {
       const p = ident(`p_${column.name}`)
       const hintCond = hint ? `${p}.hint = coalesce(i.${raw(hint)}, '')` : `${p}.hint = ''`
       return `LEFT JOIN lp_place ${p} ON ${p}.col = ${literal(column.name)} AND ${p}.raw = i.${raw(column.name)} AND ${hintCond}`
     })
-    .join("\n")
+    .join("\n  ")
   const typedCols = model.columns.map((c) => {
     if (c.name === "origin_province" && places.some((p) => p.column.name === "origin_district"))
       return `coalesce(${typed(c)}, TRY_CAST(p_origin_district.province AS ${columnType(c)})) AS ${q(c.name)}`
     return `${typed(c)} AS ${q(c.name)}`
   })
-  const dates = model.columns.filter((c) => c.kind === "date")
-  const be = `list_filter([${dates.map((c) => `CASE WHEN ${raw(c.name)} IS NOT NULL AND NOT (${raw(c.name)} < '2401' AND ${raw(c.name)}[5] = '-') AND lp_is_be(${raw(c.name)}) THEN ${literal(c.name)} END`).join(", ")}], x -> x IS NOT NULL)`
+  const placeCols = places.map(({ column }) => {
+    const p = ident(`p_${column.name}`)
+    return `${p}.code AS ${ident(`pc_${column.name}`)}, ${p}.province AS ${ident(`pp_${column.name}`)}, ${p}.reason AS ${ident(`pr_${column.name}`)}`
+  })
+  const cells = Array.from({ length: input.cells }, (_, i) => ident(`c${i}`))
+  const fastLists = model.columns
+    .filter((c) => c.kind === "codes" && c.enum)
+    .map(
+      (c) =>
+        `TRY_CAST(string_split(${raw(c.name)}, ';') AS ${ident(c.enum!.name)}[]) AS ${ident(`f_${c.name}`)}`,
+    )
+  const typedRelation = (withCells: boolean, where?: string) => `(
+  SELECT i.*, ${typedCols.join(",\n    ")},
+    ${[...placeCols, hasKey ? "d.first_row AS dup_first" : "NULL::INTEGER AS dup_first"].join(",\n    ")}
+  FROM (
+    SELECT *${fastLists.length > 0 ? `, ${fastLists.join(", ")}` : ""}
+    FROM (SELECT row_number, ${rawCols.join(", ")}${withCells && cells.length > 0 ? `, ${cells.join(", ")}` : ""} FROM ${input.relation}${where ? ` WHERE ${where}` : ""})
+  ) i
+  ${joins}
+  ${hasKey ? `LEFT JOIN lp_dup d ON d.k_source = ${keySource} AND d.case_id = i.${raw("case_id")}` : ""}
+) t`
+
   const checks = [...model.columns.flatMap(columnChecks), ...crossChecks(model)]
-  const hasKey =
-    model.columns.some((c) => c.name === "case_id") && model.columns.some((c) => c.name === "source")
-  const dup = hasKey
+  const dupCheck = hasKey
     ? err(
         "dup_first IS NOT NULL AND dup_first < row_number",
         "case_id",
@@ -254,22 +380,57 @@ export function validationSql(
         "'duplicate case id in this file (first seen in row ' || dup_first || ')'",
       )
     : null
-  // Building the error structs for every row is costly; only rows with some failing check build them.
-  const all = dup ? [...checks, dup] : checks
-  const errs = `CASE WHEN ${all.map((c) => `(${c.cond})`).join(" OR ")} THEN list_filter([${all.map((c) => c.expr).join(",\n    ")}], e -> e IS NOT NULL) ELSE [] END`
-  // Only typed columns (and raw dates, for warnings) are kept: raw cells stay in stg for quarantine.
-  const keep = ["row_number", ...model.columns.map((c) => q(c.name)), ...dates.map((c) => raw(c.name))]
-  const typedSql = `CREATE OR REPLACE TEMP TABLE lp_typed AS
-WITH typed AS (
-  SELECT i.*, ${typedCols.join(",\n    ")}, ${places.map(({ column }) => `${ident(`p_${column.name}`)}.code AS ${ident(`pc_${column.name}`)}, ${ident(`p_${column.name}`)}.province AS ${ident(`pp_${column.name}`)}, ${ident(`p_${column.name}`)}.reason AS ${ident(`pr_${column.name}`)}`).join(", ") || "NULL AS lp_none"}
-  FROM lp_in i
-  ${joins}
-), checked AS (
-  SELECT *, ${hasKey ? `CASE WHEN ${raw("case_id")} IS NOT NULL THEN min(row_number) OVER (PARTITION BY ${raw("source")}, ${raw("case_id")}) END` : "NULL"} AS dup_first
-  FROM typed
-)
-SELECT ${keep.join(", ")}, ${be} AS be,
-  ${errs} AS errs
-FROM checked`
-  return { inView, typed: typedSql }
+  const all = dupCheck ? [...checks, dupCheck] : checks
+  // TRUE when some check fails; NULL (a check on a missing value) passes, as before.
+  const fails = all.length > 0 ? `(${all.map((c) => `(${c.cond})`).join("\n    OR ")})` : "false"
+  const beOf = (c: ColumnSpec) =>
+    `${raw(c.name)} IS NOT NULL AND NOT (${raw(c.name)} < '2401' AND ${raw(c.name)}[5] = '-') AND lp_is_be(${raw(c.name)})`
+  const beAny = dates.length > 0 ? `(${dates.map(beOf).join(" OR ")})` : "false"
+  const beValues = `CREATE OR REPLACE TEMP TABLE lp_be AS
+SELECT col, raw FROM (${
+    dateKinds.length > 0
+      ? dateKinds
+          .map(
+            ({ column, gid }) =>
+              `SELECT ${literal(column)} AS col, ${raw(column)} AS raw FROM lp_pre WHERE gid = ${gid} AND ${raw(column)} IS NOT NULL`,
+          )
+          .join(" UNION ALL ")
+      : "SELECT NULL::VARCHAR AS col, NULL::VARCHAR AS raw WHERE false"
+  }) WHERE NOT (raw < '2401' AND raw[5] = '-') AND lp_is_be(raw)`
+  const be = `list_filter([${dates.map((c) => `CASE WHEN ${beOf(c)} THEN ${literal(c.name)} END`).join(", ")}]::VARCHAR[], x -> x IS NOT NULL)`
+  const names = model.columns.map((c) => q(c.name))
+  const p = input.params
+  const insertAccepted = `INSERT INTO cases (${names.join(", ")}, source_file, import_id, row_number, imported_at)
+SELECT ${names.join(", ")}, $${p + 1}, $${p + 2}, row_number, current_timestamp::TIMESTAMP
+FROM ${typedRelation(false)}
+WHERE ${fails} IS NOT TRUE`
+  // Only the rows that were not inserted (lp_rej) and those with a Buddhist Era date text (lp_be)
+  // are typed again.
+  const candidates = (withBe: boolean) =>
+    [
+      "row_number IN (SELECT row_number FROM lp_rej)",
+      ...(withBe
+        ? fileDates.map((c) => `${cellOf(c.name)} IN (SELECT raw FROM lp_be WHERE col = ${literal(c.name)})`)
+        : []),
+    ].join(" OR ")
+  const rejects = (withBe: boolean) => `CREATE OR REPLACE TEMP TABLE lp_bad AS
+SELECT row_number, failed,
+  CASE WHEN failed THEN list_filter([${all.map((c) => c.expr).join(",\n    ")}], e -> e IS NOT NULL) ELSE [] END AS errs,
+  CASE WHEN failed THEN []::VARCHAR[] ELSE ${be} END AS be,
+  ${[...dates.map((c) => raw(c.name)), ...cells].join(", ")}
+FROM (SELECT *, ${fails} IS TRUE AS failed FROM ${typedRelation(true, candidates(withBe))})
+WHERE failed OR ${beAny}`
+  return {
+    pre,
+    preKinds: {
+      total: bit([]),
+      key: keyGid,
+      source: hasKey ? bit(["k_source"]) : -1,
+      places: placeKinds,
+    },
+    dup,
+    beValues,
+    insertAccepted,
+    rejects,
+  }
 }

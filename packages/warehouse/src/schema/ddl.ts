@@ -30,6 +30,10 @@ export const enumDdl = (model: CaseModel): string =>
     .map((e) => `CREATE TYPE ${ident(e.name)} AS ENUM (${e.codes.map(literal).join(", ")});`)
     .join("\n")
 
+/**
+ * `cases` is keyed by (source, case_id) without an ART primary key: the importer keeps the key
+ * unique (see `src/import/import-file.ts`), and a bulk import does not pay for index maintenance.
+ */
 export const casesDdl = (model: CaseModel, table = "cases"): string => {
   const cols = model.columns.map(
     (c) =>
@@ -43,7 +47,6 @@ export const casesDdl = (model: CaseModel, table = "cases"): string => {
       "  import_id VARCHAR NOT NULL",
       "  row_number INTEGER NOT NULL",
       "  imported_at TIMESTAMP NOT NULL",
-      "  PRIMARY KEY (source, case_id)",
     ].join(",\n"),
     ");",
   ].join("\n")

@@ -1,8 +1,8 @@
 /**
  * Brings a warehouse file to the schema generated from the current domain. A new version (a code
  * added to a vocabulary, a new column) rebuilds `cases` in one transaction: rows are copied out as
- * text, the ENUM types are recreated, and the rows are cast back. DuckDB has no `ALTER TYPE ... ADD
- * VALUE`, and an ENUM that is part of the primary key cannot be altered in place. A code that was
+ * text, the ENUM types are recreated, and the rows are cast back (DuckDB has no `ALTER TYPE ... ADD
+ * VALUE`, and a type that columns use cannot be dropped). A code that was
  * removed while rows still use it makes the cast fail, the transaction rolls back and the file stays
  * as it was.
  */
