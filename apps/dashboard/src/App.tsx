@@ -1,4 +1,5 @@
 /** The dashboard shell: header, language, shared cross-filters, page navigation and footer. */
+import { BriefPage } from "./brief/BriefPage.tsx"
 import { FilterBar } from "./components/FilterBar.tsx"
 import { vocab } from "./data/reference.ts"
 import { useEngine } from "./hooks/useEngine.ts"
@@ -11,6 +12,7 @@ import type { Cell } from "./lib/suppress.ts"
 import { MapPage } from "./pages/MapPage.tsx"
 import { PlanningPage } from "./pages/PlanningPage.tsx"
 import { TrendsPage } from "./pages/TrendsPage.tsx"
+import { Presentation } from "./presentation/Presentation.tsx"
 
 const allowed: Allowed = {
   codes: Object.fromEntries(FILTER_KEYS.map((k) => [k, vocab[k].codes])) as unknown as Allowed["codes"],
@@ -104,6 +106,8 @@ export function App() {
       {state.page === "map" && <MapPage {...pageProps} views={views} flowThreshold={flowThreshold} />}
       {state.page === "trends" && <TrendsPage {...pageProps} />}
       {state.page === "planning" && <PlanningPage {...pageProps} />}
+      {state.page === "brief" && <BriefPage {...pageProps} />}
+      {state.present && <Presentation {...pageProps} />}
       <footer className="foot">
         {engine.manifest && (
           <span>

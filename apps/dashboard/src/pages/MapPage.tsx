@@ -6,6 +6,7 @@ import { MapView } from "../components/MapView.tsx"
 import { SidePanel } from "../components/SidePanel.tsx"
 import { labelOf, vocab } from "../data/reference.ts"
 import { type Boundaries, loadBoundaries, loadCpnCoverage } from "../data/release.ts"
+import { MapExportButton } from "../export/MapExportButton.tsx"
 import type { Engine } from "../hooks/useEngine.ts"
 import type { Update } from "../hooks/useUrlState.ts"
 import type { ViewData } from "../hooks/useViews.ts"
@@ -167,6 +168,16 @@ export function MapPage({ engine, state, update, t, views, k, flowThreshold, cel
           <p className="attribution" data-testid="attribution">
             {attribution}
           </p>
+          <MapExportButton
+            t={t}
+            state={state}
+            manifest={engine.manifest}
+            k={k}
+            title={`${t("appTitle")}: ${metricTitle}`}
+            classes={classes}
+            format={formatValue}
+            attribution={attribution}
+          />
           <Legend
             t={t}
             title={metricTitle}
@@ -184,17 +195,28 @@ export function MapPage({ engine, state, update, t, views, k, flowThreshold, cel
           {state.selected === null ? (
             <p className="note">{t("clickHint")}</p>
           ) : (
-            <SidePanel
-              t={t}
-              lang={lang}
-              code={state.selected}
-              name={selectedName}
-              threshold={k}
-              rows={views?.breakdown ?? null}
-              cellText={cellText}
-              formatRate={(n) => formatNumber(lang, n, 1)}
-              onClose={() => update((s) => ({ ...s, selected: null }))}
-            />
+            <>
+              {state.selected.length === 4 && (
+                <button
+                  type="button"
+                  data-testid="open-brief"
+                  onClick={() => update((s) => ({ ...s, page: "brief", province: s.selected }))}
+                >
+                  {t("briefOpen")}
+                </button>
+              )}
+              <SidePanel
+                t={t}
+                lang={lang}
+                code={state.selected}
+                name={selectedName}
+                threshold={k}
+                rows={views?.breakdown ?? null}
+                cellText={cellText}
+                formatRate={(n) => formatNumber(lang, n, 1)}
+                onClose={() => update((s) => ({ ...s, selected: null }))}
+              />
+            </>
           )}
           {views && (
             <BreakdownChart

@@ -1,0 +1,84 @@
+/**
+ * The map's PNG export button: placed inside the map's wrapper, it finds the Leaflet container next
+ * to it and exports it with the choropleth legend, north arrow, scale bar and attribution.
+ */
+import { useRef } from "react"
+import type { Manifest } from "../data/release.ts"
+import type { T } from "../i18n/index.ts"
+import type { Classes } from "../lib/choropleth.ts"
+import { NO_DATA_FILL, SUPPRESSED_FILL } from "../lib/classify.ts"
+import type { AppState } from "../lib/state.ts"
+import { buildExportContext, fileNameFor, type LegendEntry } from "./context.ts"
+import { downloadBlob } from "./download.ts"
+import { exportMapPng } from "./map.ts"
+
+export interface MapExportButtonProps {
+  readonly t: T
+  readonly state: AppState
+  readonly manifest: Manifest | null
+  readonly k: number
+  readonly title: string
+  readonly classes: Classes
+  readonly format: (n: number) => string
+  readonly attribution: string
+}
+
+export const mapLegend = (
+  t: T,
+  k: number,
+  classes: Classes,
+  format: (n: number) => string,
+  flows: boolean,
+): Array<LegendEntry> => [
+  ...classes.breaks.map((upper, i) => {
+    const lower = i === 0 ? null : classes.breaks[i - 1]
+    return {
+      label:
+        lower === null || lower === undefined ? `≤ ${format(upper)}` : `${format(lower)} – ${format(upper)}`,
+      kind: "swatch" as const,
+      colour: classes.colours[i] ?? "#000",
+    }
+  }),
+  { label: t("suppressedLegend", { k }), kind: "suppressed", colour: SUPPRESSED_FILL },
+  { label: t("noData"), kind: "noData", colour: NO_DATA_FILL },
+  ...(flows
+    ? [
+        { label: t("flowsOut"), kind: "line" as const, colour: "#b35806" },
+        { label: t("flowsReturn"), kind: "dashed" as const, colour: "#2166ac" },
+      ]
+    : []),
+]
+
+export function MapExportButton(props: MapExportButtonProps) {
+  const { t } = props
+  const ref = useRef<HTMLSpanElement | null>(null)
+  const run = async () => {
+    const container = ref.current?.closest(".map-wrap")?.querySelector<HTMLElement>(".leaflet-container")
+    if (!container) return
+    const context = buildExportContext({
+      t,
+      state: props.state,
+      manifest: props.manifest,
+      k: props.k,
+      title: props.title,
+      legend: mapLegend(t, props.k, props.classes, props.format, props.state.layers.includes("flows")),
+    })
+    const png = await exportMapPng(container, context, {
+      attribution: props.attribution,
+      north: t("north"),
+      km: (n) => t("km", { n }),
+    })
+    downloadBlob(png, fileNameFor(context, "png"))
+  }
+  return (
+    <span className="export-buttons map-export" data-export-for="map" ref={ref}>
+      <button
+        type="button"
+        data-export="png"
+        onClick={() => run().catch((e: unknown) => console.error("export failed", e))}
+      >
+        {t("exportMap")} ({t("exportPng")})
+      </button>
+    </span>
+  )
+}
