@@ -1,9 +1,11 @@
 /**
  * Benchmark page, built by tooling/bench with the dashboard's own Vite config and served by the
  * dashboard's server against a real release: it starts the engine exactly as the app does
- * (`startEngine`: eh bundle, facts.arrow, per-view aggregates) and replays a scripted sequence of
- * filter changes through the same view functions `useViews` calls, once on the pre-aggregated tables
- * and once naively on `facts`, alternating per step. Nothing here ships in the app bundle.
+ * (`startEngine`: eh bundle, facts.arrow, `facts_k`) and replays a scripted sequence of filter
+ * changes as a user makes them: one change at a time, the pointer on a filter's control before that
+ * filter changes (the hover builds its active-dimension indexes, timed apart as `hover`), then the
+ * interaction through the same `CrossFilter` session `useViews` runs (`pre`), and the same views as
+ * naive GROUP BYs over `facts` (`naive`), alternating which runs first. Nothing here ships in the app.
  */
 
 import mainWorker from "@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url"
@@ -12,11 +14,13 @@ import {
   areaBreakdown,
   borderPointCounts,
   type Connector,
+  CrossFilter,
+  changedDims,
   districtCounts,
   type Filters,
   flowCounts,
+  type Interaction,
   provinceCounts,
-  type Source,
   yearCounts,
 } from "@lao-protect/warehouse"
 import { openWasm } from "@lao-protect/warehouse/wasm"
@@ -29,17 +33,37 @@ export interface Step {
   readonly selected: { readonly province: string; readonly district: string | null } | null
 }
 
-/** One interaction as `useViews` runs it: the area view for the level, then the other views, in order. */
-const interaction = async (conn: Connector, step: Step, source: Source): Promise<number> => {
-  const o = { source }
+/** The same views, naively: the area view for the level, then the other views, in `useViews` order. */
+const naiveViews = async (conn: Connector, step: Step, times?: Record<string, number[]>): Promise<number> => {
+  const o = { source: "naive" } as const
   const t0 = performance.now()
-  if (step.level === "province") await provinceCounts(conn, step.filters, o)
-  else await districtCounts(conn, step.filters, o)
-  await borderPointCounts(conn, step.filters, o)
-  await flowCounts(conn, step.filters, o)
-  await yearCounts(conn, step.filters, o)
-  if (step.selected) await areaBreakdown(conn, step.filters, step.selected, o)
+  const timed = async (name: string, f: () => Promise<unknown>) => {
+    const t = performance.now()
+    await f()
+    times?.[name]?.push(performance.now() - t)
+  }
+  if (step.level === "province") await timed("province_counts", () => provinceCounts(conn, step.filters, o))
+  else await timed("district_counts", () => districtCounts(conn, step.filters, o))
+  await timed("border_point_counts", () => borderPointCounts(conn, step.filters, o))
+  await timed("flow_counts", () => flowCounts(conn, step.filters, o))
+  await timed("year_counts", () => yearCounts(conn, step.filters, o))
+  const selected = step.selected
+  if (selected) await timed("area_breakdown", () => areaBreakdown(conn, step.filters, selected, o))
   return performance.now() - t0
+}
+
+const interactionOf = (step: Step): Interaction => ({
+  filters: step.filters,
+  level: step.level,
+  selected: step.selected,
+})
+
+/** One interaction through the session, timed like `useViews` (User Timing, query start -> data). */
+const sessionViews = async (session: CrossFilter, step: Step): Promise<number> => {
+  performance.mark("views:start")
+  await session.run(interactionOf(step))
+  performance.mark("views:end")
+  return performance.measure("views:interaction", "views:start", "views:end").duration
 }
 
 let conn: Connector | null = null
@@ -54,7 +78,7 @@ const bench = {
     await c.close()
     return ms
   },
-  /** ms for the app's engine start (instantiate + facts.arrow + other tables + per-view aggregates). */
+  /** ms for the app's engine start (instantiate + facts.arrow + other tables + `facts_k`). */
   async start(): Promise<{ ms: number; facts: number }> {
     const t0 = performance.now()
     conn = await startEngine(await loadManifest())
@@ -89,22 +113,58 @@ const bench = {
     out.district = districts.map((r) => `${r.p}/${r.d}`)
     return out
   },
-  /** Replays the steps; per step both sources run, the first one alternating. Returns ms per step. */
-  async run(steps: ReadonlyArray<Step>, warmup: number): Promise<{ pre: number[]; naive: number[] }> {
+  /**
+   * Replays the steps as a user makes them. Before a step that changes exactly one filter, the
+   * pointer is on that filter's control: `activate` builds its indexes (timed as `hover`, not part of
+   * the interaction). Then the interaction runs through the session (`pre`) and naively (`naive`),
+   * the first one alternating per step. Returns ms per step after the warm-up.
+   */
+  async run(
+    steps: ReadonlyArray<Step>,
+    warmup: number,
+  ): Promise<{
+    pre: number[]
+    naive: number[]
+    hover: number[]
+    sources: string[]
+    naiveViews: Record<string, number[]>
+  }> {
     if (!conn) throw new Error("start() first")
+    const session = new CrossFilter(conn)
     const pre: number[] = []
     const naive: number[] = []
+    const hover: number[] = []
+    const sources: string[] = []
+    const naiveViewTimes: Record<string, number[]> = {
+      province_counts: [],
+      district_counts: [],
+      border_point_counts: [],
+      flow_counts: [],
+      year_counts: [],
+      area_breakdown: [],
+    }
+    let previous: Step | null = null
     for (const [i, step] of steps.entries()) {
+      const moved = previous ? [...changedDims(previous.filters, step.filters)] : []
+      if (previous && moved.length === 1) {
+        const t = performance.now()
+        await session.activate(moved[0]!, interactionOf(previous))
+        if (i >= warmup) hover.push(performance.now() - t)
+      }
       const naiveFirst = i % 2 === 1
-      const a = naiveFirst ? await interaction(conn, step, "naive") : undefined
-      const p = await interaction(conn, step, "preaggregated")
-      const b = a ?? (await interaction(conn, step, "naive"))
+      const a = naiveFirst ? await naiveViews(conn, step, naiveViewTimes) : undefined
+      const p = await sessionViews(session, step)
+      const b = a ?? (await naiveViews(conn, step, naiveViewTimes))
       if (i >= warmup) {
         pre.push(p)
         naive.push(b)
+        sources.push(
+          session.index.ready(session.index.active ?? "year", step.filters) ? "indexed" : "facts_k",
+        )
       }
+      previous = step
     }
-    return { pre, naive }
+    return { pre, naive, hover, sources, naiveViews: naiveViewTimes }
   },
 }
 

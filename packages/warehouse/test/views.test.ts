@@ -6,15 +6,19 @@ import {
   ActiveIndex,
   areaBreakdown,
   borderPointCounts,
+  CrossFilter,
   changedDims,
   DIM_OF_KEY,
   districtCounts,
   FILTER_DIMS,
   FILTER_WHERE,
+  type FilterDim,
   type Filters,
   flowCounts,
+  type Interaction,
   prepareViews,
   provinceCounts,
+  type ViewOptions,
   viewSql,
   yearCounts,
 } from "../src/views/index.ts"
@@ -154,41 +158,51 @@ describe("fixture edge cases the dashboard relies on", () => {
 })
 
 describe("active-dimension indexes (Mosaic style)", () => {
-  const views = async (filters: Filters, source: "naive" | "indexed") => {
-    const o = { source }
-    return {
-      p: byKey(await provinceCounts(conn, filters, o), (r) => String(r.province)),
-      d: byKey(await districtCounts(conn, filters, o), (r) => String(r.district)),
-      b: byKey(await borderPointCounts(conn, filters, o), (r) => r.border_point),
-      f: byKey(
-        await flowCounts(conn, filters, o),
-        (r) => `${r.province}|${r.border_point}|${r.destination}|${r.is_return}`,
-      ),
-      y: byKey(await yearCounts(conn, filters, o), (r) => String(r.year)),
-      a: byKey(
-        await areaBreakdown(conn, filters, { province: "LA06" }, o),
-        (r) => `${r.dimension}:${r.code}`,
-      ),
-    }
-  }
+  const area = { province: "LA06" }
+  const views = async (filters: Filters, o: ViewOptions) => ({
+    p: byKey(await provinceCounts(conn, filters, o), (r) => String(r.province)),
+    d: byKey(await districtCounts(conn, filters, o), (r) => `${r.province}/${r.district}`),
+    b: byKey(await borderPointCounts(conn, filters, o), (r) => r.border_point),
+    f: byKey(
+      await flowCounts(conn, filters, o),
+      (r) => `${r.province}|${r.border_point}|${r.destination}|${r.is_return}`,
+    ),
+    y: (await yearCounts(conn, filters, o)).map((r) => [r.year, r.n]),
+    a: byKey(await areaBreakdown(conn, filters, area, o), (r) => `${r.dimension}:${r.code}`),
+  })
 
   it.each(FILTER_CASES)(
     "answer exactly like the naive path when any one dimension moves: $name",
     async ({ filters }) => {
       const index = new ActiveIndex(conn)
-      const present = (Object.keys(filters) as Array<keyof Filters>).map((k) => DIM_OF_KEY[k])
-      for (const active of new Set([...present, "sex" as const, "year" as const])) {
+      const o = { source: "indexed", index } as const
+      for (const active of FILTER_DIMS) {
         // the index is built with the other filters fixed; then the active filter takes other values
-        await index.prepare(active, filters)
+        await index.prepare(active, filters, area)
         expect(index.ready(active, filters)).toBe(true)
-        expect(await views(filters, "indexed")).toEqual(await views(filters, "naive"))
-        const moved: Filters =
+        expect(index.readyFor(area)).toBe(true)
+        expect(await views(filters, o)).toEqual(await views(filters, { source: "naive" }))
+        const key = (Object.keys(DIM_OF_KEY) as Array<keyof Filters>).find((k) => DIM_OF_KEY[k] === active)!
+        const moves: ReadonlyArray<Filters> =
           active === "year"
-            ? { ...filters, yearFrom: 2022, yearTo: 2023 }
-            : { ...filters, sex: active === "sex" ? "male" : filters.sex }
-        if (active === "year" || active === "sex") {
+            ? [
+                { ...filters, yearFrom: 2022, yearTo: 2023 },
+                { ...filters, yearFrom: null, yearTo: 2020 },
+                { ...filters, yearFrom: null, yearTo: null },
+              ]
+            : [
+                { ...filters, [key]: null },
+                { ...filters, [key]: "female" },
+                { ...filters, [key]: "THA" },
+                { ...filters, [key]: "forced_labour" },
+                { ...filters, [key]: "repatriated_lao" },
+                { ...filters, [key]: "T2" },
+              ]
+        for (const moved of moves) {
           expect(index.ready(active, moved)).toBe(true)
-          expect(await views(moved, "indexed")).toEqual(await views(moved, "naive"))
+          expect(await views(moved, o), `${active} -> ${JSON.stringify(moved)}`).toEqual(
+            await views(moved, { source: "naive" }),
+          )
         }
       }
     },
@@ -200,10 +214,91 @@ describe("active-dimension indexes (Mosaic style)", () => {
     expect(index.ready("sex", { sex: "male", destination: "THA" })).toBe(true)
     expect(index.ready("sex", { sex: "male", destination: "CHN" })).toBe(false)
     expect(index.ready("destination", { sex: "male", destination: "THA" })).toBe(false)
+    expect(index.readyFor({ province: "LA01" })).toBe(false)
+    await index.prepare("sex", { sex: "female", destination: "THA" }, { province: "LA01" })
+    expect(index.readyFor({ province: "LA01" })).toBe(true)
+    expect(index.readyFor({ province: "LA01", district: "LA0102" })).toBe(false)
     expect([...changedDims({ yearFrom: 2020 }, { yearFrom: 2021, sex: "male" })].sort()).toEqual([
       "sex",
       "year",
     ])
     expect(FILTER_DIMS).toHaveLength(9)
+  })
+
+  it("the index tables stay small: grouped by the view's keys and the active dimension only", async () => {
+    const index = new ActiveIndex(conn)
+    await index.prepare("year", {}, { province: "LA01" })
+    const count = async (t: string) =>
+      (await conn.query<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM ${t}`))[0]!.n
+    const facts = await count("facts")
+    for (const t of ["idx_area", "idx_border", "idx_flow", "idx_year", "idx_breakdown"])
+      expect(await count(t), t).toBeLessThan(facts)
+    expect(await count("idx_year")).toBe(6)
+  })
+})
+
+describe("the cross-filter session (what useViews runs)", () => {
+  const naive = async (i: Interaction) => {
+    const o = { source: "naive" } as const
+    return {
+      areas:
+        i.level === "province"
+          ? await provinceCounts(conn, i.filters, o)
+          : await districtCounts(conn, i.filters, o),
+      borderPoints: await borderPointCounts(conn, i.filters, o),
+      flows: await flowCounts(conn, i.filters, o),
+      years: await yearCounts(conn, i.filters, o),
+      breakdown: i.selected ? await areaBreakdown(conn, i.filters, i.selected, o) : null,
+    }
+  }
+  const norm = (v: Awaited<ReturnType<typeof naive>>) => ({
+    areas: byKey(v.areas as ReadonlyArray<{ n: number }>, (r) => JSON.stringify(r)),
+    borderPoints: byKey(v.borderPoints, (r) => r.border_point),
+    flows: byKey(v.flows, (r) => `${r.province}|${r.border_point}|${r.destination}|${r.is_return}`),
+    years: v.years.map((r) => [r.year, r.n]),
+    breakdown: v.breakdown && byKey(v.breakdown, (r) => `${r.dimension}:${r.code}`),
+  })
+
+  it("answers a scripted session exactly like the naive queries, hover first or not", async () => {
+    const session = new CrossFilter(conn)
+    const steps: ReadonlyArray<Interaction & { hover?: FilterDim }> = [
+      { filters: {}, level: "province", selected: null },
+      { filters: { sex: "female" }, level: "province", selected: null, hover: "sex" },
+      { filters: { sex: "male" }, level: "province", selected: null },
+      { filters: { sex: "male" }, level: "district", selected: null },
+      { filters: { sex: "male" }, level: "district", selected: { province: "LA01", district: "LA0102" } },
+      {
+        filters: { sex: "male", destination: "THA" },
+        level: "district",
+        selected: { province: "LA01", district: "LA0102" },
+        hover: "destination",
+      },
+      { filters: { sex: "male", destination: "CHN" }, level: "province", selected: { province: "LA13" } },
+      { filters: { sex: "male", yearFrom: 2020, yearTo: 2021 }, level: "province", selected: null },
+      {
+        filters: { yearFrom: 2021, yearTo: 2023 },
+        level: "province",
+        selected: { province: "LA06" },
+        hover: "year",
+      },
+      {
+        filters: { yearFrom: 2021, yearTo: 2023, victimGroup: "repatriated_lao" },
+        level: "province",
+        selected: null,
+      },
+      { filters: { sex: "male" }, level: "district", selected: null },
+    ]
+    const sources: string[] = []
+    let previous: Interaction | null = null
+    for (const step of steps) {
+      if (step.hover && previous) await session.activate(step.hover, previous)
+      const got = await session.run(step)
+      sources.push(got.source)
+      expect(norm(got), JSON.stringify(step)).toEqual(norm(await naive(step)))
+      previous = step
+    }
+    expect(sources[0]).toBe("preaggregated")
+    expect(sources[2]).toBe("indexed")
+    expect(sources[4]).toBe("indexed")
   })
 })

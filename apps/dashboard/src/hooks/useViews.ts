@@ -1,20 +1,14 @@
 import {
-  ActiveIndex,
-  areaBreakdown,
+  type Area,
   type BorderPointCount,
   type BreakdownRow,
-  borderPointCounts,
   type Connector,
-  changedDims,
-  districtCounts,
+  CrossFilter,
   type FilterDim,
-  type Filters,
   type FlowCount,
-  flowCounts,
-  provinceCounts,
+  type Interaction,
   type Source,
   type YearCount,
-  yearCounts,
 } from "@lao-protect/warehouse"
 import { useCallback, useEffect, useMemo, useRef, useState } from "react"
 import { districtProvince } from "../data/reference.ts"
@@ -29,7 +23,7 @@ export interface ViewData {
   readonly years: ReadonlyArray<YearCount>
   readonly breakdown: ReadonlyArray<BreakdownRow> | null
   readonly ms: number
-  /** Which tables answered: the active-dimension indexes or the per-view aggregates. */
+  /** Which tables answered: the active-dimension indexes or the ENUM-keyed cube. */
   readonly source: Source
 }
 
@@ -39,78 +33,78 @@ export interface Views {
   readonly activate: (dim: FilterDim) => void
 }
 
+/** Names of the User Timing entries of one interaction (query start -> data set). */
+export const VIEWS_MARK_START = "views:start"
+export const VIEWS_MARK_END = "views:end"
+export const VIEWS_MEASURE = "views:interaction"
+
+/** The selected area code (province or district) as the area the breakdown view reads. */
+const areaOf = (selected: string | null): Area | null => {
+  if (selected === null) return null
+  const isDistrict = selected.length === 6
+  const province = isDistrict ? districtProvince(selected) : selected
+  return province === null ? null : { province, district: isDistrict ? selected : null }
+}
+
+const interactionOf = (state: AppState): Interaction => ({
+  filters: filtersOf(state),
+  level: state.level,
+  selected: areaOf(state.selected),
+})
+
 /**
- * Re-runs every view's named query when the filters, level or selection change, and drops stale
- * answers. When exactly one filter dimension moved, the views read that dimension's indexes.
+ * Re-runs every view when the filters, level or selection change (through one `CrossFilter`
+ * session: active-dimension indexes, ENUM-keyed cube, per-view cache) and drops stale answers.
+ * Each interaction is timed with `performance.mark`/`measure` (`views:interaction`).
  */
 export function useViews(conn: Connector | null, state: AppState): Views {
   const [data, setData] = useState<ViewData | null>(null)
-  const filters = filtersOf(state)
-  const key = JSON.stringify([filters, state.level, state.selected])
-  const index = useMemo(() => (conn ? new ActiveIndex(conn) : null), [conn])
-  const previous = useRef<Filters | null>(null)
-  const lastActive = useRef<FilterDim | null>(null)
-  const current = useRef(filters)
-  current.current = filters
+  const interaction = interactionOf(state)
+  const key = JSON.stringify([interaction.filters, state.level, state.selected])
+  const session = useMemo(() => (conn ? new CrossFilter(conn) : null), [conn])
+  const current = useRef(interaction)
+  current.current = interaction
   const activate = useCallback(
     (dim: FilterDim) => {
-      if (!index) return
-      lastActive.current = dim
-      index.prepare(dim, current.current).catch((err: unknown) => console.error("index build failed", err))
+      if (!session) return
+      session.activate(dim, current.current).catch((err: unknown) => console.error("index build failed", err))
     },
-    [index],
+    [session],
   )
   useEffect(() => {
-    if (!conn || !index) return
+    if (!session) return
     let stale = false
+    const step = current.current
     const t0 = performance.now()
+    performance.mark(VIEWS_MARK_START)
     const run = async () => {
-      const moved = previous.current === null ? null : [...changedDims(previous.current, filters)]
-      previous.current = filters
-      if (moved && moved.length === 1) {
-        const dim = moved[0] as FilterDim
-        lastActive.current = dim
-        if (!index.ready(dim, filters)) await index.prepare(dim, filters)
-      }
-      const active = lastActive.current
-      const source: Source = active !== null && index.ready(active, filters) ? "indexed" : "preaggregated"
-      const o = { source }
-      const areas =
-        state.level === "province"
-          ? (await provinceCounts(conn, filters, o)).map((r) => [r.province, r.n] as const)
-          : (await districtCounts(conn, filters, o)).map((r) => [r.district, r.n] as const)
-      const borderPoints = await borderPointCounts(conn, filters, o)
-      const flows = await flowCounts(conn, filters, o)
-      const years = await yearCounts(conn, filters, o)
-      let breakdown: ReadonlyArray<BreakdownRow> | null = null
-      if (state.selected !== null) {
-        const isDistrict = state.selected.length === 6
-        const province = isDistrict ? districtProvince(state.selected) : state.selected
-        if (province !== null) {
-          breakdown = await areaBreakdown(
-            conn,
-            filters,
-            { province, district: isDistrict ? state.selected : null },
-            o,
-          )
-        }
-      }
+      const views = await session.run(step)
       if (stale) return
+      const areas =
+        step.level === "province"
+          ? (views.areas as ReadonlyArray<{ province: string | null; n: number }>).map(
+              (r) => [r.province, r.n] as const,
+            )
+          : (views.areas as ReadonlyArray<{ district: string | null; n: number }>).map(
+              (r) => [r.district, r.n] as const,
+            )
       setData({
         areaCounts: new Map(areas),
-        level: state.level,
-        borderPoints,
-        flows,
-        years,
-        breakdown,
+        level: step.level,
+        borderPoints: views.borderPoints,
+        flows: views.flows,
+        years: views.years,
+        breakdown: views.breakdown,
         ms: Math.round(performance.now() - t0),
-        source,
+        source: views.source,
       })
+      performance.mark(VIEWS_MARK_END)
+      performance.measure(VIEWS_MEASURE, VIEWS_MARK_START, VIEWS_MARK_END)
     }
     run().catch((err: unknown) => console.error("view query failed", err))
     return () => {
       stale = true
     }
-  }, [conn, index, key])
+  }, [session, key])
   return { data, activate }
 }

@@ -1,14 +1,16 @@
 /**
  * The dashboard's named queries. Each function runs the `.sql` file of the same name through any
  * `Connector` (node-api in tests and benchmarks, DuckDB-WASM in the browser) with the filters bound as
- * `$1`..`$10`. `source: "preaggregated"` reads the per-view aggregates built by `prepareViews`;
- * `"naive"` groups the published `facts` cube directly (kept for the benchmark and as a reference).
+ * `$1`..`$10`. `source: "preaggregated"` reads `facts_k` (the cube with ENUM keys, built by
+ * `prepareViews`); `"indexed"` reads the active-dimension indexes of an `ActiveIndex`
+ * (`crossfilter.ts`); `"naive"` groups the published `facts` cube directly (the reference).
+ * `CrossFilter` runs every view of one dashboard interaction the fastest way that is available.
  * Counts come back raw: suppression below the publication threshold is the caller's job, done once.
  */
 import type { Connector } from "../Connector.ts"
 import areaBreakdownSql from "./area_breakdown.sql?raw"
 import borderPointCountsSql from "./border_point_counts.sql?raw"
-import { type IndexedView, indexTable } from "./crossfilter.ts"
+import { ActiveIndex, type Area, changedDims, type FilterDim, type IndexedView } from "./crossfilter.ts"
 import districtCountsSql from "./district_counts.sql?raw"
 import { type Filters, filterParams } from "./filters.ts"
 import flowCountsSql from "./flow_counts.sql?raw"
@@ -19,14 +21,16 @@ import yearCountsSql from "./year_counts.sql?raw"
 
 export {
   ActiveIndex,
+  type Area,
   changedDims,
   DIM_OF_KEY,
   FILTER_DIMS,
   type FilterDim,
+  INDEX_OF_VIEW,
   type IndexedView,
-  indexSql,
-  indexTable,
-  VIEW_DIMS,
+  type IndexTable,
+  indexReadSql,
+  indexStatements,
 } from "./crossfilter.ts"
 export { FILTER_KEYS, FILTER_WHERE, type Filters, filterParams, RETURN_GROUPS } from "./filters.ts"
 export type { Source } from "./source.ts"
@@ -42,18 +46,30 @@ export const viewSql = {
 } as const
 
 export interface ViewOptions {
+  /** Default "preaggregated". */
   readonly source?: Source
+  /** The indexes `source: "indexed"` reads; they must be `ready` for the filters. */
+  readonly index?: ActiveIndex
 }
 
-const sqlFor = (
+/** The query of one view: its .sql on `facts` or `facts_k`, or the read of its index. */
+const run = <T>(
+  conn: Connector,
   sql: string,
-  table: "agg_area" | "agg_detail",
   view: IndexedView,
+  filters: Filters,
   options: ViewOptions,
-): string =>
-  options.source === "naive" ? sql : withTable(sql, options.source === "indexed" ? indexTable(view) : table)
+  extra: ReadonlyArray<string | null> = [],
+): Promise<ReadonlyArray<T>> => {
+  if (options.source === "indexed") {
+    if (!options.index) throw new Error('source "indexed" needs the ActiveIndex to read')
+    return options.index.read<T>(view, filters)
+  }
+  const text = options.source === "naive" ? sql : withTable(sql, "facts_k")
+  return conn.query(text, [...filterParams(filters), ...extra]) as Promise<ReadonlyArray<T>>
+}
 
-/** Build the per-view aggregates (`agg_area`, `agg_detail`) from a loaded `facts` table. */
+/** Build `facts_k` (ENUM keys, sorted by area) from a loaded `facts` table. */
 export const prepareViews = (conn: Connector): Promise<void> => conn.exec(prepareViewsSql)
 
 export interface ProvinceCount {
@@ -61,10 +77,7 @@ export interface ProvinceCount {
   readonly n: number
 }
 export const provinceCounts = (conn: Connector, filters: Filters, options: ViewOptions = {}) =>
-  conn.query<{ province: string | null; n: number }>(
-    sqlFor(provinceCountsSql, "agg_area", "province_counts", options),
-    filterParams(filters),
-  ) as Promise<ReadonlyArray<ProvinceCount>>
+  run<ProvinceCount>(conn, provinceCountsSql, "province_counts", filters, options)
 
 export interface DistrictCount {
   readonly province: string | null
@@ -72,20 +85,14 @@ export interface DistrictCount {
   readonly n: number
 }
 export const districtCounts = (conn: Connector, filters: Filters, options: ViewOptions = {}) =>
-  conn.query<{ province: string | null; district: string | null; n: number }>(
-    sqlFor(districtCountsSql, "agg_detail", "district_counts", options),
-    filterParams(filters),
-  ) as Promise<ReadonlyArray<DistrictCount>>
+  run<DistrictCount>(conn, districtCountsSql, "district_counts", filters, options)
 
 export interface BorderPointCount {
   readonly border_point: string
   readonly n: number
 }
 export const borderPointCounts = (conn: Connector, filters: Filters, options: ViewOptions = {}) =>
-  conn.query<{ border_point: string; n: number }>(
-    sqlFor(borderPointCountsSql, "agg_area", "border_point_counts", options),
-    filterParams(filters),
-  ) as Promise<ReadonlyArray<BorderPointCount>>
+  run<BorderPointCount>(conn, borderPointCountsSql, "border_point_counts", filters, options)
 
 export interface FlowCount {
   readonly province: string
@@ -95,25 +102,14 @@ export interface FlowCount {
   readonly n: number
 }
 export const flowCounts = (conn: Connector, filters: Filters, options: ViewOptions = {}) =>
-  conn.query<{
-    province: string
-    border_point: string | null
-    destination: string
-    is_return: boolean
-    n: number
-  }>(sqlFor(flowCountsSql, "agg_area", "flow_counts", options), filterParams(filters)) as Promise<
-    ReadonlyArray<FlowCount>
-  >
+  run<FlowCount>(conn, flowCountsSql, "flow_counts", filters, options)
 
 export interface YearCount {
   readonly year: number
   readonly n: number
 }
 export const yearCounts = (conn: Connector, filters: Filters, options: ViewOptions = {}) =>
-  conn.query<{ year: number; n: number }>(
-    sqlFor(yearCountsSql, "agg_area", "year_counts", options),
-    filterParams(filters),
-  ) as Promise<ReadonlyArray<YearCount>>
+  run<YearCount>(conn, yearCountsSql, "year_counts", filters, options)
 
 export type BreakdownDimension =
   | "ethnicity_family"
@@ -129,12 +125,109 @@ export interface BreakdownRow {
   readonly code: string | null
   readonly n: number
 }
-export interface Area {
-  readonly province: string
-  readonly district?: string | null | undefined
-}
 export const areaBreakdown = (conn: Connector, filters: Filters, area: Area, options: ViewOptions = {}) =>
-  conn.query<{ dimension: BreakdownDimension; code: string | null; n: number }>(
-    sqlFor(areaBreakdownSql, "agg_detail", "area_breakdown", options),
-    [...filterParams(filters), area.province, area.district ?? null],
-  ) as Promise<ReadonlyArray<BreakdownRow>>
+  run<BreakdownRow>(conn, areaBreakdownSql, "area_breakdown", filters, options, [
+    area.province,
+    area.district ?? null,
+  ])
+
+/** What one dashboard interaction shows: the filters, the map level and the selected area. */
+export interface Interaction {
+  readonly filters: Filters
+  readonly level: "province" | "district"
+  readonly selected: Area | null
+}
+
+export interface InteractionViews {
+  /** Province counts at the province level, district counts at the district level. */
+  readonly areas: ReadonlyArray<ProvinceCount> | ReadonlyArray<DistrictCount>
+  readonly borderPoints: ReadonlyArray<BorderPointCount>
+  readonly flows: ReadonlyArray<FlowCount>
+  readonly years: ReadonlyArray<YearCount>
+  readonly breakdown: ReadonlyArray<BreakdownRow> | null
+  /** "indexed" when the active-dimension indexes held the filters, else "preaggregated" (`facts_k`). */
+  readonly source: Source
+}
+
+const filtersKey = (filters: Filters): string =>
+  JSON.stringify(
+    Object.entries(filters)
+      .filter(([, v]) => v !== null && v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : 1)),
+  )
+
+/**
+ * The cross-filter session behind the dashboard's views (and the benchmark page). `activate` builds
+ * the indexes for the filter the user is about to change (hover or focus, like Mosaic); `run`
+ * answers every view of one interaction: from the indexes when they hold the current filters, else
+ * from `facts_k`. A view whose inputs did not change (the map level or the selected area moved, or
+ * a state seen a moment ago) is answered from a small per-view cache: the data never changes while
+ * the session lives. Results equal the naive queries on `facts` (the tests compare them).
+ */
+export class CrossFilter {
+  readonly index: ActiveIndex
+  private previous: Filters | null = null
+  private lastActive: FilterDim | null = null
+  private readonly cache = new Map<string, ReadonlyArray<unknown>>()
+
+  constructor(
+    private readonly conn: Connector,
+    private readonly options: { readonly cacheSize?: number } = {},
+  ) {
+    this.index = new ActiveIndex(conn)
+  }
+
+  /** Build the indexes for a filter the user is about to change, given the current state. */
+  activate(dim: FilterDim, current: Interaction): Promise<void> {
+    this.lastActive = dim
+    return this.index.prepare(dim, current.filters, current.selected)
+  }
+
+  private async cached<T>(key: string, f: () => Promise<ReadonlyArray<T>>): Promise<ReadonlyArray<T>> {
+    const size = this.options.cacheSize ?? 64
+    const hit = this.cache.get(key)
+    if (hit) {
+      this.cache.delete(key)
+      this.cache.set(key, hit)
+      return hit as ReadonlyArray<T>
+    }
+    const rows = await f()
+    if (size > 0) {
+      this.cache.set(key, rows)
+      while (this.cache.size > size) this.cache.delete(this.cache.keys().next().value as string)
+    }
+    return rows
+  }
+
+  /** Every view of one interaction, in the order the dashboard draws them. */
+  async run({ filters, level, selected }: Interaction): Promise<InteractionViews> {
+    const moved = this.previous === null ? null : changedDims(this.previous, filters)
+    this.previous = filters
+    if (moved && moved.size === 1) {
+      // one filter moved without a hover first (keyboard, URL): index it now, the next move is fast
+      const dim = [...moved][0] as FilterDim
+      this.lastActive = dim
+      if (!this.index.ready(dim, filters)) await this.index.prepare(dim, filters, selected)
+    }
+    const active = this.lastActive
+    const indexed = active !== null && this.index.ready(active, filters)
+    const o: ViewOptions = indexed ? { source: "indexed", index: this.index } : { source: "preaggregated" }
+    const fk = filtersKey(filters)
+    const conn = this.conn
+    const areas =
+      level === "province"
+        ? await this.cached(`p${fk}`, () => provinceCounts(conn, filters, o))
+        : await this.cached(`d${fk}`, () => districtCounts(conn, filters, o))
+    const borderPoints = await this.cached(`b${fk}`, () => borderPointCounts(conn, filters, o))
+    const flows = await this.cached(`f${fk}`, () => flowCounts(conn, filters, o))
+    const years = await this.cached(`y${fk}`, () => yearCounts(conn, filters, o))
+    let breakdown: ReadonlyArray<BreakdownRow> | null = null
+    if (selected !== null) {
+      const bo: ViewOptions = indexed && this.index.readyFor(selected) ? o : { source: "preaggregated" }
+      breakdown = await this.cached(`a${selected.province}/${selected.district ?? ""}${fk}`, () =>
+        areaBreakdown(conn, filters, selected, bo),
+      )
+    }
+    return { areas, borderPoints, flows, years, breakdown, source: indexed ? "indexed" : "preaggregated" }
+  }
+}
