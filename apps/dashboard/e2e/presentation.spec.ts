@@ -1,5 +1,6 @@
 import { readFileSync, writeFileSync } from "node:fs"
 import { join } from "node:path"
+import { provinceCounts } from "@lao-protect/warehouse"
 import type { NodeConnector } from "@lao-protect/warehouse/node"
 import type { Browser, Page } from "playwright-core"
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest"
@@ -130,6 +131,36 @@ describe("map export and the province brief", () => {
     const top = 2 * 100
     expect(inkIn(png, { x0: 32, y0: top, x1: 120, y1: top + 160 })).toBeGreaterThan(200)
     expect(inkIn(png, { x0: 32, y0: png.height - 600, x1: 400, y1: png.height })).toBeGreaterThan(500)
+  })
+
+  it("exports the map's table as CSV equal to the province view run by DuckDB in Node", async () => {
+    const [dl] = await Promise.all([
+      page.waitForEvent("download"),
+      page.click('[data-export-for="map"] [data-export="csv"]'),
+    ])
+    const text = readFileSync(await dl.path(), "utf8")
+    expect(text.charCodeAt(0)).toBe(0xfeff)
+    const rows = text
+      .slice(1)
+      .split("\r\n")
+      .filter((l) => l !== "" && !/^"?#/.test(l))
+    const counts = new Map(
+      (await provinceCounts(node, {}, { source: "naive" })).map((r) => [r.province, r.n]),
+    )
+    expect(rows[0]).toBe("Province,Name,Number of cases")
+    expect(rows).toHaveLength(19)
+    for (const line of rows.slice(1)) {
+      const [code = "", , value] = line.split(",")
+      const cell = suppress(counts.get(code) ?? 0, THRESHOLD)
+      expect(value, code).toBe(
+        cell.kind === "value"
+          ? String(cell.n)
+          : cell.kind === "suppressed"
+            ? `suppressed (<${THRESHOLD})`
+            : "no data",
+      )
+    }
+    expect(rows.find((l) => l.startsWith("LA18,"))).toContain("suppressed (<10)")
   })
 
   it("opens a printable brief from the side panel with key numbers, trend and top destinations", async () => {

@@ -228,6 +228,25 @@ describe("trends in Chromium", () => {
     expect(await page.textContent('[data-panel="total"]')).toContain(tr.officialFiltersNote)
   })
 
+  it("without official statistics in the release, draws our series only and says so", async () => {
+    const fresh = await browser.newPage()
+    await fresh.route("**/data/manifest.json", async (route) => {
+      const res = await route.fetch()
+      const manifest = (await res.json()) as { tables: Record<string, unknown> }
+      delete manifest.tables.official_stats
+      await route.fulfill({ response: res, json: manifest })
+    })
+    const errors: Array<string> = []
+    fresh.on("pageerror", (e) => errors.push(String(e)))
+    await fresh.goto(`${baseUrl}?page=trends&lang=en`)
+    await fresh.waitForSelector('[data-trends="ready"]', { timeout: 60_000 })
+    expect(await fresh.getAttribute('[data-testid="chart-total"]', "data-series")).toBe("1")
+    expect(await fresh.$('[data-testid="official-panel"]')).toBeNull()
+    expect(await fresh.textContent('[data-testid="page-trends"]')).toContain(tr.officialNone)
+    expect(errors).toEqual([])
+    await fresh.close()
+  })
+
   it("breaks no CSP rule and throws nothing", async () => {
     expect(await page.evaluate(() => (window as unknown as { __csp: Array<string> }).__csp)).toEqual([])
     expect(pageErrors).toEqual([])

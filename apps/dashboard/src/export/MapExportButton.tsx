@@ -3,13 +3,14 @@
  * to it and exports it with the choropleth legend, north arrow, scale bar and attribution.
  */
 import { useRef } from "react"
+import { labelOf } from "../data/reference.ts"
 import type { Manifest } from "../data/release.ts"
 import type { T } from "../i18n/index.ts"
-import type { Classes } from "../lib/choropleth.ts"
+import type { AreaValue, Classes } from "../lib/choropleth.ts"
 import { NO_DATA_FILL, SUPPRESSED_FILL } from "../lib/classify.ts"
 import type { AppState } from "../lib/state.ts"
 import { buildExportContext, fileNameFor, type LegendEntry } from "./context.ts"
-import { downloadBlob } from "./download.ts"
+import { downloadBlob, downloadCsv } from "./download.ts"
 import { exportMapPng } from "./map.ts"
 
 export interface MapExportButtonProps {
@@ -21,6 +22,8 @@ export interface MapExportButtonProps {
   readonly classes: Classes
   readonly format: (n: number) => string
   readonly attribution: string
+  /** The map's areas and values, for the CSV of its table. */
+  readonly values?: ReadonlyMap<string, AreaValue> | undefined
 }
 
 export const mapLegend = (
@@ -70,6 +73,25 @@ export function MapExportButton(props: MapExportButtonProps) {
     })
     downloadBlob(png, fileNameFor(context, "png"))
   }
+  const csv = () => {
+    const values = props.values
+    if (!values) return
+    const { state } = props
+    const context = buildExportContext({ t, state, manifest: props.manifest, k: props.k, title: props.title })
+    const level = state.level
+    downloadCsv(
+      [...values.entries()],
+      [
+        { header: level === "province" ? t("province") : t("district"), value: ([code]) => code },
+        { header: t("areaName"), value: ([code]) => labelOf(level, code, state.lang, code).text },
+        { header: t("metricCount"), value: ([, v]) => v.cell },
+        ...(state.metric !== "count" && level === "province"
+          ? [{ header: props.title, value: ([, v]: [string, AreaValue]) => v.value ?? v.cell }]
+          : []),
+      ],
+      context,
+    )
+  }
   return (
     <span className="export-buttons map-export" data-export-for="map" ref={ref}>
       <button
@@ -79,6 +101,11 @@ export function MapExportButton(props: MapExportButtonProps) {
       >
         {t("exportMap")} ({t("exportPng")})
       </button>
+      {props.values && (
+        <button type="button" data-export="csv" onClick={csv}>
+          {t("exportCsv")}
+        </button>
+      )}
     </span>
   )
 }

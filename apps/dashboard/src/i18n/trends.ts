@@ -3,6 +3,7 @@ import { defineCatalogue, review } from "./catalogue.ts"
 
 export const trends = defineCatalogue({
   en: {
+    areaName: "Name",
     pageBrief: "Province brief",
     trendsTitle: "Identified victims over time",
     grain: "Period",
@@ -89,6 +90,7 @@ export const trends = defineCatalogue({
     exportMap: "Export map",
   },
   lo: {
+    areaName: "ຊື່",
     pageBrief: "ບົດສະຫຼຸບແຂວງ",
     trendsTitle: "ຜູ້ຖືກເຄາະຮ້າຍທີ່ຖືກກຳນົດຕົວຕາມເວລາ",
     grain: "ໄລຍະເວລາ",
@@ -173,6 +175,7 @@ export const trends = defineCatalogue({
     exportMap: "ສົ່ງອອກແຜນທີ່",
   },
   loSources: {
+    areaName: review,
     pageBrief: review,
     trendsTitle: review,
     grain: review,

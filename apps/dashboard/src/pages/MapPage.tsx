@@ -177,6 +177,7 @@ export function MapPage({ engine, state, update, t, views, k, flowThreshold, cel
             classes={classes}
             format={formatValue}
             attribution={attribution}
+            values={values}
           />
           <Legend
             t={t}
