@@ -100,14 +100,17 @@ describe("trends in Chromium", () => {
       "outcome",
     ]
     for (const b of breakdowns) {
-      await page.selectOption('select[data-control="breakdown"]', b)
-      await page.waitForFunction(
-        () => document.querySelectorAll('[data-testid="chart-breakdown"] .recharts-line-curve').length > 1,
-        undefined,
-        { timeout: 20_000 },
-      )
       const rows = await trendCounts(node, {}, "year", b)
       const expected = Math.min(8, new Set(rows.map((r) => r.category ?? "unknown")).size)
+      await page.selectOption('select[data-control="breakdown"]', b)
+      // The previous breakdown's chart stays until DuckDB answers: wait for this one's series.
+      await page.waitForFunction(
+        (want) =>
+          document.querySelector('[data-testid="chart-breakdown"]')?.getAttribute("data-series") === want &&
+          document.querySelectorAll('[data-testid="chart-breakdown"] .recharts-line-curve').length > 1,
+        String(expected),
+        { timeout: 20_000 },
+      )
       expect(await page.getAttribute('[data-testid="chart-breakdown"]', "data-series"), b).toBe(
         String(expected),
       )
