@@ -5,8 +5,9 @@
  *
  * One table, `columnSpecs`, is the single source of truth: the schema (`CaseRow`), the
  * machine-readable checks the warehouse turns into SQL (`caseRowRules`, `caseRowCrossFieldRules`),
- * the documented column list (`caseRowColumns`) and the hand-written fast validator
- * (`internal/rowValidator.ts`) are all built from it, so they cannot drift apart.
+ * the documented column list (`caseRowColumns`), the hand-written validator (`quickCheck`) and the
+ * fast path of `decodeCaseRow` are all built from it (through `internal/rowChecks.ts`), so they
+ * cannot drift apart.
  *
  * Importers convert dd/mm/yyyy, Excel serials and Buddhist Era years *before* decoding; this module
  * does not guess formats.
@@ -584,16 +585,16 @@ export const parseOptions: SchemaAST.ParseOptions = {
   reportInput: true,
 }
 
-// Bulk imports decode millions of rows: compile the row decoders to straight-line code (faster
-// than the interpreter in bench/decode.bench.ts). Falls back to interpreting where `new Function`
-// is blocked (strict CSP).
-SchemaJITCompiler.enable(CaseRow.ast)
+// Not JIT-compiled: `decodeCaseRow` sends valid rows down its own fast path (`decodeValid`), so the
+// schema decoder mostly sees invalid rows, where the JIT's compiled decoder is a success-only
+// attempt that fails and then hands over to the interpreter anyway (about 4 us wasted per invalid
+// row, bench/decode.bench.ts). The cells-only schema (benchmarks, partial checks) keeps the JIT.
 SchemaJITCompiler.enable(CaseRowCells.ast)
 
 const decodeRow = Schema.decodeUnknownResult(CaseRow, parseOptions)
 
-/** Decodes one row, reporting every problem at once. Never throws. */
-export const decodeCaseRow = (input: unknown): Result.Result<CaseRow, DecodeError> => {
+/** The Effect decoder alone (no fast path): the full, typed issue list. Never throws. */
+export const decodeCaseRowWithSchema = (input: unknown): Result.Result<CaseRow, DecodeError> => {
   try {
     return fromSchemaResult("CaseRow", decodeRow(input))
   } catch (cause) {
@@ -607,6 +608,71 @@ export const decodeCaseRow = (input: unknown): Result.Result<CaseRow, DecodeErro
 }
 
 const columnSet = new Set<string>(columnNames)
+const cellCheckList = columnNames.map((column) => cellChecks[column])
+
+/**
+ * The fast path of `decodeCaseRow`: the decoded row when `input` is valid, `undefined` when it is
+ * not or may not be (the caller then runs the Effect decoder, the authority on every verdict and
+ * message). It accepts only what the schema's decoder accepts, checked with the schema's own
+ * functions:
+ * - a non-array object whose own enumerable keys are exactly the columns and which has no own
+ *   symbol key (so no excess property, as `onExcessProperty: "error"` requires, and no column is
+ *   missing or inherited);
+ * - every cell a string passing its cell check (`cellChecks`: the filter on each schema field);
+ * - the cross-field rules (`crossField`: the schema's row filter) on the output.
+ * The output is what Effect builds: a fresh plain object, each cell read once, columns in schema
+ * order. Rows whose keys come in column order (every CSV/XLSForm reader here) are copied with one
+ * spread; other orders are copied column by column.
+ */
+const decodeValid = (input: unknown): CaseRow | undefined => {
+  if (typeof input !== "object" || input === null || Array.isArray(input)) return undefined
+  const keys = Object.keys(input)
+  if (keys.length !== columnNames.length) return undefined
+  let inColumnOrder = true
+  for (let i = 0; i < keys.length; i++) {
+    if (keys[i] !== columnNames[i]) {
+      inColumnOrder = false
+      break
+    }
+  }
+  // Distinct own keys, as many as the columns, all columns: exactly the columns.
+  if (!inColumnOrder) for (let i = 0; i < keys.length; i++) if (!columnSet.has(keys[i]!)) return undefined
+  if (Object.getOwnPropertySymbols(input).length !== 0) return undefined
+  let out: Record<string, unknown>
+  let cells: Array<unknown>
+  if (inColumnOrder) {
+    out = { ...input }
+    cells = Object.values(out)
+  } else {
+    out = {}
+    cells = new Array(columnNames.length)
+    for (let i = 0; i < columnNames.length; i++) {
+      const column = columnNames[i]!
+      out[column] = cells[i] = (input as Record<string, unknown>)[column]
+    }
+  }
+  if (cells.length !== columnNames.length) return undefined // keys changed under us (a proxy)
+  for (let i = 0; i < cells.length; i++) {
+    const cell = cells[i]
+    if (typeof cell !== "string" || cellCheckList[i]!(cell) !== undefined) return undefined
+  }
+  return crossField(out as Record<string, string>).length === 0 ? (out as CaseRow) : undefined
+}
+
+/**
+ * Decodes one row, reporting every problem at once. Never throws. A valid row takes the fast path
+ * (`decodeValid`, the same checks without the Effect runtime); any other input goes to the Effect
+ * decoder, which reports every issue.
+ */
+export const decodeCaseRow = (input: unknown): Result.Result<CaseRow, DecodeError> => {
+  let valid: CaseRow | undefined
+  try {
+    valid = decodeValid(input)
+  } catch {
+    valid = undefined // a throwing getter or proxy: let the Effect decoder report it
+  }
+  return valid === undefined ? decodeCaseRowWithSchema(input) : Result.succeed(valid)
+}
 
 /**
  * The same rules as `decodeCaseRow`, hand-written without Effect for bulk checks: returns the
@@ -838,7 +904,7 @@ export const fromCase = (c: Case.Case): Result.Result<CaseRow, CaseNotFlattenabl
   row.consent = c.consent ?? ""
   row.notes = c.notes ?? ""
   if (reasons.length > 0) return Result.fail(new CaseNotFlattenable({ caseId: c.id, reasons }))
-  const checked = fromSchemaResult("CaseRow", decodeRow(row))
+  const checked = decodeCaseRow(row)
   return Result.isSuccess(checked)
     ? Result.succeed(checked.success)
     : Result.fail(

@@ -81,6 +81,49 @@ const notOneOf = (spec: CellSpec, value: string): string => {
     : `${quote(value)} is not a known ${spec.vocabulary ?? "code"} (${codes.length} codes, e.g. ${codes.slice(0, 3).join(", ")})`
 }
 
+/**
+ * An allocation-free test of a `;`-separated list against `codes`: true exactly when every item is
+ * non-empty, one of `codes` and not repeated (what the message-building check accepts). Items are
+ * matched in place (`startsWith` at the item's offset, among the codes of the item's length) and
+ * repeats found with a per-call stamp per code, so a valid list costs no split, substring or Set
+ * lookup. `undefined` when a code is empty or holds the separator (then the plain check runs).
+ */
+const listIsValid = (codes: ReadonlyArray<string>): ((cell: string) => boolean) | undefined => {
+  if (codes.some((c) => c === "" || c.includes(";"))) return undefined
+  const byLength: Array<Array<number>> = []
+  codes.forEach((code, index) => {
+    if (codes.indexOf(code) !== index) return
+    const sameLength = byLength[code.length]
+    if (sameLength === undefined) byLength[code.length] = [index]
+    else sameLength.push(index)
+  })
+  const seenIn = new Float64Array(codes.length)
+  let call = 0
+  return (cell) => {
+    call++
+    const n = cell.length
+    let start = 0
+    for (;;) {
+      let end = cell.indexOf(";", start)
+      if (end === -1) end = n
+      const candidates = byLength[end - start]
+      if (candidates === undefined) return false
+      let found = -1
+      for (let k = 0; k < candidates.length; k++) {
+        const index = candidates[k]!
+        if (cell.startsWith(codes[index]!, start)) {
+          found = index
+          break
+        }
+      }
+      if (found === -1 || seenIn[found] === call) return false
+      seenIn[found] = call
+      if (end === n) return true
+      start = end + 1
+    }
+  }
+}
+
 /** A function from a cell to an English message, or `undefined` when the cell is valid. */
 export const compileCell = (spec: CellSpec): ((cell: string) => string | undefined) => {
   const pattern = spec.pattern === undefined ? undefined : new RegExp(spec.pattern, "u")
@@ -89,8 +132,8 @@ export const compileCell = (spec: CellSpec): ((cell: string) => string | undefin
     switch (spec.type) {
       case "code":
         return (cell) => (codes.has(cell) ? undefined : notOneOf(spec, cell))
-      case "list":
-        return (cell) => {
+      case "list": {
+        const explain = (cell: string): string | undefined => {
           const items = cell.split(";")
           for (let i = 0; i < items.length; i++) {
             const item = items[i]!
@@ -100,6 +143,10 @@ export const compileCell = (spec: CellSpec): ((cell: string) => string | undefin
           }
           return undefined
         }
+        const valid = listIsValid(spec.codes ?? [])
+        // The allocation-free scan accepts only lists `explain` accepts; `explain` words the rest.
+        return valid === undefined ? explain : (cell) => (valid(cell) ? undefined : explain(cell))
+      }
       case "date":
         return (cell) => {
           // isIsoDate checks the format too; the pattern only picks the message on failure.
@@ -146,20 +193,24 @@ export const compileCell = (spec: CellSpec): ((cell: string) => string | undefin
 
 export type RowCheck = (
   row: Readonly<Record<string, string>>,
-) => Array<readonly [column: string, message: string]>
+) => ReadonlyArray<readonly [column: string, message: string]>
+
+/** What a rule returns for a row that passes: shared, so a valid row allocates nothing. */
+const none: ReadonlyArray<readonly [string, string]> = Object.freeze([])
 
 const compileRule = (rule: CrossFieldRule): RowCheck => {
   switch (rule.kind) {
     case "dateOrder": {
       const columns = rule.columns
       return (row) => {
-        const out: Array<readonly [string, string]> = []
+        let out: Array<readonly [string, string]> | undefined
         let latest = ""
         let latestColumn = ""
         for (const column of columns) {
           const value = row[column]!
           if (value === "") continue
           if (value < latest) {
+            if (out === undefined) out = []
             out.push([
               column,
               `${value} is before ${latestColumn} (${latest}); stage dates must follow the order of the stages`,
@@ -169,13 +220,13 @@ const compileRule = (rule: CrossFieldRule): RowCheck => {
             latestColumn = column
           }
         }
-        return out
+        return out ?? none
       }
     }
     case "childRequires": {
       const { column, whenPresent, child } = rule
       return (row) => {
-        if (row[whenPresent] === "" || row[column] !== "") return []
+        if (row[whenPresent] === "" || row[column] !== "") return none
         const dob = row[child.dateOfBirthColumn]!
         const age = row[child.ageColumn]!
         const years = dob !== "" ? yearsBetween(dob, row[child.at]!) : age !== "" ? Number(age) : undefined
@@ -186,7 +237,7 @@ const compileRule = (rule: CrossFieldRule): RowCheck => {
                 `is required: the person was a child (${years}) at identification and has a ${whenPresent}`,
               ],
             ]
-          : []
+          : none
       }
     }
     case "together": {
@@ -196,11 +247,17 @@ const compileRule = (rule: CrossFieldRule): RowCheck => {
         const hasB = row[b] !== ""
         if (hasA && !hasB) return [[b, `is required when ${a} is given`]]
         if (hasB && !hasA) return [[a, `is required when ${b} is given`]]
-        return []
+        return none
       }
     }
     case "stagePath": {
-      const allowed = new Set(rule.allowed.map(([from, to]) => `${from}>${to}`))
+      // from -> allowed next stages, so a step is two lookups and no string building.
+      const allowed = new Map<string, Set<string>>()
+      for (const [from, to] of rule.allowed) {
+        const next = allowed.get(from)
+        if (next === undefined) allowed.set(from, new Set([to]))
+        else next.add(to)
+      }
       const steps = rule.steps
       return (row) => {
         let from = rule.start
@@ -208,12 +265,12 @@ const compileRule = (rule: CrossFieldRule): RowCheck => {
           if (row[step.column] === "") continue
           const to = step.stage ?? row[step.stageColumn!]!
           if (to === "") continue
-          if (!allowed.has(`${from}>${to}`)) {
+          if (allowed.get(from)?.has(to) !== true) {
             return [[step.column, `a case cannot move from ${from} to ${to} (see the stage machine)`]]
           }
           from = to
         }
-        return []
+        return none
       }
     }
     case "provinceOfDistrict": {
@@ -221,10 +278,10 @@ const compileRule = (rule: CrossFieldRule): RowCheck => {
       return (row) => {
         const d = row[district]!
         const p = row[province]!
-        if (d === "" || p === "") return []
+        if (d === "" || p === "") return none
         const expected = pairs[d]
         return expected === undefined || expected === p
-          ? []
+          ? none
           : [[province, `${quote(p)} does not match ${district} ${d}, which is in ${expected}`]]
       }
     }
@@ -235,11 +292,11 @@ const compileRule = (rule: CrossFieldRule): RowCheck => {
 export const compileCrossField = (rules: ReadonlyArray<CrossFieldRule>): RowCheck => {
   const checks = rules.map(compileRule)
   return (row) => {
-    let out: Array<readonly [string, string]> | undefined
+    let out: ReadonlyArray<readonly [string, string]> | undefined
     for (const check of checks) {
       const issues = check(row)
       if (issues.length > 0) out = out === undefined ? issues : [...out, ...issues]
     }
-    return out ?? []
+    return out ?? none
   }
 }
