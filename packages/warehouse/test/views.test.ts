@@ -5,21 +5,28 @@ import { type NodeConnector, openWarehouse } from "../src/node/index.ts"
 import {
   ActiveIndex,
   areaBreakdown,
+  type BorderPointCount,
+  type BreakdownRow,
   borderPointCounts,
   CrossFilter,
   changedDims,
   DIM_OF_KEY,
+  type DistrictCount,
   districtCounts,
   FILTER_DIMS,
   FILTER_WHERE,
   type FilterDim,
   type Filters,
+  type FlowCount,
   flowCounts,
+  type IndexedView,
   type Interaction,
+  type ProvinceCount,
   prepareViews,
   provinceCounts,
   type ViewOptions,
   viewSql,
+  type YearCount,
   yearCounts,
 } from "../src/views/index.ts"
 import { loadFixtureFacts } from "./views-fixture.ts"
@@ -159,6 +166,14 @@ describe("fixture edge cases the dashboard relies on", () => {
 
 describe("active-dimension indexes (Mosaic style)", () => {
   const area = { province: "LA06" }
+  const ALL_VIEWS: ReadonlyArray<IndexedView> = [
+    "province_counts",
+    "district_counts",
+    "border_point_counts",
+    "flow_counts",
+    "year_counts",
+    "area_breakdown",
+  ]
   const views = async (filters: Filters, o: ViewOptions) => ({
     p: byKey(await provinceCounts(conn, filters, o), (r) => String(r.province)),
     d: byKey(await districtCounts(conn, filters, o), (r) => `${r.province}/${r.district}`),
@@ -200,9 +215,22 @@ describe("active-dimension indexes (Mosaic style)", () => {
               ]
         for (const moved of moves) {
           expect(index.ready(active, moved)).toBe(true)
-          expect(await views(moved, o), `${active} -> ${JSON.stringify(moved)}`).toEqual(
-            await views(moved, { source: "naive" }),
-          )
+          const naive = await views(moved, { source: "naive" })
+          expect(await views(moved, o), `${active} -> ${JSON.stringify(moved)}`).toEqual(naive)
+          // all views in one round-trip, split back into each view's own rows
+          const all = await index.readAll(ALL_VIEWS, moved)
+          const rows = <R>(v: IndexedView) => all.get(v) as ReadonlyArray<R & { n: number }>
+          expect({
+            p: byKey(rows<ProvinceCount>("province_counts"), (r) => String(r.province)),
+            d: byKey(rows<DistrictCount>("district_counts"), (r) => `${r.province}/${r.district}`),
+            b: byKey(rows<BorderPointCount>("border_point_counts"), (r) => r.border_point),
+            f: byKey(
+              rows<FlowCount>("flow_counts"),
+              (r) => `${r.province}|${r.border_point}|${r.destination}|${r.is_return}`,
+            ),
+            y: rows<YearCount>("year_counts").map((r) => [r.year, r.n]),
+            a: byKey(rows<BreakdownRow>("area_breakdown"), (r) => `${r.dimension}:${r.code}`),
+          }).toEqual(naive)
         }
       }
     },
@@ -223,6 +251,18 @@ describe("active-dimension indexes (Mosaic style)", () => {
       "year",
     ])
     expect(FILTER_DIMS).toHaveLength(9)
+  })
+
+  it("builds only the latest of several hovers that queue behind a running build", async () => {
+    const index = new ActiveIndex(conn)
+    await Promise.all([
+      index.prepare("sex", {}),
+      index.prepare("stage", {}),
+      index.prepare("destination", {}),
+      index.prepare("year", { sex: "female" }),
+    ])
+    expect(index.ready("year", { sex: "female", yearFrom: 2020 })).toBe(true)
+    expect(index.active).toBe("year")
   })
 
   it("the index tables stay small: grouped by the view's keys and the active dimension only", async () => {

@@ -1,6 +1,7 @@
 /**
  * Starts DuckDB-WASM (the eh bundle only, self-hosted through Vite `?url`), loads the release's
- * Arrow tables and builds the per-view aggregates. Nothing here talks to another origin.
+ * Arrow tables and builds `facts_k` (the cube with ENUM keys the cross-filter indexes are built from).
+ * Nothing here talks to another origin.
  */
 
 import mainWorker from "@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url"

@@ -10,9 +10,10 @@
  *   idx_year      year, <active>                        year_counts
  *   idx_breakdown dimension, code, <active>             area_breakdown of the selected area only
  *
- * (at 1M published cases: at most ~3.3k, 620, 21k, 400 and 1.6k rows, against ~970k in `facts`).
+ * At 1M published cases (970k cube rows), with no other filter, the largest over every active
+ * dimension: idx_area 4.9k rows, idx_border 514, idx_flow 19k, idx_year 534, idx_breakdown ~1.6k.
  * The indexes are built from `facts_k` (`prepare_views.sql`: the cube with ENUM keys, sorted by
- * area) in one round-trip. Reads are generated here too, from closed sets of identifiers only
+ * area), one statement per table. Reads are generated here too, from closed sets of identifiers only
  * (view, table and column names); every value is a bound parameter.
  *
  * `CrossFilter` is the session the dashboard (`useViews`) and the benchmark page run: it answers
@@ -261,6 +262,90 @@ SELECT 'total' AS dimension, CAST(NULL AS VARCHAR) AS code, ${n} FROM idx_breakd
   return { sql, params }
 }
 
+/** Tags of the views in the one-round-trip read (`indexReadAllSql`). */
+const TAG: { readonly [V in IndexedView]: string } = {
+  province_counts: "p",
+  district_counts: "d",
+  border_point_counts: "b",
+  flow_counts: "f",
+  year_counts: "y",
+  area_breakdown: "a",
+}
+
+/**
+ * Several views' reads in one statement (one worker round-trip): each view's rows in the shared
+ * columns `v` (view tag), `s1`..`s3` (text keys), `yr`, `r` (is_return), `n`; `rowsOfView` splits
+ * them back into each view's own row shape. The active filter's values are bound once ($1, $2).
+ */
+export const indexReadAllSql = (
+  views: ReadonlyArray<IndexedView>,
+  active: FilterDim,
+  filters: Filters,
+): { sql: string; params: Array<Param> } => {
+  const params: Array<Param> = []
+  const parts = predicates([active], filters, params)
+  const where = whereOf(parts)
+  const and = parts.map((p) => ` AND ${p}`).join("")
+  const n = "CAST(SUM(n) AS INTEGER) AS n"
+  const text = (c: string | null) => (c ? `CAST(${c} AS VARCHAR)` : "CAST(NULL AS VARCHAR)")
+  const row = (
+    view: IndexedView,
+    s1: string | null,
+    s2: string | null,
+    s3: string | null,
+    yr = false,
+    r = false,
+  ) =>
+    `SELECT '${TAG[view]}' AS v, ${text(s1)} AS s1, ${text(s2)} AS s2, ${text(s3)} AS s3, ${yr ? "year" : "CAST(NULL AS SMALLINT)"} AS yr, ${r ? "is_return" : "CAST(NULL AS BOOLEAN)"} AS r, ${n}`
+  const piece: { readonly [V in IndexedView]: string } = {
+    province_counts: `${row("province_counts", "province", null, null)} FROM idx_area ${where} GROUP BY province`,
+    district_counts: `${row("district_counts", "province", "district", null)} FROM idx_area ${where} GROUP BY province, district`,
+    border_point_counts: `${row("border_point_counts", "border_point", null, null)} FROM idx_border ${where} GROUP BY border_point`,
+    flow_counts: `${row("flow_counts", "province", "border_point", "destination", false, true)} FROM idx_flow ${where} GROUP BY province, border_point, destination, is_return`,
+    year_counts: `${row("year_counts", null, null, null, true)} FROM idx_year ${where} GROUP BY year`,
+    area_breakdown: `${row("area_breakdown", "dimension", "code", null)} FROM idx_breakdown WHERE dimension <> 'total'${and} GROUP BY dimension, code
+UNION ALL
+${row("area_breakdown", "'total'", null, null)} FROM idx_breakdown WHERE dimension = 'total'${and}`,
+  }
+  const sql = `${views.map((v) => piece[v]).join("\nUNION ALL\n")}\nORDER BY v, yr`
+  return { sql, params }
+}
+
+type UnionRow = {
+  readonly v: string
+  readonly s1: string | null
+  readonly s2: string | null
+  readonly s3: string | null
+  readonly yr: number | null
+  readonly r: boolean | null
+  readonly n: number | null
+}
+
+/** One view's rows, in that view's own shape, from the rows of `indexReadAllSql`. */
+const rowsOfView = (view: IndexedView, rows: ReadonlyArray<UnionRow>): ReadonlyArray<unknown> => {
+  const mine = rows.filter((r) => r.v === TAG[view])
+  switch (view) {
+    case "province_counts":
+      return mine.map((r) => ({ province: r.s1, n: r.n }))
+    case "district_counts":
+      return mine.map((r) => ({ province: r.s1, district: r.s2, n: r.n }))
+    case "border_point_counts":
+      return mine.map((r) => ({ border_point: r.s1, n: r.n }))
+    case "flow_counts":
+      return mine.map((r) => ({
+        province: r.s1,
+        border_point: r.s2,
+        destination: r.s3,
+        is_return: r.r,
+        n: r.n,
+      }))
+    case "year_counts":
+      return mine.map((r) => ({ year: r.yr, n: r.n }))
+    case "area_breakdown":
+      return mine.map((r) => ({ dimension: r.s1, code: r.s2, n: r.n }))
+  }
+}
+
 const keyOf = (active: FilterDim, filters: Filters): string => {
   const rest = Object.entries(filters)
     .filter(([k, v]) => v !== null && v !== undefined && DIM_OF_KEY[k as keyof Filters] !== active)
@@ -279,6 +364,7 @@ export class ActiveIndex {
   private area: string | null = null
   private dim: FilterDim | null = null
   private building: Promise<void> | null = null
+  private requests = 0
   constructor(private readonly conn: Connector) {}
 
   /** The active dimension of the built indexes (null before the first build). */
@@ -296,12 +382,18 @@ export class ActiveIndex {
     return this.key !== null && this.area === areaKey(area)
   }
 
-  /** Build (or keep) the indexes for `active` given the other filters (and the selected area). */
+  /**
+   * Build (or keep) the indexes for `active` given the other filters (and the selected area). A
+   * request overtaken by a later one while it waits for a running build is dropped (check `ready`).
+   */
   async prepare(active: FilterDim, filters: Filters, area: Area | null = null): Promise<void> {
     const key = keyOf(active, filters)
     const ak = area ? areaKey(area) : null
+    const request = ++this.requests
     while (this.building) await this.building
     if (this.key === key && (ak === null || this.area === ak)) return
+    // the pointer has moved on to another filter meanwhile: build only the latest one asked for
+    if (request !== this.requests) return
     const onlyBreakdown = this.key === key
     this.building = (async () => {
       const statements =
@@ -320,6 +412,20 @@ export class ActiveIndex {
     } finally {
       this.building = null
     }
+  }
+
+  /** Several views' rows from their indexes in one round-trip; same checks as `read`. */
+  async readAll(
+    views: ReadonlyArray<IndexedView>,
+    filters: Filters,
+  ): Promise<Map<IndexedView, ReadonlyArray<unknown>>> {
+    if (this.key === null || this.dim === null) throw new Error("no index built")
+    const out = new Map<IndexedView, ReadonlyArray<unknown>>()
+    if (views.length === 0) return out
+    const { sql, params } = indexReadAllSql(views, this.dim, filters)
+    const rows = await this.conn.query<UnionRow>(sql, params)
+    for (const view of views) out.set(view, rowsOfView(view, rows))
+    return out
   }
 
   /** One view's rows from its index; the caller checks `ready` (and `readyFor` for the breakdown). */

@@ -184,7 +184,6 @@ export class CrossFilter {
   }
 
   private async cached<T>(key: string, f: () => Promise<ReadonlyArray<T>>): Promise<ReadonlyArray<T>> {
-    const size = this.options.cacheSize ?? 64
     const hit = this.cache.get(key)
     if (hit) {
       this.cache.delete(key)
@@ -192,11 +191,16 @@ export class CrossFilter {
       return hit as ReadonlyArray<T>
     }
     const rows = await f()
-    if (size > 0) {
-      this.cache.set(key, rows)
-      while (this.cache.size > size) this.cache.delete(this.cache.keys().next().value as string)
-    }
+    this.remember(key, rows)
     return rows
+  }
+
+  private remember(key: string, rows: ReadonlyArray<unknown>): void {
+    const size = this.options.cacheSize ?? 64
+    if (size <= 0) return
+    this.cache.delete(key)
+    this.cache.set(key, rows)
+    while (this.cache.size > size) this.cache.delete(this.cache.keys().next().value as string)
   }
 
   /** Every view of one interaction, in the order the dashboard draws them. */
@@ -214,6 +218,26 @@ export class CrossFilter {
     const o: ViewOptions = indexed ? { source: "indexed", index: this.index } : { source: "preaggregated" }
     const fk = filtersKey(filters)
     const conn = this.conn
+    const keys: Array<readonly [IndexedView, string]> = [
+      level === "province" ? ["province_counts", `p${fk}`] : ["district_counts", `d${fk}`],
+      ["border_point_counts", `b${fk}`],
+      ["flow_counts", `f${fk}`],
+      ["year_counts", `y${fk}`],
+    ]
+    if (selected !== null)
+      keys.push(["area_breakdown", `a${selected.province}/${selected.district ?? ""}${fk}`])
+    if (indexed) {
+      // every view the indexes hold and the cache does not, in one round-trip
+      const missing = keys
+        .filter(([, k]) => !this.cache.has(k))
+        .map(([v]) => v)
+        .filter((v) => v !== "area_breakdown" || (selected !== null && this.index.readyFor(selected)))
+      const got = await this.index.readAll(missing, filters)
+      for (const [view, key] of keys) {
+        const rows = got.get(view)
+        if (rows) this.remember(key, rows)
+      }
+    }
     const areas =
       level === "province"
         ? await this.cached(`p${fk}`, () => provinceCounts(conn, filters, o))
@@ -223,9 +247,9 @@ export class CrossFilter {
     const years = await this.cached(`y${fk}`, () => yearCounts(conn, filters, o))
     let breakdown: ReadonlyArray<BreakdownRow> | null = null
     if (selected !== null) {
-      const bo: ViewOptions = indexed && this.index.readyFor(selected) ? o : { source: "preaggregated" }
+      // a newly selected area without its breakdown index: the view's .sql on facts_k (sorted by area)
       breakdown = await this.cached(`a${selected.province}/${selected.district ?? ""}${fk}`, () =>
-        areaBreakdown(conn, filters, selected, bo),
+        areaBreakdown(conn, filters, selected, { source: "preaggregated" }),
       )
     }
     return { areas, borderPoints, flows, years, breakdown, source: indexed ? "indexed" : "preaggregated" }
