@@ -4,11 +4,15 @@
  * 2. default boundaries when neither data/geo/imported nor data/geo/default has them;
  * 3. `vite build` when dist is missing or older than its sources;
  * 4. serve dist + /data + /geo with the CSP on 127.0.0.1:4173 (or PORT; the next free port if busy).
+ * Access (README "Access"): a planners release that is not synthetic needs a token from
+ * data/warehouse/access.json; `--require-token` (REQUIRE_TOKEN=1) asks for one for any release,
+ * `--no-auth` for none (refused for a protected release on a non-loopback `--host` / HOST).
  * Run with `node --import tsx --import ../../tooling/sql-loader/register.mjs` so `.sql?raw` imports work.
  */
 import { spawnSync } from "node:child_process"
 import { existsSync } from "node:fs"
 import { join, resolve } from "node:path"
+import { isLoopback } from "../server/access.ts"
 import { boundaryFile, serve } from "../server/serve.ts"
 import { buildApp, needsBuild } from "./freshness.ts"
 
@@ -40,6 +44,36 @@ if (needsBuild(appDir)) {
   console.log("Building the dashboard …")
   await buildApp(appDir)
 }
+const args = process.argv.slice(2)
+const flag = (name: string) => args.includes(name)
+const optionValue = (name: string) => {
+  const i = args.indexOf(name)
+  return i >= 0 ? args[i + 1] : undefined
+}
+const requireToken = flag("--require-token") || process.env.REQUIRE_TOKEN === "1"
+const noAuth = flag("--no-auth")
+if (requireToken && noAuth) {
+  console.error("--require-token and --no-auth contradict each other.")
+  process.exit(2)
+}
+const host = optionValue("--host") ?? process.env.HOST ?? "127.0.0.1"
 const port = process.env.PORT ? Number(process.env.PORT) : 4173
-const served = await serve({ dist: join(appDir, "dist"), dataRoot, port })
+let served: Awaited<ReturnType<typeof serve>>
+try {
+  served = await serve({
+    dist: join(appDir, "dist"),
+    dataRoot,
+    host,
+    port,
+    access: { mode: requireToken ? "required" : noAuth ? "off" : "auto" },
+  })
+} catch (err) {
+  console.error(err instanceof Error ? err.message : err)
+  process.exit(1)
+}
+if (!isLoopback(host))
+  console.warn(
+    `Listening on ${host}, reachable from the network: tokens and data cross it in clear over HTTP; put an HTTPS proxy in front.`,
+  )
+if (noAuth) console.warn("--no-auth: no token is asked for any release.")
 console.log(`Lao Protect dashboard: ${served.url}`)

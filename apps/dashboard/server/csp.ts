@@ -22,3 +22,19 @@ export const CSP = [
 
 /** The header adds what a meta tag cannot carry (browsers ignore frame-ancestors in meta). */
 export const CSP_HEADER = `${CSP}; frame-ancestors 'none'`
+
+/**
+ * The sign-in page (server/login.ts) has no script at all, one same-origin stylesheet, the app's
+ * self-hosted font and a form that posts to the same origin. It is the only page where a form may
+ * be submitted: the app keeps `form-action 'none'`.
+ */
+export const LOGIN_CSP = [
+  "default-src 'none'",
+  "script-src 'none'",
+  "style-src 'self'",
+  "font-src 'self'",
+  "img-src 'self'",
+  "form-action 'self'",
+  "base-uri 'none'",
+  "frame-ancestors 'none'",
+].join("; ")

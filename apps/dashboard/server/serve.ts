@@ -4,12 +4,20 @@
  * restart), boundaries under /geo/ (imported preferred over default) and the optional planning input
  * under /planning/. Every response carries the Content-Security-Policy; nothing outside those folders
  * is reachable. Used by `pnpm start` and by the browser tests.
+ *
+ * Access (server/access.ts): when the current release is protected (planners tier, not synthetic) or
+ * `access.mode` is "required", /data/* and /planning/* need a session cookie from the sign-in form
+ * (GET/POST /login, POST /logout) or `Authorization: Bearer <token>`, else 401 (429 while an ip is
+ * rate-limited); the app's page itself is replaced by the sign-in page, so a visitor without a token
+ * sees a form, not a broken map. Boundaries and the app's code are public.
  */
 import { createReadStream, existsSync, readFileSync, statSync } from "node:fs"
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http"
 import type { AddressInfo } from "node:net"
 import { extname, join, normalize, resolve, sep } from "node:path"
-import { CSP_HEADER } from "./csp.ts"
+import { AccessGate, type AccessOptions, clientIp, isLoopback, releaseProtection } from "./access.ts"
+import { CSP_HEADER, LOGIN_CSP } from "./csp.ts"
+import { type LoginMessage, loginCss, loginPage, safeNext } from "./login.ts"
 
 export const MIME: Readonly<Record<string, string>> = {
   ".html": "text/html; charset=utf-8",
@@ -39,6 +47,8 @@ export interface ServeOptions {
   readonly host?: string
   /** Preferred port; the next free one is taken when it is busy. 0 = any free port. */
   readonly port?: number
+  /** Token checks for protected releases (server/access.ts); default mode "auto". */
+  readonly access?: AccessOptions
 }
 
 export interface Served {
@@ -99,21 +109,180 @@ const sendFile = (req: IncomingMessage, res: ServerResponse, file: string, cache
 const isFile = (file: string | null): file is string =>
   file !== null && existsSync(file) && statSync(file).isFile()
 
+const sendLogin = (
+  res: ServerResponse,
+  status: number,
+  options: Parameters<typeof loginPage>[0],
+  headers: Record<string, string> = {},
+) => {
+  res.writeHead(status, {
+    ...SECURITY_HEADERS,
+    "Content-Security-Policy": LOGIN_CSP,
+    "Content-Type": "text/html; charset=utf-8",
+    "Cache-Control": "no-store",
+    ...headers,
+  })
+  res.end(loginPage(options))
+}
+
+const denied = (res: ServerResponse, status: 401 | 429 | 503, retryAfterS?: number) => {
+  res.writeHead(status, {
+    ...SECURITY_HEADERS,
+    "Content-Type": "text/plain; charset=utf-8",
+    "Cache-Control": "no-store",
+    ...(status === 401 ? { "WWW-Authenticate": 'Bearer realm="lao-protect"' } : {}),
+    ...(retryAfterS ? { "Retry-After": String(retryAfterS) } : {}),
+  })
+  res.end(
+    status === 401
+      ? "a planners token is required: sign in at /login or send Authorization: Bearer <token>"
+      : status === 429
+        ? "too many failed attempts: try again later"
+        : "refusing to serve a protected release without tokens on a network address",
+  )
+}
+
+const readForm = (req: IncomingMessage, limit = 8192) =>
+  new Promise<URLSearchParams | null>((ok) => {
+    if (!/^application\/x-www-form-urlencoded\b/i.test(req.headers["content-type"] ?? "")) return ok(null)
+    let size = 0
+    const chunks: Array<Buffer> = []
+    req.on("data", (c: Buffer) => {
+      size += c.length
+      if (size > limit) {
+        req.destroy()
+        ok(null)
+      } else chunks.push(c)
+    })
+    req.on("end", () => ok(new URLSearchParams(Buffer.concat(chunks).toString("utf8"))))
+    req.on("error", () => ok(null))
+  })
+
+/**
+ * A POST must come from this server's own pages (no cross-site login or logout). Browsers say so in
+ * Sec-Fetch-Site (with Referrer-Policy no-referrer Chromium sends `Origin: null` on form posts);
+ * otherwise the Origin must be this host; a client that sends neither (curl, scripts) is not a browser.
+ */
+const sameOrigin = (req: IncomingMessage): boolean => {
+  const site = req.headers["sec-fetch-site"]
+  if (site !== undefined) return site === "same-origin" || site === "none"
+  const origin = req.headers.origin
+  if (origin === undefined || origin === "null") return true
+  try {
+    return new URL(origin).host === req.headers.host
+  } catch {
+    return false
+  }
+}
+
 export const handler = (options: ServeOptions) => {
   const dist = resolve(options.dist)
   const dataRoot = resolve(options.dataRoot)
-  return (req: IncomingMessage, res: ServerResponse) => {
-    if (req.method !== "GET" && req.method !== "HEAD") return send(res, 405, "method not allowed")
+  const gate = new AccessGate(dataRoot, options.access)
+  const networked = !isLoopback(options.host ?? "127.0.0.1")
+  /** Does the current release need credentials, and is serving it refused outright? */
+  const policy = () => {
+    const release = currentReleaseDir(dataRoot)
+    const protection = release ? releaseProtection(release) : null
+    return {
+      needsToken: gate.needsToken(protection),
+      refused: gate.mode === "off" && networked && (protection?.protected ?? false),
+    }
+  }
+  const inner = async (req: IncomingMessage, res: ServerResponse) => {
     let path: string
+    let url: URL
     try {
-      path = decodeURIComponent(new URL(req.url ?? "/", "http://localhost").pathname)
+      url = new URL(req.url ?? "/", "http://localhost")
+      path = decodeURIComponent(url.pathname)
     } catch {
       return send(res, 400, "bad request")
     }
+    if (path === "/login" || path === "/logout") {
+      const { needsToken } = policy()
+      if (req.method === "POST") {
+        if (!sameOrigin(req)) return send(res, 403, "cross-site form post refused")
+        if (path === "/logout") {
+          res.writeHead(303, {
+            ...SECURITY_HEADERS,
+            "Set-Cookie": gate.endSession(req),
+            Location: "/login?out=1",
+          })
+          return void res.end()
+        }
+        const form = await readForm(req)
+        const next = safeNext(form?.get("next"))
+        const token = form?.get("token")?.trim() ?? ""
+        const result = await gate.verifyToken(token, clientIp(req))
+        if (!result.ok) {
+          const message: LoginMessage = result.status === 429 ? "rate-limited" : "wrong"
+          return sendLogin(
+            res,
+            result.status,
+            { message, next, retryAfterS: result.retryAfterS },
+            result.retryAfterS ? { "Retry-After": String(result.retryAfterS) } : {},
+          )
+        }
+        res.writeHead(303, {
+          ...SECURITY_HEADERS,
+          "Set-Cookie": gate.startSession(result.tokenId),
+          Location: next,
+        })
+        return void res.end()
+      }
+      if (req.method !== "GET" && req.method !== "HEAD") return send(res, 405, "method not allowed")
+      if (path === "/logout") return send(res, 405, "sign out with the form on /login")
+      const signedIn = (await gate.session(req)) !== null
+      if (!needsToken && !signedIn) {
+        res.writeHead(303, { ...SECURITY_HEADERS, Location: "/" })
+        return void res.end()
+      }
+      const message: LoginMessage = signedIn
+        ? "signed-in"
+        : url.searchParams.has("out")
+          ? "signed-out"
+          : "required"
+      return sendLogin(res, 200, { message, next: url.searchParams.get("next") ?? "/", signedIn })
+    }
+    if (req.method !== "GET" && req.method !== "HEAD") return send(res, 405, "method not allowed")
+    if (path === "/login.css") {
+      res.writeHead(200, {
+        ...SECURITY_HEADERS,
+        "Content-Type": "text/css; charset=utf-8",
+        "Cache-Control": "no-cache",
+      })
+      return void res.end(loginCss(dist))
+    }
+    const guarded = path.startsWith("/data/") || path.startsWith("/planning/")
+    const appPage =
+      path === "/" ||
+      path === "/index.html" ||
+      (extname(path) === "" && !guarded && !path.startsWith("/geo/"))
+    let protectedData = false
+    if (guarded || appPage) {
+      const { needsToken, refused } = policy()
+      if (refused && guarded) return denied(res, 503)
+      if (needsToken) {
+        protectedData = true
+        if (appPage) {
+          if ((await gate.session(req)) === null)
+            return sendLogin(
+              res,
+              401,
+              { message: "required", next: `${url.pathname}${url.search}` },
+              { "WWW-Authenticate": 'Bearer realm="lao-protect"' },
+            )
+        } else {
+          const check = await gate.check(req)
+          if (!check.ok) return denied(res, check.status, check.retryAfterS)
+        }
+      }
+    }
+    const dataCache = protectedData ? "private, no-store" : "no-cache"
     if (path.startsWith("/data/")) {
       const release = currentReleaseDir(dataRoot)
       const file = release ? inside(release, path.slice("/data/".length)) : null
-      return isFile(file) ? sendFile(req, res, file, "no-cache") : send(res, 404, "not found")
+      return isFile(file) ? sendFile(req, res, file, dataCache) : send(res, 404, "not found")
     }
     if (path.startsWith("/geo/")) {
       const name = path.slice("/geo/".length)
@@ -126,7 +295,7 @@ export const handler = (options: ServeOptions) => {
     if (planningInput) {
       // optional input: 204 tells the app to use its illustrative list, without a console error
       const file = join(dataRoot, "planning", `${planningInput[1]}.csv`)
-      if (isFile(file)) return sendFile(req, res, file, "no-cache")
+      if (isFile(file)) return sendFile(req, res, file, dataCache)
       res.writeHead(204, SECURITY_HEADERS)
       return void res.end()
     }
@@ -143,6 +312,13 @@ export const handler = (options: ServeOptions) => {
       return sendFile(req, res, join(dist, "index.html"), "no-cache")
     }
     return send(res, 404, "not found")
+  }
+  return (req: IncomingMessage, res: ServerResponse) => {
+    inner(req, res).catch((err: unknown) => {
+      console.error("server error:", err instanceof Error ? err.message : err)
+      if (!res.headersSent) send(res, 500, "server error")
+      else res.destroy()
+    })
   }
 }
 
@@ -163,6 +339,14 @@ const listen = (server: Server, port: number, host: string) =>
 
 export async function serve(options: ServeOptions): Promise<Served> {
   const host = options.host ?? "127.0.0.1"
+  if (options.access?.mode === "off" && !isLoopback(host)) {
+    const release = currentReleaseDir(resolve(options.dataRoot))
+    const protection = release ? releaseProtection(release) : null
+    if (protection?.protected)
+      throw new Error(
+        `--no-auth refused: the current release is ${protection.tier} tier and not synthetic, and ${host} is not a loopback address`,
+      )
+  }
   const server = createServer(handler(options))
   const preferred = options.port ?? 4173
   let port = -1

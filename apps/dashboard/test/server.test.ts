@@ -17,8 +17,14 @@ beforeAll(async () => {
   const data = join(root, "data")
   mkdirSync(join(data, "published", "releases", "r1"), { recursive: true })
   mkdirSync(join(data, "published", "releases", "r2"), { recursive: true })
-  writeFileSync(join(data, "published", "releases", "r1", "manifest.json"), '{"release":"r1"}')
-  writeFileSync(join(data, "published", "releases", "r2", "manifest.json"), '{"release":"r2"}')
+  writeFileSync(
+    join(data, "published", "releases", "r1", "manifest.json"),
+    '{"release":"r1","tier":"public"}',
+  )
+  writeFileSync(
+    join(data, "published", "releases", "r2", "manifest.json"),
+    '{"release":"r2","tier":"public"}',
+  )
   writeFileSync(join(data, "published", "current.json"), '{"release":"r1"}')
   writeFileSync(join(data, "secret.txt"), "no")
   mkdirSync(join(data, "geo", "default"), { recursive: true })
@@ -52,9 +58,9 @@ describe("server", () => {
   })
 
   it("resolves /data through current.json on every request", async () => {
-    expect(await (await get("/data/manifest.json")).json()).toEqual({ release: "r1" })
+    expect(await (await get("/data/manifest.json")).json()).toEqual({ release: "r1", tier: "public" })
     writeFileSync(join(root, "data", "published", "current.json"), '{"release":"r2"}')
-    expect(await (await get("/data/manifest.json")).json()).toEqual({ release: "r2" })
+    expect(await (await get("/data/manifest.json")).json()).toEqual({ release: "r2", tier: "public" })
   })
 
   it("prefers imported boundaries over the default ones", async () => {
