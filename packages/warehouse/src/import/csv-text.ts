@@ -40,6 +40,28 @@ export function parseFirstRecord(text: string, delimiter: string): { cells: stri
 
 /** Choose among comma, semicolon and tab by which splits the header line into the most cells. */
 export function sniffCsv(firstBytes: Uint8Array): CsvSniff {
+  return sniffText(firstBytes).sniff
+}
+
+/** Where the first record of `text` ends for `delimiter`: a line break, the end of the text, or still open. */
+function firstRecordEnd(text: string): "newline" | "eof" | "open" {
+  let inQuotes = false
+  let atStart = true
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!
+    if (inQuotes) {
+      if (ch === '"') {
+        if (text[i + 1] === '"') i++
+        else inQuotes = false
+      }
+    } else if (ch === '"' && atStart) inQuotes = true
+    else if (ch === "\n" || ch === "\r") return "newline"
+    else atStart = ch === "," || ch === ";" || ch === "\t"
+  }
+  return inQuotes ? "open" : "eof"
+}
+
+function sniffText(firstBytes: Uint8Array): { sniff: CsvSniff; end: "newline" | "eof" | "open" } {
   const bom = firstBytes[0] === 0xef && firstBytes[1] === 0xbb && firstBytes[2] === 0xbf
   const text = new TextDecoder("utf-8", { fatal: false }).decode(bom ? firstBytes.subarray(3) : firstBytes)
   let best: { delimiter: Delimiter; cells: string[] } = { delimiter: ",", cells: [] }
@@ -47,7 +69,33 @@ export function sniffCsv(firstBytes: Uint8Array): CsvSniff {
     const { cells } = parseFirstRecord(text, delimiter)
     if (cells.length > best.cells.length) best = { delimiter, cells }
   }
-  return { delimiter: best.delimiter, header: best.cells.map((c) => c.trim()), bom }
+  return {
+    sniff: { delimiter: best.delimiter, header: best.cells.map((c) => c.trim()), bom },
+    end: firstRecordEnd(text),
+  }
+}
+
+/** The longest header record the importer reads (a header longer than this is refused). */
+export const MAX_HEADER_BYTES = 16 * 1024 * 1024
+
+/**
+ * Sniff the header of a CSV file, reading until its first record is complete (not only the first
+ * 64 KiB: 10,000 columns with long names make a header of megabytes), bounded by `MAX_HEADER_BYTES`.
+ * `bytes` is the length of the header record; `null` when the first record does not end within the bound.
+ */
+export function sniffCsvFile(
+  read: (offset: number, length: number) => Uint8Array,
+  limit = MAX_HEADER_BYTES,
+): (CsvSniff & { readonly complete: true }) | { readonly complete: false } {
+  let size = 64 * 1024
+  for (;;) {
+    const bytes = read(0, size + 1)
+    const { sniff, end } = sniffText(bytes.subarray(0, Math.min(bytes.length, size)))
+    const eof = bytes.length <= size
+    if (end === "newline" || (eof && end === "eof")) return { ...sniff, complete: true }
+    if (eof || size >= limit) return { complete: false }
+    size = Math.min(size * 4, limit)
+  }
 }
 
 /**
@@ -65,6 +113,42 @@ export function csvField(value: string | null | undefined): string {
   const safe = neutraliseCsvCell(value)
   return /[",\r\n;]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe
 }
+
+/** Parse one whole CSV record (quotes, doubled quotes and line breaks inside quotes respected). */
+export function parseRecord(text: string, delimiter: string): string[] {
+  const cells: string[] = []
+  let cell = ""
+  let inQuotes = false
+  let atStart = true
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!
+    if (inQuotes) {
+      if (ch === '"') {
+        if (text[i + 1] === '"') {
+          cell += '"'
+          i++
+        } else inQuotes = false
+      } else cell += ch
+    } else if (ch === '"' && atStart) {
+      inQuotes = true
+      atStart = false
+    } else if (ch === delimiter) {
+      cells.push(cell)
+      cell = ""
+      atStart = true
+    } else if ((ch === "\n" || ch === "\r") && i >= text.length - 2 && text.slice(i).trim() === "") break
+    else {
+      cell += ch
+      atStart = false
+    }
+  }
+  cells.push(cell)
+  return cells
+}
+
+/** A value shortened for a message: at most `max` characters, then "…". */
+export const clip = (value: string, max = 200): string =>
+  value.length > max ? `${value.slice(0, max)}…` : value
 
 export const csvLine = (cells: ReadonlyArray<string | null | undefined>): string =>
   `${cells.map(csvField).join(",")}\r\n`

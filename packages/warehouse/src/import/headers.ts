@@ -20,6 +20,8 @@ export interface HeaderMatch {
   readonly missingRequired: ReadonlyArray<string>
   /** CaseRow columns named by two headers. */
   readonly duplicated: ReadonlyArray<string>
+  /** The same, with every header (as written in the file) that names the column. */
+  readonly duplicates: ReadonlyArray<{ readonly column: string; readonly headers: ReadonlyArray<string> }>
 }
 
 export function matchHeaders(
@@ -45,7 +47,7 @@ export function matchHeaders(
       return
     }
     if (seen.has(target)) {
-      duplicated.push(target)
+      if (!duplicated.includes(target)) duplicated.push(target)
       return
     }
     seen.set(target, i)
@@ -54,5 +56,12 @@ export function matchHeaders(
   const missingRequired = model.columns
     .filter((c) => c.required && !seen.has(c.name) && !provided.includes(c.name))
     .map((c) => c.name)
-  return { columns, ignored, missingRequired, duplicated }
+  const duplicates = duplicated.map((column) => ({
+    column,
+    headers: header.filter((h) => {
+      const key = headerKey(h)
+      return (explicit.get(key) ?? byKey.get(key)) === column
+    }),
+  }))
+  return { columns, ignored, missingRequired, duplicated, duplicates }
 }

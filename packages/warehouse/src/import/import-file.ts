@@ -28,13 +28,15 @@ import type { NodeConnector } from "../node/NodeConnector.ts"
 import { migrate } from "../schema/migrate.ts"
 import type { CaseModel, PlaceMatch } from "../schema/model.ts"
 import { ident } from "../schema/sql-text.ts"
-import { csvLine, sniffCsv } from "./csv-text.ts"
+import { type CsvScan, CsvScanner } from "./csv-scan.ts"
+import { clip, csvLine, MAX_HEADER_BYTES, parseRecord, sniffCsvFile } from "./csv-text.ts"
 import { matchHeaders } from "./headers.ts"
+import { checkKeysUnique } from "./integrity.ts"
 import macros from "./macros.sql?raw"
 import placeLookupDdl from "./place_lookup.sql?raw"
 import { RecordsError, readJson, readNdjson, type Tabular } from "./records.ts"
 import replacedSql from "./replaced_cases.sql?raw"
-import { type ImportInput, type ImportSql, importSql, placeColumns } from "./validation-sql.ts"
+import { type ImportInput, type ImportSql, importSql, placeColumns, storedText } from "./validation-sql.ts"
 import { readXlsx, XlsxError } from "./xlsx.ts"
 
 export type FileFormat = "csv" | "xlsx" | "json" | "ndjson"
@@ -86,22 +88,32 @@ export const detectFormat = (file: string): FileFormat => {
   return "csv"
 }
 
-async function sha256(file: string): Promise<string> {
+/** SHA-256 of the file; the same chunks feed the CSV record scanner when there is one. */
+async function sha256(file: string, scanner?: CsvScanner): Promise<string> {
   const hash = createHash("sha256")
-  for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 })) hash.update(chunk as Buffer)
+  for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 })) {
+    hash.update(chunk as Buffer)
+    scanner?.push(chunk as Buffer)
+  }
   return hash.digest("hex")
 }
 
-function firstBytes(file: string, n = 64 * 1024): Uint8Array {
-  const fd = openSync(file, "r")
-  try {
-    const buf = new Uint8Array(n)
-    const read = readSync(fd, buf, 0, n, 0)
-    return buf.subarray(0, read)
-  } finally {
-    closeSync(fd)
+function readAt(file: string): (offset: number, n: number) => Uint8Array {
+  return (offset, n) => {
+    const fd = openSync(file, "r")
+    try {
+      const buf = new Uint8Array(n)
+      const read = readSync(fd, buf, 0, n, offset)
+      return buf.subarray(0, read)
+    } finally {
+      closeSync(fd)
+    }
   }
 }
+
+/** A data row of a CSV file may be at most this long (the header may set a larger bound). */
+export const MAX_ROW_BYTES = 1024 * 1024
+const mib = (bytes: number) => `${(bytes / (1024 * 1024)).toFixed(1)} MiB`
 
 const currentUser = (): string => {
   try {
@@ -205,7 +217,25 @@ export async function importFile(db: NodeConnector, options: ImportOptions): Pro
     options.profile?.(phase, now - mark)
     mark = now
   }
-  const digest = await sha256(file)
+  // CSV: the header first (read until its record is complete, bounded), so that the hash pass can
+  // also count the file's records.
+  let sniffed: { header: ReadonlyArray<string>; delimiter: string } | undefined
+  let sniffError: string | undefined
+  let scanner: CsvScanner | undefined
+  let maxRow = MAX_ROW_BYTES
+  if (format === "csv") {
+    const s = sniffCsvFile(readAt(file))
+    if (!s.complete)
+      sniffError = `the first line (the header) does not end within ${MAX_HEADER_BYTES / (1024 * 1024)} MiB: this is not a case file, or it is damaged; nothing was imported`
+    else {
+      sniffed = s
+      const headerBytes = Buffer.byteLength(s.header.join(s.delimiter))
+      maxRow = Math.max(MAX_ROW_BYTES, 2 * headerBytes)
+      scanner = new CsvScanner(s.delimiter, maxRow)
+    }
+  }
+  const digest = await sha256(file, scanner)
+  const scan = scanner?.finish()
   lap("sha256")
   await migrate(db, model)
   lap("migrate")
@@ -273,10 +303,22 @@ export async function importFile(db: NodeConnector, options: ImportOptions): Pro
   let delimiter = ","
   try {
     if (format === "csv") {
-      const sniff = sniffCsv(firstBytes(file))
-      header = sniff.header
-      delimiter = sniff.delimiter
+      if (!sniffed) throw new ImportError(sniffError ?? "the file could not be read")
+      header = sniffed.header
+      delimiter = sniffed.delimiter
       if (header.length === 0 || header.every((h) => h === "")) throw new ImportError("the file is empty")
+      if (scan?.tooLong) {
+        const { row, line, bytes } = scan.tooLong
+        throw new ImportError(
+          `row ${row}${line !== row ? ` (line ${line} of the file)` : ""} is ${mib(bytes)} long, more than the ${mib(maxRow)} a row may have: the file is damaged or not a case file; nothing was imported`,
+        )
+      }
+      if (scan?.openQuote) {
+        const { row, line } = scan.openQuote
+        throw new ImportError(
+          `row ${row}${line !== row ? ` (line ${line} of the file)` : ""} opens a quoted cell (") that is never closed: the file may be truncated; nothing was imported`,
+        )
+      }
     } else {
       const bytes = await readFile(file)
       if (format === "xlsx") {
@@ -308,8 +350,15 @@ export async function importFile(db: NodeConnector, options: ImportOptions): Pro
   }
 
   const match = matchHeaders(header, model, options.mapping, options.source ? ["source"] : [])
+  if (match.duplicates.length > 0) {
+    const message = `duplicate columns: ${match.duplicates
+      .map((d) => `${d.column} (${d.headers.map((h) => `"${clip(h, 60)}"`).join(" and ")})`)
+      .join(", ")}; each column may appear once: remove or rename the extra headers; nothing was imported`
+    await logFailure(message)
+    throw new ImportError(message)
+  }
   if (match.missingRequired.length > 0) {
-    const message = `missing required columns: ${match.missingRequired.join(", ")} (headers found: ${header.join(", ")})`
+    const message = `missing required columns: ${match.missingRequired.join(", ")} (headers found: ${clip(header.map((h) => clip(h, 60)).join(", "))})`
     await logFailure(message)
     throw new ImportError(message)
   }
@@ -327,23 +376,12 @@ export async function importFile(db: NodeConnector, options: ImportOptions): Pro
     // read_csv into a table keeps the file's order. `stg` is a TEMP table of this connection, filled
     // before the transaction so that its rowids are final (rows of an open transaction get
     // provisional ones); nothing in the warehouse changes until the transaction below commits.
+    let oddRows = 0
     if (tabular) {
       await loadTabular(db, tabular)
       await db.exec("CREATE OR REPLACE TEMP VIEW lp_rows AS SELECT * FROM stg")
     } else {
-      const columns = header.map((_, i) => `${ident(`c${i}`)}: 'VARCHAR'`).join(", ")
-      await progress.track(
-        "reading",
-        db.query(
-          `CREATE OR REPLACE TEMP TABLE stg AS
-           SELECT * FROM read_csv($1, delim = $2, quote = '"', escape = '"', header = true, columns = {${columns}},
-                                  null_padding = true, auto_detect = false)`,
-          [file, delimiter],
-        ),
-      )
-      await db.exec(
-        "CREATE OR REPLACE TEMP VIEW lp_rows AS SELECT CAST(rowid + 2 AS INTEGER) AS row_number, * FROM stg",
-      )
+      oddRows = await loadCsv(db, file, header, delimiter, scan!, maxRow, progress)
     }
     lap("load")
     await db.exec("BEGIN TRANSACTION")
@@ -353,7 +391,16 @@ export async function importFile(db: NodeConnector, options: ImportOptions): Pro
        VALUES ($1, $2, $3, $4, $6, current_timestamp, $5, 'running')`,
       [importId, fileName, digest, source, user, sheet],
     )
-    const input: ImportInput = { relation: "lp_rows", params: 0, cells: header.length }
+    // Columns absent from the file keep their stored values when a case is updated: the stored
+    // values of the file's keys are read as text (`lp_old`) and validated with the file's cells.
+    const stored = await storedColumns(db, model, fileColumns)
+    const input: ImportInput = {
+      relation: "lp_rows",
+      params: 0,
+      cells: header.length,
+      ...(oddRows > 0 ? { oddRows: true } : {}),
+      ...(stored.length > 0 ? { stored } : {}),
+    }
     lap("setup")
     const sql = importSql(model, fileColumns, input)
     await db.exec(sql.pre)
@@ -454,11 +501,17 @@ export async function importFile(db: NodeConnector, options: ImportOptions): Pro
       wroteRejected = true
     }
     lap("rejected-csv")
+    // `cases` has no primary key: check, before COMMIT, that no key this import touched is now
+    // twice in the table (a hash aggregate over those keys only).
+    await checkKeysUnique(db, importId, existing > 0)
+    lap("integrity")
     await db.exec("COMMIT")
     lap("commit")
+    inTransaction = false
     if (wroteRejected) renameSync(tmp, rejectedFile)
     else if (options.writeRejected !== false) rmSync(rejectedFile, { force: true })
-    await dropScratch(db)
+    // Committed: a failure to drop the scratch tables must not be reported as a failed import.
+    await dropScratch(db).catch(() => undefined)
     const base = {
       importId,
       status: "committed" as const,
@@ -477,7 +530,7 @@ export async function importFile(db: NodeConnector, options: ImportOptions): Pro
     if (inTransaction) await db.exec("ROLLBACK").catch(() => undefined)
     await dropScratch(db).catch(() => undefined)
     rmSync(`${file}.rejected.csv.${importId}.tmp`, { force: true })
-    const message = friendlyError(e)
+    const message = e instanceof ImportError ? e.message : friendlyError(e)
     await logFailure(message).catch(() => undefined)
     throw new ImportError(message)
   }
@@ -486,7 +539,7 @@ export async function importFile(db: NodeConnector, options: ImportOptions): Pro
 /** The connection's TEMP objects of one import. */
 const dropScratch = (db: NodeConnector) =>
   db.exec(
-    "DROP TABLE IF EXISTS lp_bad; DROP TABLE IF EXISTS lp_rej; DROP TABLE IF EXISTS lp_pre; DROP TABLE IF EXISTS lp_dup; DROP TABLE IF EXISTS lp_be; DROP TABLE IF EXISTS lp_place; DROP VIEW IF EXISTS lp_rows; DROP TABLE IF EXISTS stg",
+    "DROP TABLE IF EXISTS lp_old; DROP TABLE IF EXISTS lp_odd; DROP TABLE IF EXISTS lp_shift; DROP TABLE IF EXISTS lp_csv_err; DROP TABLE IF EXISTS lp_csv_scan; DROP TABLE IF EXISTS lp_in; DROP TABLE IF EXISTS lp_bad; DROP TABLE IF EXISTS lp_rej; DROP TABLE IF EXISTS lp_pre; DROP TABLE IF EXISTS lp_dup; DROP TABLE IF EXISTS lp_be; DROP TABLE IF EXISTS lp_place; DROP VIEW IF EXISTS lp_rows; DROP TABLE IF EXISTS stg",
   )
 
 function friendlyError(e: unknown): string {
@@ -500,7 +553,166 @@ function friendlyError(e: unknown): string {
     )?.[0]
     return `the file could not be read at line ${line}${detail ? ` (${detail})` : ""}: it may be truncated or not a CSV file; nothing was imported`
   }
-  return `${m.split("\n")[0]}; nothing was imported`
+  if (/Parallel CSV Reader|full read|max_line_size|maximum line size/i.test(m))
+    return "the file could not be read: a row is too long or the file is damaged; nothing was imported"
+  return `${clip(m.split("\n")[0] ?? m, 300)}; nothing was imported`
+}
+
+/**
+ * Stage a CSV file in `stg` with DuckDB's read_csv and check it against the record scan: every
+ * record of the file is a staged row, a row with the wrong number of cells (kept in `lp_odd` and
+ * rejected with a reason), or a blank line. Makes the view `lp_rows` (row_number, c0..cN, and when
+ * there are odd rows `lp_ncells`, `lp_line`, `lp_text`). Returns the number of odd rows.
+ */
+async function loadCsv(
+  db: NodeConnector,
+  file: string,
+  header: ReadonlyArray<string>,
+  delimiter: string,
+  scan: CsvScan,
+  maxRow: number,
+  progress: Progress,
+): Promise<number> {
+  const columns = header.map((_, i) => `${ident(`c${i}`)}: 'VARCHAR'`).join(", ")
+  // Strict: a row with too few or too many cells is not padded or cut but goes to the rejects
+  // table (store_rejects), from where it is quarantined with a reason; any other error there
+  // (bad UTF-8, a stray quote) fails the file.
+  const lineSize = maxRow > MAX_ROW_BYTES ? `, max_line_size = ${2 * maxRow + 1024}` : ""
+  await db.exec("DROP TABLE IF EXISTS lp_csv_err; DROP TABLE IF EXISTS lp_csv_scan")
+  await progress.track(
+    "reading",
+    db.query(
+      `CREATE OR REPLACE TEMP TABLE stg AS
+       SELECT * FROM read_csv($1, delim = $2, quote = '"', escape = '"', header = true, columns = {${columns}},
+                              auto_detect = false, null_padding = false, strict_mode = true,
+                              store_rejects = true, rejects_table = 'lp_csv_err', rejects_scan = 'lp_csv_scan'${lineSize})`,
+      [file, delimiter],
+    ),
+  )
+  const other = await db.query<{ line: number; type: string; message: string }>(
+    `SELECT line, error_type AS type, error_message AS message FROM lp_csv_err
+     WHERE error_type NOT IN ('MISSING COLUMNS', 'TOO MANY COLUMNS') ORDER BY line LIMIT 1`,
+  )
+  if (other[0]) {
+    const { line, type, message } = other[0]
+    if (type === "INVALID ENCODING" || /utf-8|unicode/i.test(message))
+      throw new ImportError(
+        `the file is not UTF-8 text (row ${line}): save it as UTF-8 (CSV UTF-8 in Excel) and import again; nothing was imported`,
+      )
+    if (type === "UNQUOTED VALUE")
+      throw new ImportError(
+        `the file could not be read at row ${line}: a quote (") is misplaced or never closed; nothing was imported`,
+      )
+    if (type === "LINE SIZE OVER MAXIMUM")
+      throw new ImportError(
+        `row ${line} is too long: the file is damaged or not a case file; nothing was imported`,
+      )
+    throw new ImportError(
+      `the file could not be read at row ${line} (${clip(message)}); nothing was imported`,
+    )
+  }
+  const odd = scan.odd.filter((o) => o.cells > 0)
+  const staged = num((await db.query("SELECT count(*) AS n FROM stg"))[0]?.n)
+  const bad = await db.query<{ text: string }>(
+    // One entry per record (a row missing several cells is listed once per missing cell).
+    "SELECT any_value(csv_line) AS text FROM lp_csv_err GROUP BY line_byte_position ORDER BY line_byte_position",
+  )
+  if (bad.length !== odd.length || staged + odd.length !== scan.records)
+    throw new ImportError(
+      `the file could not be read consistently: ${scan.records} rows found in the file, ${staged + bad.length} read; it may be damaged; nothing was imported`,
+    )
+  // Row numbers: the header is row 1 and every record (blank lines included) one row, so a staged
+  // row's number is rowid + 2 plus the blank or odd records before it (`lp_shift`, an ASOF join,
+  // only when there are some before the last staged row).
+  const byFrom = new Map<number, number>() // first staged rowid after the odd record -> total shift
+  scan.odd.forEach((o, j) => {
+    const from = o.row - 2 - j
+    if (from < staged) byFrom.set(from, j + 1)
+  })
+  const shifts = [...byFrom]
+  const cells = header.map((_, i) => ident(`c${i}`))
+  if (shifts.length === 0 && odd.length === 0) {
+    await db.exec(
+      "CREATE OR REPLACE TEMP VIEW lp_rows AS SELECT CAST(rowid + 2 AS INTEGER) AS row_number, * FROM stg",
+    )
+    return 0
+  }
+  await db.exec("CREATE OR REPLACE TEMP TABLE lp_shift (from_rowid BIGINT, shift INTEGER)")
+  if (shifts.length > 0) {
+    const a = await db.raw.createAppender("lp_shift", "main", "temp")
+    try {
+      for (const [from, shift] of shifts) {
+        a.appendBigInt(BigInt(from))
+        a.appendInteger(shift)
+        a.endRow()
+      }
+      a.flushSync()
+    } finally {
+      a.closeSync()
+    }
+  }
+  await db.exec(
+    `CREATE OR REPLACE TEMP TABLE lp_odd (row_number INTEGER, ${cells.map((c) => `${c} VARCHAR`).join(", ")}, lp_ncells INTEGER, lp_line INTEGER, lp_text VARCHAR)`,
+  )
+  if (odd.length > 0) {
+    const a = await db.raw.createAppender("lp_odd", "main", "temp")
+    try {
+      odd.forEach((o, k) => {
+        // DuckDB's csv_line may carry the line breaks of blank lines before the record.
+        const text = (bad[k]?.text ?? "").replace(/^[\r\n]+/, "").replace(/\r?\n$/, "")
+        const parsed = parseRecord(text, delimiter)
+        a.appendInteger(o.row)
+        for (let i = 0; i < header.length; i++) {
+          const v = parsed[i]
+          if (v === undefined) a.appendNull()
+          else a.appendVarchar(v)
+        }
+        a.appendInteger(o.cells)
+        a.appendInteger(o.line)
+        a.appendVarchar(text)
+        a.endRow()
+      })
+      a.flushSync()
+    } finally {
+      a.closeSync()
+    }
+  }
+  const shifted = shifts.length
+    ? "CAST(s.rowid + 2 + coalesce(h.shift, 0) AS INTEGER) AS row_number, s.*, NULL::INTEGER AS lp_ncells, NULL::INTEGER AS lp_line, NULL::VARCHAR AS lp_text FROM stg s ASOF LEFT JOIN lp_shift h ON s.rowid >= h.from_rowid"
+    : "CAST(rowid + 2 AS INTEGER) AS row_number, *, NULL::INTEGER AS lp_ncells, NULL::INTEGER AS lp_line, NULL::VARCHAR AS lp_text FROM stg"
+  await db.exec(
+    `CREATE OR REPLACE TEMP TABLE lp_in AS SELECT ${shifted}; INSERT INTO lp_in SELECT * FROM lp_odd`,
+  )
+  await db.exec("CREATE OR REPLACE TEMP VIEW lp_rows AS SELECT * FROM lp_in")
+  return odd.length
+}
+
+/**
+ * The CaseRow columns absent from the file whose stored values an update keeps (when the
+ * warehouse has cases): not the key, and not `origin_province` when the file gives the district
+ * (the province is derived from it). Fills `lp_old` with their stored text for the file's case ids.
+ */
+async function storedColumns(
+  db: NodeConnector,
+  model: CaseModel,
+  fileColumns: ReadonlyMap<string, number>,
+): Promise<string[]> {
+  const absent = model.columns.filter(
+    (c) =>
+      !fileColumns.has(c.name) &&
+      c.name !== "source" &&
+      c.name !== "case_id" &&
+      !(c.name === "origin_province" && fileColumns.has("origin_district")),
+  )
+  const caseId = fileColumns.get("case_id")
+  if (absent.length === 0 || caseId === undefined) return []
+  if (num((await db.query("SELECT count(*) AS n FROM cases"))[0]?.n) === 0) return []
+  await db.exec(
+    `CREATE OR REPLACE TEMP TABLE lp_old AS
+     SELECT source::VARCHAR AS o_source, case_id AS o_case_id, ${absent.map((c) => `${storedText(c)} AS ${ident(`s_${c.name}`)}`).join(", ")}
+     FROM cases WHERE case_id IN (SELECT nullif(trim(${ident(`c${caseId}`)}), '') FROM lp_rows)`,
+  )
+  return absent.map((c) => c.name)
 }
 
 async function writeRejectedCsv(

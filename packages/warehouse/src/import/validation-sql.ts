@@ -168,21 +168,15 @@ function crossChecks(model: CaseModel): Check[] {
         ),
       )
     })
-    if (has("date_of_birth"))
-      checks.push(
-        err(
-          `${q("date_of_birth")} > ${q("identification_date")}`,
-          "date_of_birth",
-          raw("date_of_birth"),
-          literal("date of birth is after identification"),
-        ),
-      )
     if (has("return_date") && has("bid_date")) {
+      // The domain's age at identification (`Person.ageAt`, rule `child_return_needs_bid`): from the
+      // date of birth when it is given (whole years by calendar comparison, as `yearsBetween`), else
+      // `age_years`. A date of birth that disagrees with age_years is not itself an error there.
       const age = [
-        has("age_years") ? q("age_years") : null,
         has("date_of_birth")
           ? `date_diff('year', ${q("date_of_birth")}, ${q("identification_date")}) - CASE WHEN strftime(${q("identification_date")}, '%m-%d') < strftime(${q("date_of_birth")}, '%m-%d') THEN 1 ELSE 0 END`
           : null,
+        has("age_years") ? q("age_years") : null,
       ].filter((x) => x !== null)
       if (age.length > 0)
         checks.push(
@@ -195,6 +189,7 @@ function crossChecks(model: CaseModel): Check[] {
         )
     }
   }
+  if (model.stagePath) checks.push(...stagePathChecks(model))
   if (has("exit_reason") && has("exit_date")) {
     checks.push(
       err(
@@ -212,6 +207,64 @@ function crossChecks(model: CaseModel): Check[] {
     )
   }
   return checks
+}
+
+/**
+ * The domain's `stage_path_allowed` rule: the stages with a date, in step order (a step whose stage
+ * comes from a column, e.g. exit_reason, takes that column's code), must each be an allowed move
+ * from the one before. The paths are few (each step present or not), so every allowed path is
+ * listed and the row's path is looked up in that list.
+ */
+function stagePathChecks(model: CaseModel): Check[] {
+  const rule = model.stagePath!
+  const cols = new Map(model.columns.map((c) => [c.name, c]))
+  const steps = rule.steps.filter((s) => cols.has(s.column) && (!s.stageColumn || cols.has(s.stageColumn)))
+  if (steps.length === 0) return []
+  const next = new Map<string, Set<string>>()
+  for (const [from, to] of rule.allowed) {
+    if (!next.has(from)) next.set(from, new Set())
+    next.get(from)!.add(to)
+  }
+  const valid: string[] = []
+  const walk = (i: number, from: string, path: ReadonlyArray<string>) => {
+    if (i === steps.length) {
+      valid.push(path.join(">"))
+      return
+    }
+    const step = steps[i]!
+    walk(i + 1, from, path) // step absent
+    const options = step.stage ? [step.stage] : (cols.get(step.stageColumn!)?.enum?.codes ?? [])
+    for (const to of options) if (next.get(from)?.has(to)) walk(i + 1, to, [...path, to])
+  }
+  walk(0, rule.start, [])
+  const stageOf = (s: (typeof steps)[number]) =>
+    `CASE WHEN ${q(s.column)} IS NOT NULL THEN ${s.stage ? literal(s.stage) : `${q(s.stageColumn!)}::VARCHAR`} END`
+  const path = `concat_ws('>', ${steps.map(stageOf).join(", ")})`
+  const last = `CASE ${[...steps]
+    .reverse()
+    .map((s) => `WHEN ${q(s.column)} IS NOT NULL THEN ${literal(s.column)}`)
+    .join(" ")} END`
+  return [
+    {
+      cond: `${path} NOT IN (${valid.map(literal).join(", ")})`,
+      expr: `CASE WHEN ${path} NOT IN (${valid.map(literal).join(", ")}) THEN {'column': ${last}, 'value': ${path}, 'reason': 'the stages with a date (' || ${literal(`${rule.start}>`)} || ${path} || ') are not a path the stage machine allows'} END`,
+    },
+  ]
+}
+
+/** Text of a stored `cases` value as the importer reads a cell (for columns absent from a file). */
+export function storedText(c: ColumnSpec): string {
+  const t = q(c.name)
+  switch (c.kind) {
+    case "date":
+      return `strftime(${t}, '%Y-%m-%d')`
+    case "codes":
+      return `nullif(array_to_string(${t}, ';'), '')`
+    case "text":
+      return `nullif(trim(${t}), '')`
+    default:
+      return `${t}::VARCHAR`
+  }
 }
 
 /** Columns whose raw values go through the JS place resolver, with the hint column for districts. */
@@ -234,6 +287,16 @@ export interface ImportInput {
   readonly params: number
   /** How many cells a row has (`c0..c{cells-1}`). */
   readonly cells: number
+  /**
+   * The relation also has `lp_ncells`, `lp_line`, `lp_text`: rows whose cell count differs from the
+   * header's (non-NULL `lp_ncells`) are rejected with that reason alone.
+   */
+  readonly oddRows?: boolean
+  /**
+   * CaseRow columns absent from the file whose stored values (`lp_old`: `o_source`, `o_case_id`,
+   * `s_<column>`) stand in for the missing cells, so that an update keeps them.
+   */
+  readonly stored?: ReadonlyArray<string>
 }
 
 export interface ImportSql {
@@ -276,9 +339,11 @@ export function importSql(
   input: ImportInput,
 ): ImportSql {
   const has = (n: string) => model.columns.some((c) => c.name === n)
+  const stored = new Set(input.stored ?? [])
   const cellOf = (name: string): string => {
     const idx = fileColumns.get(name)
-    return idx === undefined ? "NULL::VARCHAR" : `nullif(trim(${ident(`c${idx}`)}), '')`
+    if (idx === undefined) return stored.has(name) ? ident(`s_${name}`) : "NULL::VARCHAR"
+    return `nullif(trim(${ident(`c${idx}`)}), '')`
   }
   const rawCols = model.columns.map((c) => {
     const cell = cellOf(c.name)
@@ -291,6 +356,14 @@ export function importSql(
   // Duplicate ids are found on the key `cases` enforces: the typed source (so "AFESIP" and "afesip"
   // are one partner) and the case id; '' stands for a missing source so the joins stay hash joins.
   const keySource = sourceCol ? `coalesce((${typed(sourceCol)})::VARCHAR, ${raw("source")}, '')` : "''"
+  // Stored values of absent columns: the input joined with `lp_old` on the same key.
+  const relation =
+    stored.size > 0 && hasKey
+      ? `(SELECT b.* EXCLUDE (lp_k_source), o.* EXCLUDE (o_source, o_case_id)
+  FROM (SELECT *, ${rawCols[model.columns.findIndex((c) => c.name === "source")]!.replace(` AS ${raw("source")}`, "")} AS lp_k_source FROM ${input.relation}) b
+  LEFT JOIN lp_old o ON o.o_case_id = ${cellOf("case_id").replace(/^nullif\(trim\(/, "nullif(trim(b.")}
+    AND o.o_source = ${keySource.replaceAll(raw("source"), "b.lp_k_source")})`
+      : input.relation
 
   // 1. One scan with hash aggregates only (GROUPING SETS): no window, no sort.
   const dates = model.columns.filter((c) => c.kind === "date")
@@ -324,7 +397,7 @@ export function importSql(
   const pre = `CREATE OR REPLACE TEMP TABLE lp_pre AS
 WITH i AS (
   SELECT row_number, ${rawCols.join(", ")}
-  FROM ${input.relation}
+  FROM ${relation}
 ), k AS (
   SELECT *, ${keySource} AS k_source FROM i
 )
@@ -365,7 +438,7 @@ HAVING ${gidExpr} <> ${keyGid} OR (count(*) > 1 AND ${hasKey ? raw("case_id") : 
     ${[...placeCols, hasKey ? "d.first_row AS dup_first" : "NULL::INTEGER AS dup_first"].join(",\n    ")}
   FROM (
     SELECT *${fastLists.length > 0 ? `, ${fastLists.join(", ")}` : ""}
-    FROM (SELECT row_number, ${rawCols.join(", ")}${withCells && cells.length > 0 ? `, ${cells.join(", ")}` : ""} FROM ${input.relation}${where ? ` WHERE ${where}` : ""})
+    FROM (SELECT row_number, ${rawCols.join(", ")}${input.oddRows ? ", lp_ncells, lp_line, lp_text" : ""}${withCells && cells.length > 0 ? `, ${cells.join(", ")}` : ""} FROM ${relation}${where ? ` WHERE ${where}` : ""})
   ) i
   ${joins}
   ${hasKey ? `LEFT JOIN lp_dup d ON d.k_source = ${keySource} AND d.case_id = i.${raw("case_id")}` : ""}
@@ -380,7 +453,19 @@ HAVING ${gidExpr} <> ${keyGid} OR (count(*) > 1 AND ${hasKey ? raw("case_id") : 
         "'duplicate case id in this file (first seen in row ' || dup_first || ')'",
       )
     : null
-  const all = dupCheck ? [...checks, dupCheck] : checks
+  const withDup = dupCheck ? [...checks, dupCheck] : checks
+  // A row whose cell count differs from the header's is rejected with that reason only (its cells
+  // cannot be trusted to be in their columns).
+  const cellCount = `lp_ncells IS NOT NULL`
+  const all = input.oddRows
+    ? [
+        {
+          cond: cellCount,
+          expr: `CASE WHEN ${cellCount} THEN {'column': 'row', 'value': lp_text, 'reason': 'row has ' || lp_ncells || ' cells, the header has ${input.cells}' || CASE WHEN lp_line <> row_number THEN ' (line ' || lp_line || ' of the file)' ELSE '' END} END`,
+        },
+        ...withDup.map((c) => ({ cond: c.cond, expr: `CASE WHEN NOT (${cellCount}) THEN ${c.expr} END` })),
+      ]
+    : withDup
   // TRUE when some check fails; NULL (a check on a missing value) passes, as before.
   const fails = all.length > 0 ? `(${all.map((c) => `(${c.cond})`).join("\n    OR ")})` : "false"
   const beOf = (c: ColumnSpec) =>

@@ -11,6 +11,7 @@ export {
   type ImportResult,
   importFile,
 } from "../import/import-file.ts"
+export { checkIntegrity, type IntegrityReport } from "../import/integrity.ts"
 export * as OfficialStats from "../official-stats/index.ts"
 export * as Publish from "../publish/index.ts"
 export { type EnsureSampleOptions, type EnsureSampleResult, ensureSampleData } from "../sample/index.ts"

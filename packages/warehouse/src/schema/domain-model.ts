@@ -5,7 +5,7 @@
  * Only header spellings partners commonly use are listed here; no code list is.
  */
 import * as Domain from "@lao-protect/domain"
-import type { CaseModel, ColumnSpec, PlaceKind, PlaceMatch } from "./model.ts"
+import type { CaseModel, ColumnSpec, PlaceKind, PlaceMatch, StagePathRule } from "./model.ts"
 
 /** The parts of the domain's CaseRow module the warehouse reads. */
 export interface CaseRowModule {
@@ -26,6 +26,7 @@ export interface CaseRowModule {
     readonly label: { readonly en: string; readonly lo: string }
   }>
   readonly stageDateColumns: ReadonlyArray<string>
+  readonly caseRowCrossFieldRules?: ReadonlyArray<{ readonly kind: string } & Partial<StagePathRule>>
   readonly emptyRow?: () => Record<string, string>
   readonly decodeCaseRow?: (input: unknown) => unknown
 }
@@ -120,11 +121,17 @@ export function caseModelFrom(caseRow: CaseRowModule, place = Domain.Place): Cas
         }
     }
   })
+  const path = caseRow.caseRowCrossFieldRules?.find((r) => r.kind === "stagePath")
+  const stagePath: StagePathRule | undefined =
+    path?.start && path.steps && path.allowed
+      ? { start: path.start, steps: path.steps, allowed: path.allowed }
+      : undefined
   const explain = caseRow.decodeCaseRow
   const emptyRow = caseRow.emptyRow
   return {
     columns,
     stageDates: caseRow.stageDateColumns.filter((c) => c !== "identification_date"),
+    ...(stagePath ? { stagePath } : {}),
     places: {
       province: (t) => fromMatch(place.findProvince(t)),
       district: (t, hint) => fromMatch(place.findDistrict(t, hint)),

@@ -74,6 +74,19 @@ export interface CaseModel {
   readonly explain?: RowExplainer
   /** Ordered stage date columns (each not before the previous one given, nor identification). */
   readonly stageDates: ReadonlyArray<string>
+  /** The domain's stage-path rule: the stages with a date, in order, must be allowed moves. */
+  readonly stagePath?: StagePathRule
+}
+
+/** CaseRow's `stagePath` cross-field rule (see the domain's `caseRowCrossFieldRules`). */
+export interface StagePathRule {
+  readonly start: string
+  readonly steps: ReadonlyArray<{
+    readonly column: string
+    readonly stage?: string
+    readonly stageColumn?: string
+  }>
+  readonly allowed: ReadonlyArray<readonly [string, string]>
 }
 
 /** Every ENUM type the model uses, deduplicated by name. */

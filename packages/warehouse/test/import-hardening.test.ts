@@ -1,0 +1,365 @@
+/**
+ * Import fixes from the hardening and interop reviews: every physical record counted (rows with the
+ * wrong number of cells rejected, not dropped), duplicate headers, long headers, bounded messages,
+ * the child rule exactly as the domain's decoder, partial-column re-imports, and the key integrity
+ * check that replaces the primary key. Real DuckDB files in a temp folder.
+ */
+import { closeSync, mkdtempSync, openSync, readFileSync, writeFileSync, writeSync } from "node:fs"
+import { tmpdir } from "node:os"
+import { join } from "node:path"
+import * as Domain from "@lao-protect/domain"
+import fc from "fast-check"
+import { afterEach, beforeEach, describe, expect, it } from "vitest"
+import { CsvScanner } from "../src/import/csv-scan.ts"
+import { ImportError, importFile } from "../src/import/import-file.ts"
+import { checkIntegrity, checkKeysUnique } from "../src/import/integrity.ts"
+import { type NodeConnector, openWarehouse } from "../src/node/index.ts"
+import { domainModel } from "../src/schema/domain-model.ts"
+
+const model = domainModel()
+const HEADER = [
+  "case_id",
+  "source",
+  "identification_date",
+  "victim_group",
+  "sex",
+  "citizenship",
+  "exploitation_form",
+  "victim_name",
+  "notes",
+]
+const row = (id: string, name = "", notes = "") => [
+  id,
+  "lwu",
+  "2024-01-15",
+  "local_lao",
+  "female",
+  "LAO",
+  "forced_labour",
+  name,
+  notes,
+]
+const cell = (c: string) => (/[",\r\n]/.test(c) ? `"${c.replaceAll('"', '""')}"` : c)
+const csv = (rows: ReadonlyArray<ReadonlyArray<string>>) =>
+  `${rows.map((r) => r.map(cell).join(",")).join("\n")}\n`
+
+let dir: string
+let db: NodeConnector
+beforeEach(async () => {
+  dir = mkdtempSync(join(tmpdir(), "lp-import-h-"))
+  db = await openWarehouse(join(dir, "w.duckdb"))
+})
+afterEach(async () => {
+  await db.close()
+})
+const write = (name: string, content: string) => {
+  const p = join(dir, name)
+  writeFileSync(p, content)
+  return p
+}
+const count = async (sql: string) => Number((await db.query<{ n: number }>(sql))[0]!.n)
+const failure = (p: Promise<unknown>) =>
+  p.then(
+    () => {
+      throw new Error("expected the import to fail")
+    },
+    (e: unknown) => e as Error,
+  )
+
+describe("every record is counted", () => {
+  it("a last line of 100 MiB + ',lwu' fails with a short error naming the row, not a silent drop", async () => {
+    const file = join(dir, "long-last.csv")
+    const fd = openSync(file, "w")
+    writeSync(fd, `${HEADER.join(",")}\n${csv([row("OK1")])}`)
+    const chunk = Buffer.alloc(1 << 20, 0x61)
+    for (let i = 0; i < 100; i++) writeSync(fd, chunk)
+    writeSync(fd, ",lwu")
+    closeSync(fd)
+    const e = await failure(importFile(db, { file, model }))
+    expect(e).toBeInstanceOf(ImportError)
+    expect(e.message).toMatch(/^row 3 is 100\.0 MiB long/)
+    expect(e.message.length).toBeLessThan(300)
+    expect(e.message).not.toMatch(/Parallel CSV|full read/)
+    expect(await count("SELECT count(*) AS n FROM cases")).toBe(0)
+    expect(await count("SELECT count(*) AS n FROM import_log WHERE status = 'failed'")).toBe(1)
+  })
+
+  it("rows with too few or too many cells are rejected with a reason, with the right row numbers", async () => {
+    const body = [
+      HEADER.join(","),
+      csv([row("A1")]).trim(),
+      "aaaa,lwu",
+      csv([row("A2", "", 'two\nlines "quoted"')]).trim(),
+      [...row("A3"), "extra"].join(","),
+      "",
+      "x,lwu",
+      csv([row("A4")]).trim(),
+    ].join("\n")
+    const file = write("cells.csv", `${body}\n\n`)
+    const r = await importFile(db, { file, model })
+    expect([r.rowsRead, r.accepted, r.rejected]).toEqual([6, 3, 3])
+    // Rows are records (the quoted line break does not start a row; the blank line is a row).
+    expect(await db.query("SELECT case_id, row_number FROM cases ORDER BY row_number")).toEqual([
+      { case_id: "A1", row_number: 2 },
+      { case_id: "A2", row_number: 4 },
+      { case_id: "A4", row_number: 8 },
+    ])
+    expect(
+      await db.query(
+        `SELECT row_number, "column", value, reason FROM quarantine WHERE import_id = $1 ORDER BY row_number`,
+        [r.importId],
+      ),
+    ).toEqual([
+      { row_number: 3, column: "row", value: "aaaa,lwu", reason: "row has 2 cells, the header has 9" },
+      {
+        row_number: 5,
+        column: "row",
+        value: [...row("A3"), "extra"].join(","),
+        reason: "row has 10 cells, the header has 9 (line 6 of the file)",
+      },
+      {
+        row_number: 7,
+        column: "row",
+        value: "x,lwu",
+        reason: "row has 2 cells, the header has 9 (line 8 of the file)",
+      },
+    ])
+    const rejected = readFileSync(r.rejectedFile!, "utf8")
+    expect(rejected).toContain("row has 2 cells, the header has 9")
+    expect((await checkIntegrity(db)).ok).toBe(true)
+  })
+})
+
+describe("the record scanner", () => {
+  const scan = (bytes: Uint8Array, cuts: ReadonlyArray<number>) => {
+    const s = new CsvScanner(",", 1 << 20)
+    let at = 0
+    for (const c of [...cuts].sort((a, b) => a - b)) {
+      s.push(bytes.subarray(at, Math.max(at, c)))
+      at = Math.max(at, c)
+    }
+    s.push(bytes.subarray(at))
+    return s.finish()
+  }
+  it("counts records, lines and odd rows the same however the file is cut into chunks", () => {
+    const cellArb = fc.constantFrom("a", "", "ລາວ", '"q,"', '"x""y"', '"l1\nl2"', '"c\r\nd"')
+    const recArb = fc.array(cellArb, { minLength: 1, maxLength: 4 }).map((cs) => cs.join(","))
+    fc.assert(
+      fc.property(
+        fc.array(recArb, { minLength: 1, maxLength: 12 }),
+        fc.constantFrom("\n", "\r\n"),
+        fc.array(fc.nat(200), { maxLength: 6 }),
+        (recs, eol, cuts) => {
+          const bytes = Buffer.from(`h1,h2,h3\n${recs.join(eol)}${eol}`)
+          const whole = scan(bytes, [])
+          expect(scan(bytes, cuts)).toEqual(whole)
+          // A record that is one empty cell is a blank line: skipped, listed with 0 cells.
+          expect(whole.records).toBe(recs.filter((r) => r !== "").length)
+          expect(whole.odd.map((o) => o.cells)).toEqual(
+            recs
+              .map((r) => (r === "" ? 0 : r.split(/,(?=(?:[^"]*"[^"]*")*[^"]*$)/).length))
+              .filter((n) => n !== 3),
+          )
+        },
+      ),
+      { numRuns: 300 },
+    )
+  })
+})
+
+describe("headers", () => {
+  it("duplicate columns (also after aliases) fail the file, naming them", async () => {
+    const file = write(
+      "dup.csv",
+      csv([
+        [...HEADER, "sex"],
+        [...row("D1"), "male"],
+      ]),
+    )
+    const e = await failure(importFile(db, { file, model }))
+    expect(e.message).toMatch(/^duplicate columns: sex \("sex" and "sex"\)/)
+    const alias = write(
+      "alias.csv",
+      csv([
+        [...HEADER.map((h) => (h === "sex" ? "Sex" : h)), "gender"],
+        [...row("D1"), "male"],
+      ]),
+    )
+    const e2 = await failure(importFile(db, { file: alias, model }))
+    expect(e2.message).toMatch(/duplicate columns: sex \("Sex" and "gender"\)/)
+    expect(await count("SELECT count(*) AS n FROM cases")).toBe(0)
+  })
+
+  it("a header over 64 KiB (10,000 long column names) is read", async () => {
+    const extra = Array.from(
+      { length: 10_000 - HEADER.length },
+      (_, i) => `an unknown column with a long name ${i}`,
+    )
+    const file = write(
+      "wide.csv",
+      csv([
+        [...HEADER, ...extra],
+        [...row("W1"), ...extra.map(() => "v")],
+      ]),
+    )
+    const r = await importFile(db, { file, model })
+    expect([r.rowsRead, r.accepted]).toEqual([1, 1])
+    expect(r.ignoredHeaders.length).toBe(extra.length)
+  })
+
+  it("a one-line file of 20 MB: a short error, not the whole header", async () => {
+    const file = write("one.csv", `case_id,${"x".repeat(20_000_000)}`)
+    const e = await failure(importFile(db, { file, model }))
+    expect(e.message.length).toBeLessThan(400)
+    const short = write("short.csv", `case_id,${"y".repeat(1_000_000)}\n1,2\n`)
+    const e2 = await failure(importFile(db, { file: short, model }))
+    expect(e2.message).toMatch(/^missing required columns: .*…/)
+    expect(e2.message.length).toBeLessThan(600)
+  })
+})
+
+describe("the child rule and the stage path are the domain's", () => {
+  const columns = Domain.CaseRow.columnNames as ReadonlyArray<string>
+  const date = fc.option(
+    fc.constantFrom(
+      "2000-02-29",
+      "2006-06-15",
+      "2006-06-16",
+      "2010-01-01",
+      "2020-03-01",
+      "2021-06-15",
+      "2022-01-10",
+    ),
+    { nil: "" },
+  )
+  const rowArb = fc.record({
+    identification_date: fc.constantFrom("2024-06-15", "2023-02-28"),
+    date_of_birth: date,
+    age_years: fc.constantFrom("", "5", "17", "18", "30"),
+    interim_care_date: fc.constantFrom("", "2024-07-01"),
+    assessment_date: fc.constantFrom("", "2024-07-02"),
+    bid_date: fc.constantFrom("", "2024-07-03"),
+    return_date: fc.constantFrom("", "2024-07-04"),
+    reintegration_date: fc.constantFrom("", "2024-08-01"),
+    exit_date: fc.constantFrom("", "2024-09-01"),
+    exit_reason: fc.constantFrom("", "declined_assistance", "re_trafficked"),
+    closed_date: fc.constantFrom("", "2024-10-01"),
+    slash: fc.boolean(),
+  })
+
+  it("the importer accepts exactly the rows decodeCaseRow accepts", async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(rowArb, { minLength: 40, maxLength: 80 }), async (rows) => {
+        const records = rows.map(({ slash, ...r }, i) => ({
+          ...Domain.CaseRow.emptyRow(),
+          case_id: `P${i}`,
+          source: "lwu",
+          victim_group: "local_lao",
+          sex: "female",
+          citizenship: "LAO",
+          exploitation_form: "forced_labour",
+          ...r,
+          ...(slash && r.date_of_birth ? { date_of_birth: r.date_of_birth } : {}),
+        }))
+        // The file gets some dates day first (dd/mm/yyyy); the domain sees them normalised.
+        const cells = records.map((r, i) =>
+          columns.map((c) => {
+            const v = (r as Record<string, string>)[c] ?? ""
+            return rows[i]!.slash && c === "date_of_birth" && v
+              ? `${v.slice(8)}/${v.slice(5, 7)}/${v.slice(0, 4)}`
+              : v
+          }),
+        )
+        const file = write(`p-${Math.random().toString(36).slice(2)}.csv`, csv([[...columns], ...cells]))
+        const r = await importFile(db, { file, model, writeRejected: false })
+        const accepted = new Set(
+          (
+            await db.query<{ case_id: string }>("SELECT case_id FROM cases WHERE import_id = $1", [
+              r.importId,
+            ])
+          ).map((x) => x.case_id),
+        )
+        const mismatches = records.filter(
+          (rec) =>
+            ((Domain.CaseRow.decodeCaseRow(rec) as { _tag: string })._tag === "Success") !==
+            accepted.has(rec.case_id),
+        )
+        expect(mismatches).toEqual([])
+        await db.exec("DELETE FROM cases")
+      }),
+      { numRuns: 4, seed: 20240615 },
+    )
+  }, 120_000)
+
+  it("a date of birth that makes an adult wins over age_years under 18 (and the reverse)", async () => {
+    const cols = [...HEADER, "date_of_birth", "age_years", "return_date", "bid_date"]
+    const file = write(
+      "child.csv",
+      csv([
+        cols,
+        [...row("C1"), "1990-01-01", "16", "2024-02-01", ""],
+        [...row("C2"), "2010-01-01", "30", "2024-02-01", ""],
+      ]),
+    )
+    const r = await importFile(db, { file, model })
+    expect(await db.query("SELECT case_id FROM cases")).toEqual([{ case_id: "C1" }])
+    expect(r.rejected).toBe(1)
+  })
+})
+
+describe("partial-column re-import", () => {
+  it("columns absent from the file keep their stored values; an empty cell in a present column empties", async () => {
+    const full = write("full.csv", csv([HEADER, row("R1", "Keo", "first note"), row("R2", "Noy", "note 2")]))
+    await importFile(db, { file: full, model })
+    const partial = write(
+      "partial.csv",
+      csv([
+        [
+          "case_id",
+          "source",
+          "identification_date",
+          "victim_group",
+          "sex",
+          "citizenship",
+          "exploitation_form",
+          "notes",
+        ],
+        ["R1", "lwu", "2024-01-16", "local_lao", "male", "LAO", "forced_labour", "corrected"],
+        ["R2", "lwu", "2024-01-15", "local_lao", "female", "LAO", "forced_labour", ""],
+      ]),
+    )
+    const r = await importFile(db, { file: partial, model })
+    expect([r.accepted, r.updated]).toEqual([2, 2])
+    expect(
+      await db.query(
+        "SELECT case_id, victim_name, notes, sex::VARCHAR AS sex, identification_date AS d FROM cases ORDER BY case_id",
+      ),
+    ).toEqual([
+      { case_id: "R1", victim_name: "Keo", notes: "corrected", sex: "male", d: "2024-01-16" },
+      { case_id: "R2", victim_name: "Noy", notes: null, sex: "female", d: "2024-01-15" },
+    ])
+    expect(await checkIntegrity(db)).toEqual({ ok: true, duplicateKeys: [], unreconciledImports: [] })
+  })
+})
+
+describe("integrity without a primary key", () => {
+  it("checkIntegrity finds a duplicated key written behind the importer's back", async () => {
+    const file = write("a.csv", csv([HEADER, row("K1")]))
+    await importFile(db, { file, model })
+    expect((await checkIntegrity(db)).ok).toBe(true)
+    await db.exec("INSERT INTO cases SELECT * FROM cases")
+    const report = await checkIntegrity(db)
+    expect(report.duplicateKeys).toEqual([{ source: "lwu", caseId: "K1", n: 2 }])
+  })
+
+  it("the pre-COMMIT check throws when a key the import touched is twice in cases", async () => {
+    const r = await importFile(db, { file: write("a.csv", csv([HEADER, row("K1"), row("K2")])), model })
+    await expect(checkKeysUnique(db, r.importId, false)).resolves.toBeUndefined()
+    await expect(checkKeysUnique(db, r.importId, true)).resolves.toBeUndefined()
+    await db.exec("INSERT INTO cases SELECT * FROM cases WHERE case_id = 'K2'")
+    await expect(checkKeysUnique(db, r.importId, false)).rejects.toThrow(
+      /internal error: .*lwu\/K2 \(2 times\)/,
+    )
+    await expect(checkKeysUnique(db, r.importId, true)).rejects.toThrow(/lwu\/K2/)
+  })
+})
