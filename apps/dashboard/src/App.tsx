@@ -36,6 +36,7 @@ export function App() {
   const k = engine.manifest?.threshold ?? engine.firstPaint?.threshold ?? 10
   const flowThreshold = engine.manifest?.flowThreshold ?? 5
   const synthetic = engine.manifest?.synthetic ?? engine.firstPaint?.synthetic ?? false
+  const mixedSynthetic = synthetic ? 0 : (engine.manifest?.syntheticCases ?? 0)
 
   const cellText = (cell: Cell): string =>
     cell.kind === "value"
@@ -57,6 +58,11 @@ export function App() {
         {synthetic && (
           <span className="badge" data-testid="synthetic-badge">
             {t("syntheticBadge")}
+          </span>
+        )}
+        {mixedSynthetic > 0 && (
+          <span className="badge" data-testid="synthetic-badge">
+            {t("syntheticMixedBadge", { n: formatNumber(lang, mixedSynthetic) })}
           </span>
         )}
         <span className="status" data-testid="engine-status" role="status">

@@ -6,6 +6,8 @@ export interface Manifest {
   readonly release: string
   readonly createdAt: string
   readonly synthetic: boolean
+  /** Synthetic cases in a release that also holds real ones (0 or absent otherwise). */
+  readonly syntheticCases?: number
   readonly threshold: number
   readonly flowThreshold: number
   readonly tables?: Readonly<Record<string, { readonly file: string; readonly rows: number }>>

@@ -2,6 +2,7 @@
 export const en = {
   appTitle: "Lao Protect: cases of human trafficking",
   syntheticBadge: "Synthetic data: not real cases",
+  syntheticMixedBadge: "Contains {n} synthetic (not real) cases",
   engineLoading: "Loading data engine…",
   engineReady: "Data engine ready",
   engineFailed: "Data engine failed to start: showing the summary only",

@@ -11,6 +11,7 @@ import type { MessageKey, Messages } from "./en.ts"
 export const lo: Messages = {
   appTitle: "Lao Protect: ກໍລະນີການຄ້າມະນຸດ",
   syntheticBadge: "ຂໍ້ມູນສັງເຄາະ: ບໍ່ແມ່ນກໍລະນີແທ້",
+  syntheticMixedBadge: "ມີ {n} ກໍລະນີສັງເຄາະ (ບໍ່ແມ່ນກໍລະນີແທ້)",
   engineLoading: "ກຳລັງໂຫຼດ…",
   engineReady: "ພ້ອມແລ້ວ",
   engineFailed: "ບໍ່ສາມາດເລີ່ມລະບົບຂໍ້ມູນ",
@@ -87,6 +88,7 @@ export const lo: Messages = {
 export const loSources: { readonly [K in MessageKey]: Source } = {
   appTitle: { glossary: "case; human trafficking" },
   syntheticBadge: review,
+  syntheticMixedBadge: review,
   engineLoading: { glossary: "loading" },
   engineReady: review,
   engineFailed: review,

@@ -1,7 +1,6 @@
--- What the release was built from: counts, the synthetic marker and the source files.
+-- What the release was built from: counts and the source files.
 SELECT
   CAST(count(*) AS INTEGER) AS cases,
-  CAST(count(*) FILTER (WHERE starts_with(CAST(case_id AS VARCHAR), 'SYN-')) AS INTEGER) AS synthetic_cases,
   list(DISTINCT CAST(source_file AS VARCHAR)) FILTER (WHERE source_file IS NOT NULL) AS source_files,
   list(DISTINCT CAST(import_id AS VARCHAR)) FILTER (WHERE import_id IS NOT NULL) AS import_ids
 FROM cases;

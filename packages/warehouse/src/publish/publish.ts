@@ -27,6 +27,7 @@ import type { Connector } from "../Connector.ts"
 import { openWarehouse } from "../node/NodeConnector.ts"
 import { hasOfficialStats, officialStatsPublicationSql } from "../official-stats/series.ts"
 import { metaPathOf } from "../synth/write.ts"
+import casesBySourceFileSql from "./cases_by_source_file.sql?raw"
 import districtYearCountsSql from "./district_year_counts.sql?raw"
 import {
   appendLedger,
@@ -88,7 +89,10 @@ export interface TableEntry {
 export interface Manifest {
   readonly release: string
   readonly createdAt: string
+  /** True only when every case is synthetic. */
   readonly synthetic: boolean
+  /** Synthetic cases in the release (ids with the `SYN-` prefix or from a synthetic input file). */
+  readonly syntheticCases: number
   readonly tier: Tier
   readonly threshold: number
   readonly flowThreshold: number
@@ -349,7 +353,6 @@ export const publish = async (options: PublishOptions): Promise<PublishResult> =
   const info = (
     await wh.query<{
       cases: number
-      synthetic_cases: number
       source_files: string[] | null
       import_ids: string[] | null
     }>(publicationInputsSql)
@@ -366,8 +369,14 @@ export const publish = async (options: PublishOptions): Promise<PublishResult> =
       sourceFiles.map(async (f) => ({ file: basename(f), sha256: await sha256File(f) })),
     )
   }
-  const syntheticFiles = await Promise.all(sourceFiles.map(isSyntheticFile))
-  const synthetic = info.synthetic_cases > 0 || syntheticFiles.some(Boolean)
+  // Synthetic means every case is: a release that mixes real and synthetic cases is real data
+  // (protected, no open serving) that says how many synthetic cases it carries.
+  let syntheticCases = 0
+  for (const f of await wh.query<{ source_file: string | null; n: number; syn: number }>(
+    casesBySourceFileSql,
+  ))
+    syntheticCases += f.source_file !== null && (await isSyntheticFile(f.source_file)) ? f.n : f.syn
+  const synthetic = info.cases > 0 && syntheticCases === info.cases
 
   // 3. Aggregates and suppression.
   let py: ReadonlyArray<PyRow> = await wh.query<PyRow & Record<string, unknown>>(provinceYearCountsSql)
@@ -567,6 +576,7 @@ export const publish = async (options: PublishOptions): Promise<PublishResult> =
       release,
       createdAt,
       synthetic,
+      syntheticCases,
       tier,
       threshold,
       flowThreshold,
