@@ -205,7 +205,7 @@ async function resolvePlaces(db: NodeConnector, model: CaseModel, sql: ImportSql
 }
 
 export async function importFile(db: NodeConnector, options: ImportOptions): Promise<ImportResult> {
-  const { file, model } = options
+  const { file } = options
   const progress = options.progress ?? silentProgress
   if (!existsSync(file)) throw new ImportError(`file not found: ${file}`)
   const format = options.format ?? detectFormat(file)
@@ -234,9 +234,63 @@ export async function importFile(db: NodeConnector, options: ImportOptions): Pro
       scanner = new CsvScanner(s.delimiter, maxRow)
     }
   }
-  const digest = await sha256(file, scanner)
+  // The hash/record-scan pass (JS) and DuckDB's read_csv into the TEMP staging table are
+  // independent: run them at the same time, then compare. Nothing in the warehouse changes; the
+  // staging table is dropped on every exit before the transaction (and the scan's errors, the
+  // header checks and "already imported" still win over anything read_csv found).
+  const staging =
+    format === "csv" && sniffed && !sniffed.header.every((h) => h === "")
+      ? stageCsv(db, file, sniffed.header, sniffed.delimiter, maxRow, progress).then(
+          () => ({ ok: true as const }),
+          (error: unknown) => ({ ok: false as const, error }),
+        )
+      : undefined
+  let digest: string
+  try {
+    digest = await sha256(file, scanner)
+  } finally {
+    // Never leave read_csv running on the connection behind a failed read.
+    await staging
+  }
   const scan = scanner?.finish()
-  lap("sha256")
+  lap("sha256+load")
+  try {
+    return await importStaged(db, options, {
+      format,
+      fileName,
+      user,
+      digest,
+      sniffed,
+      sniffError,
+      scan,
+      maxRow,
+      staging,
+      lap,
+    })
+  } catch (e) {
+    if (staging) await dropStaging(db).catch(() => undefined)
+    throw e
+  }
+}
+
+interface Prepared {
+  readonly format: FileFormat
+  readonly fileName: string
+  readonly user: string
+  readonly digest: string
+  readonly sniffed: { header: ReadonlyArray<string>; delimiter: string } | undefined
+  readonly sniffError: string | undefined
+  readonly scan: CsvScan | undefined
+  readonly maxRow: number
+  /** The CSV staging load started beside the hash pass (settled). */
+  readonly staging: Promise<{ ok: true } | { ok: false; error: unknown }> | undefined
+  readonly lap: (phase: string) => void
+}
+
+async function importStaged(db: NodeConnector, options: ImportOptions, p: Prepared): Promise<ImportResult> {
+  const { file, model } = options
+  const progress = options.progress ?? silentProgress
+  const { format, fileName, user, digest, sniffed, sniffError, scan, maxRow, staging, lap } = p
   await migrate(db, model)
   lap("migrate")
 
@@ -263,6 +317,7 @@ export async function importFile(db: NodeConnector, options: ImportOptions): Pro
   )
   if (previous[0]) {
     const p = previous[0]
+    if (staging) await dropStaging(db)
     await db.query(
       `INSERT INTO import_log (import_id, file_name, sha256, source, sheet, started_at, finished_at, rows_read, rows_accepted,
          rows_rejected, warnings, "user", status, message)
@@ -381,7 +436,10 @@ export async function importFile(db: NodeConnector, options: ImportOptions): Pro
       await loadTabular(db, tabular)
       await db.exec("CREATE OR REPLACE TEMP VIEW lp_rows AS SELECT * FROM stg")
     } else {
-      oddRows = await loadCsv(db, file, header, delimiter, scan!, maxRow, progress)
+      const staged = await staging
+      if (!staged) throw new Error("internal error: the CSV was not staged")
+      if (!staged.ok) throw staged.error
+      oddRows = await checkStaged(db, header, delimiter, scan!)
     }
     lap("load")
     await db.exec("BEGIN TRANSACTION")
@@ -559,20 +617,17 @@ function friendlyError(e: unknown): string {
 }
 
 /**
- * Stage a CSV file in `stg` with DuckDB's read_csv and check it against the record scan: every
- * record of the file is a staged row, a row with the wrong number of cells (kept in `lp_odd` and
- * rejected with a reason), or a blank line. Makes the view `lp_rows` (row_number, c0..cN, and when
- * there are odd rows `lp_ncells`, `lp_line`, `lp_text`). Returns the number of odd rows.
+ * Stage a CSV file in `stg` with DuckDB's read_csv (rejects in `lp_csv_err`). Runs beside the hash
+ * and record-scan pass; `checkStaged` then compares the two.
  */
-async function loadCsv(
+async function stageCsv(
   db: NodeConnector,
   file: string,
   header: ReadonlyArray<string>,
   delimiter: string,
-  scan: CsvScan,
   maxRow: number,
   progress: Progress,
-): Promise<number> {
+): Promise<void> {
   const columns = header.map((_, i) => `${ident(`c${i}`)}: 'VARCHAR'`).join(", ")
   // Strict: a row with too few or too many cells is not padded or cut but goes to the rejects
   // table (store_rejects), from where it is quarantined with a reason; any other error there
@@ -589,6 +644,23 @@ async function loadCsv(
       [file, delimiter],
     ),
   )
+}
+
+const dropStaging = (db: NodeConnector) =>
+  db.exec("DROP TABLE IF EXISTS stg; DROP TABLE IF EXISTS lp_csv_err; DROP TABLE IF EXISTS lp_csv_scan")
+
+/**
+ * Check the staged CSV against the record scan: every record of the file is a staged row, a row
+ * with the wrong number of cells (kept in `lp_odd` and rejected with a reason), or a blank line.
+ * Makes the view `lp_rows` (row_number, c0..cN, and when there are odd rows `lp_ncells`,
+ * `lp_line`, `lp_text`). Returns the number of odd rows.
+ */
+async function checkStaged(
+  db: NodeConnector,
+  header: ReadonlyArray<string>,
+  delimiter: string,
+  scan: CsvScan,
+): Promise<number> {
   const other = await db.query<{ line: number; type: string; message: string }>(
     `SELECT line, error_type AS type, error_message AS message FROM lp_csv_err
      WHERE error_type NOT IN ('MISSING COLUMNS', 'TOO MANY COLUMNS') ORDER BY line LIMIT 1`,
