@@ -553,15 +553,25 @@ async function importStaged(db: NodeConnector, options: ImportOptions, p: Prepar
 
     const rejectedFile = `${file}.rejected.csv`
     const tmp = `${rejectedFile}.${importId}.tmp`
-    let wroteRejected = false
-    if (rejected > 0 && options.writeRejected !== false) {
-      await writeRejectedCsv(db, model, importId, header, match.columns, tmp)
-      wroteRejected = true
+    const wroteRejected = rejected > 0 && options.writeRejected !== false
+    const rejectedRows = wroteRejected ? await readRejected(db, header) : []
+    // `cases` has no primary key: check, before COMMIT, that no key this import touched is now
+    // twice in the table (a hash aggregate over those keys only). DuckDB runs it while JS explains
+    // the rejected rows; both must succeed before COMMIT (an explanation error is reported first).
+    const integrity = checkKeysUnique(db, importId, existing > 0).then(
+      () => ({ ok: true as const }),
+      (error: unknown) => ({ ok: false as const, error }),
+    )
+    let written: { ok: true } | { ok: false; error: unknown } = { ok: true }
+    try {
+      if (wroteRejected) await writeRejectedCsv(model, rejectedRows, header, match.columns, tmp)
+    } catch (error) {
+      written = { ok: false, error }
     }
     lap("rejected-csv")
-    // `cases` has no primary key: check, before COMMIT, that no key this import touched is now
-    // twice in the table (a hash aggregate over those keys only).
-    await checkKeysUnique(db, importId, existing > 0)
+    const checked = await integrity
+    if (!written.ok) throw written.error
+    if (!checked.ok) throw checked.error
     lap("integrity")
     await db.exec("COMMIT")
     lap("commit")
@@ -787,26 +797,33 @@ async function storedColumns(
   return absent.map((c) => c.name)
 }
 
+/**
+ * The rejected rows as they went to `quarantine` (one per offending column: row, column, value,
+ * reason, then the original cells), from `lp_bad` itself rather than a join with `quarantine`.
+ */
+async function readRejected(db: NodeConnector, header: ReadonlyArray<string>): Promise<unknown[][]> {
+  const cells = header.map((_, i) => ident(`c${i}`)).join(", ")
+  const reader = await db.raw.runAndReadAll(
+    `SELECT row_number, e['column'] AS col, e['value'] AS value, e['reason'] AS reason${cells ? `, ${cells}` : ""}
+     FROM (SELECT *, unnest(errs) AS e FROM lp_bad WHERE failed) ORDER BY row_number, col`,
+  )
+  return reader.getRowsJS()
+}
+
+/** Write `<input>.rejected.csv` (to `path`), yielding now and then so DuckDB work can run meanwhile. */
 async function writeRejectedCsv(
-  db: NodeConnector,
   model: CaseModel,
-  importId: string,
+  rows: ReadonlyArray<ReadonlyArray<unknown>>,
   header: ReadonlyArray<string>,
   columnOf: ReadonlyMap<number, string>,
   path: string,
 ): Promise<void> {
-  const cells = header.map((_, i) => `s.${ident(`c${i}`)}`).join(", ")
-  const reader = await db.raw.runAndReadAll(
-    `SELECT q.row_number, q."column", q.value, q.reason${cells ? `, ${cells}` : ""}
-     FROM quarantine q JOIN lp_bad s USING (row_number) WHERE q.import_id = $1 ORDER BY q.row_number, q."column"`,
-    [importId],
-  )
-  const rows = reader.getRowsJS()
   const lines = [
     csvLine(["row", "column", "value", "reason", ...(model.explain ? ["explanation"] : []), ...header]),
   ]
   const explained = new Map<number, string>()
-  for (const r of rows) {
+  for (const [k, r] of rows.entries()) {
+    if (k % 256 === 0) await new Promise<void>((resolve) => setImmediate(resolve))
     const rowNumber = Number(r[0])
     const original = r.slice(4).map((v) => (v === null ? null : String(v)))
     let explanation: string[] = []
