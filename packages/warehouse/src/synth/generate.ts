@@ -7,6 +7,7 @@
  * It deliberately does not validate: the importer decodes what this writes, like any partner file.
  */
 
+import { CaseRow, Exploitation } from "@lao-protect/domain"
 import { makeRng, type Rng, type Weighted, weighted } from "./prng.ts"
 import {
   type CheckpointFacts,
@@ -19,46 +20,10 @@ import {
   provinces,
 } from "./reference.ts"
 
-/** CaseRow columns in the documented order (docs/contracts.md section 2). */
-export const synthColumns = [
-  "case_id",
-  "source",
-  "identification_date",
-  "identifying_agency",
-  "victim_group",
-  "sex",
-  "date_of_birth",
-  "age_years",
-  "citizenship",
-  "ethnicity",
-  "first_language",
-  "origin_district",
-  "origin_province",
-  "border_checkpoint",
-  "destination_country",
-  "exploitation_district",
-  "exploitation_form",
-  "industry",
-  "means_of_control",
-  "perpetrator_roles",
-  "legal_basis",
-  "interim_care_date",
-  "assessment_date",
-  "bid_date",
-  "return_date",
-  "reintegration_date",
-  "follow_up_date",
-  "closed_date",
-  "exit_reason",
-  "exit_date",
-  "services",
-  "referred_to",
-  "consent",
-  "victim_name",
-  "phone",
-  "village",
-  "notes",
-] as const
+/** CaseRow columns in the domain's documented order: the header of every synthetic file. */
+export const synthColumns = CaseRow.columnNames
+/** Position of each column in a row, so cells are set by name. */
+const C = Object.fromEntries(synthColumns.map((c, i) => [c, i])) as { readonly [K in SynthColumn]: number }
 
 export type SynthColumn = (typeof synthColumns)[number]
 /** One synthetic row as CSV cell strings (empty string = missing), in `synthColumns` order. */
@@ -349,20 +314,7 @@ const meansOf: Record<Form, ReadonlyArray<string>> = {
   ],
   other: ["false_promises", "threats", "other"],
 }
-const meansOrder = [
-  "debt_bondage",
-  "takes_earnings",
-  "restricts_movement",
-  "threats",
-  "physical_abuse",
-  "sexual_abuse",
-  "psychological_abuse",
-  "withholds_documents",
-  "withholds_necessities",
-  "false_promises",
-  "drugs_alcohol",
-  "other",
-]
+const meansOrder: ReadonlyArray<string> = Exploitation.meansCodes
 
 const sourceFor = weighted([
   ["mlsw", 35],
@@ -448,10 +400,10 @@ export function* generateCases(options: SynthOptions): Generator<SynthRow, void,
     for (let seq = 1; seq <= count; seq++) {
       const row: SynthRow = new Array(synthColumns.length).fill("")
       const identification = Math.min(asOf, yearStart + rng.int(0, yearDays - 1))
-      row[0] = `${SYNTHETIC_ID_PREFIX}${seedTag}-${year}-${pad(seq, width)}`
-      row[1] = sourceFor.pick(rng)
-      row[2] = iso(identification)
-      if (rng.chance(0.85)) row[3] = agencyFor.pick(rng)
+      row[C.case_id] = `${SYNTHETIC_ID_PREFIX}${seedTag}-${year}-${pad(seq, width)}`
+      row[C.source] = sourceFor.pick(rng)
+      row[C.identification_date] = iso(identification)
+      if (rng.chance(0.85)) row[C.identifying_agency] = agencyFor.pick(rng)
 
       let dest: string = profile.destination.pick(rng)
       const foreign = dest === "LAO" && rng.chance(profile.foreignShare)
@@ -468,11 +420,11 @@ export function* generateCases(options: SynthOptions): Generator<SynthRow, void,
         group =
           r < 0.55 ? "repatriated_lao" : r < 0.7 ? "deported_lao" : r < 0.86 ? "self_returned" : "intercepted"
       }
-      row[4] = group
+      row[C.victim_group] = group
 
       const female =
         form === "forced_marriage" ? true : form === "forced_labour" ? rng.chance(0.55) : rng.chance(0.9)
-      row[5] = female ? "female" : rng.chance(0.995) ? "male" : "unknown"
+      row[C.sex] = female ? "female" : rng.chance(0.995) ? "male" : "unknown"
 
       // Ages: 45-70% children; marriage victims mostly 14-25.
       const childP =
@@ -493,10 +445,10 @@ export function* generateCases(options: SynthOptions): Generator<SynthRow, void,
           : rng.int(27, 45)
       const ageKnown = rng.chance(0.94)
       if (ageKnown) {
-        row[7] = String(age)
+        row[C.age_years] = String(age)
         if (rng.chance(0.35)) {
           const birthday = identification - age * 365 - rng.int(2, 360) - Math.floor(age / 4)
-          row[6] = iso(birthday)
+          row[C.date_of_birth] = iso(birthday)
         }
       } else age = -1
 
@@ -506,17 +458,18 @@ export function* generateCases(options: SynthOptions): Generator<SynthRow, void,
       let provinceModel: ProvinceModel | undefined
       if (foreign) {
         const citizenship = foreignCitizenship.pick(rng)
-        row[8] = citizenship
-        row[9] = rng.chance(0.6) ? "other" : ""
+        row[C.citizenship] = citizenship
+        row[C.ethnicity] = rng.chance(0.6) ? "other" : ""
         const place = internal.pick(rng)
-        row[15] = place
+        row[C.exploitation_district] = place
         const p = provinces.find((q) => q.code === place.slice(0, 4))!
         originLat = p.lat
         originLon = p.lon
-        if (rng.chance(0.8)) row[13] = checkpointFor(rng, citizenship, year, originLat, originLon, place)
-        row[14] = "LAO"
+        if (rng.chance(0.8))
+          row[C.border_checkpoint] = checkpointFor(rng, citizenship, year, originLat, originLon, place)
+        row[C.destination_country] = "LAO"
       } else {
-        row[8] = "LAO"
+        row[C.citizenship] = "LAO"
         provinceModel = (
           origins[
             dest === "THA" || dest === "CHN" || dest === "LAO" ? dest : "OTHER"
@@ -527,25 +480,25 @@ export function* generateCases(options: SynthOptions): Generator<SynthRow, void,
         originLon = facts.lon
         if (rng.chance(0.92)) {
           const ethnicity = provinceModel.ethnicity.pick(rng)
-          row[9] = ethnicity
-          if (rng.chance(0.6)) row[10] = firstLanguageOf[ethnicity] ?? ""
+          row[C.ethnicity] = ethnicity
+          if (rng.chance(0.6)) row[C.first_language] = firstLanguageOf[ethnicity] ?? ""
         }
         if (rng.chance(0.97)) {
-          row[12] = facts.code
-          if (rng.chance(0.9)) row[11] = `${facts.code}${pad(rng.int(1, facts.districts), 2)}`
+          row[C.origin_province] = facts.code
+          if (rng.chance(0.9)) row[C.origin_district] = `${facts.code}${pad(rng.int(1, facts.districts), 2)}`
         }
         if (dest === "LAO") {
-          row[15] = internal.pick(rng)
+          row[C.exploitation_district] = internal.pick(rng)
         } else if (rng.chance(0.85)) {
-          row[13] = landNeighbours.has(dest)
+          row[C.border_checkpoint] = landNeighbours.has(dest)
             ? checkpointFor(rng, dest, year, originLat, originLon, facts.code)
             : airports[rng.int(0, airports.length - 1)]!
         }
-        row[14] = dest
+        row[C.destination_country] = dest
       }
-      row[16] = form
-      if (rng.chance(0.8)) row[17] = industryOf[form].pick(rng)
-      if (rng.chance(0.7)) row[18] = listOf(rng, meansOf[form], meansOrder, 3)
+      row[C.exploitation_form] = form
+      if (rng.chance(0.8)) row[C.industry] = industryOf[form].pick(rng)
+      if (rng.chance(0.7)) row[C.means_of_control] = listOf(rng, meansOf[form], meansOrder, 3)
       if (rng.chance(0.6)) {
         const roles: string[] = []
         if (rng.chance(0.7)) roles.push("trafficker")
@@ -554,10 +507,10 @@ export function* generateCases(options: SynthOptions): Generator<SynthRow, void,
         if (form === "forced_labour" || form === "servitude" ? rng.chance(0.5) : false) roles.push("employer")
         if (rng.chance(0.6)) roles.push("recruiter")
         if (rng.chance(0.08)) roles.push("family_member")
-        row[19] = roles.join(";")
+        row[C.perpetrator_roles] = roles.join(";")
       }
       if (rng.chance(0.5))
-        row[20] = year >= 2019 && rng.chance(0.6) ? "penal_2017_art215" : "women_2004_art28"
+        row[C.legal_basis] = year >= 2019 && rng.chance(0.6) ? "penal_2017_art215" : "women_2004_art28"
 
       // Stage history with plausible durations; exits stop it; nothing after `asOf`.
       const abroad = dest !== "LAO"
@@ -605,8 +558,8 @@ export function* generateCases(options: SynthOptions): Generator<SynthRow, void,
       }
       for (let i = 0; i < 7; i++) if (stages[i]! >= 0) row[21 + i] = iso(stages[i]!)
       if (exitReason !== "" && exitDay <= asOf) {
-        row[28] = exitReason
-        row[29] = iso(exitDay)
+        row[C.exit_reason] = exitReason
+        row[C.exit_date] = iso(exitDay)
       }
 
       // Services follow the stages reached.
@@ -633,18 +586,21 @@ export function* generateCases(options: SynthOptions): Generator<SynthRow, void,
         if (!isChild && rng.chance(0.2)) services.push("job_placement")
       }
       if (stages[5]! >= 0) services.push("follow_up_visit")
-      row[30] = services.join(";")
-      if (stages[4]! >= 0 && rng.chance(0.5)) row[31] = referredFor.pick(rng)
-      else if (row[28] === "referred_elsewhere") row[31] = referredFor.pick(rng)
+      row[C.services] = services.join(";")
+      if (stages[4]! >= 0 && rng.chance(0.5)) row[C.referred_to] = referredFor.pick(rng)
+      else if (row[C.exit_reason] === "referred_elsewhere") row[C.referred_to] = referredFor.pick(rng)
       const c = rng.next()
-      row[32] = c < 0.8 ? "yes" : c < 0.95 ? "unknown" : "no"
+      row[C.consent] = c < 0.8 ? "yes" : c < 0.95 ? "unknown" : "no"
 
       // Clearly fake PII so that de-identification is exercised.
       if (rng.chance(0.7))
-        row[33] = `Fake ${fakeGiven[rng.int(0, fakeGiven.length - 1)]} ${fakeFamily[rng.int(0, fakeFamily.length - 1)]}`
-      if (rng.chance(0.5)) row[34] = `+856 20 5555 ${pad(rng.int(0, 9999), 4)}`
-      if (rng.chance(0.6)) row[35] = `${fakeVillages[rng.int(0, fakeVillages.length - 1)]} ${rng.int(1, 40)}`
-      if (rng.chance(0.3)) row[36] = "SYNTHETIC record, not a real person; generated by lao-protect synth"
+        row[C.victim_name] =
+          `Fake ${fakeGiven[rng.int(0, fakeGiven.length - 1)]} ${fakeFamily[rng.int(0, fakeFamily.length - 1)]}`
+      if (rng.chance(0.5)) row[C.phone] = `+856 20 5555 ${pad(rng.int(0, 9999), 4)}`
+      if (rng.chance(0.6))
+        row[C.village] = `${fakeVillages[rng.int(0, fakeVillages.length - 1)]} ${rng.int(1, 40)}`
+      if (rng.chance(0.3))
+        row[C.notes] = "SYNTHETIC record, not a real person; generated by lao-protect synth"
       yield row
     }
   }
