@@ -84,6 +84,7 @@ async function importFigures(size: number, csv: string): Promise<Figure[]> {
   const runs = runsFor(size)
   const imports: ImportRun[] = []
   const bares: ImportRun[] = []
+  const varcharBares: ImportRun[] = []
   const clean = (db: string) => {
     rmSync(db, { force: true })
     rmSync(`${db}.wal`, { force: true })
@@ -95,6 +96,17 @@ async function importFigures(size: number, csv: string): Promise<Figure[]> {
       clean(bareDb)
       bares.push(
         await runWorker<ImportRun>("import-once.ts", ["--mode", "bare", "--file", csv, "--db", bareDb]),
+      )
+      clean(bareDb)
+      varcharBares.push(
+        await runWorker<ImportRun>("import-once.ts", [
+          "--mode",
+          "bare-varchar",
+          "--file",
+          csv,
+          "--db",
+          bareDb,
+        ]),
       )
       clean(bareDb)
     }
@@ -125,7 +137,7 @@ async function importFigures(size: number, csv: string): Promise<Figure[]> {
       unit: "rows/s",
       baseline: {
         ...summarize(bares.map(rate)),
-        label: "bare DuckDB read_csv of the same file into a table",
+        label: "bare DuckDB read_csv of the same file into a table (default type sniffing)",
       },
       ratio: summarize(imports.map((x, i) => bares[i]!.seconds / x.seconds)),
       ratioLabel: "import throughput / bare read_csv throughput",
@@ -135,7 +147,7 @@ async function importFigures(size: number, csv: string): Promise<Figure[]> {
         pass: summarize(imports.map((x, i) => bares[i]!.seconds / x.seconds)).median >= 0.5,
       },
       costSeconds: summarize(imports.map((x) => x.seconds)).median,
-      note: `rows read ${last.rows.toLocaleString("en")}, accepted ${last.accepted?.toLocaleString("en")}, rejected (quarantined) ${last.rejected?.toLocaleString("en")}; bare median ${summarize(bares.map((x) => x.seconds)).median.toFixed(2)} s, import median ${summarize(imports.map((x) => x.seconds)).median.toFixed(2)} s`,
+      note: `rows read ${last.rows.toLocaleString("en")}, accepted ${last.accepted?.toLocaleString("en")}, rejected (quarantined) ${last.rejected?.toLocaleString("en")}; bare median ${summarize(bares.map((x) => x.seconds)).median.toFixed(2)} s (all-text read_csv for comparison: ${summarize(varcharBares.map((x) => x.seconds)).median.toFixed(2)} s, ratio ${summarize(imports.map((x, i) => varcharBares[i]!.seconds / x.seconds)).median.toFixed(2)}x), import median ${summarize(imports.map((x) => x.seconds)).median.toFixed(2)} s`,
     },
     {
       id: "import.peak_rss",
