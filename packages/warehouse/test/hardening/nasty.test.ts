@@ -111,7 +111,9 @@ describe("nasty files", () => {
     for (let i = 0; i < 100; i++) writeSync(fd, chunk)
     writeSync(fd, `\n${csv([row("OK2")])}`)
     closeSync(fd)
-    const { ms } = await timed(() => expectFileError(file, /row 3 is 100\.0 MiB long.{0,250}nothing was imported$/s))
+    const { ms } = await timed(() =>
+      expectFileError(file, /row 3 is 100\.0 MiB long.{0,250}nothing was imported$/s),
+    )
     expect(ms).toBeLessThan(60_000)
   })
 
