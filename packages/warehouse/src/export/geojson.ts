@@ -91,6 +91,26 @@ const boundaryGeometries = async (
 
 const point = (lat: number, lon: number): Geometry => ({ type: "Point", coordinates: [lon, lat] })
 
+/** A province or district: its boundary (or centre), codes, names and the published cell. */
+const areaFeature = (
+  area: { code: string; nameEn: string; nameLo: string; centroidLat: number; centroidLon: number },
+  shapes: ReadonlyMap<string, Geometry>,
+  cell: Cell | undefined,
+  extra: Readonly<Record<string, unknown>> = {},
+) => ({
+  type: "Feature" as const,
+  geometry: shapes.get(area.code) ?? point(area.centroidLat, area.centroidLon),
+  properties: {
+    pcode: area.code,
+    ...extra,
+    name_en: area.nameEn,
+    name_lo: area.nameLo,
+    n: cell?.n ?? null,
+    suppressed: cell?.suppressed ?? false,
+    status: status(cell),
+  },
+})
+
 const status = (cell: Cell | undefined): "value" | "suppressed" | "no_data" =>
   cell === undefined ? "no_data" : cell.suppressed ? "suppressed" : "value"
 
@@ -144,21 +164,7 @@ export const exportGeojson = async (options: GeojsonExportOptions): Promise<Feat
       return {
         ...base,
         unknownProvince: unknown === undefined ? null : cellOf(unknown),
-        features: Place.provinces.map((p) => {
-          const cell = byCode.get(p.code)
-          return {
-            type: "Feature",
-            geometry: shapes.get(p.code) ?? point(p.centroidLat, p.centroidLon),
-            properties: {
-              pcode: p.code,
-              name_en: p.nameEn,
-              name_lo: p.nameLo,
-              n: cell?.n ?? null,
-              suppressed: cell?.suppressed ?? false,
-              status: status(cell),
-            },
-          }
-        }),
+        features: Place.provinces.map((p) => areaFeature(p, shapes, byCode.get(p.code))),
       }
     }
     case "districts": {
@@ -172,22 +178,9 @@ export const exportGeojson = async (options: GeojsonExportOptions): Promise<Feat
       const shapes = await boundaryGeometries(options.boundaries, "districts.geojson", "pcode")
       return {
         ...base,
-        features: Place.districts.map((d) => {
-          const cell = byCode.get(d.code)
-          return {
-            type: "Feature",
-            geometry: shapes.get(d.code) ?? point(d.centroidLat, d.centroidLon),
-            properties: {
-              pcode: d.code,
-              parent: d.province,
-              name_en: d.nameEn,
-              name_lo: d.nameLo,
-              n: cell?.n ?? null,
-              suppressed: cell?.suppressed ?? false,
-              status: status(cell),
-            },
-          }
-        }),
+        features: Place.districts.map((d) =>
+          areaFeature(d, shapes, byCode.get(d.code), { parent: d.province }),
+        ),
       }
     }
     case "checkpoints": {
