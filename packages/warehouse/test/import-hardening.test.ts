@@ -167,6 +167,96 @@ describe("the record scanner", () => {
   })
 })
 
+describe("which columns are trimmed", () => {
+  // Cells as they would be typed: plain, with ASCII or Unicode spaces around (what DuckDB's trim
+  // removes), with spaces DuckDB keeps (tab), Lao text, and quoted cells with spaces inside quotes.
+  const spaced = ["\u0020", "\u00a0", "\u1680", "\u2003", "\u202f", "\u205f", "\u3000"]
+  const contentArb = fc.oneof(
+    fc.constantFrom("female", "", "ລາວ", "ກ", "ນາງ ຄຳ", "2024-01-15", "x\ty", "–", "“q”", "\u00e0", "\t"),
+    fc
+      .tuple(
+        fc.constantFrom(...spaced, ""),
+        fc.constantFrom("lwu", "ລາວ", "a b"),
+        fc.constantFrom(...spaced, ""),
+      )
+      .map(([a, b, c]) => `${a}${b}${c}`),
+  )
+  const cellArb = fc
+    .tuple(contentArb, fc.boolean())
+    .map(([c, quoted]) => (quoted || /[",\r\n]/.test(c) ? `"${c.replaceAll('"', '""')}"` : c))
+
+  it("the record scan marks every column where DuckDB's trim would change a cell, however the file is cut", async () => {
+    const zs = /^[\p{Zs}]|[\p{Zs}]$/u
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.array(cellArb, { minLength: 3, maxLength: 3 }), { minLength: 1, maxLength: 8 }),
+        fc.constantFrom("\n", "\r\n"),
+        // Random cuts, or every byte in its own chunk (every boundary case at once).
+        fc.oneof(fc.array(fc.nat(300), { maxLength: 8 }), fc.constant("bytes" as const)),
+        async (records, eol, cuts) => {
+          const text = `h1,h2,h3${eol}${records.map((r) => r.join(",")).join(eol)}${eol}`
+          const bytes = Buffer.from(text)
+          const s = new CsvScanner(",", 1 << 20)
+          let at = 0
+          const points = cuts === "bytes" ? bytes.map((_, k) => k) : [...cuts].sort((a, b) => a - b)
+          for (const c of points) {
+            s.push(bytes.subarray(at, Math.max(at, c)))
+            at = Math.max(at, c)
+          }
+          s.push(bytes.subarray(at))
+          const padded = new Set(s.finish().paddedColumns)
+          const whole = new CsvScanner(",", 1 << 20)
+          whole.push(bytes)
+          expect([...padded]).toEqual(whole.finish().paddedColumns)
+          const file = write("pad.csv", text)
+          const changed = await db.query<{ c0: boolean; c1: boolean; c2: boolean }>(
+            `SELECT coalesce(bool_or(c0 <> trim(c0)), false) AS c0, coalesce(bool_or(c1 <> trim(c1)), false) AS c1,
+               coalesce(bool_or(c2 <> trim(c2)), false) AS c2
+             FROM read_csv($1, delim = ',', quote = '"', escape = '"', header = true, auto_detect = false,
+                           columns = {c0: 'VARCHAR', c1: 'VARCHAR', c2: 'VARCHAR'})`,
+            [file],
+          )
+          const duck = changed[0]!
+          ;[duck.c0, duck.c1, duck.c2].forEach((ch, col) => {
+            if (ch) expect(padded.has(col)).toBe(true)
+          })
+          // And no column is marked without a reason: some cell starts or ends with a space-like character.
+          for (const col of padded) {
+            const contents = records.map((r) => {
+              const c = r[col]!
+              return c.startsWith('"') ? c.slice(1, -1).replaceAll('""', '"') : c
+            })
+            expect(
+              contents.some((c) => zs.test(c) || /^[\u2000-\u206f]|[\u2000-\u206f\u3000]$/u.test(c)),
+            ).toBe(true)
+          }
+        },
+      ),
+      { numRuns: 150 },
+    )
+  })
+
+  it("cells with spaces around them import trimmed; other columns are read as they are", async () => {
+    const file = write(
+      "spaces.csv",
+      csv([
+        HEADER,
+        ["P1", " lwu", "2024-01-15\u00a0", "local_lao", "\u3000female", "LAO", "forced_labour", "ນາງ ກ", "a"],
+        ["P2", "lwu", "2024-01-16", "local_lao", "male", "LAO", "forced_labour", "", "\u2003"],
+      ]),
+    )
+    const r = await importFile(db, { file, model })
+    expect([r.accepted, r.rejected]).toEqual([2, 0])
+    const rows = await db.query<Record<string, string | null>>(
+      "SELECT case_id, source::VARCHAR AS source, strftime(identification_date, '%Y-%m-%d') AS d, sex::VARCHAR AS sex, victim_name, notes FROM cases ORDER BY case_id",
+    )
+    expect(rows).toEqual([
+      { case_id: "P1", source: "lwu", d: "2024-01-15", sex: "female", victim_name: "ນາງ ກ", notes: "a" },
+      { case_id: "P2", source: "lwu", d: "2024-01-16", sex: "male", victim_name: null, notes: null },
+    ])
+  })
+})
+
 describe("headers", () => {
   it("duplicate columns (also after aliases) fail the file, naming them", async () => {
     const file = write(
@@ -271,7 +361,7 @@ describe("the child rule and the stage path are the domain's", () => {
           }),
         )
         const file = write(`p-${Math.random().toString(36).slice(2)}.csv`, csv([[...columns], ...cells]))
-        const r = await importFile(db, { file, model, writeRejected: false })
+        const r = await importFile(db, { file, model })
         const accepted = new Set(
           (
             await db.query<{ case_id: string }>("SELECT case_id FROM cases WHERE import_id = $1", [
@@ -285,6 +375,23 @@ describe("the child rule and the stage path are the domain's", () => {
             accepted.has(rec.case_id),
         )
         expect(mismatches).toEqual([])
+        // The rejected file explains each row with the domain decoder's own messages, for the
+        // cells as they are in the file.
+        if (r.rejected > 0) {
+          const explained = await db.query<{ row: string; explanation: string }>(
+            'SELECT DISTINCT "row", explanation FROM read_csv($1, all_varchar = true, header = true)',
+            [r.rejectedFile!],
+          )
+          expect(explained.length).toBe(r.rejected)
+          for (const { row, explanation } of explained) {
+            const raw = Object.fromEntries(columns.map((c, k) => [c, cells[Number(row) - 2]![k]!]))
+            const decoded = Domain.CaseRow.decodeCaseRow(raw) as {
+              failure?: { issues: ReadonlyArray<{ message: string }> }
+            }
+            const messages = (decoded.failure?.issues ?? []).map((i) => i.message).join("; ")
+            expect(explanation.split("; ").sort()).toEqual(messages.split("; ").sort())
+          }
+        }
         await db.exec("DELETE FROM cases")
       }),
       { numRuns: 4, seed: 20240615 },

@@ -7,11 +7,30 @@
  * The grammar is RFC 4180 as DuckDB reads it with `quote = '"', escape = '"'`: a quote opens a
  * quoted cell only at the start of a cell, `""` inside quotes is a quote, line breaks inside quotes
  * belong to the cell. Lines (physical line breaks) and records are counted separately.
+ *
+ * It also notes the columns where some cell may begin or end with a space separator (U+0020,
+ * U+00A0, U+1680, U+2000-200A, U+202F, U+205F, U+3000: what DuckDB's `trim` removes), so that the
+ * validation SQL trims only those columns. The test errs on the side of trimming (a few other
+ * characters, e.g. U+2013, also mark a column); it never misses a cell that `trim` would change.
  */
 
 const QUOTE = 0x22
 const LF = 0x0a
 const CR = 0x0d
+const SPACE = 0x20
+
+/** The last bytes of a cell (b1 last) may be a space separator; a superset of the exact test. */
+const spaceEnds = (b1: number, b2: number, b3: number): boolean =>
+  b1 === SPACE ||
+  (b1 >= 0x80 &&
+    ((b2 === 0xc2 && b1 === 0xa0) ||
+      (b3 === 0xe1 && b2 === 0x9a && b1 === 0x80) ||
+      ((b3 === 0xe2 || b3 === 0xe3) && (b2 === 0x80 || b2 === 0x81))))
+
+/** First byte of a multi-byte space separator (the second byte decides). */
+const spaceLead = (b: number): boolean => b === 0xc2 || b === 0xe1 || b === 0xe2 || b === 0xe3
+const spaceSecond = (lead: number, b: number): boolean =>
+  lead === 0xc2 ? b === 0xa0 : lead === 0xe1 ? b === 0x9a : b === 0x80 || b === 0x81
 
 export interface OddRecord {
   /** Row number as the user sees it: the header is row 1, one row per record, blank lines included. */
@@ -35,6 +54,11 @@ export interface CsvScan {
   readonly tooLong?: { readonly row: number; readonly line: number; readonly bytes: number }
   /** The file ends inside a quoted cell. */
   readonly openQuote?: { readonly row: number; readonly line: number }
+  /**
+   * Columns (0-based) of the data records where some cell may begin or end with a space separator
+   * (inside its quotes, for a quoted cell); the other columns need no `trim`.
+   */
+  readonly paddedColumns: ReadonlyArray<number>
 }
 
 export class CsvScanner {
@@ -55,6 +79,15 @@ export class CsvScanner {
   private readonly odd: OddRecord[] = []
   private tooLong: CsvScan["tooLong"]
   private skipBom = true
+  private readonly padded: boolean[] = []
+  /** The last three bytes before the current chunk (t1 last), -1 before the file's start. */
+  private t1 = -1
+  private t2 = -1
+  private t3 = -1
+  /** A cell's first content byte, or the second byte of a possible space, is the next chunk's first. */
+  private leadPending: { readonly col: number; readonly lead: number } | undefined
+  /** A closing quote was the last byte of a chunk, and the cell's content ended with a space. */
+  private closePadded = false
 
   constructor(
     delimiter: string,
@@ -85,56 +118,125 @@ export class CsvScanner {
         start = i
       }
     }
+    if (this.leadPending && i < n) {
+      const { col, lead } = this.leadPending
+      this.leadPending = undefined
+      // lead -1: the chunk's first byte is the cell's first content byte.
+      if (lead < 0) this.leadAt(chunk, i, col)
+      else if (spaceSecond(lead, chunk[i]!)) this.pad(col)
+    }
     if (this.quotePending && i < n) {
       this.quotePending = false
       if (chunk[i] === QUOTE)
         i++ // "" inside quotes
-      else inQuotes = false
+      else {
+        inQuotes = false
+        if (this.closePadded) this.pad(cells - 1)
+      }
+      this.closePadded = false
     }
+    // Index where the current cell's content starts (-1: in an earlier chunk, or already past it).
+    let cellStart = atCellStart ? i : -1
     for (; i < n; i++) {
       const b = chunk[i]!
-      if (b > plain) {
-        if (!inQuotes) atCellStart = false
-        continue
-      }
+      if (b > plain) continue
       if (inQuotes) {
         if (b === QUOTE) {
           if (i + 1 < n) {
             if (chunk[i + 1] === QUOTE) i++
-            else inQuotes = false
-          } else this.quotePending = true
+            else {
+              inQuotes = false
+              if (this.endsPadded(chunk, i)) this.pad(cells - 1)
+            }
+          } else {
+            this.quotePending = true
+            this.closePadded = this.endsPadded(chunk, i)
+          }
         } else if (b === LF) line++
         // A bare CR (old Mac line break) counts when the next byte is known: not at a chunk's end.
         else if (b === CR && i + 1 < n && chunk[i + 1] !== LF) line++
         continue
       }
       if (b === LF || b === CR) {
+        if (i > cellStart) {
+          const last = i > 0 ? chunk[i - 1]! : this.t1
+          if (last === SPACE || (last >= 0x80 && this.endsPadded(chunk, i))) this.pad(cells - 1)
+        }
         this.line = line
-        this.endRecord(i - start, cells, atCellStart)
+        this.endRecord(i - start, cells, i === cellStart)
         if (b === CR) {
           if (i + 1 === n) this.prevCr = true
           else if (chunk[i + 1] === LF) i++
         }
         cells = 1
-        atCellStart = true
+        cellStart = i + 1
         start = i + 1
         line++
+        this.cellLead(chunk, cellStart, 0)
         continue
       }
       if (b === delim) {
+        if (i > cellStart) {
+          const last = i > 0 ? chunk[i - 1]! : this.t1
+          if (last === SPACE || (last >= 0x80 && this.endsPadded(chunk, i))) this.pad(cells - 1)
+        }
+        cellStart = i + 1
         cells++
-        atCellStart = true
-      } else if (b === QUOTE && atCellStart) {
+        const next = chunk[cellStart]
+        if (next === undefined || next === SPACE || next >= 0xc2) this.cellLead(chunk, cellStart, cells - 1)
+      } else if (b === QUOTE && i === cellStart) {
         inQuotes = true
-        atCellStart = false
-      } else atCellStart = false
+        this.cellLead(chunk, i + 1, cells - 1)
+      }
     }
+    atCellStart = cellStart === n
+    if (n >= 3) {
+      this.t3 = chunk[n - 3]!
+      this.t2 = chunk[n - 2]!
+      this.t1 = chunk[n - 1]!
+    } else
+      for (let k = 0; k < n; k++) {
+        this.t3 = this.t2
+        this.t2 = this.t1
+        this.t1 = chunk[k]!
+      }
     this.line = line
     this.inQuotes = inQuotes
     this.atCellStart = atCellStart
     this.cells = cells
     this.recordBytes = n - start
     if (this.recordBytes > this.maxRecordBytes) this.noteTooLong(this.recordBytes)
+  }
+
+  /** Byte `k` of the chunk; negative `k` reaches back into the previous chunks. */
+  private byteAt(chunk: Uint8Array, k: number): number {
+    return k >= 0 ? chunk[k]! : k === -1 ? this.t1 : k === -2 ? this.t2 : this.t3
+  }
+
+  /** The bytes before position `end` (a delimiter, line break or closing quote) end with a space. */
+  private endsPadded(chunk: Uint8Array, end: number): boolean {
+    return spaceEnds(this.byteAt(chunk, end - 1), this.byteAt(chunk, end - 2), this.byteAt(chunk, end - 3))
+  }
+
+  /** A cell of column `col` has its first content byte at `k` (maybe in the next chunk). */
+  private cellLead(chunk: Uint8Array, k: number, col: number): void {
+    if (k < chunk.length) this.leadAt(chunk, k, col)
+    else this.leadPending = { col, lead: -1 }
+  }
+
+  /** `chunk[k]` is the first content byte of a cell of column `col`. */
+  private leadAt(chunk: Uint8Array, k: number, col: number): void {
+    const b = chunk[k]!
+    if (b === SPACE) this.pad(col)
+    else if (spaceLead(b)) {
+      if (k + 1 < chunk.length) {
+        if (spaceSecond(b, chunk[k + 1]!)) this.pad(col)
+      } else this.leadPending = { col, lead: b }
+    }
+  }
+
+  private pad(col: number): void {
+    if (this.headerCells >= 0) this.padded[col] = true
   }
 
   private noteTooLong(bytes: number): void {
@@ -162,6 +264,8 @@ export class CsvScanner {
       this.recordBytes === 0 && this.atCellStart && this.cells === 1 && !this.inQuotes && this.line > 1
     const openQuote = this.inQuotes && !this.quotePending
     if (this.quotePending) this.inQuotes = false
+    if (this.quotePending && this.closePadded) this.pad(this.cells - 1)
+    else if (!this.inQuotes && spaceEnds(this.t1, this.t2, this.t3)) this.pad(this.cells - 1)
     if (this.recordBytes > 0 || !this.atCellStart || this.cells > 1 || this.inQuotes)
       this.endRecord(this.recordBytes, this.cells, this.atCellStart && this.recordBytes === 0)
     const out: CsvScan = {
@@ -169,6 +273,7 @@ export class CsvScanner {
       lines: trailingBreak ? this.line - 1 : this.line,
       headerCells: Math.max(this.headerCells, 0),
       odd: this.odd,
+      paddedColumns: this.padded.flatMap((p, i) => (p ? [i] : [])),
       ...(this.tooLong ? { tooLong: this.tooLong } : {}),
       ...(openQuote ? { openQuote: { row: this.recordRow - 1, line: this.recordLine } } : {}),
     }

@@ -297,6 +297,11 @@ export interface ImportInput {
    * `s_<column>`) stand in for the missing cells, so that an update keeps them.
    */
   readonly stored?: ReadonlyArray<string>
+  /**
+   * The cells (by index) that may begin or end with a space; the others are read without `trim`
+   * (for CSV, the record scanner's `paddedColumns`). Absent: every cell is trimmed.
+   */
+  readonly padded?: ReadonlySet<number>
 }
 
 export interface ImportSql {
@@ -340,10 +345,11 @@ export function importSql(
 ): ImportSql {
   const has = (n: string) => model.columns.some((c) => c.name === n)
   const stored = new Set(input.stored ?? [])
-  const cellOf = (name: string): string => {
+  const cellOf = (name: string, alias = ""): string => {
     const idx = fileColumns.get(name)
     if (idx === undefined) return stored.has(name) ? ident(`s_${name}`) : "NULL::VARCHAR"
-    return `nullif(trim(${ident(`c${idx}`)}), '')`
+    const cell = `${alias}${ident(`c${idx}`)}`
+    return input.padded && !input.padded.has(idx) ? `nullif(${cell}, '')` : `nullif(trim(${cell}), '')`
   }
   const rawCols = model.columns.map((c) => {
     const cell = cellOf(c.name)
@@ -361,7 +367,7 @@ export function importSql(
     stored.size > 0 && hasKey
       ? `(SELECT b.* EXCLUDE (lp_k_source), o.* EXCLUDE (o_source, o_case_id)
   FROM (SELECT *, ${rawCols[model.columns.findIndex((c) => c.name === "source")]!.replace(` AS ${raw("source")}`, "")} AS lp_k_source FROM ${input.relation}) b
-  LEFT JOIN lp_old o ON o.o_case_id = ${cellOf("case_id").replace(/^nullif\(trim\(/, "nullif(trim(b.")}
+  LEFT JOIN lp_old o ON o.o_case_id = ${cellOf("case_id", "b.")}
     AND o.o_source = ${keySource.replaceAll(raw("source"), "b.lp_k_source")})`
       : input.relation
 

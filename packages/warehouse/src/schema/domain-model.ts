@@ -29,6 +29,7 @@ export interface CaseRowModule {
   readonly caseRowCrossFieldRules?: ReadonlyArray<{ readonly kind: string } & Partial<StagePathRule>>
   readonly emptyRow?: () => Record<string, string>
   readonly decodeCaseRow?: (input: unknown) => unknown
+  readonly quickCheck?: (input: unknown) => ReadonlyArray<{ readonly path: string; readonly message: string }>
 }
 
 const placeVocabularies: Readonly<Record<string, PlaceKind>> = {
@@ -126,8 +127,21 @@ export function caseModelFrom(caseRow: CaseRowModule, place = Domain.Place): Cas
     path?.start && path.steps && path.allowed
       ? { start: path.start, steps: path.steps, allowed: path.allowed }
       : undefined
-  const explain = caseRow.decodeCaseRow
+  const decode = caseRow.decodeCaseRow
+  const quick = caseRow.quickCheck
   const emptyRow = caseRow.emptyRow
+  // The domain's hand-written validator when it has one: its fuzz tests prove it gives the Effect
+  // decoder's verdict and messages, about four times faster (it explains every rejected row).
+  const issuesOf = quick
+    ? (row: Record<string, string>) => quick(row)
+    : decode
+      ? (row: Record<string, string>) =>
+          (
+            decode(row) as {
+              failure?: { issues?: ReadonlyArray<{ path: string; message: string }> }
+            }
+          ).failure?.issues ?? []
+      : undefined
   return {
     columns,
     stageDates: caseRow.stageDateColumns.filter((c) => c !== "identification_date"),
@@ -145,15 +159,13 @@ export function caseModelFrom(caseRow: CaseRowModule, place = Domain.Place): Cas
         }
       },
     },
-    ...(explain
+    ...(issuesOf
       ? {
-          explain: (row) => {
-            const result = explain({ ...(emptyRow ? emptyRow() : {}), ...row }) as {
-              _tag?: string
-              failure?: { issues?: ReadonlyArray<{ path: string; message: string }> }
-            }
-            return (result.failure?.issues ?? []).map((i) => ({ column: i.path, message: i.message }))
-          },
+          explain: (row) =>
+            issuesOf({ ...(emptyRow ? emptyRow() : {}), ...row }).map((i) => ({
+              column: i.path,
+              message: i.message,
+            })),
         }
       : {}),
   }
