@@ -23,7 +23,7 @@ CREATE OR REPLACE TEMP MACRO lp_date_slow(s) AS (
 CREATE OR REPLACE TEMP MACRO lp_date(s) AS (
   CASE
     WHEN s IS NULL THEN NULL
-    WHEN length(s) = 10 AND s[5] = '-' AND s[8] = '-' AND s < '2401' THEN TRY_CAST(s AS DATE)
+    WHEN s < '2401' AND strlen(s) = 10 AND s LIKE '____-__-__' THEN TRY_CAST(s AS DATE)
     ELSE lp_date_slow(s)
   END
 );
