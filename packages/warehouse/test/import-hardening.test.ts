@@ -142,7 +142,17 @@ describe("the record scanner", () => {
     return s.finish()
   }
   it("counts records, lines and odd rows the same however the file is cut into chunks", () => {
-    const cellArb = fc.constantFrom("a", "", "ລາວ", '"q,"', '"x""y"', '"l1\nl2"', '"c\r\nd"')
+    const cellArb = fc.constantFrom(
+      "a",
+      "",
+      "ລາວ",
+      "a longer plain cell of many bytes",
+      '"q,"',
+      '"x""y"',
+      '"l1\nl2"',
+      '"c\r\nd"',
+      '"a long quoted cell, with a comma and ""quotes"" inside"',
+    )
     const recArb = fc.array(cellArb, { minLength: 1, maxLength: 4 }).map((cs) => cs.join(","))
     fc.assert(
       fc.property(

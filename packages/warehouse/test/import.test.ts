@@ -172,6 +172,31 @@ describe("import: bad files and rows", () => {
     expect(rejected.split("\r\n").filter(Boolean)).toHaveLength(1 + q.length)
   })
 
+  it("a date column is read the same whether all its texts are ISO (bare cast) or they mix formats", async () => {
+    const row = (id: string, d: string) => [id, "afesip", d, "female", "THA", "", "", ""]
+    const iso = write("iso.csv", csv([HEADER, row("I1", "2024-01-15"), row("I2", "2023-12-31")]))
+    const mixed = write(
+      "mixed.csv",
+      csv([
+        HEADER,
+        row("M1", "15/01/2024"),
+        row("M2", "2024-01-16"),
+        row("M3", "2567-01-17"),
+        row("M4", "2024-02-30"),
+      ]),
+    )
+    expect((await importFile(db, { file: iso, model })).accepted).toBe(2)
+    const r = await importFile(db, { file: mixed, model })
+    expect([r.accepted, r.rejected, r.warnings]).toEqual([3, 1, 1])
+    expect(await db.query("select case_id, identification_date d from cases order by case_id")).toEqual([
+      { case_id: "I1", d: "2024-01-15" },
+      { case_id: "I2", d: "2023-12-31" },
+      { case_id: "M1", d: "2024-01-15" },
+      { case_id: "M2", d: "2024-01-16" },
+      { case_id: "M3", d: "2024-01-17" },
+    ])
+  })
+
   it("Buddhist Era years convert with a warning", async () => {
     const file = write("a.csv", csv([HEADER, ["E1", "afesip", "15/01/2567", "female", "THA", "", "", ""]]))
     const r = await importFile(db, { file, model })

@@ -18,6 +18,7 @@ const QUOTE = 0x22
 const LF = 0x0a
 const CR = 0x0d
 const SPACE = 0x20
+const NO_WORDS = new Uint32Array(0)
 
 /** The last bytes of a cell (b1 last) may be a space separator; a superset of the exact test. */
 const spaceEnds = (b1: number, b2: number, b3: number): boolean =>
@@ -137,9 +138,29 @@ export class CsvScanner {
     }
     // Index where the current cell's content starts (-1: in an earlier chunk, or already past it).
     let cellStart = atCellStart ? i : -1
+    // Runs of plain bytes are skipped four at a time: a word has a byte <= plain exactly when
+    // ((x - (plain+1)*0x01010101) & ~x & 0x80808080) is not 0 (valid for plain < 128). Words start
+    // at the first 4-byte aligned address of the chunk (`head` bytes in).
+    const head = (4 - (chunk.byteOffset & 3)) & 3
+    const words =
+      n - head >= 4 ? new Uint32Array(chunk.buffer, chunk.byteOffset + head, (n - head) >> 2) : NO_WORDS
+    const nWords = words.length
+    const below = (plain + 1) * 0x01010101
     for (; i < n; i++) {
       const b = chunk[i]!
-      if (b > plain) continue
+      if (b > plain) {
+        const next = i + 1 - head
+        if ((next & 3) === 0) {
+          let w = next >> 2
+          while (w < nWords) {
+            const x = words[w]!
+            if (((x - below) & ~x & 0x80808080) !== 0) break
+            w++
+          }
+          i = head + (w << 2) - 1
+        }
+        continue
+      }
       if (inQuotes) {
         if (b === QUOTE) {
           if (i + 1 < n) {

@@ -491,7 +491,14 @@ async function importStaged(db: NodeConnector, options: ImportOptions, p: Prepar
             )[0]?.n,
           )
     lap("existing")
-    const insertedRows = await progress.track("saving", db.query(sql.insertAccepted, [fileName, importId]))
+    const facts = {
+      isoDates: new Set((await db.query<{ col: string }>(sql.isoDates)).map((r) => r.col)),
+      noDuplicates: num((await db.query("SELECT count(*) AS n FROM lp_dup"))[0]?.n) === 0,
+    }
+    const insertedRows = await progress.track(
+      "saving",
+      db.query(sql.insertAccepted(facts), [fileName, importId]),
+    )
     const accepted = num(Object.values(insertedRows[0] ?? {})[0])
     let updated = 0
     if (existing > 0) {
@@ -508,9 +515,18 @@ async function importStaged(db: NodeConnector, options: ImportOptions, p: Prepar
     const rejected = num((await db.query("SELECT count(*) AS n FROM lp_rej"))[0]?.n)
     if (accepted + rejected !== rowsRead)
       throw new Error(`internal error: ${accepted} accepted + ${rejected} rejected <> ${rowsRead} rows read`)
+    const rejectedFile = `${file}.rejected.csv`
+    const tmp = `${rejectedFile}.${importId}.tmp`
+    const wroteRejected = rejected > 0 && options.writeRejected !== false
     let warnings = 0
+    // The rejected rows' cells go to JS first: it explains them with the domain's messages while
+    // DuckDB builds the reasons (settled, so that a failure on either side is reported in order).
+    let explaining: Promise<Settled<Explained>> | undefined
     if (rejected > 0 || beTexts > 0) {
-      await progress.track("checking", db.exec(sql.rejects(beTexts > 0)))
+      await db.exec(sql.candidates(beTexts > 0))
+      if (wroteRejected)
+        explaining = settle(explainRows(model, await readOriginals(db, header), match.columns))
+      await progress.track("checking", db.exec(sql.rejects))
       const counts = (
         await db.query(
           `SELECT count(*) FILTER (WHERE failed) AS bad,
@@ -554,24 +570,16 @@ async function importStaged(db: NodeConnector, options: ImportOptions, p: Prepar
     )
     lap("log")
 
-    const rejectedFile = `${file}.rejected.csv`
-    const tmp = `${rejectedFile}.${importId}.tmp`
-    const wroteRejected = rejected > 0 && options.writeRejected !== false
-    const rejectedRows = wroteRejected ? await readRejected(db, header) : []
+    const reasons = wroteRejected ? await readReasons(db) : []
+    const explained = explaining ? await explaining : undefined
     lap("read-rejected")
     // `cases` has no primary key: check, before COMMIT, that no key this import touched is now
-    // twice in the table (a hash aggregate over those keys only). DuckDB runs it while JS explains
-    // the rejected rows; both must succeed before COMMIT (an explanation error is reported first).
-    const integrity = checkKeysUnique(db, importId, existing > 0).then(
-      () => ({ ok: true as const }),
-      (error: unknown) => ({ ok: false as const, error }),
-    )
-    let written: { ok: true } | { ok: false; error: unknown } = { ok: true }
-    try {
-      if (wroteRejected) await writeRejectedCsv(model, rejectedRows, header, match.columns, tmp)
-    } catch (error) {
-      written = { ok: false, error }
-    }
+    // twice in the table (a hash aggregate over those keys only). DuckDB runs it while JS writes
+    // the rejected file; both must succeed before COMMIT (an explanation error is reported first).
+    const integrity = settle(checkKeysUnique(db, importId, existing > 0))
+    let written: Settled<void> = explained && !explained.ok ? explained : { ok: true, value: undefined }
+    if (wroteRejected && explained?.ok)
+      written = await settle(writeRejectedCsv(model, reasons, explained.value, header, tmp))
     lap("rejected-csv")
     const checked = await integrity
     if (!written.ok) throw written.error
@@ -611,7 +619,7 @@ async function importStaged(db: NodeConnector, options: ImportOptions, p: Prepar
 /** The connection's TEMP objects of one import. */
 const dropScratch = (db: NodeConnector) =>
   db.exec(
-    "DROP TABLE IF EXISTS lp_old; DROP TABLE IF EXISTS lp_odd; DROP TABLE IF EXISTS lp_shift; DROP TABLE IF EXISTS lp_csv_err; DROP TABLE IF EXISTS lp_csv_scan; DROP TABLE IF EXISTS lp_in; DROP TABLE IF EXISTS lp_bad; DROP TABLE IF EXISTS lp_rej; DROP TABLE IF EXISTS lp_pre; DROP TABLE IF EXISTS lp_dup; DROP TABLE IF EXISTS lp_be; DROP TABLE IF EXISTS lp_place; DROP VIEW IF EXISTS lp_rows; DROP TABLE IF EXISTS stg",
+    "DROP TABLE IF EXISTS lp_old; DROP TABLE IF EXISTS lp_odd; DROP TABLE IF EXISTS lp_shift; DROP TABLE IF EXISTS lp_csv_err; DROP TABLE IF EXISTS lp_csv_scan; DROP TABLE IF EXISTS lp_in; DROP TABLE IF EXISTS lp_bad; DROP TABLE IF EXISTS lp_cand; DROP TABLE IF EXISTS lp_rej; DROP TABLE IF EXISTS lp_pre; DROP TABLE IF EXISTS lp_dup; DROP TABLE IF EXISTS lp_be; DROP TABLE IF EXISTS lp_place; DROP VIEW IF EXISTS lp_rows; DROP TABLE IF EXISTS stg",
   )
 
 function friendlyError(e: unknown): string {
@@ -805,67 +813,95 @@ async function storedColumns(
  * The rejected rows as they went to `quarantine` (one per offending column: row, column, value,
  * reason, then the original cells), from `lp_bad` itself rather than a join with `quarantine`.
  */
-async function readRejected(db: NodeConnector, header: ReadonlyArray<string>): Promise<unknown[][]> {
-  // The original cells come as one JSON array per row: converting each DuckDB value to JS cost
-  // ten times more than JSON.parse.
+type Settled<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: unknown }
+const settle = <T>(p: Promise<T>): Promise<Settled<T>> =>
+  p.then(
+    (value) => ({ ok: true as const, value }),
+    (error: unknown) => ({ ok: false as const, error }),
+  )
+
+/** The original cells of each rejected row, and the domain's explanation of the row. */
+interface Explained {
+  readonly cells: ReadonlyMap<number, ReadonlyArray<string | null>>
+  readonly explanations: ReadonlyMap<number, string>
+}
+
+/** The cells of the rejected rows (from `lp_cand`), one JSON array per row (cheaper than a value each). */
+async function readOriginals(
+  db: NodeConnector,
+  header: ReadonlyArray<string>,
+): Promise<Map<number, ReadonlyArray<string | null>>> {
   const cells = header.map((_, i) => ident(`c${i}`)).join(", ")
   const reader = await db.raw.runAndReadAll(
-    `SELECT row_number, e['column'] AS col, e['value'] AS value, e['reason'] AS reason,
-       ${cells ? `to_json([${cells}]::VARCHAR[])::VARCHAR` : "'[]'"} AS cells
-     FROM (SELECT *, unnest(errs) AS e FROM lp_bad WHERE failed) ORDER BY row_number, col`,
+    `SELECT row_number, ${cells ? `to_json([${cells}]::VARCHAR[])::VARCHAR` : "'[]'"} AS cells
+     FROM lp_cand WHERE row_number IN (SELECT row_number FROM lp_rej)`,
   )
-  return reader
-    .getRowsJS()
-    .map(([row, col, value, reason, json]) => [
-      row,
-      col,
-      value,
-      reason,
-      ...(JSON.parse(String(json)) as unknown[]),
-    ])
+  return new Map(
+    reader.getRowsJS().map(([row, json]) => [Number(row), JSON.parse(String(json)) as Array<string | null>]),
+  )
+}
+
+/** The domain's explanation of each rejected row (the first 10,000), yielding now and then. */
+async function explainRows(
+  model: CaseModel,
+  cells: ReadonlyMap<number, ReadonlyArray<string | null>>,
+  columnOf: ReadonlyMap<number, string>,
+): Promise<Explained> {
+  const explanations = new Map<number, string>()
+  if (model.explain) {
+    const explain = model.explain
+    let k = 0
+    for (const [row, original] of cells) {
+      if (explanations.size >= 10_000) break
+      if (k++ % 256 === 0) await new Promise<void>((resolve) => setImmediate(resolve))
+      const record: Record<string, string> = {}
+      for (const [i, col] of columnOf) {
+        const v = original[i]
+        if (v !== null && v !== undefined) record[col] = v
+      }
+      explanations.set(
+        row,
+        explain(record)
+          .map((x) => x.message)
+          .join("; "),
+      )
+    }
+  }
+  return { cells, explanations }
+}
+
+/** The reasons of the rejected rows, one per failed check, in row order. */
+async function readReasons(db: NodeConnector): Promise<unknown[][]> {
+  const reader = await db.raw.runAndReadAll(
+    `SELECT row_number, e['column'] AS col, e['value'] AS value, e['reason'] AS reason
+     FROM (SELECT row_number, unnest(errs) AS e FROM lp_bad WHERE failed) ORDER BY row_number, col`,
+  )
+  return reader.getRowsJS()
 }
 
 /** Write `<input>.rejected.csv` (to `path`), yielding now and then so DuckDB work can run meanwhile. */
 async function writeRejectedCsv(
   model: CaseModel,
-  rows: ReadonlyArray<ReadonlyArray<unknown>>,
+  reasons: ReadonlyArray<ReadonlyArray<unknown>>,
+  explained: Explained,
   header: ReadonlyArray<string>,
-  columnOf: ReadonlyMap<number, string>,
   path: string,
 ): Promise<void> {
   const lines = [
     csvLine(["row", "column", "value", "reason", ...(model.explain ? ["explanation"] : []), ...header]),
   ]
-  const explained = new Map<number, string>()
-  for (const [k, r] of rows.entries()) {
+  for (const [k, r] of reasons.entries()) {
     if (k % 256 === 0) await new Promise<void>((resolve) => setImmediate(resolve))
     const rowNumber = Number(r[0])
-    const original = r.slice(4).map((v) => (v === null ? null : String(v)))
-    let explanation: string[] = []
-    if (model.explain) {
-      if (!explained.has(rowNumber) && explained.size < 10_000) {
-        const record: Record<string, string> = {}
-        for (const [i, col] of columnOf) {
-          const v = original[i]
-          if (v !== null && v !== undefined) record[col] = v
-        }
-        explained.set(
-          rowNumber,
-          model
-            .explain(record)
-            .map((x) => x.message)
-            .join("; "),
-        )
-      }
-      explanation = [explained.get(rowNumber) ?? ""]
-    }
+    const original = explained.cells.get(rowNumber)
+    if (!original) throw new Error(`internal error: rejected row ${rowNumber} has no cells`)
     lines.push(
       csvLine([
         String(rowNumber),
         String(r[1]),
         r[2] === null ? null : String(r[2]),
         String(r[3]),
-        ...explanation,
+        ...(model.explain ? [explained.explanations.get(rowNumber) ?? ""] : []),
         ...original,
       ]),
     )

@@ -20,10 +20,12 @@ CREATE OR REPLACE TEMP MACRO lp_date_slow(s) AS (
       TRY_CAST(lp_ymd(s).m AS INTEGER), TRY_CAST(lp_ymd(s).d AS INTEGER)) AS DATE)
   END
 );
+-- A plain ISO date before 2401: lp_date is then exactly the cast to DATE.
+CREATE OR REPLACE TEMP MACRO lp_iso(s) AS (s < '2401' AND strlen(s) = 10 AND s LIKE '____-__-__');
 CREATE OR REPLACE TEMP MACRO lp_date(s) AS (
   CASE
     WHEN s IS NULL THEN NULL
-    WHEN s < '2401' AND strlen(s) = 10 AND s LIKE '____-__-__' THEN TRY_CAST(s AS DATE)
+    WHEN lp_iso(s) THEN TRY_CAST(s AS DATE)
     ELSE lp_date_slow(s)
   END
 );

@@ -19,14 +19,18 @@ import type { CaseModel, ColumnSpec } from "../schema/model.ts"
 import { ident, literal } from "../schema/sql-text.ts"
 
 const raw = (c: string) => ident(`r_${c}`)
+const NO_COLUMNS: ReadonlySet<string> = new Set()
 const q = ident
 
-/** Expression typing raw text `r` of column `c` (lookups joined as `p_<col>`). */
-function typed(c: ColumnSpec): string {
+/**
+ * Expression typing raw text `r` of column `c` (lookups joined as `p_<col>`). `isoDates`: date
+ * columns whose every text is a plain ISO date before 2401 (`lp_iso`), typed with a bare cast.
+ */
+function typed(c: ColumnSpec, isoDates: ReadonlySet<string> = NO_COLUMNS): string {
   const r = raw(c.name)
   switch (c.kind) {
     case "date":
-      return `lp_date(${r})`
+      return isoDates.has(c.name) ? `TRY_CAST(${r} AS DATE)` : `lp_date(${r})`
     case "int":
       return `lp_int(${r})`
     case "code":
@@ -297,6 +301,14 @@ export const placeColumns = (model: CaseModel) =>
           : null,
     }))
 
+/** What the pre-scan found, for a cheaper insert. */
+export interface PreScanFacts {
+  /** Date columns whose every text is a plain ISO date before 2401 (`ImportSql.isoDates`). */
+  readonly isoDates?: ReadonlySet<string>
+  /** No (source, case_id) key is repeated in the file (`lp_dup` is empty): no join with it. */
+  readonly noDuplicates?: boolean
+}
+
 /** The input of the generated queries: a relation with `row_number` and the file's cells `c0..cN`. */
 export interface ImportInput {
   /** SQL text of the relation (a table name or a parenthesised subquery). */
@@ -340,15 +352,28 @@ export interface ImportSql {
   readonly dup: string
   /** `CREATE TEMP TABLE lp_be` from `lp_pre`: (col, raw) of the date texts with a Buddhist Era year. */
   readonly beValues: string
-  /** Accepted rows into `cases` (plain append); binds `source_file`, `import_id` after the input's parameters. */
-  readonly insertAccepted: string
   /**
-   * `CREATE TEMP TABLE lp_bad` from the rows listed in `lp_rej` (the input's row numbers that
-   * `insertAccepted` did not insert) and the rows with a date text listed in `lp_be`: failing rows
-   * with `errs`, accepted rows with BE warnings (`be`), and the original cells. Needed only when
-   * `lp_rej` or `lp_be` is not empty (`withBe`: lp_be is not empty).
+   * `SELECT col` from `lp_pre`: the file's date columns whose every distinct text is a plain ISO
+   * date before 2401 (a few thousand texts checked instead of every cell).
    */
-  rejects(withBe: boolean): string
+  readonly isoDates: string
+  /**
+   * Accepted rows into `cases` (plain append); binds `source_file`, `import_id` after the input's
+   * parameters. `facts` make it cheaper: the `isoDates` columns are typed with a bare cast (what
+   * `lp_date` does for such text), and without duplicates there is no join with `lp_dup`.
+   */
+  insertAccepted(facts?: PreScanFacts): string
+  /**
+   * `CREATE TEMP TABLE lp_cand`: the input's rows listed in `lp_rej` (the row numbers that
+   * `insertAccepted` did not insert) and, when `withBe` (lp_be is not empty), the rows with a date
+   * text listed in `lp_be`. Needed only when one of the two is not empty.
+   */
+  candidates(withBe: boolean): string
+  /**
+   * `CREATE TEMP TABLE lp_bad` from `lp_cand`: failing rows with `errs`, accepted rows with BE
+   * warnings (`be`), and the original cells.
+   */
+  readonly rejects: string
 }
 
 /**
@@ -381,13 +406,14 @@ export function importSql(
   // are one partner) and the case id; '' stands for a missing source so the joins stay hash joins.
   const keySource = sourceCol ? `coalesce((${typed(sourceCol)})::VARCHAR, ${raw("source")}, '')` : "''"
   // Stored values of absent columns: the input joined with `lp_old` on the same key.
-  const relation =
+  const relationOf = (base: string) =>
     stored.size > 0 && hasKey
       ? `(SELECT b.* EXCLUDE (lp_k_source), o.* EXCLUDE (o_source, o_case_id)
-  FROM (SELECT *, ${rawCols[model.columns.findIndex((c) => c.name === "source")]!.replace(` AS ${raw("source")}`, "")} AS lp_k_source FROM ${input.relation}) b
+  FROM (SELECT *, ${rawCols[model.columns.findIndex((c) => c.name === "source")]!.replace(` AS ${raw("source")}`, "")} AS lp_k_source FROM ${base}) b
   LEFT JOIN lp_old o ON o.o_case_id = ${cellOf("case_id", "b.")}
     AND o.o_source = ${keySource.replaceAll(raw("source"), "b.lp_k_source")})`
-      : input.relation
+      : base
+  const relation = relationOf(input.relation)
 
   // 1. One scan with hash aggregates only (GROUPING SETS): no window, no sort.
   const dates = model.columns.filter((c) => c.kind === "date")
@@ -441,11 +467,12 @@ HAVING ${gidExpr} <> ${keyGid} OR (count(*) > 1 AND ${hasKey ? raw("case_id") : 
       return `LEFT JOIN lp_place ${p} ON ${p}.col = ${literal(column.name)} AND ${p}.raw = i.${raw(column.name)} AND ${hintCond}`
     })
     .join("\n  ")
-  const typedCols = model.columns.map((c) => {
-    if (c.name === "origin_province" && places.some((p) => p.column.name === "origin_district"))
-      return `coalesce(${typed(c)}, TRY_CAST(p_origin_district.province AS ${columnType(c)})) AS ${q(c.name)}`
-    return `${typed(c)} AS ${q(c.name)}`
-  })
+  const typedCols = (isoDates?: ReadonlySet<string>) =>
+    model.columns.map((c) => {
+      if (c.name === "origin_province" && places.some((p) => p.column.name === "origin_district"))
+        return `coalesce(${typed(c)}, TRY_CAST(p_origin_district.province AS ${columnType(c)})) AS ${q(c.name)}`
+      return `${typed(c, isoDates)} AS ${q(c.name)}`
+    })
   const placeCols = places.map(({ column }) => {
     const p = ident(`p_${column.name}`)
     return `${p}.code AS ${ident(`pc_${column.name}`)}, ${p}.province AS ${ident(`pp_${column.name}`)}, ${p}.reason AS ${ident(`pr_${column.name}`)}`
@@ -457,15 +484,15 @@ HAVING ${gidExpr} <> ${keyGid} OR (count(*) > 1 AND ${hasKey ? raw("case_id") : 
       (c) =>
         `TRY_CAST(string_split(${raw(c.name)}, ';') AS ${ident(c.enum!.name)}[]) AS ${ident(`f_${c.name}`)}`,
     )
-  const typedRelation = (withCells: boolean, where?: string) => `(
-  SELECT i.*, ${typedCols.join(",\n    ")},
-    ${[...placeCols, hasKey ? "d.first_row AS dup_first" : "NULL::INTEGER AS dup_first"].join(",\n    ")}
+  const typedRelation = (withCells: boolean, base: string, facts: PreScanFacts = {}) => `(
+  SELECT i.*, ${typedCols(facts.isoDates).join(",\n    ")},
+    ${[...placeCols, hasKey && !facts.noDuplicates ? "d.first_row AS dup_first" : "NULL::INTEGER AS dup_first"].join(",\n    ")}
   FROM (
     SELECT *${fastLists.length > 0 ? `, ${fastLists.join(", ")}` : ""}
-    FROM (SELECT row_number, ${rawCols.join(", ")}${input.oddRows ? ", lp_ncells, lp_line, lp_text" : ""}${withCells && cells.length > 0 ? `, ${cells.join(", ")}` : ""} FROM ${relation}${where ? ` WHERE ${where}` : ""})
+    FROM (SELECT row_number, ${rawCols.join(", ")}${input.oddRows ? ", lp_ncells, lp_line, lp_text" : ""}${withCells && cells.length > 0 ? `, ${cells.join(", ")}` : ""} FROM ${relationOf(base)})
   ) i
   ${joins}
-  ${hasKey ? `LEFT JOIN lp_dup d ON d.k_source = ${keySource} AND d.case_id = i.${raw("case_id")}` : ""}
+  ${hasKey && !facts.noDuplicates ? `LEFT JOIN lp_dup d ON d.k_source = ${keySource} AND d.case_id = i.${raw("case_id")}` : ""}
 ) t`
 
   const checks = [...model.columns.flatMap(columnChecks), ...crossChecks(model)]
@@ -509,25 +536,36 @@ SELECT col, raw FROM (${
   const be = `list_filter([${dates.map((c) => `CASE WHEN ${beOf(c)} THEN ${literal(c.name)} END`).join(", ")}]::VARCHAR[], x -> x IS NOT NULL)`
   const names = model.columns.map((c) => q(c.name))
   const p = input.params
-  const insertAccepted = `INSERT INTO cases (${names.join(", ")}, source_file, import_id, row_number, imported_at)
+  const insertAccepted = (facts?: PreScanFacts) =>
+    `INSERT INTO cases (${names.join(", ")}, source_file, import_id, row_number, imported_at)
 SELECT ${names.join(", ")}, $${p + 1}, $${p + 2}, row_number, current_timestamp::TIMESTAMP
-FROM ${typedRelation(false)}
+FROM ${typedRelation(false, input.relation, facts)}
 WHERE ${fails} IS NOT TRUE`
+  const isoDates =
+    dateKinds.length > 0
+      ? `SELECT col FROM (${dateKinds
+          .map(
+            ({ column, gid }) =>
+              `SELECT ${literal(column)} AS col, ${raw(column)} AS raw FROM lp_pre WHERE gid = ${gid} AND ${raw(column)} IS NOT NULL`,
+          )
+          .join(" UNION ALL ")}) GROUP BY col HAVING bool_and(lp_iso(raw))`
+      : "SELECT NULL::VARCHAR AS col WHERE false"
   // Only the rows that were not inserted (lp_rej) and those with a Buddhist Era date text (lp_be)
-  // are typed again.
-  const candidates = (withBe: boolean) =>
-    [
-      "row_number IN (SELECT row_number FROM lp_rej)",
-      ...(withBe
-        ? fileDates.map((c) => `${cellOf(c.name)} IN (SELECT raw FROM lp_be WHERE col = ${literal(c.name)})`)
-        : []),
-    ].join(" OR ")
-  const rejects = (withBe: boolean) => `CREATE OR REPLACE TEMP TABLE lp_bad AS
+  // are typed again: copied out of the input once (`lp_cand`), so that JS can read the rejected
+  // rows' cells while DuckDB builds the reasons.
+  const candidates = (withBe: boolean) => `CREATE OR REPLACE TEMP TABLE lp_cand AS
+SELECT * FROM ${input.relation} WHERE ${[
+    "row_number IN (SELECT row_number FROM lp_rej)",
+    ...(withBe
+      ? fileDates.map((c) => `${cellOf(c.name)} IN (SELECT raw FROM lp_be WHERE col = ${literal(c.name)})`)
+      : []),
+  ].join(" OR ")}`
+  const rejects = `CREATE OR REPLACE TEMP TABLE lp_bad AS
 SELECT row_number, failed,
   CASE WHEN failed THEN list_filter([${all.map((c) => c.expr).join(",\n    ")}], e -> e IS NOT NULL) ELSE [] END AS errs,
   CASE WHEN failed THEN []::VARCHAR[] ELSE ${be} END AS be,
   ${[...dates.map((c) => raw(c.name)), ...cells].join(", ")}
-FROM (SELECT *, ${fails} IS TRUE AS failed FROM ${typedRelation(true, candidates(withBe))})
+FROM (SELECT *, ${fails} IS TRUE AS failed FROM ${typedRelation(true, "lp_cand")})
 WHERE failed OR ${beAny}`
   return {
     pre,
@@ -539,7 +577,9 @@ WHERE failed OR ${beAny}`
     },
     dup,
     beValues,
+    isoDates,
     insertAccepted,
+    candidates,
     rejects,
   }
 }
