@@ -458,6 +458,14 @@ export const caseRowCrossFieldRules: ReadonlyArray<CrossFieldRule> = [
       "Stage dates are not before identification_date and follow the order of the stages (an exit comes after the last stage reached and before closure); equal dates are allowed.",
   },
   {
+    id: "born_before_identification",
+    kind: "notAfter",
+    column: "date_of_birth",
+    notAfter: "identification_date",
+    reason: "a person is born before being identified (check the day and month order)",
+    description: "date_of_birth, when given, is not after identification_date.",
+  },
+  {
     id: "child_return_needs_bid",
     kind: "childRequires",
     column: "bid_date",

@@ -94,6 +94,15 @@ describe("decodeCaseRow: one message per problem, for a case worker", () => {
       expect(messages({ ...base, bid_date: "", age_years: "", date_of_birth: "2010-01-01" })).toHaveLength(1)
       expect(messages({ ...base, bid_date: "", age_years: "", date_of_birth: "2000-01-01" })).toEqual([])
     })
+    it("a date of birth is not after the identification date", () => {
+      expect(messages({ ...base, age_years: "", date_of_birth: "2024-03-16" })).toEqual([
+        "date_of_birth: 2024-03-16 is after identification_date (2024-03-15): a person is born before being identified (check the day and month order)",
+      ])
+      expect(messages({ ...base, age_years: "", date_of_birth: "2024-03-15" })).toEqual([])
+      expect(messages({ ...base, date_of_birth: "2024-03-16", identification_date: "" })).not.toContain(
+        expect.stringMatching(/^date_of_birth: .* is after/),
+      )
+    })
     it("exit_reason and exit_date go together", () => {
       expect(messages({ ...base, exit_date: "2024-05-01" })).toEqual([
         "exit_reason: is required when exit_date is given",

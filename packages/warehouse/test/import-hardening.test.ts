@@ -318,7 +318,7 @@ describe("headers", () => {
   })
 })
 
-describe("the child rule and the stage path are the domain's", () => {
+describe("the child rule, the birth-date rule and the stage path are the domain's", () => {
   const columns = Domain.CaseRow.columnNames as ReadonlyArray<string>
   const date = fc.option(
     fc.constantFrom(
@@ -329,6 +329,10 @@ describe("the child rule and the stage path are the domain's", () => {
       "2020-03-01",
       "2021-06-15",
       "2022-01-10",
+      // After one or both identification dates, and the same day.
+      "2024-01-01",
+      "2024-06-15",
+      "2024-06-16",
     ),
     { nil: "" },
   )

@@ -28,6 +28,15 @@ export type CrossFieldRule =
     }
   | {
       readonly id: string
+      readonly kind: "notAfter"
+      /** This date, when given, is not after `notAfter` (when that is given). */
+      readonly column: string
+      readonly notAfter: string
+      readonly reason: string
+      readonly description: string
+    }
+  | {
+      readonly id: string
       readonly kind: "childRequires"
       readonly column: string
       readonly whenPresent: string
@@ -221,6 +230,16 @@ const compileRule = (rule: CrossFieldRule): RowCheck => {
           }
         }
         return out ?? none
+      }
+    }
+    case "notAfter": {
+      const { column, notAfter, reason } = rule
+      return (row) => {
+        const value = row[column]!
+        const limit = row[notAfter]!
+        return value !== "" && limit !== "" && value > limit
+          ? [[column, `${value} is after ${notAfter} (${limit}): ${reason}`]]
+          : none
       }
     }
     case "childRequires": {

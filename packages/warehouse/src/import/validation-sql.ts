@@ -193,6 +193,16 @@ function crossChecks(model: CaseModel): Check[] {
         )
     }
   }
+  for (const rule of model.notAfter ?? [])
+    if (has(rule.column) && has(rule.notAfter))
+      checks.push(
+        err(
+          `${q(rule.column)} > ${q(rule.notAfter)}`,
+          rule.column,
+          raw(rule.column),
+          `${literal(`${rule.column} is after ${rule.notAfter} (`)} || ${raw(rule.notAfter)} || ${literal(`): ${rule.reason}`)}`,
+        ),
+      )
   if (model.stagePath) checks.push(...stagePathChecks(model))
   if (has("exit_reason") && has("exit_date")) {
     checks.push(

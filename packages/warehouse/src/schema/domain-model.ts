@@ -5,7 +5,7 @@
  * Only header spellings partners commonly use are listed here; no code list is.
  */
 import * as Domain from "@lao-protect/domain"
-import type { CaseModel, ColumnSpec, PlaceKind, PlaceMatch, StagePathRule } from "./model.ts"
+import type { CaseModel, ColumnSpec, NotAfterRule, PlaceKind, PlaceMatch, StagePathRule } from "./model.ts"
 
 /** The parts of the domain's CaseRow module the warehouse reads. */
 export interface CaseRowModule {
@@ -26,7 +26,9 @@ export interface CaseRowModule {
     readonly label: { readonly en: string; readonly lo: string }
   }>
   readonly stageDateColumns: ReadonlyArray<string>
-  readonly caseRowCrossFieldRules?: ReadonlyArray<{ readonly kind: string } & Partial<StagePathRule>>
+  readonly caseRowCrossFieldRules?: ReadonlyArray<
+    { readonly kind: string } & Partial<StagePathRule> & Partial<NotAfterRule>
+  >
   readonly emptyRow?: () => Record<string, string>
   readonly decodeCaseRow?: (input: unknown) => unknown
   readonly quickCheck?: (input: unknown) => ReadonlyArray<{ readonly path: string; readonly message: string }>
@@ -122,6 +124,11 @@ export function caseModelFrom(caseRow: CaseRowModule, place = Domain.Place): Cas
         }
     }
   })
+  const notAfter: NotAfterRule[] = (caseRow.caseRowCrossFieldRules ?? []).flatMap((r) =>
+    r.kind === "notAfter" && r.column && r.notAfter && r.reason
+      ? [{ column: r.column, notAfter: r.notAfter, reason: r.reason }]
+      : [],
+  )
   const path = caseRow.caseRowCrossFieldRules?.find((r) => r.kind === "stagePath")
   const stagePath: StagePathRule | undefined =
     path?.start && path.steps && path.allowed
@@ -146,6 +153,7 @@ export function caseModelFrom(caseRow: CaseRowModule, place = Domain.Place): Cas
     columns,
     stageDates: caseRow.stageDateColumns.filter((c) => c !== "identification_date"),
     ...(stagePath ? { stagePath } : {}),
+    ...(notAfter.length > 0 ? { notAfter } : {}),
     places: {
       province: (t) => fromMatch(place.findProvince(t)),
       district: (t, hint) => fromMatch(place.findDistrict(t, hint)),

@@ -76,6 +76,16 @@ export interface CaseModel {
   readonly stageDates: ReadonlyArray<string>
   /** The domain's stage-path rule: the stages with a date, in order, must be allowed moves. */
   readonly stagePath?: StagePathRule
+  /** The domain's `notAfter` rules: `column`, when given, is not after `notAfter` (when given). */
+  readonly notAfter?: ReadonlyArray<NotAfterRule>
+}
+
+/** CaseRow's `notAfter` cross-field rules, e.g. a date of birth not after the identification date. */
+export interface NotAfterRule {
+  readonly column: string
+  readonly notAfter: string
+  /** Why, for case workers. */
+  readonly reason: string
 }
 
 /** CaseRow's `stagePath` cross-field rule (see the domain's `caseRowCrossFieldRules`). */
