@@ -154,6 +154,25 @@ describe("a planners release that is not synthetic", () => {
     assertNoCanaries(exportsDir, ID_CANARIES)
   })
 
+  it("a session that ends while the app is open asks to sign in again, and comes back to the page", async () => {
+    await page.goto(`${served.url}?page=trends&lang=en`)
+    await page.waitForSelector('[data-trends="ready"]', { timeout: 60_000 })
+    expect(await page.$('[data-testid="session-ended"]')).toBeNull()
+    await context.clearCookies() // as when the 8-hour session expires or the token is revoked
+    await page.click('[data-page="map"]') // the map asks the server for the CPN coverage file
+    await page.waitForSelector('[data-testid="session-ended"]', { timeout: 30_000 })
+    const href = await page.getAttribute('[data-testid="session-ended"] a', "href")
+    expect(href).toMatch(/^\/login\?next=%2F%3F/)
+    expect(decodeURIComponent(href!.slice("/login?next=".length))).toContain("page=map")
+    await shot(page, "session-ended")
+    await Promise.all([page.waitForNavigation(), page.click('[data-testid="session-ended"] a')])
+    await page.fill('[data-testid="login"] input[name="token"]', token)
+    await Promise.all([page.waitForNavigation(), page.click('button[type="submit"]')])
+    await waitForViews(page)
+    expect(new URL(page.url()).searchParams.get("page")).toBe("map")
+    expect(await page.$('[data-testid="session-ended"]')).toBeNull()
+  })
+
   it("broke no CSP rule and threw nothing", async () => {
     expect(await page.evaluate(() => (window as unknown as { __csp: Array<string> }).__csp)).toEqual([])
     expect(pageErrors).toEqual([])

@@ -1,8 +1,10 @@
 /** The dashboard shell: header, language, shared cross-filters, page navigation and footer. */
 import { BriefPage } from "./brief/BriefPage.tsx"
 import { FilterBar } from "./components/FilterBar.tsx"
+import { signInHref } from "./data/http.ts"
 import { vocab } from "./data/reference.ts"
 import { useEngine } from "./hooks/useEngine.ts"
+import { useSessionEnded } from "./hooks/useSessionEnded.ts"
 import { useUrlState } from "./hooks/useUrlState.ts"
 import { useViews } from "./hooks/useViews.ts"
 import { type Lang, type MessageKey, needsReview, translator } from "./i18n/index.ts"
@@ -28,6 +30,7 @@ const PAGE_LABEL: { readonly [P in Page]: MessageKey } = {
 
 export function App() {
   const engine = useEngine()
+  const sessionEnded = useSessionEnded()
   const [state, update] = useUrlState(allowed)
   const { lang } = state
   const t = translator(lang)
@@ -88,6 +91,11 @@ export function App() {
           </select>
         </label>
       </header>
+      {sessionEnded && (
+        <p className="session-ended" role="alert" data-testid="session-ended">
+          {t("sessionEnded")} <a href={signInHref(window.location)}>{t("signInAgain")}</a>
+        </p>
+      )}
       <nav className="pages" aria-label={t("pagesNav")}>
         {PAGES.map((page) => (
           <button

@@ -8,10 +8,11 @@ import mainWorker from "@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url
 import mainModule from "@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url"
 import { type Connector, prepareViews } from "@lao-protect/warehouse"
 import { openWasm } from "@lao-protect/warehouse/wasm"
+import { fetchProtected } from "./http.ts"
 import type { Manifest } from "./release.ts"
 
 const fetchBytes = async (url: string): Promise<Uint8Array> => {
-  const res = await fetch(url)
+  const res = await fetchProtected(url)
   if (!res.ok) throw new Error(`${url}: HTTP ${res.status}`)
   return new Uint8Array(await res.arrayBuffer())
 }

@@ -2,6 +2,8 @@
  * The publication as the dashboard sees it (contracts.md section 3), served under /data/ by the
  * server from the current release. Only the small JSON files are read here; facts go to DuckDB.
  */
+import { fetchProtected } from "./http.ts"
+
 export interface Manifest {
   readonly release: string
   readonly createdAt: string
@@ -25,7 +27,7 @@ export interface FirstPaint {
 }
 
 const getJson = async <T>(url: string): Promise<T> => {
-  const res = await fetch(url, { cache: "no-cache" })
+  const res = await fetchProtected(url, { cache: "no-cache" })
   if (!res.ok) throw new Error(`${url}: HTTP ${res.status}`)
   return (await res.json()) as T
 }
@@ -53,7 +55,7 @@ export const loadBoundaries = (level: "provinces" | "districts") =>
 
 /** The planning input (CPN coverage), when the deployment provides one; null when absent. */
 export const loadCpnCoverage = async (): Promise<ReadonlyArray<string> | null> => {
-  const res = await fetch("/planning/cpn-coverage.csv", { cache: "no-cache" })
+  const res = await fetchProtected("/planning/cpn-coverage.csv", { cache: "no-cache" })
   if (res.status !== 200) return null
   return parseCpnCsv(await res.text())
 }

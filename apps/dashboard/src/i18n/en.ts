@@ -6,6 +6,9 @@ export const en = {
   engineLoading: "Loading data engine…",
   engineReady: "Data engine ready",
   engineFailed: "Data engine failed to start: showing the summary only",
+  sessionEnded:
+    "Your session has ended: nothing more can be loaded until you sign in again. What is on screen stays as it was.",
+  signInAgain: "Sign in again",
   firstPaintNote: "Showing the published summary until the data engine is ready",
   filters: "Filters",
   years: "Years",

@@ -8,6 +8,7 @@ import { CpnCoverage, Gazetteer, ServiceDemand, Shelters } from "@lao-protect/pl
 import coverageExample from "../../../../../data/planning/cpn-coverage.example.csv?raw"
 import sheltersExample from "../../../../../data/planning/shelters.example.csv?raw"
 import unitCostsExample from "../../../../../data/planning/unit-costs.example.csv?raw"
+import { fetchProtected, SessionEnded } from "../../data/http.ts"
 
 export const places: Gazetteer.Gazetteer = Gazetteer.fromDomain()
 
@@ -86,9 +87,11 @@ export async function loadInput<N extends InputName>(name: N): Promise<Loaded<Ro
   if (own && (own.origin === "imported" || own.origin === "edited"))
     return parseInput(name, own.text, own.origin)
   try {
-    const res = await fetch(`/planning/${name}.csv`, { cache: "no-cache" })
+    const res = await fetchProtected(`/planning/${name}.csv`, { cache: "no-cache" })
     if (res.status === 200) return parseInput(name, await res.text(), "served")
-  } catch {
+  } catch (e) {
+    // An ended session must not turn the deployment's figures into the example's.
+    if (e instanceof SessionEnded) throw e
     // offline file: fall through to the example
   }
   return parseInput(name, examples[name], "illustrative")
