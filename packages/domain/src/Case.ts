@@ -27,7 +27,7 @@ import { VictimGroup } from "./VictimGroup.ts"
 
 export { Consent }
 
-export const CaseId = Schema.String.check(
+export const CaseId = /*#__PURE__*/ Schema.String.check(
   Schema.isPattern(/^[A-Za-z0-9._/-]{1,64}$/u, { expected: "1-64 letters, digits, '.', '_', '/' or '-'" }),
 )
   .pipe(Schema.brand("CaseId"))
@@ -39,7 +39,7 @@ export const CaseId = Schema.String.check(
 export type CaseId = typeof CaseId.Type
 
 /** Where something happened: a Lao district, a border checkpoint or a country. */
-export const Location = Schema.TaggedUnion({
+export const Location = /*#__PURE__*/ Schema.TaggedUnion({
   district: { code: DistrictCode },
   checkpoint: { id: CheckpointId },
   country: { code: CountryCode },
@@ -49,7 +49,7 @@ export type Location = typeof Location.Type
 const eventFields = { location: Location, date: Schema.optionalKey(IsoDate) }
 
 /** One step of the trafficking route. */
-export const RouteEvent = Schema.TaggedUnion({
+export const RouteEvent = /*#__PURE__*/ Schema.TaggedUnion({
   recruitment: eventFields,
   transit: eventFields,
   exploitation: eventFields,
@@ -61,14 +61,14 @@ export type RouteEvent = typeof RouteEvent.Type
 
 const unique = <A>(item: Schema.Codec<A>) => Schema.Array(item).check(Schema.isUnique())
 
-export const Exploitation = Schema.Struct({
+export const Exploitation = /*#__PURE__*/ Schema.Struct({
   form: ExploitationForm,
   industry: Schema.optionalKey(Industry),
   meansOfControl: unique(MeansOfControl),
   perpetrators: unique(PerpetratorRole),
 }).annotate({ title: "Exploitation" })
 
-export const Identification = Schema.Struct({
+export const Identification = /*#__PURE__*/ Schema.Struct({
   date: IsoDate.check(
     Schema.makeFilter((d: string) => d >= "1990-01-01", { expected: "a date from 1990-01-01" }),
     Schema.makeFilter((d: string) => d <= todayIso(), { expected: "a date not in the future" }),
@@ -76,7 +76,7 @@ export const Identification = Schema.Struct({
   agency: Schema.optionalKey(Partner),
 }).annotate({ title: "Identification" })
 
-export const BestInterestDetermination = Schema.Struct({ date: IsoDate }).annotate({
+export const BestInterestDetermination = /*#__PURE__*/ Schema.Struct({ date: IsoDate }).annotate({
   title: "Best-interest determination",
   description: "Date the best-interest determination of a child's (re)integration was made",
 })
@@ -141,7 +141,7 @@ export const caseChecks = (c: CaseFields): Array<{ path: ReadonlyArray<PropertyK
 const text = (max: number, description: string) =>
   Schema.String.check(Schema.isMaxLength(max)).annotate({ description })
 
-export const CaseFieldsSchema = Schema.Struct({
+export const CaseFieldsSchema = /*#__PURE__*/ Schema.Struct({
   id: CaseId,
   source: Partner.annotate({ description: "Partner that reported this record" }),
   identification: Identification,
@@ -164,7 +164,7 @@ export const CaseFieldsSchema = Schema.Struct({
   notes: Schema.optionalKey(text(4000, "Free-text notes (PII)").annotate({ [Pii]: true })),
 }).check(Schema.makeFilter((c) => caseChecks(c), { title: "Case rules" }))
 
-export class Case extends Schema.Class<Case>("Case")(CaseFieldsSchema, {
+export class Case extends /*#__PURE__*/ Schema.Class<Case>("Case")(CaseFieldsSchema, {
   title: "Case",
   description: "One trafficked person's case from identification to closure",
 }) {
@@ -184,8 +184,8 @@ export const parseOptions: SchemaAST.ParseOptions = {
   reportInput: true,
 }
 
-const decodeUnknown = Schema.decodeUnknownResult(Case, parseOptions)
-const encode = Schema.encodeUnknownResult(Case)
+const decodeUnknown = /*#__PURE__*/ Schema.decodeUnknownResult(Case, parseOptions)
+const encode = /*#__PURE__*/ Schema.encodeUnknownResult(Case)
 
 /** Decodes a case from JSON-like input, reporting every problem at once. Never throws. */
 export const decodeCase = (input: unknown): Result.Result<Case, DecodeError> => {

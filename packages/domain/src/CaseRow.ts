@@ -569,7 +569,7 @@ const fields = Object.fromEntries(
 const crossField: RowCheck = compileCrossField(caseRowCrossFieldRules)
 
 /** The cell checks alone, without the cross-field rules (for benchmarks and partial checks). */
-export const CaseRowCells = Schema.Struct(fields)
+export const CaseRowCells = /*#__PURE__*/ Schema.Struct(fields)
 
 export const CaseRow = CaseRowCells.check(
   Schema.makeFilter(
@@ -599,7 +599,7 @@ export const parseOptions: SchemaAST.ParseOptions = {
 // row, bench/decode.bench.ts). The cells-only schema (benchmarks, partial checks) keeps the JIT.
 SchemaJITCompiler.enable(CaseRowCells.ast)
 
-const decodeRow = Schema.decodeUnknownResult(CaseRow, parseOptions)
+const decodeRow = /*#__PURE__*/ Schema.decodeUnknownResult(CaseRow, parseOptions)
 
 /** The Effect decoder alone (no fast path): the full, typed issue list. Never throws. */
 export const decodeCaseRowWithSchema = (input: unknown): Result.Result<CaseRow, DecodeError> => {
@@ -735,10 +735,13 @@ export const ruleFromAst = (column: ColumnName): ColumnRule | undefined => {
 // ---------------------------------------------------------------------------------------------
 
 /** A case holds something a single row cannot (a second referral, a dated route event, ...). */
-export class CaseNotFlattenable extends Schema.TaggedError<CaseNotFlattenable>()("CaseNotFlattenable", {
-  caseId: Schema.String,
-  reasons: Schema.Array(Schema.String),
-}) {
+export class CaseNotFlattenable extends /*#__PURE__*/ Schema.TaggedError<CaseNotFlattenable>()(
+  "CaseNotFlattenable",
+  {
+    caseId: Schema.String,
+    reasons: Schema.Array(Schema.String),
+  },
+) {
   override get message(): string {
     return `Case ${this.caseId} cannot be written as one row:\n${this.reasons.map((r) => `  - ${r}`).join("\n")}`
   }

@@ -38,7 +38,7 @@ export const exitStages = [
 
 export const codes = [...mainStages, ...exitStages] as const
 
-export const CaseStage = Schema.Literals(codes).annotate({
+export const CaseStage = /*#__PURE__*/ Schema.Literals(codes).annotate({
   title: "Case stage",
   description: "A stage of protection, or the exit through which a case left the main line",
 })
@@ -46,7 +46,7 @@ export type CaseStage = typeof CaseStage.Type
 export type MainStage = (typeof mainStages)[number]
 export type ExitStage = (typeof exitStages)[number]
 
-export const ExitStage = Schema.Literals(exitStages).annotate({
+export const ExitStage = /*#__PURE__*/ Schema.Literals(exitStages).annotate({
   title: "Exit reason",
   description: "Why a case left the main line of protection before completing it",
 })
@@ -103,7 +103,7 @@ export const labels: Labels<CaseStage> = {
   ),
 }
 
-export const Vocabulary = vocabulary("CaseStage", codes, labels)
+export const Vocabulary = /*#__PURE__*/ vocabulary("CaseStage", codes, labels)
 
 // ---------------------------------------------------------------------------------------------
 // The transition table
@@ -284,11 +284,11 @@ export const defaultLegalBasis = (
 // Stage history and transitions
 // ---------------------------------------------------------------------------------------------
 
-export const StageEntry = Schema.Struct({
+export const StageEntry = /*#__PURE__*/ Schema.Struct({
   stage: CaseStage,
   date: IsoDate,
-  legalBasis: Schema.Array(LegalBasisId),
-  responsible: Schema.optionalKey(Partner),
+  legalBasis: /*#__PURE__*/ Schema.Array(LegalBasisId),
+  responsible: /*#__PURE__*/ Schema.optionalKey(Partner),
 }).annotate({ title: "Stage entry", description: "The case entered `stage` on `date`" })
 export type StageEntry = typeof StageEntry.Type
 
@@ -300,17 +300,20 @@ export interface StageState {
   readonly bestInterestDetermination?: { readonly date: string } | undefined
 }
 
-export class TransitionNotAllowed extends Schema.TaggedError<TransitionNotAllowed>()("TransitionNotAllowed", {
-  from: CaseStage,
-  to: CaseStage,
-  allowed: Schema.Array(CaseStage),
-}) {
+export class TransitionNotAllowed extends /*#__PURE__*/ Schema.TaggedError<TransitionNotAllowed>()(
+  "TransitionNotAllowed",
+  {
+    from: CaseStage,
+    to: CaseStage,
+    allowed: /*#__PURE__*/ Schema.Array(CaseStage),
+  },
+) {
   override get message(): string {
     return `A case in "${this.from}" cannot move to "${this.to}"; allowed: ${this.allowed.join(", ") || "none"}`
   }
 }
 
-export class DateBeforePreviousStage extends Schema.TaggedError<DateBeforePreviousStage>()(
+export class DateBeforePreviousStage extends /*#__PURE__*/ Schema.TaggedError<DateBeforePreviousStage>()(
   "DateBeforePreviousStage",
   { stage: CaseStage, date: Schema.String, previousStage: CaseStage, previousDate: Schema.String },
 ) {
@@ -319,7 +322,7 @@ export class DateBeforePreviousStage extends Schema.TaggedError<DateBeforePrevio
   }
 }
 
-export class CaseClosed extends Schema.TaggedError<CaseClosed>()("CaseClosed", {
+export class CaseClosed extends /*#__PURE__*/ Schema.TaggedError<CaseClosed>()("CaseClosed", {
   closedOn: Schema.String,
   to: CaseStage,
 }) {
@@ -328,7 +331,7 @@ export class CaseClosed extends Schema.TaggedError<CaseClosed>()("CaseClosed", {
   }
 }
 
-export class BestInterestDeterminationRequired extends Schema.TaggedError<BestInterestDeterminationRequired>()(
+export class BestInterestDeterminationRequired extends /*#__PURE__*/ Schema.TaggedError<BestInterestDeterminationRequired>()(
   "BestInterestDeterminationRequired",
   { date: Schema.String },
 ) {
@@ -337,9 +340,9 @@ export class BestInterestDeterminationRequired extends Schema.TaggedError<BestIn
   }
 }
 
-export class HistoryMustStartWithIdentification extends Schema.TaggedError<HistoryMustStartWithIdentification>()(
+export class HistoryMustStartWithIdentification extends /*#__PURE__*/ Schema.TaggedError<HistoryMustStartWithIdentification>()(
   "HistoryMustStartWithIdentification",
-  { first: Schema.optionalKey(CaseStage) },
+  { first: /*#__PURE__*/ Schema.optionalKey(CaseStage) },
 ) {
   override get message(): string {
     return `A stage history starts with "identification"${this.first === undefined ? " (it is empty)" : `, not "${this.first}"`}`

@@ -9,7 +9,7 @@ import type { Labels } from "./Label.ts"
 
 export const codes = ["yes", "no", "unknown"] as const
 
-export const Consent = Schema.Literals(codes).annotate({
+export const Consent = /*#__PURE__*/ Schema.Literals(codes).annotate({
   title: "Consent",
   description: "Whether the person consented to assistance and to their data being recorded",
 })
@@ -21,4 +21,4 @@ export const labels: Labels<Consent> = {
   unknown: sourced("Unknown", "no data", "Consent was not asked or not recorded."),
 }
 
-export const Vocabulary = vocabulary("Consent", codes, labels)
+export const Vocabulary = /*#__PURE__*/ vocabulary("Consent", codes, labels)

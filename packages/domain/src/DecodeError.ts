@@ -9,7 +9,7 @@ import * as Schema from "effect/Schema"
 import type * as SchemaAST from "effect/SchemaAST"
 import * as SchemaIssue from "effect/SchemaIssue"
 
-export const Issue = Schema.Struct({
+export const Issue = /*#__PURE__*/ Schema.Struct({
   /** Dotted path of the field (`sex`, `victim.sex`, `stageHistory[2].date`); empty for the whole record. */
   path: Schema.String,
   /** English message, prefixed with the path. */
@@ -17,7 +17,7 @@ export const Issue = Schema.Struct({
 })
 export type Issue = typeof Issue.Type
 
-export class DecodeError extends Schema.TaggedError<DecodeError>()("DecodeError", {
+export class DecodeError extends /*#__PURE__*/ Schema.TaggedError<DecodeError>()("DecodeError", {
   /** What was being decoded (`CaseRow`, `Case`). */
   subject: Schema.String,
   issues: Schema.Array(Issue),

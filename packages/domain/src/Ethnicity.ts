@@ -27,7 +27,7 @@ const groupCodes = ethnicGroupRows.map((g) => g.code) as ReadonlyArray<
   (typeof ethnicGroupRows)[number]["code"]
 >
 
-export const EthnicFamily = Schema.Literals(familyCodes).annotate({
+export const EthnicFamily = /*#__PURE__*/ Schema.Literals(familyCodes).annotate({
   title: "EthnicFamily",
   description:
     "Ethno-linguistic family of an ethnic group (2015 census): Lao-Tai, Mon-Khmer, Hmong-Mien, Sino-Tibetan, other or unknown.",
@@ -35,7 +35,7 @@ export const EthnicFamily = Schema.Literals(familyCodes).annotate({
 })
 export type EthnicFamily = typeof EthnicFamily.Type
 
-export const EthnicGroup = Schema.Literals(groupCodes).annotate({
+export const EthnicGroup = /*#__PURE__*/ Schema.Literals(groupCodes).annotate({
   title: "EthnicGroup",
   description:
     "One of the 49 officially recognised ethnic groups of Lao PDR (slug of the English name), or other / unknown.",

@@ -7,11 +7,11 @@ import { isIsoDate, todayIso, yearsBetween } from "./internal/date.ts"
 
 export const pattern = "^\\d{4}-\\d{2}-\\d{2}$"
 
-export const IsoDate = Schema.String.check(
-  Schema.isPattern(new RegExp(pattern, "u"), { expected: "a date written YYYY-MM-DD" }),
-  Schema.makeFilter((s: string) => isIsoDate(s), { expected: "a real calendar date" }),
+export const IsoDate = /*#__PURE__*/ Schema.String.check(
+  /*#__PURE__*/ Schema.isPattern(new RegExp(pattern, "u"), { expected: "a date written YYYY-MM-DD" }),
+  /*#__PURE__*/ Schema.makeFilter((s: string) => isIsoDate(s), { expected: "a real calendar date" }),
 )
-  .pipe(Schema.brand("IsoDate"))
+  .pipe(/*#__PURE__*/ Schema.brand("IsoDate"))
   .annotate({ title: "Date", description: "A calendar date, YYYY-MM-DD", examples: ["2024-03-15" as never] })
 export type IsoDate = typeof IsoDate.Type
 

@@ -5,11 +5,11 @@
  */
 import * as Schema from "effect/Schema"
 
-export const Label = Schema.Struct({
+export const Label = /*#__PURE__*/ Schema.Struct({
   en: Schema.String,
   lo: Schema.String,
   description: Schema.String,
-  loNeedsReview: Schema.optional(Schema.Boolean),
+  loNeedsReview: /*#__PURE__*/ Schema.optional(Schema.Boolean),
 })
 export type Label = typeof Label.Type
 

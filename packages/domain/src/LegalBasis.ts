@@ -31,14 +31,14 @@ export { legalSourceRefs }
 const instrumentIds = instrumentRows.map((i) => i.id) as ReadonlyArray<(typeof instrumentRows)[number]["id"]>
 const articleIds = articleRows.map((a) => a.id) as ReadonlyArray<(typeof articleRows)[number]["id"]>
 
-export const InstrumentId = Schema.Literals(instrumentIds).annotate({
+export const InstrumentId = /*#__PURE__*/ Schema.Literals(instrumentIds).annotate({
   title: "InstrumentId",
   description: "A law, code or national guideline protecting victims of trafficking in Lao PDR (name_year).",
   examples: ["women_2004", "penal_2017"],
 })
 export type InstrumentId = typeof InstrumentId.Type
 
-export const LegalBasisId = Schema.Literals(articleIds).annotate({
+export const LegalBasisId = /*#__PURE__*/ Schema.Literals(articleIds).annotate({
   title: "LegalBasisId",
   description:
     "An article (or guideline section) a case decision rests on: <instrument>_art<number>, <instrument>_sec<number>, or a named provision whose article number is not verified.",

@@ -30,7 +30,7 @@ export const codes = [
   "other",
 ] as const
 
-export const Partner = Schema.Literals(codes).annotate({
+export const Partner = /*#__PURE__*/ Schema.Literals(codes).annotate({
   title: "Partner",
   description: "A government body, international organisation or NGO working on victim protection",
 })
@@ -178,4 +178,4 @@ export const labels = partners
 
 export const typeOf = (partner: Partner): PartnerType => partners[partner].type
 
-export const Vocabulary = vocabulary("Partner", codes, labels)
+export const Vocabulary = /*#__PURE__*/ vocabulary("Partner", codes, labels)

@@ -17,7 +17,7 @@ export const codes = [
   "family_member",
 ] as const
 
-export const PerpetratorRole = Schema.Literals(codes).annotate({
+export const PerpetratorRole = /*#__PURE__*/ Schema.Literals(codes).annotate({
   title: "Perpetrator role",
   description: "The role a perpetrator played in the case",
 })
@@ -48,4 +48,4 @@ export const labels: Labels<PerpetratorRole> = {
   ),
 }
 
-export const Vocabulary = vocabulary("PerpetratorRole", codes, labels)
+export const Vocabulary = /*#__PURE__*/ vocabulary("PerpetratorRole", codes, labels)

@@ -20,7 +20,7 @@ import { CountryCode } from "./Place.ts"
 
 export const sexCodes = ["female", "male", "non_binary", "unknown"] as const
 
-export const Sex = Schema.Literals(sexCodes).annotate({
+export const Sex = /*#__PURE__*/ Schema.Literals(sexCodes).annotate({
   title: "Sex",
   description: "Sex or gender as the person states it; unknown when not recorded",
 })
@@ -49,7 +49,7 @@ export const sexToCtdc: { readonly [K in Sex]: string | null } = {
   unknown: null,
 }
 
-export const SexVocabulary = vocabulary("Sex", sexCodes, sexLabels)
+export const SexVocabulary = /*#__PURE__*/ vocabulary("Sex", sexCodes, sexLabels)
 
 // ---------------------------------------------------------------------------------------------
 // Age bands (CTDC `ageBroad`)
@@ -68,7 +68,7 @@ export const ageBandCodes = [
   "unknown",
 ] as const
 
-export const AgeBand = Schema.Literals(ageBandCodes).annotate({
+export const AgeBand = /*#__PURE__*/ Schema.Literals(ageBandCodes).annotate({
   title: "Age band",
   description: "CTDC age band (ageBroad) at identification",
 })
@@ -101,7 +101,7 @@ export const ageBandLabels: Labels<AgeBand> = {
   unknown: sourced("Unknown", "no data", "Neither a date of birth nor an age was recorded."),
 }
 
-export const AgeBandVocabulary = vocabulary("AgeBand", ageBandCodes, ageBandLabels)
+export const AgeBandVocabulary = /*#__PURE__*/ vocabulary("AgeBand", ageBandCodes, ageBandLabels)
 
 const bandEdges: ReadonlyArray<readonly [number, AgeBand]> = [
   [9, band(0, 8)],
@@ -128,24 +128,34 @@ export const ADULT_AGE = 18
 // Victim
 // ---------------------------------------------------------------------------------------------
 
-export const AgeYears = Schema.Number.check(
-  Schema.isInt(),
-  Schema.isBetween({ minimum: 0, maximum: 120 }),
+export const AgeYears = /*#__PURE__*/ Schema.Number.check(
+  /*#__PURE__*/ Schema.isInt(),
+  /*#__PURE__*/ Schema.isBetween({ minimum: 0, maximum: 120 }),
 ).annotate({
   title: "Age in years",
   description: "Age in whole years at identification",
 })
 
-export class Victim extends Schema.Class<Victim>("Victim")({
+export class Victim extends /*#__PURE__*/ Schema.Class<Victim>("Victim")({
   sex: Sex,
-  dateOfBirth: Schema.optionalKey(IsoDate.annotate({ [Pii]: true, description: "Date of birth (PII)" })),
-  ageYears: Schema.optionalKey(AgeYears),
+  dateOfBirth: /*#__PURE__*/ Schema.optionalKey(
+    /*#__PURE__*/ IsoDate.annotate({ [Pii]: true, description: "Date of birth (PII)" }),
+  ),
+  ageYears: /*#__PURE__*/ Schema.optionalKey(AgeYears),
   citizenship: CountryCode,
-  ethnicity: Schema.optionalKey(EthnicGroup),
-  firstLanguage: Schema.optionalKey(Schema.String.annotate({ description: "First language, free text" })),
-  name: Schema.optionalKey(Schema.String.annotate({ [Pii]: true, description: "Name of the victim (PII)" })),
-  phone: Schema.optionalKey(Schema.String.annotate({ [Pii]: true, description: "Phone number (PII)" })),
-  village: Schema.optionalKey(Schema.String.annotate({ [Pii]: true, description: "Home village (PII)" })),
+  ethnicity: /*#__PURE__*/ Schema.optionalKey(EthnicGroup),
+  firstLanguage: /*#__PURE__*/ Schema.optionalKey(
+    /*#__PURE__*/ Schema.String.annotate({ description: "First language, free text" }),
+  ),
+  name: /*#__PURE__*/ Schema.optionalKey(
+    /*#__PURE__*/ Schema.String.annotate({ [Pii]: true, description: "Name of the victim (PII)" }),
+  ),
+  phone: /*#__PURE__*/ Schema.optionalKey(
+    /*#__PURE__*/ Schema.String.annotate({ [Pii]: true, description: "Phone number (PII)" }),
+  ),
+  village: /*#__PURE__*/ Schema.optionalKey(
+    /*#__PURE__*/ Schema.String.annotate({ [Pii]: true, description: "Home village (PII)" }),
+  ),
 }) {}
 
 /**

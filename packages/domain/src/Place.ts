@@ -37,7 +37,7 @@ const checkpointIdList = checkpointRows.map((c) => c.id) as ReadonlyArray<
 >
 const countryCodeList = countryRows.map((c) => c.iso3) as ReadonlyArray<RowCode<typeof countryRows, "iso3">>
 
-export const ProvinceCode = Schema.Literals(provinceCodeList).annotate({
+export const ProvinceCode = /*#__PURE__*/ Schema.Literals(provinceCodeList).annotate({
   title: "ProvinceCode",
   description:
     "HDX/Lao Statistics Bureau P-code of a province (adm1), LA01 (Vientiane Capital) to LA18 (Xaisomboun).",
@@ -45,7 +45,7 @@ export const ProvinceCode = Schema.Literals(provinceCodeList).annotate({
 })
 export type ProvinceCode = typeof ProvinceCode.Type
 
-export const DistrictCode = Schema.Literals(districtCodeList).annotate({
+export const DistrictCode = /*#__PURE__*/ Schema.Literals(districtCodeList).annotate({
   title: "DistrictCode",
   description:
     "P-code of one of the 148 districts (adm2): LA + 2-digit province + 2-digit district (NSO code). 77 codes are derived from NSO codes rather than read from HDX, see pcodeStatus.",
@@ -53,7 +53,7 @@ export const DistrictCode = Schema.Literals(districtCodeList).annotate({
 })
 export type DistrictCode = typeof DistrictCode.Type
 
-export const CheckpointId = Schema.Literals(checkpointIdList).annotate({
+export const CheckpointId = /*#__PURE__*/ Schema.Literals(checkpointIdList).annotate({
   title: "CheckpointId",
   description:
     "Id of an international border checkpoint from the project list: T (Thailand), V (Viet Nam), C (China), M (Myanmar), K (Cambodia), A (airport), R (railway terminal).",
@@ -61,7 +61,7 @@ export const CheckpointId = Schema.Literals(checkpointIdList).annotate({
 })
 export type CheckpointId = typeof CheckpointId.Type
 
-export const CountryCode = Schema.Literals(countryCodeList).annotate({
+export const CountryCode = /*#__PURE__*/ Schema.Literals(countryCodeList).annotate({
   title: "CountryCode",
   description:
     "ISO 3166-1 alpha-3 code of a country of citizenship, transit or destination (LAO for internal trafficking).",

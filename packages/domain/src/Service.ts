@@ -23,7 +23,7 @@ export const codes = [
   "follow_up_visit",
 ] as const
 
-export const Service = Schema.Literals(codes).annotate({
+export const Service = /*#__PURE__*/ Schema.Literals(codes).annotate({
   title: "Service",
   description: "A protection or reintegration service provided to the victim",
 })
@@ -67,4 +67,4 @@ export const labels: Labels<Service> = {
   ),
 }
 
-export const Vocabulary = vocabulary("Service", codes, labels)
+export const Vocabulary = /*#__PURE__*/ vocabulary("Service", codes, labels)

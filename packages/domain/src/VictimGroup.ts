@@ -17,7 +17,7 @@ export const codes = [
   "intercepted",
 ] as const
 
-export const VictimGroup = Schema.Literals(codes).annotate({
+export const VictimGroup = /*#__PURE__*/ Schema.Literals(codes).annotate({
   title: "Victim group",
   description: "Which of the six protection groups the person belongs to (decided at identification)",
 })
@@ -56,4 +56,4 @@ export const labels: Labels<VictimGroup> = {
   ),
 }
 
-export const Vocabulary = vocabulary("VictimGroup", codes, labels)
+export const Vocabulary = /*#__PURE__*/ vocabulary("VictimGroup", codes, labels)
