@@ -1,5 +1,8 @@
-/** The dashboard shell: header, language, shared cross-filters, page navigation and footer. */
-import { BriefPage } from "./brief/BriefPage.tsx"
+/**
+ * The dashboard shell: header, language, shared cross-filters, page navigation and footer. The map
+ * is in the main bundle; the other pages (and their planning and trend code) load when first shown.
+ */
+import { lazy, Suspense } from "react"
 import { FilterBar } from "./components/FilterBar.tsx"
 import { signInHref } from "./data/http.ts"
 import { vocab } from "./data/reference.ts"
@@ -12,9 +15,13 @@ import { formatDate, formatNumber } from "./lib/format.ts"
 import { type Allowed, FILTER_KEYS, PAGES, type Page } from "./lib/state.ts"
 import type { Cell } from "./lib/suppress.ts"
 import { MapPage } from "./pages/MapPage.tsx"
-import { PlanningPage } from "./pages/PlanningPage.tsx"
-import { TrendsPage } from "./pages/TrendsPage.tsx"
-import { Presentation } from "./presentation/Presentation.tsx"
+
+const TrendsPage = lazy(() => import("./pages/TrendsPage.tsx").then((m) => ({ default: m.TrendsPage })))
+const PlanningPage = lazy(() => import("./pages/PlanningPage.tsx").then((m) => ({ default: m.PlanningPage })))
+const BriefPage = lazy(() => import("./brief/BriefPage.tsx").then((m) => ({ default: m.BriefPage })))
+const Presentation = lazy(() =>
+  import("./presentation/Presentation.tsx").then((m) => ({ default: m.Presentation })),
+)
 
 const allowed: Allowed = {
   codes: Object.fromEntries(FILTER_KEYS.map((k) => [k, vocab[k].codes])) as unknown as Allowed["codes"],
@@ -118,10 +125,18 @@ export function App() {
         onActivate={activate}
       />
       {state.page === "map" && <MapPage {...pageProps} views={views} flowThreshold={flowThreshold} />}
-      {state.page === "trends" && <TrendsPage {...pageProps} />}
-      {state.page === "planning" && <PlanningPage {...pageProps} />}
-      {state.page === "brief" && <BriefPage {...pageProps} />}
-      {state.present && <Presentation {...pageProps} />}
+      <Suspense
+        fallback={
+          <main className="page" data-testid="page-loading" aria-busy="true">
+            {t("pageLoading")}
+          </main>
+        }
+      >
+        {state.page === "trends" && <TrendsPage {...pageProps} />}
+        {state.page === "planning" && <PlanningPage {...pageProps} />}
+        {state.page === "brief" && <BriefPage {...pageProps} />}
+        {state.present && <Presentation {...pageProps} />}
+      </Suspense>
       <footer className="foot">
         {engine.manifest && (
           <span>

@@ -44,7 +44,10 @@ export async function buildDashboard(log: (s: string) => void): Promise<void> {
 }
 
 export interface Bytes {
+  /** JS that loading the app fetches: index.html's module script and its modulepreload links. */
   readonly appJsGzip: number
+  /** The other app JS: pages split off and fetched when first shown (trends, planning, ...). */
+  readonly lazyJsGzip: number
   readonly workerJsGzip: number
   readonly wasmBytes: number
   readonly wasmGzip: number
@@ -55,7 +58,17 @@ export interface Bytes {
 
 export function measureBytes(): Bytes {
   const assets = join(appDist, "assets")
+  const index = readFileSync(join(appDist, "index.html"), "utf8")
+  // Vite lists the entry's whole static import graph as modulepreload links.
+  const initial = new Set(
+    [
+      ...index.matchAll(
+        /<(?:script[^>]*\bsrc|link[^>]*rel="modulepreload"[^>]*\bhref)="\/assets\/([^"]+\.js)"/g,
+      ),
+    ].map((m) => m[1]!),
+  )
   let appJsGzip = 0
+  let lazyJsGzip = 0
   let workerJsGzip = 0
   let wasmBytes = 0
   let wasmGzip = 0
@@ -70,12 +83,16 @@ export function measureBytes(): Bytes {
       wasmGzip += gz()
     } else if (name.endsWith(".js") && name.includes("duckdb") && name.includes("worker"))
       workerJsGzip += gz()
-    else if (name.endsWith(".js")) appJsGzip += gz()
-    else if (name.endsWith(".css")) cssGzip += gz()
+    else if (name.endsWith(".js")) {
+      if (initial.has(name)) appJsGzip += gz()
+      else lazyJsGzip += gz()
+    } else if (name.endsWith(".css")) cssGzip += gz()
   }
-  const index = readFileSync(join(appDist, "index.html"), "utf8")
+  if (initial.size === 0)
+    throw new Error("index.html references no JS module: cannot measure the main bundle")
   return {
     appJsGzip,
+    lazyJsGzip,
     workerJsGzip,
     wasmBytes,
     wasmGzip,
@@ -331,14 +348,17 @@ export function bytesFigure(b: Bytes): Figure {
   return {
     id: "dashboard.js_gzip",
     group: "dashboard",
-    title: "App JavaScript shipped, gzip (main bundle; DuckDB worker and wasm apart)",
+    title:
+      "App JavaScript loaded at start, gzip (main bundle; lazily loaded pages, DuckDB worker and wasm apart)",
     size: 0,
     measured: summarize([kb(b.appJsGzip)]),
     unit: "kB",
     better: "lower",
     goal: { text: "< 350 kB gzip", pass: kb(b.appJsGzip) < 350 },
     note:
-      `app JS ${kb(b.appJsGzip).toFixed(0)} kB; DuckDB-WASM worker JS ${kb(b.workerJsGzip).toFixed(0)} kB more ` +
+      `app JS loaded at start (index.html's module script and modulepreloads) ${kb(b.appJsGzip).toFixed(0)} kB; ` +
+      `pages loaded when first shown (trends, planning, brief, presentation) ${kb(b.lazyJsGzip).toFixed(0)} kB more ` +
+      `(all app JS ${kb(b.appJsGzip + b.lazyJsGzip).toFixed(0)} kB); DuckDB-WASM worker JS ${kb(b.workerJsGzip).toFixed(0)} kB more ` +
       `(${kb(b.appJsGzip + b.workerJsGzip).toFixed(0)} kB with it, ${kb(b.appJsGzip + b.workerJsGzip) < 350 ? "within" : "over"} 350 kB); CSS ${kb(b.cssGzip).toFixed(0)} kB; ` +
       `wasm ${b.wasmFiles} file(s), ${(b.wasmBytes / 1048576).toFixed(1)} MB (${(b.wasmGzip / 1048576).toFixed(1)} MB gzip; the server sends it uncompressed), ` +
       `${b.indexReferencesWasm ? "REFERENCED by index.html" : "not referenced by index.html: the worker fetches it when the engine starts, which the app does at once on load, in parallel with the first paint"}`,

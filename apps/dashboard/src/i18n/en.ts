@@ -4,6 +4,7 @@ export const en = {
   syntheticBadge: "Synthetic data: not real cases",
   syntheticMixedBadge: "Contains {n} synthetic (not real) cases",
   engineLoading: "Loading data engine…",
+  pageLoading: "Loading…",
   engineReady: "Data engine ready",
   engineFailed: "Data engine failed to start: showing the summary only",
   sessionEnded:
