@@ -218,6 +218,8 @@ describe("trends in Chromium", () => {
 
   it("puts GLOTIP figures beside ours, '<5' as suppressed, and hides the national line under a category filter", async () => {
     const panel = '[data-testid="official-panel"]'
+    // The panel appears when the official figures for the current filters have been read.
+    await page.waitForSelector(panel, { timeout: 20_000 })
     expect(await page.textContent(panel)).toContain("United Nations Office on Drugs and Crime")
     const suppressedOfficial = await page.$$eval(
       `${panel} td[data-official][data-cell="suppressed"]`,
@@ -228,7 +230,12 @@ describe("trends in Chromium", () => {
     await page.waitForFunction(
       () => document.querySelector('[data-testid="chart-total"]')?.getAttribute("data-series") === "1",
     )
-    expect(await page.textContent('[data-panel="total"]')).toContain(tr.officialFiltersNote)
+    // The note comes with the official figures read for the new filters.
+    await page.waitForFunction(
+      (note) => document.querySelector('[data-panel="total"]')?.textContent?.includes(note) === true,
+      tr.officialFiltersNote,
+      { timeout: 20_000 },
+    )
   })
 
   it("without official statistics in the release, draws our series only and says so", async () => {

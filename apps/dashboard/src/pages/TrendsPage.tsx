@@ -129,7 +129,7 @@ export function TrendsPage({ engine, state, update, t, k, cellText }: PageProps)
       </main>
     )
   }
-  if (!total || !byRows || !years) {
+  if (!total || !years) {
     return (
       <main className="page" data-testid="page-trends" data-trends="loading">
         <h2>{t("trendsTitle")}</h2>
@@ -155,7 +155,7 @@ export function TrendsPage({ engine, state, update, t, k, cellText }: PageProps)
   const totalChart = [...(totalSeries ? [totalSeries] : []), ...(reference ? [reference] : [])]
   const changes: ReadonlyArray<Change> = totalSeries ? yearOnYear(totalSeries.cells, state.grain) : []
   const by =
-    state.breakdown === "total"
+    state.breakdown === "total" || !byRows
       ? null
       : trendModel(
           byRows,
@@ -246,6 +246,12 @@ export function TrendsPage({ engine, state, update, t, k, cellText }: PageProps)
           <p className="note">{t("yoyNotComputed")}: ▨</p>
         </section>
       </div>
+      {!byRows && state.breakdown !== "total" && (
+        <section className="trend-panel" data-panel="breakdown" aria-busy="true">
+          <h3>{breakdownTitle}</h3>
+          <p className="note">{t("pageLoading")}</p>
+        </section>
+      )}
       {by && state.breakdown !== "province" && (
         <TrendPanel
           t={t}

@@ -24,27 +24,31 @@ export const ensureTrends = (conn: Connector): Promise<void> => {
   return p
 }
 
-/** Rows of one trend query, null while loading; stale answers are dropped. */
+/**
+ * Rows of one trend query, null while loading; stale answers are dropped, and the rows of a previous
+ * query are never returned for the current one (a chart must not show one breakdown's series under
+ * another's title while DuckDB answers).
+ */
 export function useTrendCounts(
   conn: Connector | null,
   filters: Filters,
   grain: Grain,
   breakdown: TrendBreakdown,
 ): ReadonlyArray<TrendCount> | null {
-  const [rows, setRows] = useState<ReadonlyArray<TrendCount> | null>(null)
+  const [answer, setAnswer] = useState<{ key: string; rows: ReadonlyArray<TrendCount> } | null>(null)
   const key = JSON.stringify([filters, grain, breakdown])
   useEffect(() => {
     if (!conn) return
     let stale = false
     ensureTrends(conn)
       .then(() => trendCounts(conn, filters, grain, breakdown, { source: "preaggregated" }))
-      .then((r) => !stale && setRows(r))
+      .then((rows) => !stale && setAnswer({ key, rows }))
       .catch((err: unknown) => console.error("trend query failed", err))
     return () => {
       stale = true
     }
   }, [conn, key])
-  return rows
+  return answer?.key === key ? answer.rows : null
 }
 
 export interface OfficialData {
@@ -58,7 +62,7 @@ export function useOfficial(
   hasTable: boolean,
   filters: Filters,
 ): OfficialData | null {
-  const [data, setData] = useState<OfficialData | null>(null)
+  const [answer, setAnswer] = useState<{ key: string; data: OfficialData } | null>(null)
   const key = JSON.stringify(filters)
   useEffect(() => {
     if (!conn || !hasTable) return
@@ -68,11 +72,11 @@ export function useOfficial(
         stats: await officialReference(conn),
         ours: await trendReferenceCounts(conn, filters, { source: "preaggregated" }),
       }))
-      .then((d) => !stale && setData(d))
+      .then((data) => !stale && setAnswer({ key, data }))
       .catch((err: unknown) => console.error("official statistics query failed", err))
     return () => {
       stale = true
     }
   }, [conn, hasTable, key])
-  return hasTable ? data : null
+  return hasTable && answer?.key === key ? answer.data : null
 }
