@@ -267,6 +267,28 @@ describe("which columns are trimmed", () => {
   })
 })
 
+describe("the rejected file", () => {
+  it("explains the first 10,000 rejected rows in file order (the rest keep their reasons)", async () => {
+    const bad = (i: number) => {
+      const r = row(`R${i}`)
+      r[2] = "2024-02-30"
+      return r
+    }
+    const n = 10_005
+    const file = write("many-bad.csv", csv([HEADER, ...Array.from({ length: n }, (_, i) => bad(i))]))
+    const r = await importFile(db, { file, model })
+    expect([r.rowsRead, r.accepted, r.rejected]).toEqual([n, 0, n])
+    const rows = await db.query<{ row: string; explanation: string | null; reason: string }>(
+      `SELECT "row", explanation, reason FROM read_csv($1, all_varchar = true, header = true) ORDER BY "row"::INTEGER`,
+      [r.rejectedFile!],
+    )
+    expect(rows).toHaveLength(n)
+    const explained = rows.filter((x) => (x.explanation ?? "") !== "").map((x) => Number(x.row))
+    expect(explained).toEqual(Array.from({ length: 10_000 }, (_, i) => i + 2))
+    expect(rows.every((x) => x.reason.startsWith("not a real date"))).toBe(true)
+  }, 60_000)
+})
+
 describe("headers", () => {
   it("duplicate columns (also after aliases) fail the file, naming them", async () => {
     const file = write(

@@ -809,10 +809,6 @@ async function storedColumns(
   return absent.map((c) => c.name)
 }
 
-/**
- * The rejected rows as they went to `quarantine` (one per offending column: row, column, value,
- * reason, then the original cells), from `lp_bad` itself rather than a join with `quarantine`.
- */
 type Settled<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: unknown }
 const settle = <T>(p: Promise<T>): Promise<Settled<T>> =>
   p.then(
@@ -826,7 +822,10 @@ interface Explained {
   readonly explanations: ReadonlyMap<number, string>
 }
 
-/** The cells of the rejected rows (from `lp_cand`), one JSON array per row (cheaper than a value each). */
+/**
+ * The cells of the rejected rows (from `lp_cand`), in row order, one JSON array per row (cheaper
+ * than converting each value).
+ */
 async function readOriginals(
   db: NodeConnector,
   header: ReadonlyArray<string>,
@@ -834,7 +833,7 @@ async function readOriginals(
   const cells = header.map((_, i) => ident(`c${i}`)).join(", ")
   const reader = await db.raw.runAndReadAll(
     `SELECT row_number, ${cells ? `to_json([${cells}]::VARCHAR[])::VARCHAR` : "'[]'"} AS cells
-     FROM lp_cand WHERE row_number IN (SELECT row_number FROM lp_rej)`,
+     FROM lp_cand WHERE row_number IN (SELECT row_number FROM lp_rej) ORDER BY row_number`,
   )
   return new Map(
     reader.getRowsJS().map(([row, json]) => [Number(row), JSON.parse(String(json)) as Array<string | null>]),
@@ -870,7 +869,10 @@ async function explainRows(
   return { cells, explanations }
 }
 
-/** The reasons of the rejected rows, one per failed check, in row order. */
+/**
+ * The rejected rows as they went to `quarantine` (one per offending column: row, column, value,
+ * reason), from `lp_bad` itself rather than a join with `quarantine`, in row order.
+ */
 async function readReasons(db: NodeConnector): Promise<unknown[][]> {
   const reader = await db.raw.runAndReadAll(
     `SELECT row_number, e['column'] AS col, e['value'] AS value, e['reason'] AS reason
