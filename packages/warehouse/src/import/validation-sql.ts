@@ -5,12 +5,16 @@
  *
  * 1. `pre`: one scan, hash aggregates only: the row count, the (source, case_id) keys seen more than
  *    once (with their first row), the distinct place texts for the JS resolver and the distinct date
- *    texts (for Buddhist Era years, `beValues`).
+ *    texts (for Buddhist Era years, `beValues`, and for the all-ISO columns, `isoDates`).
  * 2. `insertAccepted`: types every column (TRY_CAST, the generated ENUMs, the place lookup) and
  *    inserts the rows whose checks all pass straight into `cases`.
- * 3. `rejects`: the same typed projection over only the rows that were not inserted (plus rows with
- *    a Buddhist Era date text) builds the list of `{column, value, reason}` and keeps the original
- *    cells for `quarantine` and `<input>.rejected.csv`.
+ * 3. `candidates` copies the rows that were not inserted (plus rows with a Buddhist Era date text)
+ *    to `lp_cand`; `rejects` types them again with the same expressions, builds the list of
+ *    `{column, value, reason}` and keeps the original cells for `quarantine` and
+ *    `<input>.rejected.csv`.
+ *
+ * Cells are trimmed only in the columns `ImportInput.padded` lists (for CSV, those where the record
+ * scan saw a cell that may begin or end with a space).
  *
  * Reasons are written for case workers, not for programmers.
  */
