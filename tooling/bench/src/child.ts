@@ -1,9 +1,12 @@
 /**
  * Runs one measurement in a fresh Node process (tsx + the `.sql?raw` loader), so every run starts
- * with a cold heap and its RSS high-water mark (`process.resourceUsage().maxRSS`) is its own.
+ * with a cold heap and its RSS high-water mark is its own: `VmHWM` from /proc/self/status, because
+ * Linux keeps getrusage's `maxRSS` across exec, so a child would report the parent's peak whenever
+ * the parent was larger (the harness itself holds about 600 MB once it has built the dashboard).
  * A worker prints one JSON line last on stdout; anything before it is progress.
  */
 import { spawn } from "node:child_process"
+import { readFileSync } from "node:fs"
 import { join, resolve } from "node:path"
 
 export const repoRoot = resolve(import.meta.dirname, "../../..")
@@ -59,9 +62,18 @@ export const argOf = (name: string): string | undefined => {
   return i === -1 ? undefined : process.argv[i + 1]
 }
 
+/** Peak resident memory of this process image, in kB (see the module comment). */
+export const peakRssKb = (): number => {
+  try {
+    const m = /^VmHWM:\s+(\d+) kB$/m.exec(readFileSync("/proc/self/status", "utf8"))
+    if (m) return Number(m[1])
+  } catch {
+    // not Linux: getrusage is the best there is
+  }
+  return process.resourceUsage().maxRSS
+}
+
 /** For workers: print the result as the last stdout line. */
 export const emit = (result: unknown): void => {
-  process.stdout.write(
-    `\n${JSON.stringify({ ...(result as object), maxRssKb: process.resourceUsage().maxRSS })}\n`,
-  )
+  process.stdout.write(`\n${JSON.stringify({ ...(result as object), maxRssKb: peakRssKb() })}\n`)
 }
