@@ -526,7 +526,7 @@ async function importStaged(db: NodeConnector, options: ImportOptions, p: Prepar
       await db.exec(sql.candidates(beTexts > 0))
       if (wroteRejected)
         explaining = settle(explainRows(model, await readOriginals(db, header), match.columns))
-      await progress.track("checking", db.exec(sql.rejects))
+      await progress.track("checking", db.exec(sql.rejects(facts)))
       const counts = (
         await db.query(
           `SELECT count(*) FILTER (WHERE failed) AS bad,

@@ -385,9 +385,10 @@ export interface ImportSql {
   candidates(withBe: boolean): string
   /**
    * `CREATE TEMP TABLE lp_bad` from `lp_cand`: failing rows with `errs`, accepted rows with BE
-   * warnings (`be`), and the original cells.
+   * warnings (`be`), and the original cells. `facts` must be those the insert had, so that both
+   * type every cell with the same expressions.
    */
-  readonly rejects: string
+  rejects(facts?: PreScanFacts): string
 }
 
 /**
@@ -574,12 +575,12 @@ SELECT * FROM ${input.relation} WHERE ${[
       ? fileDates.map((c) => `${cellOf(c.name)} IN (SELECT raw FROM lp_be WHERE col = ${literal(c.name)})`)
       : []),
   ].join(" OR ")}`
-  const rejects = `CREATE OR REPLACE TEMP TABLE lp_bad AS
+  const rejects = (facts?: PreScanFacts) => `CREATE OR REPLACE TEMP TABLE lp_bad AS
 SELECT row_number, failed,
   CASE WHEN failed THEN list_filter([${all.map((c) => c.expr).join(",\n    ")}], e -> e IS NOT NULL) ELSE [] END AS errs,
   CASE WHEN failed THEN []::VARCHAR[] ELSE ${be} END AS be,
   ${[...dates.map((c) => raw(c.name)), ...cells].join(", ")}
-FROM (SELECT *, ${fails} IS TRUE AS failed FROM ${typedRelation(true, "lp_cand")})
+FROM (SELECT *, ${fails} IS TRUE AS failed FROM ${typedRelation(true, "lp_cand", facts)})
 WHERE failed OR ${beAny}`
   return {
     pre,
