@@ -11,11 +11,35 @@ export interface CsvSniff {
   readonly bom: boolean
 }
 
-/** Split the first record of `text` (quotes respected, CRLF or LF) into cells. */
-export function parseFirstRecord(text: string, delimiter: string): { cells: string[]; complete: boolean } {
-  const cells: string[] = []
+/** One record of a CSV text and the line it starts on (1-based). */
+export interface CsvRecord {
+  readonly rowNumber: number
+  readonly cells: ReadonlyArray<string>
+}
+
+/**
+ * RFC 4180 records of `text`, at most `max`: a quote opens a quoted cell only at the start of a cell,
+ * `""` inside quotes is a quote, quoted cells may hold delimiters and line breaks; CR, LF and CRLF
+ * end a record. `open`: the text ends inside a quoted cell (its last record is then partial).
+ * `lineBreak`: the last record returned ended with a line break (not at the end of the text).
+ */
+export function splitCsvRecords(
+  text: string,
+  delimiter: string,
+  max = Number.POSITIVE_INFINITY,
+): { records: CsvRecord[]; open: boolean; lineBreak: boolean } {
+  const records: CsvRecord[] = []
+  let cells: string[] = []
   let cell = ""
   let inQuotes = false
+  let line = 1
+  let start = 1
+  const endRecord = () => {
+    cells.push(cell)
+    records.push({ rowNumber: start, cells })
+    cells = []
+    cell = ""
+  }
   for (let i = 0; i < text.length; i++) {
     const ch = text[i]!
     if (inQuotes) {
@@ -24,18 +48,24 @@ export function parseFirstRecord(text: string, delimiter: string): { cells: stri
           cell += '"'
           i++
         } else inQuotes = false
-      } else cell += ch
+      } else {
+        if (ch === "\n") line++
+        cell += ch
+      }
     } else if (ch === '"' && cell === "") inQuotes = true
     else if (ch === delimiter) {
       cells.push(cell)
       cell = ""
-    } else if (ch === "\n" || ch === "\r") {
-      cells.push(cell)
-      return { cells, complete: true }
+    } else if (ch === "\r" || ch === "\n") {
+      if (ch === "\r" && text[i + 1] === "\n") i++
+      endRecord()
+      if (records.length >= max) return { records, open: false, lineBreak: true }
+      line++
+      start = line
     } else cell += ch
   }
-  cells.push(cell)
-  return { cells, complete: !inQuotes }
+  if (inQuotes || cell !== "" || cells.length > 0) endRecord()
+  return { records, open: inQuotes, lineBreak: false }
 }
 
 /** Choose among comma, semicolon and tab by which splits the header line into the most cells. */
@@ -43,35 +73,23 @@ export function sniffCsv(firstBytes: Uint8Array): CsvSniff {
   return sniffText(firstBytes).sniff
 }
 
-/** Where the first record of `text` ends for `delimiter`: a line break, the end of the text, or still open. */
-function firstRecordEnd(text: string): "newline" | "eof" | "open" {
-  let inQuotes = false
-  let atStart = true
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!
-    if (inQuotes) {
-      if (ch === '"') {
-        if (text[i + 1] === '"') i++
-        else inQuotes = false
-      }
-    } else if (ch === '"' && atStart) inQuotes = true
-    else if (ch === "\n" || ch === "\r") return "newline"
-    else atStart = ch === "," || ch === ";" || ch === "\t"
-  }
-  return inQuotes ? "open" : "eof"
-}
-
 function sniffText(firstBytes: Uint8Array): { sniff: CsvSniff; end: "newline" | "eof" | "open" } {
   const bom = firstBytes[0] === 0xef && firstBytes[1] === 0xbb && firstBytes[2] === 0xbf
   const text = new TextDecoder("utf-8", { fatal: false }).decode(bom ? firstBytes.subarray(3) : firstBytes)
-  let best: { delimiter: Delimiter; cells: string[] } = { delimiter: ",", cells: [] }
+  let best: { delimiter: Delimiter; cells: ReadonlyArray<string>; end: "newline" | "eof" | "open" } = {
+    delimiter: ",",
+    cells: [],
+    end: "eof",
+  }
   for (const delimiter of [",", ";", "\t"] as const) {
-    const { cells } = parseFirstRecord(text, delimiter)
-    if (cells.length > best.cells.length) best = { delimiter, cells }
+    const { records, open, lineBreak } = splitCsvRecords(text, delimiter, 1)
+    const cells = records[0]?.cells ?? [""]
+    if (cells.length > best.cells.length)
+      best = { delimiter, cells, end: open ? "open" : lineBreak ? "newline" : "eof" }
   }
   return {
     sniff: { delimiter: best.delimiter, header: best.cells.map((c) => c.trim()), bom },
-    end: firstRecordEnd(text),
+    end: best.end,
   }
 }
 
@@ -112,38 +130,6 @@ export function csvField(value: string | null | undefined): string {
   if (value === null || value === undefined) return ""
   const safe = neutraliseCsvCell(value)
   return /[",\r\n;]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe
-}
-
-/** Parse one whole CSV record (quotes, doubled quotes and line breaks inside quotes respected). */
-export function parseRecord(text: string, delimiter: string): string[] {
-  const cells: string[] = []
-  let cell = ""
-  let inQuotes = false
-  let atStart = true
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!
-    if (inQuotes) {
-      if (ch === '"') {
-        if (text[i + 1] === '"') {
-          cell += '"'
-          i++
-        } else inQuotes = false
-      } else cell += ch
-    } else if (ch === '"' && atStart) {
-      inQuotes = true
-      atStart = false
-    } else if (ch === delimiter) {
-      cells.push(cell)
-      cell = ""
-      atStart = true
-    } else if ((ch === "\n" || ch === "\r") && i >= text.length - 2 && text.slice(i).trim() === "") break
-    else {
-      cell += ch
-      atStart = false
-    }
-  }
-  cells.push(cell)
-  return cells
 }
 
 /** A value shortened for a message: at most `max` characters, then "…". */

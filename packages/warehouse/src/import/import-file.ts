@@ -29,7 +29,7 @@ import { migrate } from "../schema/migrate.ts"
 import type { CaseModel, PlaceMatch } from "../schema/model.ts"
 import { ident } from "../schema/sql-text.ts"
 import { type CsvScan, CsvScanner } from "./csv-scan.ts"
-import { clip, csvLine, MAX_HEADER_BYTES, parseRecord, sniffCsvFile } from "./csv-text.ts"
+import { clip, csvLine, MAX_HEADER_BYTES, sniffCsvFile, splitCsvRecords } from "./csv-text.ts"
 import { matchHeaders } from "./headers.ts"
 import { checkKeysUnique } from "./integrity.ts"
 import macros from "./macros.sql?raw"
@@ -754,7 +754,7 @@ async function checkStaged(
       odd.forEach((o, k) => {
         // DuckDB's csv_line may carry the line breaks of blank lines before the record.
         const text = (bad[k]?.text ?? "").replace(/^[\r\n]+/, "").replace(/\r?\n$/, "")
-        const parsed = parseRecord(text, delimiter)
+        const parsed = splitCsvRecords(text, delimiter, 1).records[0]?.cells ?? []
         a.appendInteger(o.row)
         for (let i = 0; i < header.length; i++) {
           const v = parsed[i]

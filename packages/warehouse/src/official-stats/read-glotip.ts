@@ -5,6 +5,7 @@
  * judges values: types, suppression markers and duplicates are checked in SQL
  * (official_stats_typed.sql), so every row read reaches the accepted or the quarantined set.
  */
+import { type CsvRecord, splitCsvRecords } from "../import/csv-text.ts"
 import { headerKey } from "../import/headers.ts"
 import { readXlsx } from "../import/xlsx.ts"
 
@@ -75,50 +76,13 @@ export class GlotipFormatError extends Error {
   override readonly name = "GlotipFormatError"
 }
 
-interface RawRecord {
-  readonly rowNumber: number
-  readonly cells: ReadonlyArray<string>
-}
-
-/** RFC 4180 records with the line each starts on; quoted cells may hold delimiters and newlines. */
-export function parseCsvRecords(text: string, delimiter: string): RawRecord[] {
-  const records: RawRecord[] = []
-  let cells: string[] = []
-  let cell = ""
-  let inQuotes = false
-  let line = 1
-  let start = 1
-  const endRecord = () => {
-    cells.push(cell)
-    records.push({ rowNumber: start, cells })
-    cells = []
-    cell = ""
-  }
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!
-    if (inQuotes) {
-      if (ch === '"') {
-        if (text[i + 1] === '"') {
-          cell += '"'
-          i++
-        } else inQuotes = false
-      } else {
-        if (ch === "\n") line++
-        cell += ch
-      }
-    } else if (ch === '"' && cell === "") inQuotes = true
-    else if (ch === delimiter) {
-      cells.push(cell)
-      cell = ""
-    } else if (ch === "\r" || ch === "\n") {
-      if (ch === "\r" && text[i + 1] === "\n") i++
-      endRecord()
-      line++
-      start = line
-    } else cell += ch
-  }
-  if (inQuotes) throw new GlotipFormatError(`a quoted cell opened on line ${start} is never closed`)
-  if (cell !== "" || cells.length > 0) endRecord()
+/** The records of a GLOTIP CSV; a quoted cell that is never closed is a format error. */
+export function parseCsvRecords(text: string, delimiter: string): CsvRecord[] {
+  const { records, open } = splitCsvRecords(text, delimiter)
+  if (open)
+    throw new GlotipFormatError(
+      `a quoted cell opened on line ${records.at(-1)?.rowNumber ?? 1} is never closed`,
+    )
   return records
 }
 
@@ -129,7 +93,7 @@ const isHeader = (cells: ReadonlyArray<string>): boolean => {
 
 const HEADER_SEARCH_ROWS = 50
 
-function fromRecords(records: ReadonlyArray<RawRecord>): GlotipTable {
+function fromRecords(records: ReadonlyArray<CsvRecord>): GlotipTable {
   const headerAt = records.slice(0, HEADER_SEARCH_ROWS).findIndex((r) => isHeader(r.cells))
   if (headerAt < 0)
     throw new GlotipFormatError(
