@@ -35,40 +35,25 @@ export function FilterBar({ t, lang, state, years, update, onActivate }: FilterB
       <h2>{t("filters")}</h2>
       <fieldset {...activation("year")}>
         <legend>{t("years")}</legend>
-        <label>
-          {t("yearFrom")}
-          <select
-            data-filter="yearFrom"
-            value={state.yearFrom ?? ""}
-            onChange={(e) =>
-              update((s) => ({ ...s, yearFrom: e.target.value === "" ? null : Number(e.target.value) }))
-            }
-          >
-            <option value="">{t("all")}</option>
-            {yearOptions.map((y) => (
-              <option key={y} value={y}>
-                {y}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t("yearTo")}
-          <select
-            data-filter="yearTo"
-            value={state.yearTo ?? ""}
-            onChange={(e) =>
-              update((s) => ({ ...s, yearTo: e.target.value === "" ? null : Number(e.target.value) }))
-            }
-          >
-            <option value="">{t("all")}</option>
-            {yearOptions.map((y) => (
-              <option key={y} value={y}>
-                {y}
-              </option>
-            ))}
-          </select>
-        </label>
+        {(["yearFrom", "yearTo"] as const).map((bound) => (
+          <label key={bound}>
+            {t(bound)}
+            <select
+              data-filter={bound}
+              value={state[bound] ?? ""}
+              onChange={(e) =>
+                update((s) => ({ ...s, [bound]: e.target.value === "" ? null : Number(e.target.value) }))
+              }
+            >
+              <option value="">{t("all")}</option>
+              {yearOptions.map((y) => (
+                <option key={y} value={y}>
+                  {y}
+                </option>
+              ))}
+            </select>
+          </label>
+        ))}
       </fieldset>
       {FILTER_KEYS.map((key) => (
         <label key={key} {...activation(DIM_OF_KEY[key])}>

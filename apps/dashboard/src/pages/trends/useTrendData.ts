@@ -25,31 +25,41 @@ export const ensureTrends = (conn: Connector): Promise<void> => {
 }
 
 /**
- * Rows of one trend query, null while loading; stale answers are dropped, and the rows of a previous
- * query are never returned for the current one (a chart must not show one breakdown's series under
- * another's title while DuckDB answers).
+ * The answer of `run` for `key` (built by the trend views), null while loading; stale answers are
+ * dropped, and a previous key's answer is never returned for the current one (a chart must not
+ * show one breakdown's series under another's title while DuckDB answers).
  */
-export function useTrendCounts(
+function useTrendQuery<A>(
   conn: Connector | null,
-  filters: Filters,
-  grain: Grain,
-  breakdown: TrendBreakdown,
-): ReadonlyArray<TrendCount> | null {
-  const [answer, setAnswer] = useState<{ key: string; rows: ReadonlyArray<TrendCount> } | null>(null)
-  const key = JSON.stringify([filters, grain, breakdown])
+  key: string,
+  what: string,
+  run: (conn: Connector) => Promise<A>,
+): A | null {
+  const [answer, setAnswer] = useState<{ key: string; value: A } | null>(null)
   useEffect(() => {
     if (!conn) return
     let stale = false
     ensureTrends(conn)
-      .then(() => trendCounts(conn, filters, grain, breakdown, { source: "preaggregated" }))
-      .then((rows) => !stale && setAnswer({ key, rows }))
-      .catch((err: unknown) => console.error("trend query failed", err))
+      .then(() => run(conn))
+      .then((value) => !stale && setAnswer({ key, value }))
+      .catch((err: unknown) => console.error(`${what} query failed`, err))
     return () => {
       stale = true
     }
   }, [conn, key])
-  return answer?.key === key ? answer.rows : null
+  return answer?.key === key ? answer.value : null
 }
+
+/** Rows of one trend query, null while loading. */
+export const useTrendCounts = (
+  conn: Connector | null,
+  filters: Filters,
+  grain: Grain,
+  breakdown: TrendBreakdown,
+): ReadonlyArray<TrendCount> | null =>
+  useTrendQuery(conn, JSON.stringify([filters, grain, breakdown]), "trend", (c) =>
+    trendCounts(c, filters, grain, breakdown, { source: "preaggregated" }),
+  )
 
 export interface OfficialData {
   readonly stats: ReadonlyArray<OfficialStat>
@@ -57,26 +67,12 @@ export interface OfficialData {
 }
 
 /** The published official statistics and our counts per mapped measure; null without the table. */
-export function useOfficial(
+export const useOfficial = (
   conn: Connector | null,
   hasTable: boolean,
   filters: Filters,
-): OfficialData | null {
-  const [answer, setAnswer] = useState<{ key: string; data: OfficialData } | null>(null)
-  const key = JSON.stringify(filters)
-  useEffect(() => {
-    if (!conn || !hasTable) return
-    let stale = false
-    ensureTrends(conn)
-      .then(async () => ({
-        stats: await officialReference(conn),
-        ours: await trendReferenceCounts(conn, filters, { source: "preaggregated" }),
-      }))
-      .then((data) => !stale && setAnswer({ key, data }))
-      .catch((err: unknown) => console.error("official statistics query failed", err))
-    return () => {
-      stale = true
-    }
-  }, [conn, hasTable, key])
-  return hasTable && answer?.key === key ? answer.data : null
-}
+): OfficialData | null =>
+  useTrendQuery(hasTable ? conn : null, JSON.stringify(filters), "official statistics", async (c) => ({
+    stats: await officialReference(c),
+    ours: await trendReferenceCounts(c, filters, { source: "preaggregated" }),
+  }))
