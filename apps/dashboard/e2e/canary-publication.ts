@@ -9,7 +9,7 @@ import { mkdirSync, mkdtempSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { domainModel, importFile, openWarehouse, Publish, Synth } from "@lao-protect/warehouse/node"
-import { CANARIES } from "../../../packages/warehouse/test/hardening/canaries.ts"
+import { CANARIES } from "@lao-protect/warehouse/testing"
 
 /** The warehouse's canaries, with a case-id prefix that does not make the release synthetic. */
 export const ID_CANARIES: ReadonlyArray<string> = [...CANARIES.slice(0, 5), "PRT-CANARY-"]

@@ -9,8 +9,8 @@ import { copyFileSync, existsSync, mkdirSync, writeFileSync } from "node:fs"
 import { join } from "node:path"
 import { Place } from "@lao-protect/domain"
 import { type NodeConnector, openWarehouse } from "@lao-protect/warehouse/node"
+import { loadFixtureFacts } from "@lao-protect/warehouse/testing"
 import { tableToIPC } from "apache-arrow"
-import { loadFixtureFacts } from "../../../packages/warehouse/test/views-fixture.ts"
 import { suppress } from "../src/lib/suppress.ts"
 import { writeOfficialStats } from "./official-fixture.ts"
 
@@ -127,7 +127,7 @@ export function provideBoundaries(dataRoot: string, repoDataRoot: string): "repo
       return "repository"
     }
   }
-  const built = spawnSync("pnpm", ["--filter", "@lao-protect/geo-tooling", "build-boundaries"], {
+  const built = spawnSync("pnpm", ["--filter", "@lao-protect/geo", "build-boundaries"], {
     cwd: join(repoDataRoot, ".."),
     stdio: "ignore",
     timeout: 120_000,

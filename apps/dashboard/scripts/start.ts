@@ -23,15 +23,15 @@ const dataRoot = join(repoRoot, "data")
 async function ensureSample(): Promise<void> {
   if (existsSync(join(dataRoot, "published", "current.json"))) return
   console.log("No publication yet: creating synthetic sample data …")
-  const { ensureSampleData } = await import("@lao-protect/warehouse/node")
-  const { release } = await ensureSampleData({ root: repoRoot })
+  const { ensureSampleRelease } = await import("@lao-protect/cli")
+  const { release } = await ensureSampleRelease({ root: repoRoot })
   console.log(`Sample release ${release} published.`)
 }
 
 function ensureBoundaries(): void {
   if (boundaryFile(dataRoot, "provinces.geojson") && boundaryFile(dataRoot, "districts.geojson")) return
   console.log("Building default boundaries …")
-  const result = spawnSync("pnpm", ["--filter", "@lao-protect/geo-tooling", "build-boundaries"], {
+  const result = spawnSync("pnpm", ["--filter", "@lao-protect/geo", "build-boundaries"], {
     cwd: repoRoot,
     stdio: "inherit",
   })

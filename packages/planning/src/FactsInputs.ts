@@ -8,6 +8,7 @@
  * It deliberately does not choose the years: the caller passes the windows it shows.
  */
 
+import { CODE_FILTER_KEYS, type CodeFilters } from "@lao-protect/warehouse"
 import flowsSql from "./checkpoint_flows_from_facts.sql?raw"
 import type { CheckpointFlow, DistrictInput } from "./PriorityScore.ts"
 import inputsSql from "./priority_inputs_from_facts.sql?raw"
@@ -22,29 +23,11 @@ export interface FactsWindows {
   readonly threshold: number
 }
 
-/** Code filters on the facts cube; null or absent = every value. */
-export interface FactsFilters {
-  readonly victimGroup?: string | null | undefined
-  readonly sex?: string | null | undefined
-  readonly ageBand?: string | null | undefined
-  readonly ethnicityFamily?: string | null | undefined
-  readonly exploitationForm?: string | null | undefined
-  readonly destination?: string | null | undefined
-  readonly borderPoint?: string | null | undefined
-  readonly stage?: string | null | undefined
-}
+/** Code filters on the facts cube; null or absent = every value (the dashboard's, from the warehouse). */
+export type FactsFilters = CodeFilters
 
 /** Filter keys in the order of their parameters in both SQL files. */
-export const filterKeys = [
-  "victimGroup",
-  "sex",
-  "ageBand",
-  "ethnicityFamily",
-  "exploitationForm",
-  "destination",
-  "borderPoint",
-  "stage",
-] as const satisfies ReadonlyArray<keyof FactsFilters>
+export const filterKeys = CODE_FILTER_KEYS
 
 type InputRow = {
   district: string

@@ -1,14 +1,9 @@
 /**
- * What planning asks of a database: run SQL with bound parameters and get rows back. Every
- * `@lao-protect/warehouse` Connector (node-api or DuckDB-WASM) satisfies it. It is declared here,
- * not imported, so that the warehouse's publish step can compute the planning tables without a
- * package dependency cycle.
+ * What planning asks of a database: the warehouse's `Connector` (node-api or DuckDB-WASM), of which
+ * it only runs `query` with bound parameters.
  */
-export type SqlParam = string | number | boolean | null | bigint | Date
+import type { Connector, Param } from "@lao-protect/warehouse"
 
-export interface Queryable {
-  query<T extends Record<string, unknown> = Record<string, unknown>>(
-    sql: string,
-    params?: ReadonlyArray<SqlParam>,
-  ): Promise<ReadonlyArray<T>>
-}
+export type SqlParam = Param
+
+export type Queryable = Pick<Connector, "query">

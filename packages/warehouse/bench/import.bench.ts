@@ -10,10 +10,10 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { parseArgs } from "node:util"
-import { importFile } from "../src/import/import-file.ts"
+import { importFile } from "../src/node/import/import-file.ts"
 import { openWarehouse } from "../src/node/NodeConnector.ts"
-import { domainModel } from "../src/schema/domain-model.ts"
-import type { CaseModel } from "../src/schema/model.ts"
+import { domainModel } from "../src/node/schema/domain-model.ts"
+import type { CaseModel } from "../src/node/schema/model.ts"
 
 const { values } = parseArgs({
   options: {

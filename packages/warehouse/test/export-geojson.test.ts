@@ -4,7 +4,7 @@ import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { Place } from "@lao-protect/domain"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { currentRelease, exportGeojson, type FeatureCollection, layers } from "../src/export/geojson.ts"
+import { currentRelease, exportGeojson, type FeatureCollection, layers } from "../src/node/export/geojson.ts"
 import { ensureSampleData } from "../src/node/index.ts"
 
 let root: string

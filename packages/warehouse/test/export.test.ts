@@ -6,18 +6,22 @@ import { CaseRow, Ctdc, Htcds, Place, XlsForm } from "@lao-protect/domain"
 import * as fc from "fast-check"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { validRow } from "../../domain/test/arbitraries.ts"
-import { readCaseRows } from "../src/export/cases.ts"
-import { exportCsvText, parseCsv, rawCsvText } from "../src/export/csv.ts"
-import { exportCtdc } from "../src/export/ctdc.ts"
-import { exportGazetteer } from "../src/export/gazetteer.ts"
-import { exportHtcds } from "../src/export/htcds.ts"
-import { convertPartnerRows, importPartnerFile, PartnerFormatError } from "../src/export/partner-import.ts"
-import { neutraliseCsvCell } from "../src/import/csv-text.ts"
-import { importFile } from "../src/import/import-file.ts"
-import { readXlsx } from "../src/import/xlsx.ts"
+import { readCaseRows } from "../src/node/export/cases.ts"
+import { exportCsvText, parseCsv, rawCsvText } from "../src/node/export/csv.ts"
+import { exportCtdc } from "../src/node/export/ctdc.ts"
+import { exportGazetteer } from "../src/node/export/gazetteer.ts"
+import { exportHtcds } from "../src/node/export/htcds.ts"
+import {
+  convertPartnerRows,
+  importPartnerFile,
+  PartnerFormatError,
+} from "../src/node/export/partner-import.ts"
+import { neutraliseCsvCell } from "../src/node/import/csv-text.ts"
+import { importFile } from "../src/node/import/import-file.ts"
+import { readXlsx } from "../src/node/import/xlsx.ts"
 import { type NodeConnector, openWarehouse } from "../src/node/index.ts"
-import { domainModel } from "../src/schema/domain-model.ts"
-import { NOT_XML, writeXlsx } from "../src/xlsx-write/index.ts"
+import { domainModel } from "../src/node/schema/domain-model.ts"
+import { NOT_XML, writeXlsx } from "../src/node/xlsx-write/index.ts"
 
 const fixtures = join(import.meta.dirname, "../../../data/fixtures/interop")
 let dir: string

@@ -10,11 +10,11 @@ import { join } from "node:path"
 import * as Domain from "@lao-protect/domain"
 import fc from "fast-check"
 import { afterEach, beforeEach, describe, expect, it } from "vitest"
-import { CsvScanner } from "../src/import/csv-scan.ts"
-import { ImportError, importFile } from "../src/import/import-file.ts"
-import { checkIntegrity, checkKeysUnique } from "../src/import/integrity.ts"
+import { CsvScanner } from "../src/node/import/csv-scan.ts"
+import { ImportError, importFile } from "../src/node/import/import-file.ts"
+import { checkIntegrity, checkKeysUnique } from "../src/node/import/integrity.ts"
 import { type NodeConnector, openWarehouse } from "../src/node/index.ts"
-import { domainModel } from "../src/schema/domain-model.ts"
+import { domainModel } from "../src/node/schema/domain-model.ts"
 
 const model = domainModel()
 const HEADER = [

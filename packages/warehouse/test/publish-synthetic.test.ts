@@ -2,12 +2,12 @@ import { mkdtemp } from "node:fs/promises"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { importFile } from "../src/import/import-file.ts"
+import { importFile } from "../src/node/import/import-file.ts"
 import { openWarehouse } from "../src/node/index.ts"
 import type { NodeConnector } from "../src/node/NodeConnector.ts"
-import { publish } from "../src/publish/index.ts"
-import { domainModel } from "../src/schema/domain-model.ts"
-import { writeSynthCsv } from "../src/synth/index.ts"
+import { publish } from "../src/node/publish/index.ts"
+import { domainModel } from "../src/node/schema/domain-model.ts"
+import { writeSynthCsv } from "../src/node/synth/index.ts"
 
 let dir: string
 let wh: NodeConnector

@@ -3,18 +3,18 @@ import { existsSync } from "node:fs"
 import { mkdtemp, readdir, readFile } from "node:fs/promises"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
-import { tableFromIPC } from "apache-arrow"
+import { tableFromArrays, tableFromIPC } from "apache-arrow"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import type { Connector } from "../src/Connector.ts"
-import { importFile } from "../src/import/import-file.ts"
+import { importFile } from "../src/node/import/import-file.ts"
 import { openWarehouse } from "../src/node/index.ts"
 import type { NodeConnector } from "../src/node/NodeConnector.ts"
-import { importUnodcGlotip } from "../src/official-stats/index.ts"
-import { CellTable, hmacPads, type Manifest, publish, recoverable } from "../src/publish/index.ts"
-import pubCasesSql from "../src/publish/pub_cases.sql?raw"
-import pubEthnicFamilySql from "../src/publish/pub_ethnic_family.sql?raw"
-import { domainModel } from "../src/schema/domain-model.ts"
-import { writeSynthCsv } from "../src/synth/index.ts"
+import { importUnodcGlotip } from "../src/node/official-stats/index.ts"
+import { CellTable, hmacPads, type Manifest, publish, recoverable } from "../src/node/publish/index.ts"
+import pubCasesSql from "../src/node/publish/pub_cases.sql?raw"
+import pubEthnicFamilySql from "../src/node/publish/pub_ethnic_family.sql?raw"
+import { domainModel } from "../src/node/schema/domain-model.ts"
+import { writeSynthCsv } from "../src/node/synth/index.ts"
 
 const CANARIES = [
   "Canary Zzyzx Phommachack",
@@ -81,10 +81,6 @@ describe("publish: release layout and manifest", () => {
         "manifest.json",
         "province_year.arrow",
         "province_year.parquet",
-        ...["pipeline_funnel", "stage_durations", "bed_nights", "red_flag_counts"].flatMap((t) => [
-          `${t}.arrow`,
-          `${t}.parquet`,
-        ]),
       ].sort(),
     )
     expect(JSON.parse(await readFile(join(releaseDir(), "manifest.json"), "utf8"))).toEqual(manifest)
@@ -448,17 +444,31 @@ describe("publish: atomic switch and tiers", () => {
     expect(r!.small).toBe(0)
   })
 
-  it("planning tables (planners' tier) show n only at or above the threshold, never a zero for a small cell", async () => {
-    for (const name of ["pipeline_funnel", "bed_nights", "red_flag_counts", "stage_durations"]) {
-      expect(manifest.tables[name], name).toBeDefined()
-      const t = tableFromIPC(await readFile(join(releaseDir(), `${name}.arrow`)))
-      expect(t.numRows, name).toBeGreaterThan(0)
-      const count = name === "bed_nights" ? "cases" : "n"
-      for (const row of t.toArray() as Array<Record<string, unknown>>) {
-        if (row.suppressed) expect(row[count], name).toBeNull()
-        else expect(Number(row[count]), name).toBeGreaterThanOrEqual(10)
-      }
-    }
+  it("tables from the plannersTables hook are written into planners releases only", async () => {
+    const extra = async (_wh: Connector, { threshold }: { readonly threshold: number }) => ({
+      extra_counts: tableFromArrays({ threshold: Int32Array.from([threshold]) }),
+    })
+    const planners = await publish({
+      warehouse: wh,
+      out: join(dir, "hooked"),
+      keyFile,
+      plannersTables: extra,
+    })
+    expect(planners.manifest.tables.extra_counts).toEqual({
+      file: "extra_counts.arrow",
+      parquet: "extra_counts.parquet",
+      rows: 1,
+    })
+    const t = tableFromIPC(await readFile(join(planners.dir, "extra_counts.arrow")))
+    expect(t.getChild("threshold")?.get(0)).toBe(10)
+    const pub = await publish({
+      warehouse: wh,
+      out: join(dir, "hooked-public"),
+      keyFile,
+      tier: "public",
+      plannersTables: extra,
+    })
+    expect(pub.manifest.tables.extra_counts).toBeUndefined()
   })
 
   it("the public tier publishes no facts cube, only suppressed aggregates", async () => {

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { describe, expect, it } from "vitest"
 import { openWarehouse } from "../src/node/index.ts"
-import { ensureSampleData } from "../src/sample/index.ts"
+import { ensureSampleData } from "../src/node/sample/index.ts"
 
 describe("ensureSampleData", () => {
   it("synthesises, loads and publishes once, fast, then does nothing", async () => {

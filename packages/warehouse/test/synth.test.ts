@@ -4,13 +4,13 @@ import { join } from "node:path"
 import { CaseRow } from "@lao-protect/domain"
 import { Result } from "effect"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { importFile } from "../src/import/import-file.ts"
+import { importFile } from "../src/node/import/import-file.ts"
 import { openWarehouse } from "../src/node/index.ts"
 import type { NodeConnector } from "../src/node/NodeConnector.ts"
-import { loadSyntheticCsv } from "../src/sample/load.ts"
-import { domainModel } from "../src/schema/domain-model.ts"
-import { generateCases, metaPathOf, synthColumns, writeSynthCsv } from "../src/synth/index.ts"
-import { checkpoints } from "../src/synth/reference.ts"
+import { loadSyntheticCsv } from "../src/node/sample/load.ts"
+import { domainModel } from "../src/node/schema/domain-model.ts"
+import { generateCases, metaPathOf, synthColumns, writeSynthCsv } from "../src/node/synth/index.ts"
+import { checkpoints } from "../src/node/synth/reference.ts"
 
 const years = { fromYear: 2005, toYear: 2024 } as const
 let dir: string

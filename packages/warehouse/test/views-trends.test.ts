@@ -2,7 +2,7 @@ import { readdirSync } from "node:fs"
 import { join } from "node:path"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { type NodeConnector, openWarehouse } from "../src/node/index.ts"
-import { importUnodcGlotip, officialStatsPublicationSql } from "../src/official-stats/index.ts"
+import { importUnodcGlotip, officialStatsPublicationSql } from "../src/node/official-stats/index.ts"
 import {
   FILTER_WHERE,
   type Filters,

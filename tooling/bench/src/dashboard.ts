@@ -233,7 +233,7 @@ export interface DashboardOptions {
 }
 
 export async function dashboardFigures(o: DashboardOptions): Promise<Figure[]> {
-  const { serve } = await import("../../../apps/dashboard/server/serve.ts")
+  const { serve } = await import("@lao-protect/dashboard/server/serve")
   const app = await serve({ dist: appDist, dataRoot: o.dataRoot, port: 0 })
   const harness = await serve({ dist: harnessDist, dataRoot: o.dataRoot, port: 0 })
   const browser = await chromium.launch({

@@ -18,7 +18,7 @@ import {
 import { join } from "node:path"
 import { createInterface } from "node:readline"
 import { finished } from "node:stream/promises"
-import { writeSynthCsv } from "../../../packages/warehouse/src/synth/write.ts"
+import { writeSynthCsv } from "@lao-protect/warehouse/node"
 import { repoRoot } from "./child.ts"
 
 export const benchDir = join(repoRoot, "data/bench")

@@ -276,7 +276,7 @@ const newest = (path: string): number => {
 const dashboardBuildFresh = async (): Promise<boolean> => {
   const built = [join(appDist, "index.html"), join(harnessDist, "bench/crossfilter.html")]
   if (!built.every(existsSync)) return false
-  const { buildInputs } = await import("../../../apps/dashboard/scripts/freshness.ts")
+  const { buildInputs } = await import("@lao-protect/dashboard/scripts/freshness")
   const builtAt = Math.min(...built.map((f) => statSync(f).mtimeMs))
   const inputs = [...buildInputs(join(repoRoot, "apps/dashboard")), join(repoRoot, "apps/dashboard/bench")]
   return inputs.every((i) => newest(i) < builtAt)

@@ -4,19 +4,39 @@
  * `@lao-protect/warehouse` (no native code) instead.
  */
 
+export type { Connector, Param, Row } from "../Connector.ts"
+export { arrowTableFromColumns, insertArrowTable } from "./arrow.ts"
+export { exportCtdc } from "./export/ctdc.ts"
+export { exportGazetteer } from "./export/gazetteer.ts"
+export { exportGeojson, type Layer, layers } from "./export/geojson.ts"
+export { exportHtcds } from "./export/htcds.ts"
+export { importPartnerFile, type PartnerFormat, PartnerFormatError } from "./export/partner-import.ts"
+export { csvLine } from "./import/csv-text.ts"
 export {
   type FileFormat,
   ImportError,
   type ImportOptions,
   type ImportResult,
   importFile,
-} from "../import/import-file.ts"
-export { checkIntegrity, type IntegrityReport } from "../import/integrity.ts"
-export * as OfficialStats from "../official-stats/index.ts"
-export * as Publish from "../publish/index.ts"
-export { type EnsureSampleOptions, type EnsureSampleResult, ensureSampleData } from "../sample/index.ts"
-export { domainModel } from "../schema/domain-model.ts"
-export { type MigrationResult, migrate } from "../schema/migrate.ts"
-export * as Synth from "../synth/index.ts"
-export { arrowTableFromColumns, insertArrowTable } from "./arrow.ts"
+} from "./import/import-file.ts"
+export { checkIntegrity, type IntegrityReport } from "./import/integrity.ts"
+export { type Progress, silentProgress } from "./import/progress.ts"
 export { type NodeConnector, type OpenOptions, openWarehouse, toPlain } from "./NodeConnector.ts"
+export { importUnodcGlotip, OfficialImportError } from "./official-stats/import-glotip.ts"
+export * as OfficialStats from "./official-stats/index.ts"
+export { BudgetExceeded } from "./publish/dp.ts"
+export * as Publish from "./publish/index.ts"
+export {
+  DEFAULT_DP_BUDGET,
+  type PlannersTables,
+  type PublishOptions,
+  type PublishResult,
+  publish,
+  type Tier,
+} from "./publish/publish.ts"
+export { type EnsureSampleOptions, type EnsureSampleResult, ensureSampleData } from "./sample/index.ts"
+export { domainModel } from "./schema/domain-model.ts"
+export { type MigrationResult, migrate } from "./schema/migrate.ts"
+export * as Synth from "./synth/index.ts"
+export { writeSynthCsv } from "./synth/write.ts"
+export { writeXlsx } from "./xlsx-write/index.ts"

@@ -18,10 +18,8 @@ export interface Filters {
   readonly stage?: string | null | undefined
 }
 
-/** The filter keys in parameter order: `FILTER_KEYS[i]` is bound to `$${i + 1}`. */
-export const FILTER_KEYS = [
-  "yearFrom",
-  "yearTo",
+/** The code filters (every key but the year range) in parameter order; planning binds them after its own years. */
+export const CODE_FILTER_KEYS = [
   "victimGroup",
   "sex",
   "ageBand",
@@ -31,6 +29,14 @@ export const FILTER_KEYS = [
   "borderPoint",
   "stage",
 ] as const satisfies ReadonlyArray<keyof Filters>
+
+/** Code filters on the facts cube; null or absent = every value. */
+export type CodeFilters = Omit<Filters, "yearFrom" | "yearTo">
+
+/** The filter keys in parameter order: `FILTER_KEYS[i]` is bound to `$${i + 1}`. */
+export const FILTER_KEYS = ["yearFrom", "yearTo", ...CODE_FILTER_KEYS] as const satisfies ReadonlyArray<
+  keyof Filters
+>
 
 /** The WHERE template every view .sql file contains verbatim (a unit test checks it). */
 export const FILTER_WHERE = `($1 IS NULL OR year >= $1)

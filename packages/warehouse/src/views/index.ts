@@ -32,7 +32,15 @@ export {
   indexReadSql,
   indexStatements,
 } from "./crossfilter.ts"
-export { FILTER_KEYS, FILTER_WHERE, type Filters, filterParams, RETURN_GROUPS } from "./filters.ts"
+export {
+  CODE_FILTER_KEYS,
+  type CodeFilters,
+  FILTER_KEYS,
+  FILTER_WHERE,
+  type Filters,
+  filterParams,
+  RETURN_GROUPS,
+} from "./filters.ts"
 export type { Source } from "./source.ts"
 export * from "./trends/index.ts"
 

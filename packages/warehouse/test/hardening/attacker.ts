@@ -15,7 +15,7 @@ import { join } from "node:path"
 import type { Highs } from "highs"
 import highsModule from "highs"
 import type { NodeConnector } from "../../src/node/NodeConnector.ts"
-import type { Manifest } from "../../src/publish/index.ts"
+import type { Manifest } from "../../src/node/publish/index.ts"
 
 export interface Cell {
   readonly key: string

@@ -12,13 +12,13 @@ import { join } from "node:path"
 import { fileURLToPath } from "node:url"
 import { tableFromIPC } from "apache-arrow"
 import { beforeAll, describe, expect, it } from "vitest"
-import { importFile } from "../../src/import/import-file.ts"
+import { importFile } from "../../src/node/import/import-file.ts"
 import { openWarehouse } from "../../src/node/index.ts"
 import type { NodeConnector } from "../../src/node/NodeConnector.ts"
-import type { Manifest } from "../../src/publish/index.ts"
-import { publish } from "../../src/publish/index.ts"
-import { domainModel } from "../../src/schema/domain-model.ts"
-import { writeSynthCsv } from "../../src/synth/index.ts"
+import type { Manifest } from "../../src/node/publish/index.ts"
+import { publish } from "../../src/node/publish/index.ts"
+import { domainModel } from "../../src/node/schema/domain-model.ts"
+import { writeSynthCsv } from "../../src/node/synth/index.ts"
 
 const TRIALS = Number(process.env.CRASH_TRIALS ?? 20)
 const here = fileURLToPath(new URL(".", import.meta.url))

@@ -6,7 +6,7 @@
 import { join } from "node:path"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { type NodeConnector, openWarehouse } from "../../src/node/index.ts"
-import { type PublishResult, publish } from "../../src/publish/index.ts"
+import { type PublishResult, publish } from "../../src/node/publish/index.ts"
 import { inconsistencies, loadModel, lpBounds, singletons } from "./attacker.ts"
 import { assertNoCanaries, CANARIES, findCanaries } from "./canaries.ts"
 import { plantedWarehouse } from "./fixture.ts"

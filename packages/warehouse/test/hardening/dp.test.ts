@@ -14,8 +14,8 @@ import {
   readLedger,
   secureRng,
   spent,
-} from "../../src/publish/index.ts"
-import { makeRng } from "../../src/synth/prng.ts"
+} from "../../src/node/publish/index.ts"
+import { makeRng } from "../../src/node/synth/prng.ts"
 import { plantedWarehouse } from "./fixture.ts"
 
 const seeded = (seed: number) => {

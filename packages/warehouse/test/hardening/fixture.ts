@@ -6,10 +6,10 @@ import { mkdtempSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { Place } from "@lao-protect/domain"
-import { importFile } from "../../src/import/import-file.ts"
+import { importFile } from "../../src/node/import/import-file.ts"
 import { type NodeConnector, openWarehouse } from "../../src/node/index.ts"
-import { domainModel } from "../../src/schema/domain-model.ts"
-import { writeSynthCsv } from "../../src/synth/index.ts"
+import { domainModel } from "../../src/node/schema/domain-model.ts"
+import { writeSynthCsv } from "../../src/node/synth/index.ts"
 import { CANARIES } from "./canaries.ts"
 
 export async function plantedWarehouse(

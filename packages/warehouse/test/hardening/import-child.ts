@@ -1,7 +1,7 @@
 // Child process for the crash tests: `import-child.ts <db> <file>` imports with the domain model.
-import { importFile } from "../../src/import/import-file.ts"
+import { importFile } from "../../src/node/import/import-file.ts"
 import { openWarehouse } from "../../src/node/NodeConnector.ts"
-import { domainModel } from "../../src/schema/domain-model.ts"
+import { domainModel } from "../../src/node/schema/domain-model.ts"
 
 const [dbPath, file] = process.argv.slice(2)
 const db = await openWarehouse(dbPath!)

@@ -12,10 +12,10 @@ import { tmpdir } from "node:os"
 import { join } from "node:path"
 import fc from "fast-check"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { ImportError, importFile } from "../../src/import/import-file.ts"
+import { ImportError, importFile } from "../../src/node/import/import-file.ts"
 import { type NodeConnector, openWarehouse } from "../../src/node/index.ts"
-import { domainModel } from "../../src/schema/domain-model.ts"
-import { migrate } from "../../src/schema/migrate.ts"
+import { domainModel } from "../../src/node/schema/domain-model.ts"
+import { migrate } from "../../src/node/schema/migrate.ts"
 import { writeXlsx } from "../helpers/xlsx-writer.ts"
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 300)

@@ -5,7 +5,7 @@
  */
 import fc from "fast-check"
 import { describe, expect, it } from "vitest"
-import { CellTable } from "../../src/publish/suppression.ts"
+import { CellTable } from "../../src/node/publish/suppression.ts"
 import { lpBounds, modelFromTable } from "./attacker.ts"
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 60)

@@ -1,5 +1,5 @@
 // Child process for the kill test: imports argv[3] into argv[2] with the test model.
-import { importFile } from "../../src/import/import-file.ts"
+import { importFile } from "../../src/node/import/import-file.ts"
 import { openWarehouse } from "../../src/node/NodeConnector.ts"
 import { testModel } from "./model.ts"
 

@@ -2,7 +2,7 @@
  * A small CaseModel for tests of the generic machinery (DDL, migration, validation SQL) that must
  * not depend on the domain's current code lists, e.g. "a warehouse created with an older enum set".
  */
-import type { CaseModel, ColumnSpec, EnumSpec, PlaceMatch } from "../../src/schema/model.ts"
+import type { CaseModel, ColumnSpec, EnumSpec, PlaceMatch } from "../../src/node/schema/model.ts"
 
 const provinces = [
   { code: "LA01", names: ["Vientiane Capital", "ນະຄອນຫຼວງວຽງຈັນ"] },

@@ -4,7 +4,7 @@
  * Rows come from the domain benchmark's generator and are built before anything is timed.
  */
 import { CaseRow } from "@lao-protect/domain"
-import { generateRows } from "../../../../packages/domain/bench/rows.ts"
+import { generateRows } from "@lao-protect/domain/bench/rows"
 import { argOf, emit } from "../child.ts"
 
 const n = Number(argOf("rows"))

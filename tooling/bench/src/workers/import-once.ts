@@ -5,9 +5,7 @@
  * column read as text (reported beside it, for comparison).
  * Only the load is timed (not opening the database); maxRSS covers the whole process.
  */
-import { importFile } from "../../../../packages/warehouse/src/import/import-file.ts"
-import { openWarehouse } from "../../../../packages/warehouse/src/node/NodeConnector.ts"
-import { domainModel } from "../../../../packages/warehouse/src/schema/domain-model.ts"
+import { domainModel, importFile, openWarehouse } from "@lao-protect/warehouse/node"
 import { argOf, emit } from "../child.ts"
 
 const mode = argOf("mode")

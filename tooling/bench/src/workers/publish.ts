@@ -5,8 +5,8 @@
  */
 import { rmSync } from "node:fs"
 import { join } from "node:path"
-import { openWarehouse } from "../../../../packages/warehouse/src/node/NodeConnector.ts"
-import { publish } from "../../../../packages/warehouse/src/publish/publish.ts"
+import { plannersTables } from "@lao-protect/cli"
+import { openWarehouse, publish } from "@lao-protect/warehouse/node"
 import { argOf, emit } from "../child.ts"
 
 const wh = await openWarehouse(argOf("db")!)
@@ -18,7 +18,7 @@ const [{ n } = { n: 0 }] = await wh.query<{ n: number }>("SELECT count(*) AS n F
 const runPublish = async () => {
   rmSync(out, { recursive: true, force: true })
   const t0 = performance.now()
-  const r = await publish({ warehouse: wh, out, keyFile: join(out, "..", "publish.key") })
+  const r = await publish({ warehouse: wh, out, keyFile: join(out, "..", "publish.key"), plannersTables })
   return { seconds: (performance.now() - t0) / 1000, facts: r.manifest.counts.facts }
 }
 const runParquet = async () => {

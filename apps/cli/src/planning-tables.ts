@@ -1,0 +1,74 @@
+/**
+ * The wiring between the warehouse's publish step and the planning package: planning computes its
+ * de-identified, suppressed aggregates from the warehouse, and this turns them into the Arrow tables
+ * publish writes into a planners release (docs/contracts.md section 3).
+ */
+import { Publication } from "@lao-protect/planning"
+import type { Connector, PlannersTables } from "@lao-protect/warehouse/node"
+import { Bool, type DataType, Float64, Int32, Table, Utf8, vectorFromArray } from "apache-arrow"
+
+type Col = readonly [name: string, type: DataType, values: ReadonlyArray<unknown>]
+
+const arrowTable = (cols: ReadonlyArray<Col>): Table =>
+  new Table(
+    Object.fromEntries(
+      cols.map(([name, type, values]) => [name, vectorFromArray(values as unknown[], type)]),
+    ),
+  )
+
+const text = (rows: ReadonlyArray<object>, name: string): Col => [
+  name,
+  new Utf8(),
+  rows.map((r) => (r as Record<string, unknown>)[name] ?? null),
+]
+const num = (rows: ReadonlyArray<object>, name: string, type: DataType = new Int32()): Col => [
+  name,
+  type,
+  rows.map((r) => (r as Record<string, unknown>)[name] ?? null),
+]
+const flag = (rows: ReadonlyArray<object>): Col => [
+  "suppressed",
+  new Bool(),
+  rows.map((r) => (r as { suppressed: boolean }).suppressed),
+]
+
+/** Planning's publication tables (pipeline funnel, stage durations, bed-nights, red flags) as Arrow. */
+export const plannersTables: PlannersTables = async (warehouse: Connector, { threshold }) => {
+  const planning = await Publication.planningTablesForPublication(warehouse, { threshold })
+  const f = planning.pipeline_funnel
+  const d = planning.stage_durations
+  const b = planning.bed_nights
+  const r = planning.red_flag_counts
+  return {
+    pipeline_funnel: arrowTable([
+      text(f, "province"),
+      text(f, "kind"),
+      text(f, "step"),
+      num(f, "n"),
+      flag(f),
+    ]),
+    stage_durations: arrowTable([
+      text(d, "scope"),
+      text(d, "province"),
+      text(d, "stage"),
+      num(d, "n"),
+      num(d, "median_days", new Float64()),
+      num(d, "p90_days", new Float64()),
+      flag(d),
+    ]),
+    bed_nights: arrowTable([
+      text(b, "province"),
+      text(b, "month"),
+      num(b, "nights"),
+      num(b, "cases"),
+      flag(b),
+    ]),
+    red_flag_counts: arrowTable([
+      text(r, "province"),
+      text(r, "flag"),
+      num(r, "n"),
+      text(r, "legal_basis"),
+      flag(r),
+    ]),
+  }
+}

@@ -1,0 +1,912 @@
+/**
+ * Import one partner file into the warehouse: all rows land in a VARCHAR staging table (DuckDB's
+ * read_csv for CSV, the appender for xlsx/JSON/NDJSON); generated SQL finds duplicate keys and the
+ * distinct place and date texts in one aggregate scan, inserts the rows that pass every check into
+ * `cases` in one INSERT ... SELECT, and builds reasons only for the rows that were not inserted,
+ * which go to `quarantine` and `<input>.rejected.csv`. A corrected file replaces the cases it names
+ * (by source and case_id). One transaction per file: an error or a kill leaves the warehouse as it
+ * was. Rows are never validated one by one in JavaScript; only distinct place names and the
+ * rejected rows cross into JS.
+ */
+import { createHash, randomUUID } from "node:crypto"
+import {
+  closeSync,
+  createReadStream,
+  existsSync,
+  openSync,
+  readSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs"
+import { readFile } from "node:fs/promises"
+import { userInfo } from "node:os"
+import { basename, extname } from "node:path"
+import type { DuckDBValue } from "@duckdb/node-api"
+import type { NodeConnector } from "../NodeConnector.ts"
+import { migrate } from "../schema/migrate.ts"
+import type { CaseModel, PlaceMatch } from "../schema/model.ts"
+import { ident } from "../schema/sql-text.ts"
+import { type CsvScan, CsvScanner } from "./csv-scan.ts"
+import { clip, csvLine, MAX_HEADER_BYTES, sniffCsvFile, splitCsvRecords } from "./csv-text.ts"
+import { matchHeaders } from "./headers.ts"
+import { checkKeysUnique } from "./integrity.ts"
+import macros from "./macros.sql?raw"
+import placeLookupDdl from "./place_lookup.sql?raw"
+import { type Progress, silentProgress } from "./progress.ts"
+import { RecordsError, readJson, readNdjson, type Tabular } from "./records.ts"
+import replacedSql from "./replaced_cases.sql?raw"
+import { type ImportInput, type ImportSql, importSql, placeColumns, storedText } from "./validation-sql.ts"
+import { readXlsx, XlsxError } from "./xlsx.ts"
+
+export type FileFormat = "csv" | "xlsx" | "json" | "ndjson"
+
+export interface ImportOptions {
+  readonly file: string
+  readonly model: CaseModel
+  readonly sheet?: string
+  /** Partner header -> CaseRow column. */
+  readonly mapping?: Readonly<Record<string, string>>
+  /** Partner code used where the file has no `source` value. */
+  readonly source?: string
+  readonly format?: FileFormat
+  readonly user?: string
+  readonly progress?: Progress
+  /** Write `<file>.rejected.csv` (default true). */
+  readonly writeRejected?: boolean
+  /** Called with the wall time of each phase (for the bench). */
+  readonly profile?: (phase: string, ms: number) => void
+}
+
+export interface ImportResult {
+  readonly importId: string
+  readonly status: "committed" | "already_imported"
+  readonly file: string
+  readonly sha256: string
+  readonly rowsRead: number
+  readonly accepted: number
+  readonly rejected: number
+  readonly inserted: number
+  readonly updated: number
+  readonly warnings: number
+  readonly ignoredHeaders: ReadonlyArray<string>
+  readonly rejectedFile?: string
+  /** For `already_imported`: the import that loaded these bytes. */
+  readonly previousImportId?: string
+}
+
+/** An import that stopped: nothing was written to `cases` or `quarantine`; the message is for users. */
+export class ImportError extends Error {
+  override readonly name = "ImportError"
+}
+
+export const detectFormat = (file: string): FileFormat => {
+  const ext = extname(file).toLowerCase()
+  if (ext === ".xlsx") return "xlsx"
+  if (ext === ".json") return "json"
+  if (ext === ".ndjson" || ext === ".jsonl") return "ndjson"
+  return "csv"
+}
+
+/** SHA-256 of the file; the same chunks feed the CSV record scanner when there is one. */
+async function sha256(file: string, scanner?: CsvScanner): Promise<string> {
+  const hash = createHash("sha256")
+  for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 })) {
+    hash.update(chunk as Buffer)
+    scanner?.push(chunk as Buffer)
+  }
+  return hash.digest("hex")
+}
+
+function readAt(file: string): (offset: number, n: number) => Uint8Array {
+  return (offset, n) => {
+    const fd = openSync(file, "r")
+    try {
+      const buf = new Uint8Array(n)
+      const read = readSync(fd, buf, 0, n, offset)
+      return buf.subarray(0, read)
+    } finally {
+      closeSync(fd)
+    }
+  }
+}
+
+/** A data row of a CSV file may be at most this long (the header may set a larger bound). */
+export const MAX_ROW_BYTES = 1024 * 1024
+const mib = (bytes: number) => `${(bytes / (1024 * 1024)).toFixed(1)} MiB`
+
+const currentUser = (): string => {
+  try {
+    return userInfo().username
+  } catch {
+    return process.env.USER ?? "unknown"
+  }
+}
+
+const num = (v: unknown): number => (typeof v === "bigint" ? Number(v) : Number(v ?? 0))
+
+async function loadTabular(db: NodeConnector, t: Tabular): Promise<void> {
+  const cols = t.header.map((_, i) => `${ident(`c${i}`)} VARCHAR`)
+  await db.exec(`CREATE OR REPLACE TEMP TABLE stg (row_number INTEGER, ${cols.join(", ")})`)
+  const appender = await db.raw.createAppender("stg", "main", "temp")
+  try {
+    for (const row of t.rows) {
+      appender.appendInteger(row.rowNumber)
+      for (let i = 0; i < t.header.length; i++) {
+        const v = row.cells[i]
+        if (v === undefined || v === null) appender.appendNull()
+        else appender.appendVarchar(v)
+      }
+      appender.endRow()
+    }
+    appender.flushSync()
+  } finally {
+    appender.closeSync()
+  }
+}
+
+function placeMatchToRow(
+  m: PlaceMatch,
+  what: string,
+  text: string,
+): { code: string | null; reason: string | null } {
+  if ("code" in m) return { code: m.code, reason: null }
+  if ("ambiguous" in m)
+    return {
+      code: null,
+      reason: `"${text}" could be several ${what}s (${m.ambiguous.join(", ")}): give the province to choose`,
+    }
+  return { code: null, reason: `unknown ${what} "${text}"` }
+}
+
+async function resolvePlaces(db: NodeConnector, model: CaseModel, sql: ImportSql): Promise<void> {
+  await db.exec(placeLookupDdl)
+  const appender = await db.raw.createAppender("lp_place", "main", "temp")
+  try {
+    for (const { column, hint } of placeColumns(model)) {
+      const kind = sql.preKinds.places.find((p) => p.column === column.name)!
+      const r = ident(`r_${column.name}`)
+      const distinct = `SELECT ${r} AS raw, ${hint ? ident(`r_${hint}`) : "NULL::VARCHAR"} AS hint FROM lp_pre
+         WHERE gid = ${kind.gid} AND ${r} IS NOT NULL`
+      for (const row of await db.query<{ raw: string; hint: string | null }>(distinct)) {
+        let m: PlaceMatch
+        switch (column.place) {
+          case "province":
+            m = model.places.province(row.raw)
+            break
+          case "checkpoint":
+            m = model.places.checkpoint(row.raw)
+            break
+          case "country":
+            m = model.places.country(row.raw)
+            break
+          default: {
+            const p = row.hint === null ? undefined : model.places.province(row.hint)
+            const provinceCode = p && "code" in p ? p.code : undefined
+            m = model.places.district(row.raw, provinceCode)
+          }
+        }
+        const { code, reason } = placeMatchToRow(m, column.place ?? "place", row.raw)
+        const province =
+          code && column.place === "district" ? (model.places.provinceOfDistrict(code) ?? null) : null
+        // Hints are '' rather than NULL so the validation joins stay hash joins.
+        const values: DuckDBValue[] = [column.name, row.raw, row.hint ?? "", code, province, reason]
+        for (const v of values) {
+          if (v === null) appender.appendNull()
+          else appender.appendVarchar(String(v))
+        }
+        appender.endRow()
+      }
+    }
+    appender.flushSync()
+  } finally {
+    appender.closeSync()
+  }
+}
+
+export async function importFile(db: NodeConnector, options: ImportOptions): Promise<ImportResult> {
+  const { file } = options
+  const progress = options.progress ?? silentProgress
+  if (!existsSync(file)) throw new ImportError(`file not found: ${file}`)
+  const format = options.format ?? detectFormat(file)
+  const fileName = basename(file)
+  const user = options.user ?? currentUser()
+  let mark = performance.now()
+  const lap = (phase: string) => {
+    const now = performance.now()
+    options.profile?.(phase, now - mark)
+    mark = now
+  }
+  // CSV: the header first (read until its record is complete, bounded), so that the hash pass can
+  // also count the file's records.
+  let sniffed: { header: ReadonlyArray<string>; delimiter: string } | undefined
+  let sniffError: string | undefined
+  let scanner: CsvScanner | undefined
+  let maxRow = MAX_ROW_BYTES
+  if (format === "csv") {
+    const s = sniffCsvFile(readAt(file))
+    if (!s.complete)
+      sniffError = `the first line (the header) does not end within ${MAX_HEADER_BYTES / (1024 * 1024)} MiB: this is not a case file, or it is damaged; nothing was imported`
+    else {
+      sniffed = s
+      const headerBytes = Buffer.byteLength(s.header.join(s.delimiter))
+      maxRow = Math.max(MAX_ROW_BYTES, 2 * headerBytes)
+      scanner = new CsvScanner(s.delimiter, maxRow)
+    }
+  }
+  // The hash/record-scan pass (JS) and DuckDB's read_csv into the TEMP staging table are
+  // independent: run them at the same time, then compare. Nothing in the warehouse changes; the
+  // staging table is dropped on every exit before the transaction (and the scan's errors, the
+  // header checks and "already imported" still win over anything read_csv found).
+  const staging =
+    format === "csv" && sniffed && !sniffed.header.every((h) => h === "")
+      ? stageCsv(db, file, sniffed.header, sniffed.delimiter, maxRow, progress).then(
+          () => ({ ok: true as const }),
+          (error: unknown) => ({ ok: false as const, error }),
+        )
+      : undefined
+  let digest: string
+  try {
+    digest = await sha256(file, scanner)
+  } finally {
+    // Never leave read_csv running on the connection behind a failed read.
+    await staging
+  }
+  const scan = scanner?.finish()
+  lap("sha256+load")
+  try {
+    return await importStaged(db, options, {
+      format,
+      fileName,
+      user,
+      digest,
+      sniffed,
+      sniffError,
+      scan,
+      maxRow,
+      staging,
+      lap,
+    })
+  } catch (e) {
+    if (staging) await dropStaging(db).catch(() => undefined)
+    throw e
+  }
+}
+
+interface Prepared {
+  readonly format: FileFormat
+  readonly fileName: string
+  readonly user: string
+  readonly digest: string
+  readonly sniffed: { header: ReadonlyArray<string>; delimiter: string } | undefined
+  readonly sniffError: string | undefined
+  readonly scan: CsvScan | undefined
+  readonly maxRow: number
+  /** The CSV staging load started beside the hash pass (settled). */
+  readonly staging: Promise<{ ok: true } | { ok: false; error: unknown }> | undefined
+  readonly lap: (phase: string) => void
+}
+
+async function importStaged(db: NodeConnector, options: ImportOptions, p: Prepared): Promise<ImportResult> {
+  const { file, model } = options
+  const progress = options.progress ?? silentProgress
+  const { format, fileName, user, digest, sniffed, sniffError, scan, maxRow, staging, lap } = p
+  await migrate(db, model)
+  lap("migrate")
+
+  for (const [header, target] of Object.entries(options.mapping ?? {}))
+    if (!model.columns.some((c) => c.name === target))
+      throw new ImportError(`mapping: "${header}" points to "${target}", which is not a CaseRow column`)
+
+  const importId = randomUUID()
+  const source = options.source ?? null
+  const sheet = options.sheet ?? null
+  const logFailure = async (message: string) => {
+    await db.query(
+      `INSERT INTO import_log (import_id, file_name, sha256, source, sheet, started_at, finished_at, "user", status, message)
+       VALUES ($1, $2, $3, $4, $7, current_timestamp, current_timestamp, $5, 'failed', $6)`,
+      [importId, fileName, digest, source, user, message, sheet],
+    )
+  }
+
+  const previous = await db.query<Record<string, unknown>>(
+    `SELECT import_id, rows_read, rows_accepted, rows_rejected, warnings FROM import_log
+     WHERE sha256 = $1 AND source IS NOT DISTINCT FROM $2 AND sheet IS NOT DISTINCT FROM $3 AND status = 'committed'
+     ORDER BY started_at DESC LIMIT 1`,
+    [digest, source, sheet],
+  )
+  if (previous[0]) {
+    const p = previous[0]
+    if (staging) await dropStaging(db)
+    await db.query(
+      `INSERT INTO import_log (import_id, file_name, sha256, source, sheet, started_at, finished_at, rows_read, rows_accepted,
+         rows_rejected, warnings, "user", status, message)
+       VALUES ($1, $2, $3, $4, $11, current_timestamp, current_timestamp, $5, $6, $7, $8, $9, 'already_imported', $10)`,
+      [
+        importId,
+        fileName,
+        digest,
+        source,
+        num(p.rows_read),
+        num(p.rows_accepted),
+        num(p.rows_rejected),
+        num(p.warnings),
+        user,
+        `same bytes as import ${String(p.import_id)}`,
+        sheet,
+      ],
+    )
+    return {
+      importId,
+      status: "already_imported",
+      file,
+      sha256: digest,
+      rowsRead: num(p.rows_read),
+      accepted: num(p.rows_accepted),
+      rejected: num(p.rows_rejected),
+      inserted: 0,
+      updated: 0,
+      warnings: num(p.warnings),
+      ignoredHeaders: [],
+      previousImportId: String(p.import_id),
+    }
+  }
+
+  // Read the header (and, for non-CSV formats, all rows) before touching the warehouse.
+  let header: ReadonlyArray<string>
+  let tabular: Tabular | undefined
+  let delimiter = ","
+  try {
+    if (format === "csv") {
+      if (!sniffed) throw new ImportError(sniffError ?? "the file could not be read")
+      header = sniffed.header
+      delimiter = sniffed.delimiter
+      if (header.length === 0 || header.every((h) => h === "")) throw new ImportError("the file is empty")
+      if (scan?.tooLong) {
+        const { row, line, bytes } = scan.tooLong
+        throw new ImportError(
+          `row ${row}${line !== row ? ` (line ${line} of the file)` : ""} is ${mib(bytes)} long, more than the ${mib(maxRow)} a row may have: the file is damaged or not a case file; nothing was imported`,
+        )
+      }
+      if (scan?.openQuote) {
+        const { row, line } = scan.openQuote
+        throw new ImportError(
+          `row ${row}${line !== row ? ` (line ${line} of the file)` : ""} opens a quoted cell (") that is never closed: the file may be truncated; nothing was imported`,
+        )
+      }
+    } else {
+      const bytes = await readFile(file)
+      if (format === "xlsx") {
+        const sheet = readXlsx(bytes, options.sheet)
+        const [first, ...rest] = sheet.rows
+        if (!first) throw new ImportError(`sheet "${sheet.sheet}" is empty`)
+        tabular = { header: first.cells.map((c) => c.trim()), rows: rest }
+      } else {
+        let text: string
+        try {
+          text = new TextDecoder("utf-8", { fatal: true }).decode(bytes)
+        } catch {
+          throw new ImportError("the file is not UTF-8 text: save it as UTF-8 and import again")
+        }
+        if (text.charCodeAt(0) === 0xfeff) text = text.slice(1)
+        tabular = format === "json" ? readJson(text) : readNdjson(text)
+      }
+      header = tabular.header
+    }
+  } catch (e) {
+    const message =
+      e instanceof XlsxError || e instanceof RecordsError
+        ? e.message
+        : e instanceof Error
+          ? e.message
+          : String(e)
+    await logFailure(message)
+    throw e instanceof ImportError ? e : new ImportError(message)
+  }
+
+  const match = matchHeaders(header, model, options.mapping, options.source ? ["source"] : [])
+  if (match.duplicates.length > 0) {
+    const message = `duplicate columns: ${match.duplicates
+      .map((d) => `${d.column} (${d.headers.map((h) => `"${clip(h, 60)}"`).join(" and ")})`)
+      .join(", ")}; each column may appear once: remove or rename the extra headers; nothing was imported`
+    await logFailure(message)
+    throw new ImportError(message)
+  }
+  if (match.missingRequired.length > 0) {
+    const message = `missing required columns: ${match.missingRequired.join(", ")} (headers found: ${clip(header.map((h) => clip(h, 60)).join(", "))})`
+    await logFailure(message)
+    throw new ImportError(message)
+  }
+  const fileColumns = new Map<string, number>([...match.columns].map(([i, c]) => [c, i]))
+
+  let inTransaction = false
+  try {
+    await db.exec(macros)
+    await db.exec("CREATE OR REPLACE TEMP TABLE lp_args (default_source VARCHAR)")
+    await db.query("INSERT INTO lp_args VALUES ($1)", [source])
+    // Every format lands in one VARCHAR staging table `stg` (c0..cN), read through the view
+    // `lp_rows` (row_number, c0..cN). CSV goes through DuckDB's read_csv with every column declared
+    // VARCHAR and an explicit dialect (no sniffing, so one bad cell cannot change a column's type),
+    // in parallel; row numbers are the record index + 1 (the header is row 1), i.e. rowid + 2, since
+    // read_csv into a table keeps the file's order. `stg` is a TEMP table of this connection, filled
+    // before the transaction so that its rowids are final (rows of an open transaction get
+    // provisional ones); nothing in the warehouse changes until the transaction below commits.
+    let oddRows = 0
+    if (tabular) {
+      await loadTabular(db, tabular)
+      await db.exec("CREATE OR REPLACE TEMP VIEW lp_rows AS SELECT * FROM stg")
+    } else {
+      const staged = await staging
+      if (!staged) throw new Error("internal error: the CSV was not staged")
+      if (!staged.ok) throw staged.error
+      oddRows = await checkStaged(db, header, delimiter, scan!)
+    }
+    lap("load")
+    await db.exec("BEGIN TRANSACTION")
+    inTransaction = true
+    await db.query(
+      `INSERT INTO import_log (import_id, file_name, sha256, source, sheet, started_at, "user", status)
+       VALUES ($1, $2, $3, $4, $6, current_timestamp, $5, 'running')`,
+      [importId, fileName, digest, source, user, sheet],
+    )
+    // Columns absent from the file keep their stored values when a case is updated: the stored
+    // values of the file's keys are read as text (`lp_old`) and validated with the file's cells.
+    const stored = await storedColumns(db, model, fileColumns)
+    const input: ImportInput = {
+      relation: "lp_rows",
+      params: 0,
+      cells: header.length,
+      ...(oddRows > 0 ? { oddRows: true } : {}),
+      ...(stored.length > 0 ? { stored } : {}),
+      // CSV: only the columns where the record scan saw a cell that may start or end with a space
+      // are trimmed (trimming every cell cost about a quarter of a 1M-row import).
+      ...(scan ? { padded: new Set(scan.paddedColumns) } : {}),
+    }
+    lap("setup")
+    const sql = importSql(model, fileColumns, input)
+    await db.exec(sql.pre)
+    await db.exec(sql.dup)
+    await db.exec(sql.beValues)
+    lap("pre-scan")
+    const rowsRead = num((await db.query(`SELECT n FROM lp_pre WHERE gid = ${sql.preKinds.total}`))[0]?.n)
+    const beTexts = num((await db.query("SELECT count(*) AS n FROM lp_be"))[0]?.n)
+    await resolvePlaces(db, model, sql)
+    lap("places")
+
+    // `cases` has no ART primary key (maintaining one cost about a fifth of a 1M-row import, most of
+    // it at commit): this importer, the only writer, keeps (source, case_id) unique. Within a file,
+    // the duplicate rule keeps the first row of each key; across files, the accepted rows are
+    // appended and the older rows with the same key are deleted in the same transaction, which is
+    // what makes a corrected file update its cases. A file whose partners have no cases yet cannot
+    // replace any, so the delete (a hash join against `cases`) is skipped.
+    const existing =
+      sql.preKinds.source < 0
+        ? 0
+        : num(
+            (
+              await db.query(
+                `SELECT count(*) AS n FROM cases
+                 WHERE source::VARCHAR IN (SELECT k_source FROM lp_pre WHERE gid = ${sql.preKinds.source})`,
+              )
+            )[0]?.n,
+          )
+    lap("existing")
+    const facts = {
+      isoDates: new Set((await db.query<{ col: string }>(sql.isoDates)).map((r) => r.col)),
+      noDuplicates: num((await db.query("SELECT count(*) AS n FROM lp_dup"))[0]?.n) === 0,
+    }
+    const insertedRows = await progress.track(
+      "saving",
+      db.query(sql.insertAccepted(facts), [fileName, importId]),
+    )
+    const accepted = num(Object.values(insertedRows[0] ?? {})[0])
+    let updated = 0
+    if (existing > 0) {
+      const deleted = await db.query(replacedSql, [importId])
+      updated = num(Object.values(deleted[0] ?? {})[0])
+    }
+    lap("insert-cases")
+    // Rejected rows = the input's row numbers that were not inserted (a hash anti join, no sort).
+    await db.query(
+      `CREATE OR REPLACE TEMP TABLE lp_rej AS SELECT row_number FROM lp_rows
+       ANTI JOIN (SELECT row_number FROM cases WHERE import_id = $1) c USING (row_number)`,
+      [importId],
+    )
+    const rejected = num((await db.query("SELECT count(*) AS n FROM lp_rej"))[0]?.n)
+    if (accepted + rejected !== rowsRead)
+      throw new Error(`internal error: ${accepted} accepted + ${rejected} rejected <> ${rowsRead} rows read`)
+    const rejectedFile = `${file}.rejected.csv`
+    const tmp = `${rejectedFile}.${importId}.tmp`
+    const wroteRejected = rejected > 0 && options.writeRejected !== false
+    let warnings = 0
+    // The rejected rows' cells go to JS first: it explains them with the domain's messages while
+    // DuckDB builds the reasons (settled, so that a failure on either side is reported in order).
+    let explaining: Promise<Settled<Explained>> | undefined
+    if (rejected > 0 || beTexts > 0) {
+      await db.exec(sql.candidates(beTexts > 0))
+      if (wroteRejected)
+        explaining = settle(explainRows(model, await readOriginals(db, header), match.columns))
+      await progress.track("checking", db.exec(sql.rejects(facts)))
+      const counts = (
+        await db.query(
+          `SELECT count(*) FILTER (WHERE failed) AS bad,
+             count(*) FILTER (WHERE failed <> (row_number IN (SELECT row_number FROM lp_rej))) AS mismatch,
+             coalesce(sum(len(be)) FILTER (WHERE NOT failed), 0) AS be FROM lp_bad`,
+        )
+      )[0]!
+      // The insert's filter and the reasons come from the same checks; they must agree row by row.
+      if (num(counts.bad) !== rejected || num(counts.mismatch) !== 0)
+        throw new Error(`internal error: ${num(counts.bad)} rows explained, ${rejected} rejected`)
+      warnings = num(counts.be)
+    }
+    lap("rejects")
+
+    if (rejected > 0) {
+      const keyCols = header.map((h, i) => [h, i] as const)
+      const jsonArgs = keyCols.map(([, i], k) => `$${k + 2}::VARCHAR, ${ident(`c${i}`)}`).join(", ")
+      await db.query(
+        `INSERT INTO quarantine
+       SELECT $1, row_number, e['column'], e['value'], e['reason'], json_object(${jsonArgs})
+       FROM (SELECT *, unnest(errs) AS e FROM lp_bad WHERE failed)`,
+        [importId, ...keyCols.map(([h]) => h)],
+      )
+    }
+    lap("quarantine")
+    const dateCols = model.columns.filter((c) => c.kind === "date")
+    if (dateCols.length > 0 && warnings > 0) {
+      const value = `CASE col ${dateCols.map((c) => `WHEN '${c.name}' THEN ${ident(`r_${c.name}`)}`).join(" ")} END`
+      await db.query(
+        `INSERT INTO import_warning
+         SELECT $1, row_number, col, ${value}, 'year read as Buddhist Era: 543 years subtracted'
+         FROM (SELECT *, unnest(be) AS col FROM lp_bad WHERE NOT failed)`,
+        [importId],
+      )
+    }
+    lap("warnings")
+    await db.query(
+      `UPDATE import_log SET finished_at = current_timestamp, rows_read = $2, rows_accepted = $3, rows_rejected = $4,
+         rows_inserted = $5, rows_updated = $6, warnings = $7, status = 'committed' WHERE import_id = $1`,
+      [importId, rowsRead, accepted, rejected, accepted - updated, updated, warnings],
+    )
+    lap("log")
+
+    const reasons = wroteRejected ? await readReasons(db) : []
+    const explained = explaining ? await explaining : undefined
+    lap("read-rejected")
+    // `cases` has no primary key: check, before COMMIT, that no key this import touched is now
+    // twice in the table (a hash aggregate over those keys only). DuckDB runs it while JS writes
+    // the rejected file; both must succeed before COMMIT (an explanation error is reported first).
+    const integrity = settle(checkKeysUnique(db, importId, existing > 0))
+    let written: Settled<void> = explained && !explained.ok ? explained : { ok: true, value: undefined }
+    if (wroteRejected && explained?.ok)
+      written = await settle(writeRejectedCsv(model, reasons, explained.value, header, tmp))
+    lap("rejected-csv")
+    const checked = await integrity
+    if (!written.ok) throw written.error
+    if (!checked.ok) throw checked.error
+    lap("integrity")
+    await db.exec("COMMIT")
+    lap("commit")
+    inTransaction = false
+    if (wroteRejected) renameSync(tmp, rejectedFile)
+    else if (options.writeRejected !== false) rmSync(rejectedFile, { force: true })
+    // Committed: a failure to drop the scratch tables must not be reported as a failed import.
+    await dropScratch(db).catch(() => undefined)
+    const base = {
+      importId,
+      status: "committed" as const,
+      file,
+      sha256: digest,
+      rowsRead,
+      accepted,
+      rejected,
+      inserted: accepted - updated,
+      updated,
+      warnings,
+      ignoredHeaders: match.ignored,
+    }
+    return wroteRejected ? { ...base, rejectedFile } : base
+  } catch (e) {
+    if (inTransaction) await db.exec("ROLLBACK").catch(() => undefined)
+    await dropScratch(db).catch(() => undefined)
+    rmSync(`${file}.rejected.csv.${importId}.tmp`, { force: true })
+    const message = e instanceof ImportError ? e.message : friendlyError(e)
+    await logFailure(message).catch(() => undefined)
+    throw new ImportError(message)
+  }
+}
+
+/** The connection's TEMP objects of one import. */
+const dropScratch = (db: NodeConnector) =>
+  db.exec(
+    "DROP TABLE IF EXISTS lp_old; DROP TABLE IF EXISTS lp_odd; DROP TABLE IF EXISTS lp_shift; DROP TABLE IF EXISTS lp_csv_err; DROP TABLE IF EXISTS lp_csv_scan; DROP TABLE IF EXISTS lp_in; DROP TABLE IF EXISTS lp_bad; DROP TABLE IF EXISTS lp_cand; DROP TABLE IF EXISTS lp_rej; DROP TABLE IF EXISTS lp_pre; DROP TABLE IF EXISTS lp_dup; DROP TABLE IF EXISTS lp_be; DROP TABLE IF EXISTS lp_place; DROP VIEW IF EXISTS lp_rows; DROP TABLE IF EXISTS stg",
+  )
+
+function friendlyError(e: unknown): string {
+  const m = e instanceof Error ? e.message : String(e)
+  if (/not utf-8 encoded|Invalid unicode/i.test(m))
+    return "the file is not UTF-8 text: save it as UTF-8 (CSV UTF-8 in Excel) and import again; nothing was imported"
+  const line = /CSV Error on Line: (\d+)/.exec(m)?.[1]
+  if (line) {
+    const detail = /Expected Number of Columns: \d+ Found: \d+|unterminated quotes?|too many columns/i.exec(
+      m,
+    )?.[0]
+    return `the file could not be read at line ${line}${detail ? ` (${detail})` : ""}: it may be truncated or not a CSV file; nothing was imported`
+  }
+  if (/Parallel CSV Reader|full read|max_line_size|maximum line size/i.test(m))
+    return "the file could not be read: a row is too long or the file is damaged; nothing was imported"
+  return `${clip(m.split("\n")[0] ?? m, 300)}; nothing was imported`
+}
+
+/**
+ * Stage a CSV file in `stg` with DuckDB's read_csv (rejects in `lp_csv_err`). Runs beside the hash
+ * and record-scan pass; `checkStaged` then compares the two.
+ */
+async function stageCsv(
+  db: NodeConnector,
+  file: string,
+  header: ReadonlyArray<string>,
+  delimiter: string,
+  maxRow: number,
+  progress: Progress,
+): Promise<void> {
+  const columns = header.map((_, i) => `${ident(`c${i}`)}: 'VARCHAR'`).join(", ")
+  // Strict: a row with too few or too many cells is not padded or cut but goes to the rejects
+  // table (store_rejects), from where it is quarantined with a reason; any other error there
+  // (bad UTF-8, a stray quote) fails the file.
+  const lineSize = maxRow > MAX_ROW_BYTES ? `, max_line_size = ${2 * maxRow + 1024}` : ""
+  await db.exec("DROP TABLE IF EXISTS lp_csv_err; DROP TABLE IF EXISTS lp_csv_scan")
+  await progress.track(
+    "reading",
+    db.query(
+      `CREATE OR REPLACE TEMP TABLE stg AS
+       SELECT * FROM read_csv($1, delim = $2, quote = '"', escape = '"', header = true, columns = {${columns}},
+                              auto_detect = false, null_padding = false, strict_mode = true,
+                              store_rejects = true, rejects_table = 'lp_csv_err', rejects_scan = 'lp_csv_scan'${lineSize})`,
+      [file, delimiter],
+    ),
+  )
+}
+
+const dropStaging = (db: NodeConnector) =>
+  db.exec("DROP TABLE IF EXISTS stg; DROP TABLE IF EXISTS lp_csv_err; DROP TABLE IF EXISTS lp_csv_scan")
+
+/**
+ * Check the staged CSV against the record scan: every record of the file is a staged row, a row
+ * with the wrong number of cells (kept in `lp_odd` and rejected with a reason), or a blank line.
+ * Makes the view `lp_rows` (row_number, c0..cN, and when there are odd rows `lp_ncells`,
+ * `lp_line`, `lp_text`). Returns the number of odd rows.
+ */
+async function checkStaged(
+  db: NodeConnector,
+  header: ReadonlyArray<string>,
+  delimiter: string,
+  scan: CsvScan,
+): Promise<number> {
+  const other = await db.query<{ line: number; type: string; message: string }>(
+    `SELECT line, error_type AS type, error_message AS message FROM lp_csv_err
+     WHERE error_type NOT IN ('MISSING COLUMNS', 'TOO MANY COLUMNS') ORDER BY line LIMIT 1`,
+  )
+  if (other[0]) {
+    const { line, type, message } = other[0]
+    if (type === "INVALID ENCODING" || /utf-8|unicode/i.test(message))
+      throw new ImportError(
+        `the file is not UTF-8 text (row ${line}): save it as UTF-8 (CSV UTF-8 in Excel) and import again; nothing was imported`,
+      )
+    if (type === "UNQUOTED VALUE")
+      throw new ImportError(
+        `the file could not be read at row ${line}: a quote (") is misplaced or never closed; nothing was imported`,
+      )
+    if (type === "LINE SIZE OVER MAXIMUM")
+      throw new ImportError(
+        `row ${line} is too long: the file is damaged or not a case file; nothing was imported`,
+      )
+    throw new ImportError(
+      `the file could not be read at row ${line} (${clip(message)}); nothing was imported`,
+    )
+  }
+  const odd = scan.odd.filter((o) => o.cells > 0)
+  const staged = num((await db.query("SELECT count(*) AS n FROM stg"))[0]?.n)
+  const bad = await db.query<{ text: string }>(
+    // One entry per record (a row missing several cells is listed once per missing cell).
+    "SELECT any_value(csv_line) AS text FROM lp_csv_err GROUP BY line_byte_position ORDER BY line_byte_position",
+  )
+  if (bad.length !== odd.length || staged + odd.length !== scan.records)
+    throw new ImportError(
+      `the file could not be read consistently: ${scan.records} rows found in the file, ${staged + bad.length} read; it may be damaged; nothing was imported`,
+    )
+  // Row numbers: the header is row 1 and every record (blank lines included) one row, so a staged
+  // row's number is rowid + 2 plus the blank or odd records before it (`lp_shift`, an ASOF join,
+  // only when there are some before the last staged row).
+  const byFrom = new Map<number, number>() // first staged rowid after the odd record -> total shift
+  scan.odd.forEach((o, j) => {
+    const from = o.row - 2 - j
+    if (from < staged) byFrom.set(from, j + 1)
+  })
+  const shifts = [...byFrom]
+  const cells = header.map((_, i) => ident(`c${i}`))
+  if (shifts.length === 0 && odd.length === 0) {
+    await db.exec(
+      "CREATE OR REPLACE TEMP VIEW lp_rows AS SELECT CAST(rowid + 2 AS INTEGER) AS row_number, * FROM stg",
+    )
+    return 0
+  }
+  await db.exec("CREATE OR REPLACE TEMP TABLE lp_shift (from_rowid BIGINT, shift INTEGER)")
+  if (shifts.length > 0) {
+    const a = await db.raw.createAppender("lp_shift", "main", "temp")
+    try {
+      for (const [from, shift] of shifts) {
+        a.appendBigInt(BigInt(from))
+        a.appendInteger(shift)
+        a.endRow()
+      }
+      a.flushSync()
+    } finally {
+      a.closeSync()
+    }
+  }
+  await db.exec(
+    `CREATE OR REPLACE TEMP TABLE lp_odd (row_number INTEGER, ${cells.map((c) => `${c} VARCHAR`).join(", ")}, lp_ncells INTEGER, lp_line INTEGER, lp_text VARCHAR)`,
+  )
+  if (odd.length > 0) {
+    const a = await db.raw.createAppender("lp_odd", "main", "temp")
+    try {
+      odd.forEach((o, k) => {
+        // DuckDB's csv_line may carry the line breaks of blank lines before the record.
+        const text = (bad[k]?.text ?? "").replace(/^[\r\n]+/, "").replace(/\r?\n$/, "")
+        const parsed = splitCsvRecords(text, delimiter, 1).records[0]?.cells ?? []
+        a.appendInteger(o.row)
+        for (let i = 0; i < header.length; i++) {
+          const v = parsed[i]
+          if (v === undefined) a.appendNull()
+          else a.appendVarchar(v)
+        }
+        a.appendInteger(o.cells)
+        a.appendInteger(o.line)
+        a.appendVarchar(text)
+        a.endRow()
+      })
+      a.flushSync()
+    } finally {
+      a.closeSync()
+    }
+  }
+  const shifted = shifts.length
+    ? "CAST(s.rowid + 2 + coalesce(h.shift, 0) AS INTEGER) AS row_number, s.*, NULL::INTEGER AS lp_ncells, NULL::INTEGER AS lp_line, NULL::VARCHAR AS lp_text FROM stg s ASOF LEFT JOIN lp_shift h ON s.rowid >= h.from_rowid"
+    : "CAST(rowid + 2 AS INTEGER) AS row_number, *, NULL::INTEGER AS lp_ncells, NULL::INTEGER AS lp_line, NULL::VARCHAR AS lp_text FROM stg"
+  await db.exec(
+    `CREATE OR REPLACE TEMP TABLE lp_in AS SELECT ${shifted}; INSERT INTO lp_in SELECT * FROM lp_odd`,
+  )
+  await db.exec("CREATE OR REPLACE TEMP VIEW lp_rows AS SELECT * FROM lp_in")
+  return odd.length
+}
+
+/**
+ * The CaseRow columns absent from the file whose stored values an update keeps (when the
+ * warehouse has cases): not the key, and not `origin_province` when the file gives the district
+ * (the province is derived from it). Fills `lp_old` with their stored text for the file's case ids.
+ */
+async function storedColumns(
+  db: NodeConnector,
+  model: CaseModel,
+  fileColumns: ReadonlyMap<string, number>,
+): Promise<string[]> {
+  const absent = model.columns.filter(
+    (c) =>
+      !fileColumns.has(c.name) &&
+      c.name !== "source" &&
+      c.name !== "case_id" &&
+      !(c.name === "origin_province" && fileColumns.has("origin_district")),
+  )
+  const caseId = fileColumns.get("case_id")
+  if (absent.length === 0 || caseId === undefined) return []
+  if (num((await db.query("SELECT count(*) AS n FROM cases"))[0]?.n) === 0) return []
+  await db.exec(
+    `CREATE OR REPLACE TEMP TABLE lp_old AS
+     SELECT source::VARCHAR AS o_source, case_id AS o_case_id, ${absent.map((c) => `${storedText(c)} AS ${ident(`s_${c.name}`)}`).join(", ")}
+     FROM cases WHERE case_id IN (SELECT nullif(trim(${ident(`c${caseId}`)}), '') FROM lp_rows)`,
+  )
+  return absent.map((c) => c.name)
+}
+
+type Settled<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: unknown }
+const settle = <T>(p: Promise<T>): Promise<Settled<T>> =>
+  p.then(
+    (value) => ({ ok: true as const, value }),
+    (error: unknown) => ({ ok: false as const, error }),
+  )
+
+/** The original cells of each rejected row, and the domain's explanation of the row. */
+interface Explained {
+  readonly cells: ReadonlyMap<number, ReadonlyArray<string | null>>
+  readonly explanations: ReadonlyMap<number, string>
+}
+
+/**
+ * The cells of the rejected rows (from `lp_cand`), in row order, one JSON array per row (cheaper
+ * than converting each value).
+ */
+async function readOriginals(
+  db: NodeConnector,
+  header: ReadonlyArray<string>,
+): Promise<Map<number, ReadonlyArray<string | null>>> {
+  const cells = header.map((_, i) => ident(`c${i}`)).join(", ")
+  const reader = await db.raw.runAndReadAll(
+    `SELECT row_number, ${cells ? `to_json([${cells}]::VARCHAR[])::VARCHAR` : "'[]'"} AS cells
+     FROM lp_cand WHERE row_number IN (SELECT row_number FROM lp_rej) ORDER BY row_number`,
+  )
+  return new Map(
+    reader.getRowsJS().map(([row, json]) => [Number(row), JSON.parse(String(json)) as Array<string | null>]),
+  )
+}
+
+/** The domain's explanation of each rejected row (the first 10,000), yielding now and then. */
+async function explainRows(
+  model: CaseModel,
+  cells: ReadonlyMap<number, ReadonlyArray<string | null>>,
+  columnOf: ReadonlyMap<number, string>,
+): Promise<Explained> {
+  const explanations = new Map<number, string>()
+  if (model.explain) {
+    const explain = model.explain
+    let k = 0
+    for (const [row, original] of cells) {
+      if (explanations.size >= 10_000) break
+      if (k++ % 256 === 0) await new Promise<void>((resolve) => setImmediate(resolve))
+      const record: Record<string, string> = {}
+      for (const [i, col] of columnOf) {
+        const v = original[i]
+        if (v !== null && v !== undefined) record[col] = v
+      }
+      explanations.set(
+        row,
+        explain(record)
+          .map((x) => x.message)
+          .join("; "),
+      )
+    }
+  }
+  return { cells, explanations }
+}
+
+/**
+ * The rejected rows as they went to `quarantine` (one per offending column: row, column, value,
+ * reason), from `lp_bad` itself rather than a join with `quarantine`, in row order.
+ */
+async function readReasons(db: NodeConnector): Promise<unknown[][]> {
+  const reader = await db.raw.runAndReadAll(
+    `SELECT row_number, e['column'] AS col, e['value'] AS value, e['reason'] AS reason
+     FROM (SELECT row_number, unnest(errs) AS e FROM lp_bad WHERE failed) ORDER BY row_number, col`,
+  )
+  return reader.getRowsJS()
+}
+
+/** Write `<input>.rejected.csv` (to `path`), yielding now and then so DuckDB work can run meanwhile. */
+async function writeRejectedCsv(
+  model: CaseModel,
+  reasons: ReadonlyArray<ReadonlyArray<unknown>>,
+  explained: Explained,
+  header: ReadonlyArray<string>,
+  path: string,
+): Promise<void> {
+  const lines = [
+    csvLine(["row", "column", "value", "reason", ...(model.explain ? ["explanation"] : []), ...header]),
+  ]
+  for (const [k, r] of reasons.entries()) {
+    if (k % 256 === 0) await new Promise<void>((resolve) => setImmediate(resolve))
+    const rowNumber = Number(r[0])
+    const original = explained.cells.get(rowNumber)
+    if (!original) throw new Error(`internal error: rejected row ${rowNumber} has no cells`)
+    lines.push(
+      csvLine([
+        String(rowNumber),
+        String(r[1]),
+        r[2] === null ? null : String(r[2]),
+        String(r[3]),
+        ...(model.explain ? [explained.explanations.get(rowNumber) ?? ""] : []),
+        ...original,
+      ]),
+    )
+  }
+  writeFileSync(path, `\ufeff${lines.join("")}`)
+}

@@ -1,0 +1,579 @@
+/**
+ * `publish`: from the warehouse `cases` table to a release the dashboard may read
+ * (docs/contracts.md section 3). De-identifies in a TEMP table (keyed pseudonyms, month grain,
+ * age bands, no PII or free text), builds the facts cube and the suppressed aggregate tables,
+ * writes everything into a temporary folder, renames it into `releases/<id>/` and only then
+ * replaces `current.json` atomically. A failure leaves the previous release current.
+ * It reads nothing but `cases` (and `import_log` for input checksums) and never writes to the warehouse.
+ */
+import { createHash, randomBytes } from "node:crypto"
+import { existsSync } from "node:fs"
+import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises"
+import { basename, dirname, join } from "node:path"
+import { Ethnicity, Place } from "@lao-protect/domain"
+import { Bool, type DataType, Int16, Int32, Table, tableToIPC, Utf8, vectorFromArray } from "apache-arrow"
+import type { Connector } from "../../Connector.ts"
+import { openWarehouse } from "../NodeConnector.ts"
+import { hasOfficialStats, officialStatsPublicationSql } from "../official-stats/series.ts"
+import { metaPathOf } from "../synth/write.ts"
+import casesBySourceFileSql from "./cases_by_source_file.sql?raw"
+import districtYearCountsSql from "./district_year_counts.sql?raw"
+import {
+  appendLedger,
+  checkBudget,
+  MECHANISM,
+  noisyAggregates,
+  type Rng,
+  readLedger,
+  secureRng,
+} from "./dp.ts"
+import flowCountsSql from "./flow_counts.sql?raw"
+import importLogInputsSql from "./import_log_inputs.sql?raw"
+import { hmacPads, readOrCreateKey } from "./key.ts"
+import provinceYearCountsSql from "./province_year_counts.sql?raw"
+import pubCasesSql from "./pub_cases.sql?raw"
+import pubEthnicFamilySql from "./pub_ethnic_family.sql?raw"
+import pubFactsSql from "./pub_facts.sql?raw"
+import publicationInputsSql from "./publication_inputs.sql?raw"
+import { CellTable } from "./suppression.ts"
+
+export type Tier = "public" | "planners"
+
+export interface PublishOptions {
+  /** The warehouse; only `cases` (and `import_log`) are read. */
+  readonly warehouse: Connector
+  /** The publication folder, e.g. `data/published`. */
+  readonly out: string
+  /** Secret HMAC key for pseudonyms; created on first publish. */
+  readonly keyFile: string
+  readonly threshold?: number
+  readonly flowThreshold?: number
+  /** `planners` (default) includes the facts cube; `public` publishes only suppressed aggregates. */
+  readonly tier?: Tier
+  readonly now?: Date
+  /** Differentially private release (public tier only): see dp.ts and docs/privacy.md. */
+  readonly dp?: DpOptions
+  /** Extra planners-tier tables computed from the warehouse (the CLI passes planning's). */
+  readonly plannersTables?: PlannersTables
+}
+
+/** Named Arrow tables written into a planners release beside the warehouse's own. */
+export type PlannersTables = (
+  warehouse: Connector,
+  options: { readonly threshold: number },
+) => Promise<Readonly<Record<string, Table>>>
+
+export interface DpOptions {
+  readonly epsilon: number
+  /** Total epsilon allowed across every DP release in the ledger (default 3). */
+  readonly budget?: number
+  /** Publish even when the ledger's total would exceed `budget` (recorded all the same). */
+  readonly forceBudget?: boolean
+  /** Default: `privacy-ledger.json` beside the key file (data/warehouse/). */
+  readonly ledgerFile?: string
+  /** Tests only: a seeded generator. Production uses crypto.getRandomValues. */
+  readonly rng?: Rng
+}
+
+export const DEFAULT_DP_BUDGET = 3
+
+export interface TableEntry {
+  readonly file: string
+  readonly parquet: string
+  readonly rows: number
+}
+
+export interface Manifest {
+  readonly release: string
+  readonly createdAt: string
+  /** True only when every case is synthetic. */
+  readonly synthetic: boolean
+  /** Synthetic cases in the release (ids with the `SYN-` prefix or from a synthetic input file). */
+  readonly syntheticCases: number
+  readonly tier: Tier
+  readonly threshold: number
+  readonly flowThreshold: number
+  readonly inputs: ReadonlyArray<{ readonly file: string; readonly sha256: string | null }>
+  readonly counts: { readonly cases: number; readonly facts: number }
+  readonly suppressedCells: number
+  readonly tables: Readonly<Record<string, TableEntry>>
+  /** Present on differentially private releases. */
+  readonly dp?: { readonly epsilon: number; readonly mechanism: string }
+}
+
+export interface FirstPaint {
+  readonly threshold: number
+  readonly synthetic: boolean
+  readonly years: readonly [number, number] | readonly []
+  readonly provinces: ReadonlyArray<{ province: string; n: number | null; suppressed: boolean }>
+}
+
+export interface PublishResult {
+  readonly release: string
+  readonly dir: string
+  readonly manifest: Manifest
+}
+
+type Col = readonly [name: string, type: DataType, values: ReadonlyArray<unknown>]
+
+const arrowTable = (cols: ReadonlyArray<Col>): Table =>
+  new Table(
+    Object.fromEntries(
+      cols.map(([name, type, values]) => [name, vectorFromArray(values as unknown[], type)]),
+    ),
+  )
+
+const sha256File = async (path: string): Promise<string | null> =>
+  existsSync(path)
+    ? createHash("sha256")
+        .update(await readFile(path))
+        .digest("hex")
+    : null
+
+const isSyntheticFile = async (path: string): Promise<boolean> => {
+  const meta = metaPathOf(path)
+  if (!existsSync(meta)) return false
+  try {
+    return (JSON.parse(await readFile(meta, "utf8")) as { synthetic?: unknown }).synthetic === true
+  } catch {
+    return false
+  }
+}
+
+const hasTable = async (conn: Connector, name: string) =>
+  (
+    await conn.query<{ n: number }>(
+      "SELECT count(*) AS n FROM duckdb_tables() WHERE table_name = $1 AND NOT temporary",
+      [name],
+    )
+  )[0]!.n > 0
+
+const K = (...parts: ReadonlyArray<string | number | null>) =>
+  parts.map((p) => (p === null ? "\u2205" : String(p))).join("|")
+
+interface PyRow {
+  province: string | null
+  year: number
+  n: number
+}
+interface DyRow {
+  province: string
+  district: string | null
+  year: number
+  n: number
+}
+interface FlowRow {
+  origin_province: string
+  border_point: string | null
+  destination: string | null
+  direction: "out" | "return"
+  year: number
+  n: number
+}
+
+/** Builds the linked cells of province_year, district_year and flows, and suppresses them. */
+export const suppressAggregates = (
+  py: ReadonlyArray<PyRow>,
+  dy: ReadonlyArray<DyRow>,
+  flows: ReadonlyArray<FlowRow>,
+  threshold: number,
+  flowThreshold = threshold,
+) => {
+  const t = new CellTable()
+  const sum = (rows: ReadonlyArray<{ n: number }>) => rows.reduce((s, r) => s + r.n, 0)
+  const group = <R, G>(rows: ReadonlyArray<R>, key: (r: R) => G) => {
+    const m = new Map<G, R[]>()
+    for (const r of rows) {
+      const k = key(r)
+      const list = m.get(k)
+      if (list) list.push(r)
+      else m.set(k, [r])
+    }
+    return m
+  }
+  // province_year: cells, province totals (all years), year totals (all provinces), grand total.
+  const pyCell = new Map<string, number>()
+  for (const r of py) pyCell.set(K(r.province, r.year), t.cell(K("py", r.province, r.year), r.n))
+  const grand = t.cell(K("py_all"), sum(py))
+  const provinceTotal = new Map<string | null, number>()
+  for (const [p, rows] of group(py, (r) => r.province)) {
+    const total = t.cell(K("py_p", p), sum(rows))
+    provinceTotal.set(p, total)
+    t.equation(
+      total,
+      rows.map((r) => pyCell.get(K(r.province, r.year))!),
+    )
+  }
+  const yearTotals: number[] = []
+  for (const [y, rows] of group(py, (r) => r.year)) {
+    const total = t.cell(K("py_y", y), sum(rows))
+    yearTotals.push(total)
+    t.equation(
+      total,
+      rows.map((r) => pyCell.get(K(r.province, r.year))!),
+    )
+  }
+  t.equation(grand, yearTotals)
+  t.equation(grand, [...provinceTotal.values()])
+  // district_year: cells and district totals; districts add up to the province-year cell and
+  // district totals to the province total.
+  const dyCell = new Map<string, number>()
+  for (const r of dy)
+    dyCell.set(K(r.province, r.district, r.year), t.cell(K("dy", r.province, r.district, r.year), r.n))
+  const districtTotals = new Map<string | null, number[]>()
+  for (const [, rows] of group(dy, (r) => K(r.province, r.district))) {
+    const first = rows[0]!
+    const total = t.cell(K("dy_d", first.province, first.district), sum(rows))
+    t.equation(
+      total,
+      rows.map((r) => dyCell.get(K(r.province, r.district, r.year))!),
+    )
+    const list = districtTotals.get(first.province) ?? []
+    list.push(total)
+    districtTotals.set(first.province, list)
+  }
+  for (const [p, totals] of districtTotals) {
+    const pt = provinceTotal.get(p)
+    if (pt !== undefined) t.equation(pt, totals)
+  }
+  // Implied relations, stated so the bounds attacker in `exposed()` sees them directly.
+  t.equation(
+    grand,
+    py.map((r) => pyCell.get(K(r.province, r.year))!),
+  )
+  for (const [p, rows] of group(dy, (r) => r.province)) {
+    const pt = provinceTotal.get(p)
+    if (pt !== undefined)
+      t.equation(
+        pt,
+        rows.map((r) => dyCell.get(K(r.province, r.district, r.year))!),
+      )
+  }
+  for (const [, rows] of group(dy, (r) => K(r.province, r.year))) {
+    const first = rows[0]!
+    const cell = pyCell.get(K(first.province, first.year))
+    if (cell !== undefined)
+      t.equation(
+        cell,
+        rows.map((r) => dyCell.get(K(r.province, r.district, r.year))!),
+      )
+  }
+  // flows: outward flows of a province and year add up to its province-year cell.
+  const flowCell = flows.map((r) =>
+    t.cell(K("fl", r.origin_province, r.border_point, r.destination, r.direction, r.year), r.n),
+  )
+  // Every flow's `drawn` flag is published, hidden or not: a reader knows which side of
+  // flowThreshold it is on.
+  flows.forEach((r, i) => {
+    if (r.n >= flowThreshold) t.bound(flowCell[i]!, flowThreshold, Number.POSITIVE_INFINITY)
+    else t.bound(flowCell[i]!, 1, flowThreshold - 1)
+  })
+  // Returns are a subset of the outward movements through the same point, and of the cases.
+  const outIndex = new Map<string, number>()
+  flows.forEach((r, i) => {
+    if (r.direction === "out")
+      outIndex.set(K(r.origin_province, r.border_point, r.destination, r.year), flowCell[i]!)
+  })
+  flows.forEach((r, i) => {
+    if (r.direction !== "return") return
+    const out = outIndex.get(K(r.origin_province, r.border_point, r.destination, r.year))
+    if (out !== undefined) t.lessOrEqual(out, [flowCell[i]!])
+  })
+  for (const [, idx] of group(
+    flows.map((r, i) => ({ r, i })).filter(({ r }) => r.direction === "return"),
+    ({ r }) => K(r.origin_province, r.year),
+  )) {
+    const first = idx[0]!.r
+    const cell = pyCell.get(K(first.origin_province, first.year))
+    if (cell !== undefined)
+      t.lessOrEqual(
+        cell,
+        idx.map(({ i }) => flowCell[i]!),
+      )
+  }
+  for (const [, idx] of group(
+    flows.map((r, i) => ({ r, i })).filter(({ r }) => r.direction === "out"),
+    ({ r }) => K(r.origin_province, r.year),
+  )) {
+    const first = idx[0]!.r
+    const cell = pyCell.get(K(first.origin_province, first.year))
+    if (cell !== undefined)
+      t.equation(
+        cell,
+        idx.map(({ i }) => flowCell[i]!),
+      )
+  }
+  const stats = t.suppress(() => threshold)
+  return { table: t, stats }
+}
+
+/** Write the release; returns its id and manifest. */
+export const publish = async (options: PublishOptions): Promise<PublishResult> => {
+  const threshold = options.threshold ?? 10
+  const flowThreshold = options.flowThreshold ?? 5
+  const dp = options.dp
+  if (dp && options.tier === "planners")
+    throw new Error(
+      "a differentially private release is public tier: the planners' facts cube is exact microdata",
+    )
+  const tier = dp ? "public" : (options.tier ?? "planners")
+  const ledgerFile = dp ? (dp.ledgerFile ?? join(dirname(options.keyFile), "privacy-ledger.json")) : ""
+  if (dp) {
+    if (!(dp.epsilon > 0) || !Number.isFinite(dp.epsilon))
+      throw new Error("epsilon must be a positive number")
+    checkBudget(
+      await readLedger(ledgerFile),
+      dp.epsilon,
+      dp.budget ?? DEFAULT_DP_BUDGET,
+      dp.forceBudget === true,
+    )
+  }
+  if (!Number.isInteger(threshold) || threshold < 1) throw new Error("threshold must be a positive integer")
+  if (!Number.isInteger(flowThreshold) || flowThreshold < 1)
+    throw new Error("flowThreshold must be a positive integer")
+  const wh = options.warehouse
+  const now = options.now ?? new Date()
+  const createdAt = now.toISOString().replace(/\.\d{3}Z$/, "Z")
+  const release = `${createdAt.replace(/[-:]/g, "")}-${randomBytes(3).toString("hex")}`
+
+  // 1. De-identify into TEMP tables of this connection.
+  const key = await readOrCreateKey(options.keyFile)
+  const pads = hmacPads(key)
+  await wh.query(pubEthnicFamilySql, [
+    Ethnicity.groups.map((g) => g.code).join(","),
+    Ethnicity.groups.map((g) => g.family).join(","),
+  ])
+  await wh.query(pubCasesSql, [pads.inner, pads.outer])
+  await wh.query(pubFactsSql)
+
+  // 2. Inputs, counts and the synthetic flag.
+  const info = (
+    await wh.query<{
+      cases: number
+      source_files: string[] | null
+      import_ids: string[] | null
+    }>(publicationInputsSql)
+  )[0]!
+  const sourceFiles = [...(info.source_files ?? [])].sort()
+  let inputs: Array<{ file: string; sha256: string | null }>
+  if (await hasTable(wh, "import_log")) {
+    inputs = [...(await wh.query<{ file: string; sha256: string }>(importLogInputsSql))].map((r) => ({
+      file: basename(r.file),
+      sha256: r.sha256,
+    }))
+  } else {
+    inputs = await Promise.all(
+      sourceFiles.map(async (f) => ({ file: basename(f), sha256: await sha256File(f) })),
+    )
+  }
+  // Synthetic means every case is: a release that mixes real and synthetic cases is real data
+  // (protected, no open serving) that says how many synthetic cases it carries.
+  let syntheticCases = 0
+  for (const f of await wh.query<{ source_file: string | null; n: number; syn: number }>(
+    casesBySourceFileSql,
+  ))
+    syntheticCases += f.source_file !== null && (await isSyntheticFile(f.source_file)) ? f.n : f.syn
+  const synthetic = info.cases > 0 && syntheticCases === info.cases
+
+  // 3. Aggregates and suppression.
+  let py: ReadonlyArray<PyRow> = await wh.query<PyRow & Record<string, unknown>>(provinceYearCountsSql)
+  let dy: ReadonlyArray<DyRow> = await wh.query<DyRow & Record<string, unknown>>(districtYearCountsSql)
+  let flows: ReadonlyArray<FlowRow> = await wh.query<FlowRow & Record<string, unknown>>(flowCountsSql)
+  let cases = info.cases
+  if (dp) {
+    const years = py.map((r) => r.year)
+    const from = Math.min(...years)
+    const to = Math.max(...years)
+    const noisy = noisyAggregates(
+      py,
+      dy,
+      flows,
+      {
+        years: years.length === 0 ? [] : Array.from({ length: to - from + 1 }, (_, i) => from + i),
+        districts: new Map(
+          Place.provinces.map((p) => [p.code, Place.districtsOf(p.code).map((d) => d.code)]),
+        ),
+        destinations: Place.countries.map((c) => c.iso3),
+      },
+      dp.epsilon,
+      dp.rng ?? secureRng,
+    )
+    py = noisy.py
+    dy = noisy.dy
+    flows = noisy.flows
+    cases = py.reduce((s, r) => s + r.n, 0)
+  }
+  const { table: cells } = suppressAggregates(py, dy, flows, threshold, flowThreshold)
+  const pub = (key: string) => {
+    const c = cells.get(key)!
+    return { n: c.suppressed ? null : c.n, suppressed: c.suppressed }
+  }
+
+  const pyRows: Array<{
+    province: string | null
+    year: number | null
+    level: string
+    n: number | null
+    suppressed: boolean
+  }> = []
+  for (const r of py)
+    pyRows.push({ province: r.province, year: r.year, level: "cell", ...pub(K("py", r.province, r.year)) })
+  const provincesSeen = [...new Set(py.map((r) => r.province))]
+  for (const p of provincesSeen)
+    pyRows.push({ province: p, year: null, level: "province_total", ...pub(K("py_p", p)) })
+  const yearsSeen = [...new Set(py.map((r) => r.year))].sort((a, b) => a - b)
+  for (const y of yearsSeen)
+    pyRows.push({ province: null, year: y, level: "year_total", ...pub(K("py_y", y)) })
+  if (py.length > 0) pyRows.push({ province: null, year: null, level: "grand_total", ...pub(K("py_all")) })
+
+  const dyRows: Array<{
+    province: string
+    district: string | null
+    year: number | null
+    level: string
+    n: number | null
+    suppressed: boolean
+  }> = []
+  for (const r of dy)
+    dyRows.push({
+      province: r.province,
+      district: r.district,
+      year: r.year,
+      level: "cell",
+      ...pub(K("dy", r.province, r.district, r.year)),
+    })
+  const districtsSeen = new Map<string, { province: string; district: string | null }>()
+  for (const r of dy)
+    districtsSeen.set(K(r.province, r.district), { province: r.province, district: r.district })
+  for (const d of districtsSeen.values())
+    dyRows.push({ ...d, year: null, level: "district_total", ...pub(K("dy_d", d.province, d.district)) })
+
+  const flowRows = flows.map((r) => ({
+    ...r,
+    ...pub(K("fl", r.origin_province, r.border_point, r.destination, r.direction, r.year)),
+    drawn: r.n >= flowThreshold,
+  }))
+  const suppressedCells = cells.cells.filter((c) => c.suppressed).length
+
+  // 4. Write everything into a temporary folder, then switch.
+  const releases = join(options.out, "releases")
+  const tmp = join(releases, `.tmp-${release}`)
+  const final = join(releases, release)
+  await mkdir(tmp, { recursive: true })
+  const scratch = await openWarehouse(":memory:")
+  try {
+    const tables: Record<string, TableEntry> = {}
+    const writeTable = async (name: string, table: Table) => {
+      const ipc = tableToIPC(table, "stream")
+      await writeFile(join(tmp, `${name}.arrow`), ipc)
+      await scratch.insertArrowIPC(name, ipc)
+      await scratch.query(`COPY "${name}" TO $1 (FORMAT parquet, COMPRESSION zstd)`, [
+        join(tmp, `${name}.parquet`),
+      ])
+      tables[name] = { file: `${name}.arrow`, parquet: `${name}.parquet`, rows: table.numRows }
+    }
+    let factRows = 0
+    if (tier === "planners") {
+      const facts = await wh.arrow("SELECT * FROM pub_facts ORDER BY ALL")
+      factRows = facts.numRows
+      await writeFile(join(tmp, "facts.arrow"), tableToIPC(facts, "stream"))
+      await wh.query("COPY (SELECT * FROM pub_facts ORDER BY ALL) TO $1 (FORMAT parquet, COMPRESSION zstd)", [
+        join(tmp, "facts.parquet"),
+      ])
+      tables.facts = { file: "facts.arrow", parquet: "facts.parquet", rows: factRows }
+    }
+    await writeTable(
+      "province_year",
+      arrowTable([
+        ["province", new Utf8(), pyRows.map((r) => r.province)],
+        ["year", new Int16(), pyRows.map((r) => r.year)],
+        ["level", new Utf8(), pyRows.map((r) => r.level)],
+        ["n", new Int32(), pyRows.map((r) => r.n)],
+        ["suppressed", new Bool(), pyRows.map((r) => r.suppressed)],
+      ]),
+    )
+    await writeTable(
+      "district_year",
+      arrowTable([
+        ["province", new Utf8(), dyRows.map((r) => r.province)],
+        ["district", new Utf8(), dyRows.map((r) => r.district)],
+        ["year", new Int16(), dyRows.map((r) => r.year)],
+        ["level", new Utf8(), dyRows.map((r) => r.level)],
+        ["n", new Int32(), dyRows.map((r) => r.n)],
+        ["suppressed", new Bool(), dyRows.map((r) => r.suppressed)],
+      ]),
+    )
+    await writeTable(
+      "flows",
+      arrowTable([
+        ["origin_province", new Utf8(), flowRows.map((r) => r.origin_province)],
+        ["border_point", new Utf8(), flowRows.map((r) => r.border_point)],
+        ["destination", new Utf8(), flowRows.map((r) => r.destination)],
+        ["direction", new Utf8(), flowRows.map((r) => r.direction)],
+        ["year", new Int16(), flowRows.map((r) => r.year)],
+        ["n", new Int32(), flowRows.map((r) => r.n)],
+        ["suppressed", new Bool(), flowRows.map((r) => r.suppressed)],
+        ["drawn", new Bool(), flowRows.map((r) => r.drawn)],
+      ]),
+    )
+    // Planning aggregates overlap the province totals (a funnel's first step is one), so they
+    // would undo complementary suppression in a public release: planners' tier only.
+    if (tier === "planners" && options.plannersTables)
+      for (const [name, table] of Object.entries(await options.plannersTables(wh, { threshold }))) {
+        if (!/^[a-z][a-z0-9_]*$/.test(name) || name in tables)
+          throw new Error(`plannersTables: table name "${name}" is not a new lower_snake_case name`)
+        await writeTable(name, table)
+      }
+    // National figures published by UNODC are public data: carried as imported, in every tier.
+    if (await hasOfficialStats(wh))
+      await writeTable("official_stats", await wh.arrow(officialStatsPublicationSql, [null]))
+
+    const firstPaint: FirstPaint = {
+      threshold,
+      synthetic,
+      years: yearsSeen.length > 0 ? [yearsSeen[0]!, yearsSeen[yearsSeen.length - 1]!] : [],
+      provinces: pyRows
+        .filter((r) => r.level === "province_total" && r.province !== null)
+        .map((r) => ({ province: r.province!, n: r.n, suppressed: r.suppressed }))
+        .sort((a, b) => a.province.localeCompare(b.province)),
+    }
+    await writeFile(join(tmp, "first_paint.json"), `${JSON.stringify(firstPaint, null, 2)}\n`)
+    const manifest: Manifest = {
+      release,
+      createdAt,
+      synthetic,
+      syntheticCases,
+      tier,
+      threshold,
+      flowThreshold,
+      inputs,
+      counts: { cases, facts: factRows },
+      suppressedCells,
+      tables,
+      ...(dp ? { dp: { epsilon: dp.epsilon, mechanism: MECHANISM } } : {}),
+    }
+    await writeFile(join(tmp, "manifest.json"), `${JSON.stringify(manifest, null, 2)}\n`)
+    await rename(tmp, final)
+    // The budget is spent once the noisy counts exist on disk, whether or not the switch succeeds.
+    if (dp)
+      await appendLedger(ledgerFile, {
+        release,
+        epsilon: dp.epsilon,
+        mechanism: MECHANISM,
+        tables: Object.keys(tables),
+        time: createdAt,
+      })
+    const pointer = join(options.out, `.current.json.${release}.tmp`)
+    await writeFile(pointer, `${JSON.stringify({ release }, null, 2)}\n`)
+    await rename(pointer, join(options.out, "current.json"))
+    return { release, dir: final, manifest }
+  } catch (e) {
+    await rm(tmp, { recursive: true, force: true })
+    throw e
+  } finally {
+    await scratch.close()
+    await wh.exec(
+      "DROP TABLE IF EXISTS pub_facts; DROP TABLE IF EXISTS pub_cases; DROP TABLE IF EXISTS pub_ethnic_family",
+    )
+  }
+}

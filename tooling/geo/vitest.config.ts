@@ -1,5 +1,0 @@
-import { defineProject } from "vitest/config"
-
-export default defineProject({
-  test: { name: "geo-tooling", include: ["test/**/*.test.ts"], testTimeout: 120_000, hookTimeout: 120_000 },
-})
