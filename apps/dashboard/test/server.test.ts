@@ -81,3 +81,36 @@ describe("server", () => {
     expect((await get("/planning/cpn-coverage.csv")).status).toBe(204)
   })
 })
+
+describe("server log", () => {
+  it("one line per request (method, path, status; no query string, header or token) and one per release change", async () => {
+    const lines: Array<string> = []
+    writeFileSync(join(root, "data", "published", "current.json"), '{"release":"r1"}')
+    const logged = await serve({
+      dist: join(root, "dist"),
+      dataRoot: join(root, "data"),
+      port: 0,
+      log: (line) => lines.push(line),
+    })
+    try {
+      const at = (path: string, init?: RequestInit) => fetch(new URL(path, logged.url), init)
+      await (await at("/data/manifest.json?token=lp_query_secret")).text()
+      await (await at("/nope.js", { headers: { Authorization: "Bearer lp_header_secret" } })).text()
+      writeFileSync(join(root, "data", "published", "current.json"), '{"release":"r2"}')
+      await (await at("/data/manifest.json")).text()
+      await (await at("/geo/provinces.geojson", { method: "HEAD" })).text()
+      await new Promise((ok) => setTimeout(ok, 50))
+      expect(lines.map((l) => l.replace(/ \d+ms$/, " Nms"))).toEqual([
+        "Serving release r1.",
+        "GET /data/manifest.json 200 Nms",
+        "GET /nope.js 404 Nms",
+        "Release changed: now serving r2 (was r1).",
+        "GET /data/manifest.json 200 Nms",
+        "HEAD /geo/provinces.geojson 200 Nms",
+      ])
+      expect(lines.join("\n")).not.toMatch(/secret|\?/)
+    } finally {
+      await logged.close()
+    }
+  })
+})
