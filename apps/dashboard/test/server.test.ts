@@ -93,13 +93,18 @@ describe("server log", () => {
       log: (line) => lines.push(line),
     })
     try {
-      const at = (path: string, init?: RequestInit) => fetch(new URL(path, logged.url), init)
-      await (await at("/data/manifest.json?token=lp_query_secret")).text()
-      await (await at("/nope.js", { headers: { Authorization: "Bearer lp_header_secret" } })).text()
+      // the line is written when the response closes, which may come after the client has read it
+      const at = async (path: string, init?: RequestInit) => {
+        const before = lines.length
+        await (await fetch(new URL(path, logged.url), init)).text()
+        for (let i = 0; i < 100 && !lines.slice(before).some((l) => / \d+ms$/.test(l)); i++)
+          await new Promise((ok) => setTimeout(ok, 10))
+      }
+      await at("/data/manifest.json?token=lp_query_secret")
+      await at("/nope.js", { headers: { Authorization: "Bearer lp_header_secret" } })
       writeFileSync(join(root, "data", "published", "current.json"), '{"release":"r2"}')
-      await (await at("/data/manifest.json")).text()
-      await (await at("/geo/provinces.geojson", { method: "HEAD" })).text()
-      await new Promise((ok) => setTimeout(ok, 50))
+      await at("/data/manifest.json")
+      await at("/geo/provinces.geojson", { method: "HEAD" })
       expect(lines.map((l) => l.replace(/ \d+ms$/, " Nms"))).toEqual([
         "Serving release r1.",
         "GET /data/manifest.json 200 Nms",
