@@ -24,7 +24,7 @@ const release = (id: string) => {
 const point = (id: string) =>
   writeFileSync(join(dataRoot, "published", "current.json"), JSON.stringify({ release: id }))
 
-const waitFor = (pattern: RegExp, timeoutMs = 60_000) =>
+const waitFor = (pattern: RegExp, timeoutMs = 150_000) =>
   new Promise<RegExpMatchArray>((ok, fail) => {
     const started = Date.now()
     const poll = setInterval(() => {

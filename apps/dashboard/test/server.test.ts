@@ -97,7 +97,7 @@ describe("server log", () => {
       const at = async (path: string, init?: RequestInit) => {
         const before = lines.length
         await (await fetch(new URL(path, logged.url), init)).text()
-        for (let i = 0; i < 100 && !lines.slice(before).some((l) => / \d+ms$/.test(l)); i++)
+        for (let i = 0; i < 500 && !lines.slice(before).some((l) => / \d+ms$/.test(l)); i++)
           await new Promise((ok) => setTimeout(ok, 10))
       }
       await at("/data/manifest.json?token=lp_query_secret")
