@@ -1,3 +1,14 @@
 import { defineProject } from "vitest/config"
 
-export default defineProject({ test: { name: "domain", include: ["test/**/*.test.ts"] } })
+/** Slow end-to-end checks, run by `pnpm test:e2e` (vitest.e2e.config.ts) and by `pnpm test`. */
+export const E2E = ["test/pack.test.ts"]
+
+export default defineProject({
+  test: {
+    name: "domain",
+    include: ["test/**/*.test.ts"],
+    exclude: ["**/node_modules/**", ...E2E],
+    // one module graph per worker for every file: loading anew per file was a third to half of the time
+    isolate: false,
+  },
+})

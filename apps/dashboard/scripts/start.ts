@@ -3,7 +3,9 @@
  * 1. sample data (a synthetic publication) when data/published/current.json is missing;
  * 2. default boundaries when neither data/geo/imported nor data/geo/default has them;
  * 3. `vite build` when dist is missing or older than its sources;
- * 4. serve dist + /data + /geo with the CSP on 127.0.0.1:4173 (or PORT; the next free port if busy).
+ * 4. serve dist + /data + /geo with the CSP on 127.0.0.1:4173 (or HOST / PORT; the next free port if
+ *    busy), from the repository's data/ folder (or LAO_PROTECT_DATA), logging one line per request;
+ *    Ctrl-C (SIGINT) or SIGTERM closes the server, prints "stopped" and exits 0.
  * Access (README "Access"): a planners release that is not synthetic needs a token from
  * data/warehouse/access.json; `--require-token` (REQUIRE_TOKEN=1) asks for one for any release,
  * `--no-auth` for none (refused for a protected release on a non-loopback `--host` / HOST).
@@ -18,7 +20,9 @@ import { buildApp, needsBuild } from "./freshness.ts"
 
 const appDir = resolve(import.meta.dirname, "..")
 const repoRoot = resolve(appDir, "../..")
-const dataRoot = join(repoRoot, "data")
+/** LAO_PROTECT_DATA: serve another data folder as it is (no sample data or boundaries are made for it). */
+const customData = process.env.LAO_PROTECT_DATA
+const dataRoot = customData ? resolve(customData) : join(repoRoot, "data")
 
 async function ensureSample(): Promise<void> {
   if (existsSync(join(dataRoot, "published", "current.json"))) return
@@ -38,8 +42,11 @@ function ensureBoundaries(): void {
   if (result.status !== 0) console.warn("Boundaries could not be built: the map will show no areas.")
 }
 
-await ensureSample()
-ensureBoundaries()
+if (customData) console.log(`Serving the data folder ${dataRoot} (LAO_PROTECT_DATA).`)
+else {
+  await ensureSample()
+  ensureBoundaries()
+}
 if (needsBuild(appDir)) {
   console.log("Building the dashboard …")
   await buildApp(appDir)
@@ -66,6 +73,7 @@ try {
     host,
     port,
     access: { mode: requireToken ? "required" : noAuth ? "off" : "auto" },
+    log: (line) => console.log(line),
   })
 } catch (err) {
   console.error(err instanceof Error ? err.message : err)
@@ -77,3 +85,23 @@ if (!isLoopback(host))
   )
 if (noAuth) console.warn("--no-auth: no token is asked for any release.")
 console.log(`Lao Protect dashboard: ${served.url}`)
+
+// Ctrl-C reaches every process of the terminal's group, and pnpm and turbo forward it once more:
+// a second signal must not kill the server halfway through closing.
+let stopping = false
+const stop = () => {
+  if (stopping) return
+  stopping = true
+  served.close().then(
+    () => {
+      console.log("Lao Protect dashboard stopped.")
+      process.exit(0)
+    },
+    (err: unknown) => {
+      console.error("stopping the server failed:", err instanceof Error ? err.message : err)
+      process.exit(1)
+    },
+  )
+}
+process.on("SIGINT", stop)
+process.on("SIGTERM", stop)

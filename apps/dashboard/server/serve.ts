@@ -14,7 +14,7 @@
 import { createReadStream, existsSync, readFileSync, statSync } from "node:fs"
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http"
 import type { AddressInfo } from "node:net"
-import { extname, join, normalize, resolve, sep } from "node:path"
+import { basename, extname, join, normalize, resolve, sep } from "node:path"
 import { AccessGate, type AccessOptions, clientIp, isLoopback, releaseProtection } from "./access.ts"
 import { CSP_HEADER, LOGIN_CSP } from "./csp.ts"
 import { type LoginMessage, loginCss, loginPage, safeNext } from "./login.ts"
@@ -49,6 +49,11 @@ export interface ServeOptions {
   readonly port?: number
   /** Token checks for protected releases (server/access.ts); default mode "auto". */
   readonly access?: AccessOptions
+  /**
+   * One line per request (`GET /data/facts.arrow 200 4ms`: the path without its query string, never
+   * a header, cookie or form field) and one when the release served changes. Default: silent.
+   */
+  readonly log?: (line: string) => void
 }
 
 export interface Served {
@@ -79,6 +84,21 @@ export const currentReleaseDir = (dataRoot: string): string | null => {
   const { release } = JSON.parse(readFileSync(pointer, "utf8")) as { release?: unknown }
   if (typeof release !== "string" || !/^[A-Za-z0-9._-]+$/.test(release)) return null
   return join(dataRoot, "published", "releases", release)
+}
+
+/** The release current.json points to, or null (the name only, as currentReleaseDir checks it). */
+const currentRelease = (dataRoot: string): string | null => {
+  const dir = currentReleaseDir(dataRoot)
+  return dir === null ? null : basename(dir)
+}
+
+/** The request's path for the log: never its query string, which may carry a token. */
+export const requestPath = (raw: string | undefined): string => {
+  try {
+    return new URL(raw ?? "/", "http://localhost").pathname
+  } catch {
+    return "(unparseable)"
+  }
 }
 
 export const boundaryFile = (dataRoot: string, name: string): string | null => {
@@ -313,7 +333,28 @@ export const handler = (options: ServeOptions) => {
     }
     return send(res, 404, "not found")
   }
+  const log = options.log
+  let servedRelease = log ? currentRelease(dataRoot) : null
+  if (log) log(servedRelease ? `Serving release ${servedRelease}.` : "No release published yet.")
   return (req: IncomingMessage, res: ServerResponse) => {
+    if (log) {
+      const started = performance.now()
+      let release: string | null
+      try {
+        release = currentRelease(dataRoot)
+      } catch {
+        release = servedRelease // an unreadable current.json: the request itself answers 500 and reports it
+      }
+      if (release !== servedRelease) {
+        log(`Release changed: now serving ${release ?? "no release"} (was ${servedRelease ?? "none"}).`)
+        servedRelease = release
+      }
+      res.once("close", () =>
+        log(
+          `${req.method} ${requestPath(req.url)} ${res.statusCode} ${Math.round(performance.now() - started)}ms`,
+        ),
+      )
+    }
     inner(req, res).catch((err: unknown) => {
       console.error("server error:", err instanceof Error ? err.message : err)
       if (!res.headersSent) send(res, 500, "server error")

@@ -81,3 +81,41 @@ describe("server", () => {
     expect((await get("/planning/cpn-coverage.csv")).status).toBe(204)
   })
 })
+
+describe("server log", () => {
+  it("one line per request (method, path, status; no query string, header or token) and one per release change", async () => {
+    const lines: Array<string> = []
+    writeFileSync(join(root, "data", "published", "current.json"), '{"release":"r1"}')
+    const logged = await serve({
+      dist: join(root, "dist"),
+      dataRoot: join(root, "data"),
+      port: 0,
+      log: (line) => lines.push(line),
+    })
+    try {
+      // the line is written when the response closes, which may come after the client has read it
+      const at = async (path: string, init?: RequestInit) => {
+        const before = lines.length
+        await (await fetch(new URL(path, logged.url), init)).text()
+        for (let i = 0; i < 500 && !lines.slice(before).some((l) => / \d+ms$/.test(l)); i++)
+          await new Promise((ok) => setTimeout(ok, 10))
+      }
+      await at("/data/manifest.json?token=lp_query_secret")
+      await at("/nope.js", { headers: { Authorization: "Bearer lp_header_secret" } })
+      writeFileSync(join(root, "data", "published", "current.json"), '{"release":"r2"}')
+      await at("/data/manifest.json")
+      await at("/geo/provinces.geojson", { method: "HEAD" })
+      expect(lines.map((l) => l.replace(/ \d+ms$/, " Nms"))).toEqual([
+        "Serving release r1.",
+        "GET /data/manifest.json 200 Nms",
+        "GET /nope.js 404 Nms",
+        "Release changed: now serving r2 (was r1).",
+        "GET /data/manifest.json 200 Nms",
+        "HEAD /geo/provinces.geojson 200 Nms",
+      ])
+      expect(lines.join("\n")).not.toMatch(/secret|\?/)
+    } finally {
+      await logged.close()
+    }
+  })
+})
