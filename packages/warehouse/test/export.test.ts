@@ -2,12 +2,13 @@
 import { copyFile, mkdtemp, readFile, rm, writeFile } from "node:fs/promises"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
+import { readCsv } from "@lao-protect/csv"
 import { CaseRow, Ctdc, Htcds, Place, XlsForm } from "@lao-protect/domain"
+import { validRow } from "@lao-protect/domain/test/arbitraries"
 import * as fc from "fast-check"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { validRow } from "../../domain/test/arbitraries.ts"
 import { readCaseRows } from "../src/node/export/cases.ts"
-import { exportCsvText, parseCsv, rawCsvText } from "../src/node/export/csv.ts"
+import { exportCsvText, rawCsvText } from "../src/node/export/csv.ts"
 import { exportCtdc } from "../src/node/export/ctdc.ts"
 import { exportGazetteer } from "../src/node/export/gazetteer.ts"
 import { exportHtcds } from "../src/node/export/htcds.ts"
@@ -22,6 +23,8 @@ import { readXlsx } from "../src/node/import/xlsx.ts"
 import { type NodeConnector, openWarehouse } from "../src/node/index.ts"
 import { domainModel } from "../src/node/schema/domain-model.ts"
 import { NOT_XML, writeXlsx } from "../src/node/xlsx-write/index.ts"
+
+const parseCsv = (text: string) => readCsv(text).map((r) => [...r.cells])
 
 const fixtures = join(import.meta.dirname, "../../../data/fixtures/interop")
 let dir: string

@@ -1,5 +1,5 @@
 import { existsSync } from "node:fs"
-import { mkdtemp, readFile } from "node:fs/promises"
+import { mkdir, mkdtemp, readFile, writeFile } from "node:fs/promises"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { describe, expect, it } from "vitest"
@@ -7,6 +7,15 @@ import { openWarehouse } from "../src/node/index.ts"
 import { ensureSampleData } from "../src/node/sample/index.ts"
 
 describe("ensureSampleData", () => {
+  it("refuses to publish sample data over a current.json it cannot read, and says which file", async () => {
+    const root = await mkdtemp(join(tmpdir(), "sample-corrupt-"))
+    const pointer = join(root, "data", "published", "current.json")
+    await mkdir(join(root, "data", "published"), { recursive: true })
+    await writeFile(pointer, "{ not json")
+    await expect(ensureSampleData({ root })).rejects.toThrow(`${pointer} is unreadable`)
+    expect(await readFile(pointer, "utf8")).toBe("{ not json")
+  })
+
   it("synthesises, loads and publishes once, fast, then does nothing", async () => {
     const root = await mkdtemp(join(tmpdir(), "sample-test-"))
     const started = performance.now()

@@ -1,7 +1,7 @@
 import { mkdtemp, readFile } from "node:fs/promises"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
-import { CaseRow } from "@lao-protect/domain"
+import { CaseRow, Place } from "@lao-protect/domain"
 import { Result } from "effect"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { importFile } from "../src/node/import/import-file.ts"
@@ -10,7 +10,7 @@ import type { NodeConnector } from "../src/node/NodeConnector.ts"
 import { loadSyntheticCsv } from "../src/node/sample/load.ts"
 import { domainModel } from "../src/node/schema/domain-model.ts"
 import { generateCases, metaPathOf, synthColumns, writeSynthCsv } from "../src/node/synth/index.ts"
-import { checkpoints } from "../src/node/synth/reference.ts"
+import { checkpoints, provinces } from "../src/node/synth/reference.ts"
 
 const years = { fromYear: 2005, toYear: 2024 } as const
 let dir: string
@@ -37,6 +37,16 @@ beforeAll(async () => {
 })
 afterAll(async () => {
   await db.close()
+})
+
+describe("synth: reference facts", () => {
+  it("every domain province and checkpoint is generated from, with the domain's own facts", () => {
+    expect(provinces.map((p) => p.code).sort()).toEqual(Place.provinces.map((p) => p.code).sort())
+    expect(checkpoints.map((c) => c.id).sort()).toEqual(Place.checkpoints.map((c) => c.id).sort())
+    for (const p of provinces) expect(p.population).toBe(Place.populationOf(p.code as Place.ProvinceCode))
+    for (const c of checkpoints)
+      expect(c.district).toBe(Place.checkpoint(c.id as Place.CheckpointId).district)
+  })
 })
 
 describe("synth: determinism and labelling", () => {

@@ -3,7 +3,7 @@
  * committed bench-results.json. Only ratios are compared (baselines run in the same process on the
  * same noisy machine), and only a change in the worse direction beyond the tolerance fails.
  */
-import type { BenchResults, Figure } from "./types.ts"
+import type { Figure } from "./types.ts"
 
 export const DEFAULT_TOLERANCE = 0.3
 
@@ -78,6 +78,3 @@ export const comparisonTable = (rows: ReadonlyArray<Comparison>): string => {
   const widths = lines[0]!.map((_, i) => Math.max(...lines.map((l) => l[i]!.length)))
   return lines.map((l) => l.map((c, i) => c.padEnd(widths[i]!)).join("  ")).join("\n")
 }
-
-export const committedFigures = (results: BenchResults | null): ReadonlyArray<Figure> =>
-  results?.figures ?? []

@@ -161,7 +161,7 @@ async function appRun(browser: Browser, url: string): Promise<AppRun> {
       null,
       { timeout: 30_000 },
     )
-    .catch(() => undefined)
+    .catch((e: unknown) => console.warn(`bench: no first paint within 30 s, recorded as NaN (${String(e)})`))
   const marks = await page.evaluate(
     () => (window as unknown as { __benchMarks: Record<string, number> }).__benchMarks,
   )

@@ -8,6 +8,7 @@ import mainWorker from "@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url
 import mainModule from "@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url"
 import { type Connector, prepareViews } from "@lao-protect/warehouse"
 import { openWasm } from "@lao-protect/warehouse/wasm"
+import { reportFailure } from "../lib/report.ts"
 import { fetchProtected } from "./http.ts"
 import type { Manifest } from "./release.ts"
 
@@ -37,8 +38,9 @@ export async function startEngine(manifest: Manifest): Promise<Connector> {
   for (const [name, t] of others) {
     try {
       await conn.insertArrowIPC(name, await fetchBytes(`/data/${encodeURIComponent(t.file)}`))
-    } catch {
+    } catch (err) {
       // optional published tables: the views only need facts
+      reportFailure(`loading published table ${name}`)(err)
     }
   }
   await prepareViews(conn)

@@ -2,6 +2,7 @@
  * The publication as the dashboard sees it (contracts.md section 3), served under /data/ by the
  * server from the current release. Only the small JSON files are read here; facts go to DuckDB.
  */
+import { CpnCoverage, Gazetteer } from "@lao-protect/planning"
 import { fetchProtected } from "./http.ts"
 
 export interface Manifest {
@@ -60,14 +61,9 @@ export const loadCpnCoverage = async (): Promise<ReadonlyArray<string> | null> =
   return parseCpnCsv(await res.text())
 }
 
-/** District P-codes from a CSV with a `district` (or `adm2_pcode`) column. */
-export const parseCpnCsv = (text: string): Array<string> => {
-  const lines = text.split(/\r?\n/).filter((l) => l.trim() !== "")
-  const header = (lines[0] ?? "").split(",").map((h) => h.trim().toLowerCase())
-  const col = header.findIndex((h) => h === "district" || h === "adm2_pcode" || h === "pcode")
-  if (col < 0) return []
-  return lines
-    .slice(1)
-    .map((l) => (l.split(",")[col] ?? "").trim())
-    .filter((code) => /^LA\d{4}$/.test(code))
-}
+/**
+ * District P-codes of the CPN coverage file, read by planning's parser (the format documented in
+ * packages/planning: `district_code` or `district_name` + `province`); rows it rejects are left out.
+ */
+export const parseCpnCsv = (text: string): Array<string> =>
+  CpnCoverage.parseCpnCoverage(text, Gazetteer.fromDomain()).rows.map((r) => r.district)

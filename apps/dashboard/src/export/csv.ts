@@ -1,17 +1,15 @@
 /**
  * CSV for spreadsheets: UTF-8 with a byte-order mark (so Excel shows Lao), CRLF, RFC 4180 quoting,
- * formula-looking text neutralised with a leading `'` (the same rule as the warehouse's
- * `neutraliseCsvCell`, which is not on its browser entry), and suppressed counts written as
+ * formula-looking text neutralised with a leading `'` (all three from @lao-protect/csv, the
+ * repository's one CSV module), and suppressed counts written as
  * "suppressed (<k)" text, never 0. Context (title, date, filters, source, threshold note, synthetic
  * flag) goes in `#` comment rows above the header so the file carries where it came from.
  */
+import { BOM, neutraliseCsvCell, csvField as plainField } from "@lao-protect/csv"
 import type { Cell } from "../lib/suppress.ts"
 import type { ExportContext } from "./context.ts"
 
-export const BOM = "\uFEFF"
-
-/** Text starting with `=`, `+`, `-`, `@`, tab or carriage return would run as a formula: prefix `'`. */
-export const neutraliseCsvCell = (value: string): string => (/^[=+\-@\t\r]/.test(value) ? `'${value}` : value)
+export { BOM, neutraliseCsvCell }
 
 /** A cell value: text, a number, empty, or a count already passed through `suppress`. */
 export type CsvValue = string | number | boolean | null | undefined | Cell
@@ -34,15 +32,9 @@ const isCell = (v: CsvValue): v is Cell => typeof v === "object" && v !== null &
 
 /** One field as written: numbers as numbers, cells through the suppression labels, text neutralised and quoted. */
 export const csvField = (value: CsvValue, labels: CsvLabels = defaultCsvLabels): string => {
-  if (value === null || value === undefined) return ""
-  if (typeof value === "number") return Number.isFinite(value) ? String(value) : ""
-  if (typeof value === "boolean") return value ? "true" : "false"
-  if (isCell(value)) {
-    if (value.kind === "value") return String(value.n)
-    return csvField(value.kind === "suppressed" ? labels.suppressed(value.k) : labels.noData, labels)
-  }
-  const safe = neutraliseCsvCell(value)
-  return /[",\r\n;]/.test(safe) || safe !== safe.trim() ? `"${safe.replaceAll('"', '""')}"` : safe
+  if (!isCell(value)) return plainField(value)
+  if (value.kind === "value") return String(value.n)
+  return plainField(value.kind === "suppressed" ? labels.suppressed(value.k) : labels.noData)
 }
 
 export const csvLine = (cells: ReadonlyArray<CsvValue>, labels: CsvLabels = defaultCsvLabels): string =>

@@ -2,6 +2,7 @@ import type { Connector } from "@lao-protect/warehouse"
 import { useEffect, useState } from "react"
 import { NoFactsCube, startEngine } from "../data/engine.ts"
 import { type FirstPaint, loadFirstPaint, loadManifest, type Manifest } from "../data/release.ts"
+import { reportFailure } from "../lib/report.ts"
 
 export type EngineStatus = "loading" | "ready" | "failed" | "summary_only"
 
@@ -27,7 +28,7 @@ export function useEngine(): Engine {
     let conn: Connector | null = null
     loadFirstPaint()
       .then((firstPaint) => !cancelled && setEngine((e) => ({ ...e, firstPaint })))
-      .catch(() => undefined)
+      .catch(reportFailure("loading first_paint.json"))
     loadManifest()
       .then(async (manifest) => {
         if (cancelled) return

@@ -18,7 +18,6 @@ export type MessageKey = KeysOf<(typeof parts)[number]>
 export type Messages = { readonly [K in MessageKey]: string }
 
 export type Lang = "en" | "lo"
-export const LANGS: ReadonlyArray<Lang> = ["en", "lo"]
 
 const merge = <V>(pick: (part: Catalogue<string>) => Readonly<Record<string, V>>) =>
   Object.assign({}, ...parts.map(pick)) as { readonly [K in MessageKey]: V }

@@ -14,6 +14,7 @@ import type { T } from "../i18n/index.ts"
 import { areaValues, cellsFromCounts, classesFor, metricFor } from "../lib/choropleth.ts"
 import { formatNumber } from "../lib/format.ts"
 import { ILLUSTRATIVE_CPN_DISTRICTS, ILLUSTRATIVE_SHELTERS } from "../lib/overlays.ts"
+import { reportFailure } from "../lib/report.ts"
 import { type AppState, LAYERS, type Layer } from "../lib/state.ts"
 import { type Cell, suppress } from "../lib/suppress.ts"
 
@@ -34,12 +35,13 @@ export function MapPage({ engine, state, update, t, views, k, flowThreshold, cel
   const [districtGeo, setDistrictGeo] = useState<Boundaries | null>(null)
   const [cpnFromFile, setCpnFromFile] = useState<ReadonlyArray<string> | null>(null)
   useEffect(() => {
-    loadBoundaries("provinces").then(setProvinceGeo, () => undefined)
-    loadCpnCoverage().then(setCpnFromFile, () => undefined)
+    loadBoundaries("provinces").then(setProvinceGeo, reportFailure("loading province boundaries"))
+    loadCpnCoverage().then(setCpnFromFile, reportFailure("loading CPN coverage"))
   }, [])
   const needDistricts = state.level === "district" || state.layers.includes("cpn")
   useEffect(() => {
-    if (needDistricts && !districtGeo) loadBoundaries("districts").then(setDistrictGeo, () => undefined)
+    if (needDistricts && !districtGeo)
+      loadBoundaries("districts").then(setDistrictGeo, reportFailure("loading district boundaries"))
   }, [needDistricts, districtGeo])
 
   const metric = metricFor(state.level, state.metric)

@@ -17,6 +17,7 @@ import { type PublishedPlanning, readPublished } from "./planning/queries.ts"
 import { ShelterSection } from "./planning/ShelterSection.tsx"
 import type { PageProps } from "./TrendsPage.tsx"
 import "./planning/planning.css"
+import { reportFailure } from "../lib/report.ts"
 
 export function PlanningPage(props: PageProps) {
   const { engine, state, t, k } = props
@@ -26,9 +27,9 @@ export function PlanningPage(props: PageProps) {
   const [published, setPublished] = useState<PublishedPlanning | null>(null)
 
   useEffect(() => {
-    loadInput("cpn-coverage").then(setCoverageState, () => undefined)
-    loadInput("shelters").then(setShelters, () => undefined)
-    loadInput("unit-costs").then(setUnitCosts, () => undefined)
+    loadInput("cpn-coverage").then(setCoverageState, reportFailure("loading CPN coverage"))
+    loadInput("shelters").then(setShelters, reportFailure("loading shelters"))
+    loadInput("unit-costs").then(setUnitCosts, reportFailure("loading unit costs"))
   }, [])
   useEffect(() => {
     const conn = engine.conn
@@ -36,7 +37,7 @@ export function PlanningPage(props: PageProps) {
     let cancelled = false
     readPublished(conn, engine.manifest).then(
       (p) => !cancelled && setPublished(p),
-      () => undefined,
+      reportFailure("reading published planning tables"),
     )
     return () => {
       cancelled = true
@@ -83,7 +84,9 @@ export function PlanningPage(props: PageProps) {
         coverage={coverage}
         setCoverage={setCoverage}
         importCoverage={importCoverage}
-        resetCoverage={() => loadOriginal("cpn-coverage").then(setCoverageState, () => undefined)}
+        resetCoverage={() =>
+          loadOriginal("cpn-coverage").then(setCoverageState, reportFailure("resetting CPN coverage"))
+        }
         shelters={shelters}
         exportContext={exportContext}
       />
@@ -92,7 +95,7 @@ export function PlanningPage(props: PageProps) {
         bedNights={table("bed_nights")}
         shelters={shelters}
         importShelters={importShelters}
-        resetShelters={() => loadOriginal("shelters").then(setShelters, () => undefined)}
+        resetShelters={() => loadOriginal("shelters").then(setShelters, reportFailure("resetting shelters"))}
         unitCosts={unitCosts}
         exportContext={exportContext}
       />

@@ -22,6 +22,7 @@ import { YoyChart } from "./trends/TrendChart.tsx"
 import { legendFor, TrendPanel } from "./trends/TrendPanel.tsx"
 import { useOfficial, useTrendCounts } from "./trends/useTrendData.ts"
 import "./trends/trends.css"
+import { reportFailure } from "../lib/report.ts"
 
 export interface PageProps {
   readonly engine: Engine
@@ -113,7 +114,7 @@ export function TrendsPage({ engine, state, update, t, k, cellText }: PageProps)
         data-testid="present-start"
         onClick={() => {
           update((s) => ({ ...s, present: true, slide: 1 }))
-          document.documentElement.requestFullscreen?.().catch(() => undefined)
+          document.documentElement.requestFullscreen?.().catch(reportFailure("fullscreen"))
         }}
       >
         {t("presentStart")}

@@ -29,6 +29,7 @@ import { useOfficial, useTrendCounts } from "../pages/trends/useTrendData.ts"
 import { ProvinceMap, useProvinceBoundaries } from "./ProvinceMap.tsx"
 import { useProvinceCounts } from "./useProvinceCounts.ts"
 import "./presentation.css"
+import { reportFailure } from "../lib/report.ts"
 
 export type Slide =
   | { readonly kind: "title" }
@@ -87,7 +88,7 @@ export function Presentation(props: PresentationProps) {
   useEffect(() => {
     const exit = () => {
       update((s) => ({ ...s, present: false }))
-      if (document.fullscreenElement) document.exitFullscreen().catch(() => undefined)
+      if (document.fullscreenElement) document.exitFullscreen().catch(reportFailure("leaving fullscreen"))
     }
     const onKey = (e: KeyboardEvent) => {
       if (e.altKey || e.ctrlKey || e.metaKey) return
@@ -137,7 +138,10 @@ export function Presentation(props: PresentationProps) {
           {t("presentNext")} →
         </button>
         {document.fullscreenEnabled && (
-          <button type="button" onClick={() => root.current?.requestFullscreen().catch(() => undefined)}>
+          <button
+            type="button"
+            onClick={() => root.current?.requestFullscreen().catch(reportFailure("fullscreen"))}
+          >
             {t("presentFullscreen")}
           </button>
         )}

@@ -8,6 +8,7 @@ import { labelOf } from "../data/reference.ts"
 import { type Boundaries, loadBoundaries } from "../data/release.ts"
 import type { Lang } from "../i18n/index.ts"
 import { type AreaValue, type Classes, fillOf } from "../lib/choropleth.ts"
+import { reportFailure } from "../lib/report.ts"
 import type { Cell } from "../lib/suppress.ts"
 
 type Ring = ReadonlyArray<readonly [number, number]>
@@ -22,7 +23,7 @@ const ringsOf = (g: GeoJSON.Geometry): Array<Ring> =>
 export function useProvinceBoundaries(): Boundaries | null {
   const [geo, setGeo] = useState<Boundaries | null>(null)
   useEffect(() => {
-    loadBoundaries("provinces").then(setGeo, () => undefined)
+    loadBoundaries("provinces").then(setGeo, reportFailure("loading province boundaries"))
   }, [])
   return geo
 }

@@ -105,10 +105,12 @@ export async function openWasm(
     async close() {
       if (closed) return
       closed = true
-      for (const stmt of statements.values()) await stmt.then((s) => s.close()).catch(() => undefined)
+      const failures: unknown[] = []
+      for (const stmt of statements.values()) await stmt.then((s) => s.close()).catch((e) => failures.push(e))
       await raw.close()
       await db.terminate()
       worker.terminate()
+      if (failures.length > 0) throw new AggregateError(failures, "closing prepared statements failed")
     },
   }
 }

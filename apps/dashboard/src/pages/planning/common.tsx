@@ -10,17 +10,6 @@ export const originKey = {
   edited: "planOriginEdited",
 } as const satisfies { readonly [O in Origin]: string }
 
-export function downloadText(filename: string, text: string, type = "text/csv;charset=utf-8"): void {
-  const url = URL.createObjectURL(new Blob([text], { type }))
-  const a = document.createElement("a")
-  a.href = url
-  a.download = filename
-  document.body.append(a)
-  a.click()
-  a.remove()
-  setTimeout(() => URL.revokeObjectURL(url), 1000)
-}
-
 export interface InputBoxProps<A> {
   readonly t: T
   readonly id: string

@@ -1,71 +1,16 @@
 /**
- * Small CSV helpers: sniffing the delimiter and header from the first bytes (so DuckDB gets explicit
- * options and never guesses types), parsing a header line, and writing cells safely.
+ * The importer's CSV sniffing: the delimiter and header from the first bytes of a file (so DuckDB
+ * gets explicit options and never guesses types). Records are split and cells written by the one CSV
+ * module, @lao-protect/csv (re-exported here for the importer).
  */
+import { DELIMITERS, type Delimiter, splitCsvRecords } from "@lao-protect/csv"
 
-export type Delimiter = "," | ";" | "\t"
+export { type CsvRecord, csvLine, type Delimiter, neutraliseCsvCell, splitCsvRecords } from "@lao-protect/csv"
 
 export interface CsvSniff {
   readonly delimiter: Delimiter
   readonly header: ReadonlyArray<string>
   readonly bom: boolean
-}
-
-/** One record of a CSV text and the line it starts on (1-based). */
-export interface CsvRecord {
-  readonly rowNumber: number
-  readonly cells: ReadonlyArray<string>
-}
-
-/**
- * RFC 4180 records of `text`, at most `max`: a quote opens a quoted cell only at the start of a cell,
- * `""` inside quotes is a quote, quoted cells may hold delimiters and line breaks; CR, LF and CRLF
- * end a record. `open`: the text ends inside a quoted cell (its last record is then partial).
- * `lineBreak`: the last record returned ended with a line break (not at the end of the text).
- */
-export function splitCsvRecords(
-  text: string,
-  delimiter: string,
-  max = Number.POSITIVE_INFINITY,
-): { records: CsvRecord[]; open: boolean; lineBreak: boolean } {
-  const records: CsvRecord[] = []
-  let cells: string[] = []
-  let cell = ""
-  let inQuotes = false
-  let line = 1
-  let start = 1
-  const endRecord = () => {
-    cells.push(cell)
-    records.push({ rowNumber: start, cells })
-    cells = []
-    cell = ""
-  }
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!
-    if (inQuotes) {
-      if (ch === '"') {
-        if (text[i + 1] === '"') {
-          cell += '"'
-          i++
-        } else inQuotes = false
-      } else {
-        if (ch === "\n") line++
-        cell += ch
-      }
-    } else if (ch === '"' && cell === "") inQuotes = true
-    else if (ch === delimiter) {
-      cells.push(cell)
-      cell = ""
-    } else if (ch === "\r" || ch === "\n") {
-      if (ch === "\r" && text[i + 1] === "\n") i++
-      endRecord()
-      if (records.length >= max) return { records, open: false, lineBreak: true }
-      line++
-      start = line
-    } else cell += ch
-  }
-  if (inQuotes || cell !== "" || cells.length > 0) endRecord()
-  return { records, open: inQuotes, lineBreak: false }
 }
 
 /** Choose among comma, semicolon and tab by which splits the header line into the most cells. */
@@ -81,7 +26,7 @@ function sniffText(firstBytes: Uint8Array): { sniff: CsvSniff; end: "newline" | 
     cells: [],
     end: "eof",
   }
-  for (const delimiter of [",", ";", "\t"] as const) {
+  for (const delimiter of DELIMITERS) {
     const { records, open, lineBreak } = splitCsvRecords(text, delimiter, 1)
     const cells = records[0]?.cells ?? [""]
     if (cells.length > best.cells.length)
@@ -116,25 +61,6 @@ export function sniffCsvFile(
   }
 }
 
-/**
- * Make a cell safe to open in a spreadsheet: text starting with `=`, `+`, `-`, `@` (or a tab or
- * carriage return) would be run as a formula, so it gets a leading `'`. The warehouse keeps the
- * original; only exports are neutralised.
- */
-export function neutraliseCsvCell(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value
-}
-
-/** One CSV field: neutralised, then quoted when needed (RFC 4180). */
-export function csvField(value: string | null | undefined): string {
-  if (value === null || value === undefined) return ""
-  const safe = neutraliseCsvCell(value)
-  return /[",\r\n;]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe
-}
-
 /** A value shortened for a message: at most `max` characters, then "…". */
 export const clip = (value: string, max = 200): string =>
   value.length > max ? `${value.slice(0, max)}…` : value
-
-export const csvLine = (cells: ReadonlyArray<string | null | undefined>): string =>
-  `${cells.map(csvField).join(",")}\r\n`

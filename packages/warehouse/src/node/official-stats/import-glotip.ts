@@ -167,9 +167,12 @@ export async function importUnodcGlotip(
       quarantine,
     }
   } catch (e) {
-    await db.exec("ROLLBACK").catch(() => undefined)
+    const rollback = await db.exec("ROLLBACK").then(
+      () => "nothing was imported",
+      (r: unknown) => `and the rollback failed too (${r instanceof Error ? r.message : String(r)})`,
+    )
     throw new OfficialImportError(
-      `${e instanceof Error ? (e.message.split("\n")[0] ?? e.message) : String(e)}; nothing was imported`,
+      `${e instanceof Error ? (e.message.split("\n")[0] ?? e.message) : String(e)}; ${rollback}`,
     )
   }
 }

@@ -33,14 +33,18 @@ export interface EnsureSampleResult {
 const currentRelease = async (published: string): Promise<string | null> => {
   const pointer = join(published, "current.json")
   if (!existsSync(pointer)) return null
+  let release: unknown
   try {
-    const { release } = JSON.parse(await readFile(pointer, "utf8")) as { release?: unknown }
-    return typeof release === "string" && existsSync(join(published, "releases", release, "manifest.json"))
-      ? release
-      : null
-  } catch {
-    return null
+    ;({ release } = JSON.parse(await readFile(pointer, "utf8")) as { release?: unknown })
+  } catch (e) {
+    // Never publish sample data over a pointer we cannot read: it may point to real data.
+    throw new Error(
+      `${pointer} is unreadable (${e instanceof Error ? e.message : String(e)}): fix or remove it`,
+    )
   }
+  return typeof release === "string" && existsSync(join(published, "releases", release, "manifest.json"))
+    ? release
+    : null
 }
 
 export const ensureSampleData = async ({

@@ -12,7 +12,6 @@ import { makeRng, type Rng, type Weighted, weighted } from "./prng.ts"
 import {
   type CheckpointFacts,
   checkpoints,
-  ethnicFamily,
   firstLanguageOf,
   groupsOfCategory,
   internalDestinations,
@@ -605,6 +604,3 @@ export function* generateCases(options: SynthOptions): Generator<SynthRow, void,
     }
   }
 }
-
-/** The ethnic family of a group code used by the generator (until the domain's `familyOf` lands). */
-export const familyOfGroup = (group: string): string => ethnicFamily[group] ?? "other"

@@ -47,7 +47,6 @@ export const TREND_BREAKDOWNS: ReadonlyArray<TrendBreakdown> = [
   "outcome",
   "province",
 ]
-export const OUTCOMES = ["reintegrated", "re_trafficked", "lost_contact", "in_process", "other_exit"] as const
 
 export interface TrendOptions {
   readonly source?: "naive" | "preaggregated"
