@@ -216,8 +216,9 @@ export const makeEncoder = (secret: string | Uint8Array): Encoder => {
       .join(" ")
     return {
       keyId,
-      given: keyed("given", name.given),
-      family: keyed("family", name.family),
+      // one label for both parts, so that a given name written in the family place still agrees
+      given: keyed("name", name.given),
+      family: keyed("name", name.family),
       bfGiven: bloom(name.given),
       bfFamily: bloom(name.family),
       dob: born ? keyed("dob", `${born.year}-${pad2(born.month)}-${pad2(born.day)}`) : "",

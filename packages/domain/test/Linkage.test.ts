@@ -36,6 +36,21 @@ describe("name folding", () => {
     expect(Linkage.foldToken("Xaysana")).toBe(Linkage.foldToken("Saisana"))
     expect(Linkage.foldToken("Khamphouy")).toBe(Linkage.foldToken("Kamphui"))
   })
+  it("reads final and vowel forms of ວ, ຍ and ບ as they are romanised", () => {
+    const pairs: ReadonlyArray<readonly [string, string]> = [
+      ["ແກ້ວ", "Keo"],
+      ["ນ້ອຍ", "Noy"],
+      ["ດາວ", "Dao"],
+      ["ບົວ", "Bua"],
+      ["ນວນ", "Nouane"],
+      ["ຫຼວງ", "Luang"],
+      ["ທິບ", "Thip"],
+      ["ສອນພອນ", "Sonephone"],
+      ["ວົງສະຫວັນ", "Vongsavanh"],
+      ["ອິນທະວົງ", "Inthavong"],
+    ]
+    for (const [lao, latin] of pairs) expect(Linkage.foldToken(lao), lao).toBe(Linkage.foldToken(latin))
+  })
   it("keeps different names apart", () => {
     expect(Linkage.foldToken("Souksavanh")).not.toBe(Linkage.foldToken("Soukthavone"))
     expect(Linkage.foldToken("Phetsamone")).not.toBe(Linkage.foldToken("Phetsamai"))

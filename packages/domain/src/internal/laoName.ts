@@ -63,55 +63,85 @@ const sonorants = new Set(["ງ", "ຍ", "ນ", "ມ", "ລ", "ວ", "ຣ"])
 
 const isLaoConsonant = (ch: string | undefined): boolean => ch !== undefined && ch in consonants
 
+const finals: Record<string, string> = { ກ: "k", ດ: "t", ບ: "p" }
+
+type Sound = "start" | "consonant" | "vowel"
+
 /** Latin transliteration of a Lao-script word (tone marks and repetition marks are dropped). */
 export const transliterate = (word: string): string => {
-  const chars = Array.from(word.normalize("NFC"))
+  const chars = Array.from(word.normalize("NFC")).filter((ch) => !toneMarks.has(ch))
   let out = ""
   let pending = ""
-  let afterConsonant = false
+  // what the previous sound was: a consonant still waiting for its vowel, a vowel, or nothing yet
+  let last: Sound = "start"
+  const emitVowel = (v: string): Sound => {
+    out += v
+    return "vowel"
+  }
   for (let i = 0; i < chars.length; i++) {
     const ch = chars[i]!
+    const next = chars[i + 1]
     if (ch in preVowels) {
       pending = preVowels[ch]!
-      afterConsonant = false
+      last = "start"
+      continue
+    }
+    if (ch === "ົ" && next === "ວ") {
+      last = emitVowel("ua")
+      i++
+      continue
+    }
+    if (ch === "ຼ") {
+      out += "l"
+      last = "consonant"
       continue
     }
     if (isLaoConsonant(ch)) {
-      if (ch === "ຫ" && sonorants.has(chars[i + 1] ?? "")) continue
-      if (ch === "ອ" && (!afterConsonant || pending !== "")) {
-        // ອ is a silent vowel carrier at the start of a syllable; after a consonant it is "o"
-        if (pending !== "") {
-          out += pending
+      if (ch === "ຫ" && (sonorants.has(next ?? "") || next === "ຼ")) continue
+      if (ch === "ອ") {
+        if (last === "consonant") last = emitVowel("o")
+        else if (pending !== "") {
+          last = emitVowel(pending)
+          pending = ""
+        } else last = "start"
+        continue
+      }
+      const nextIsVowel = next !== undefined && next in vowels
+      if (ch === "ວ" && last === "vowel" && !nextIsVowel) {
+        last = emitVowel("o")
+        continue
+      }
+      if (ch === "ວ" && last === "consonant" && isLaoConsonant(next)) {
+        last = emitVowel("ua")
+        continue
+      }
+      if (ch === "ຍ" && last === "vowel" && !nextIsVowel) {
+        last = emitVowel("y")
+        continue
+      }
+      const isFinal = last === "vowel" && pending === "" && !nextIsVowel
+      out += isFinal ? (finals[ch] ?? consonants[ch]) : consonants[ch]
+      last = "consonant"
+      if (pending !== "") {
+        if (ch !== "ຫ" || !isLaoConsonant(next)) {
+          last = emitVowel(pending)
+          // ເ + C + ັ is a short e, not "ea"
+          if ((pending === "e" || pending === "ae") && next === "ັ") i++
           pending = ""
         }
-        afterConsonant = true
-        continue
       }
-      if (ch === "ອ") {
-        out += "o"
-        afterConsonant = false
-        continue
-      }
-      out += consonants[ch]
-      if (pending !== "") {
-        out += pending
-        // ເ + C + ັ is a short e, not "ea"
-        if ((pending === "e" || pending === "ae") && chars[i + 1] === "ັ") i++
-        pending = ""
-      }
-      afterConsonant = true
       continue
     }
     if (ch in vowels) {
-      out += vowels[ch]
-      afterConsonant = false
+      last = emitVowel(vowels[ch]!)
       continue
     }
     if (/[a-z]/i.test(ch)) out += ch.toLowerCase()
-    // tone marks (່ ້ ໊ ໋), ໌, ໆ, Lao digits and anything else carry no sound to compare
   }
   return out + pending
 }
+
+const toneMarks = new Set(["\u0EC8", "\u0EC9", "\u0ECA", "\u0ECB", "\u0ECC", "\u0EC6"])
 
 const laoScript = /[\u0E80-\u0EFF]/
 
@@ -121,7 +151,8 @@ const folds: ReadonlyArray<readonly [RegExp, string]> = [
   [/th/g, "t"],
   [/kh/g, "k"],
   [/ch|sh|x|j|z/g, "s"],
-  [/nh|ny|gn/g, "n"],
+  [/nh|ny(?=[aeiou])|gn/g, "n"],
+  [/([aeiou])ne(?![aeiou])/g, "$1n"],
   [/aw/g, "ao"],
   [/w/g, "v"],
   [/ou|oo|eu|ue/g, "u"],

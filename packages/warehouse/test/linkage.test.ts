@@ -1,0 +1,164 @@
+import { Linkage } from "@lao-protect/domain"
+import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { pairwiseQuality } from "../src/linkage/evaluate.ts"
+import { linkRecords, recordDecision } from "../src/linkage/link.ts"
+import { loadSubmission, makeSubmission } from "../src/linkage/submission.ts"
+import { openWarehouse } from "../src/node/index.ts"
+import type { NodeConnector } from "../src/node/NodeConnector.ts"
+import { synthColumns } from "../src/synth/generate.ts"
+import { multiPartnerTables } from "../src/synth/multi-partner.ts"
+
+const secret = "5e".repeat(32)
+let db: NodeConnector
+let lambda = 0
+
+const loadTruth = async (truth: ReadonlyArray<readonly [string, number, number]>) => {
+  await db.exec("CREATE OR REPLACE TABLE link_truth (record_id VARCHAR, person_id VARCHAR, episode INTEGER)")
+  const ids = truth.map((t) => t[0]).join("\n")
+  const persons = truth.map((t) => String(t[1])).join("\n")
+  const episodes = truth.map((t) => String(t[2])).join("\n")
+  await db.query(
+    `INSERT INTO link_truth SELECT unnest(string_split($1, chr(10))), unnest(string_split($2, chr(10))),
+      unnest(string_split($3, chr(10)))::INTEGER`,
+    [ids, persons, episodes],
+  )
+}
+
+beforeAll(async () => {
+  db = await openWarehouse(":memory:")
+  const encoder = Linkage.makeEncoder(secret)
+  const { tables, truth } = multiPartnerTables({ seed: 19, persons: 2000, fromYear: 2012, toYear: 2024 })
+  for (const [partner, table] of tables) {
+    const result = await loadSubmission(db, `${partner}.csv`, makeSubmission(encoder, table), {
+      expectedKeyId: encoder.keyId,
+    })
+    expect(result.rejected).toEqual([])
+  }
+  await loadTruth(truth)
+}, 120_000)
+afterAll(async () => {
+  await db.close()
+})
+
+describe("linkage on 2,000 synthetic persons from five partners", () => {
+  it("links with precision >= 0.98 and recall >= 0.9, better than exact name + date of birth", async () => {
+    const result = await linkRecords(db)
+    lambda = result.model.lambda
+    const quality = await pairwiseQuality(db, "link_truth", "link_persons")
+    await db.exec(`CREATE OR REPLACE TABLE exact_baseline AS
+      SELECT record_id, coalesce(given || family || dob, record_id) AS person_id FROM link_records`)
+    const baseline = await pairwiseQuality(db, "link_truth", "exact_baseline")
+    console.log(
+      JSON.stringify({ quality, baseline, autoLinks: result.autoLinks, review: result.reviewPairs }),
+    )
+    expect(quality.precision).toBeGreaterThanOrEqual(0.98)
+    expect(quality.recall).toBeGreaterThanOrEqual(0.9)
+    expect(quality.f1).toBeGreaterThan(baseline.f1)
+    expect(result.model.converged).toBe(true)
+  }, 120_000)
+
+  it("explains every pair: the per-field weights add up to the match weight", async () => {
+    const [row] = await db.query<{ bad: number; n: number }>(
+      `SELECT count(*) FILTER (WHERE abs(match_weight - ($1 + w_given + w_family + w_birth + w_sex + w_place + w_village)) > 1e-9) AS bad,
+        count(*) AS n FROM link_candidates`,
+      [Math.log2(lambda / (1 - lambda))],
+    )
+    expect(row!.n).toBeGreaterThan(1000)
+    expect(row!.bad).toBe(0)
+    const [agree] = await db.query<{ w: number }>(
+      "SELECT min(w_given) AS w FROM link_candidates WHERE g_given = 3",
+    )
+    expect(agree!.w).toBeGreaterThan(0)
+  })
+
+  it("applies reviewers' decisions on the next run: a rejected link splits, a confirmed one joins", async () => {
+    const [auto] = await db.query<{ left_record: string; right_record: string }>(
+      `SELECT left_record, right_record FROM link_candidates c
+       WHERE outcome = 'auto' AND (SELECT count(*) FROM link_persons p WHERE p.person_id =
+         (SELECT person_id FROM link_persons WHERE record_id = c.left_record)) = 2
+       ORDER BY left_record, right_record LIMIT 1`,
+    )
+    const [far] = await db.query<{ a: string; b: string }>(
+      `SELECT a.record_id AS a, b.record_id AS b FROM link_persons a, link_persons b
+       WHERE a.person_id < b.person_id AND a.record_id < b.record_id ORDER BY a.record_id, b.record_id LIMIT 1`,
+    )
+    await recordDecision(db, {
+      left: auto!.left_record,
+      right: auto!.right_record,
+      decision: "reject",
+      reviewer: "dm1",
+    })
+    await recordDecision(db, { left: far!.b, right: far!.a, decision: "confirm", reviewer: "dm1" })
+    const result = await linkRecords(db)
+    expect(result.rejected).toBeGreaterThanOrEqual(1)
+    const person = async (record: string) =>
+      (
+        await db.query<{ p: string }>("SELECT person_id AS p FROM link_persons WHERE record_id = $1", [
+          record,
+        ])
+      )[0]!.p
+    expect(await person(auto!.left_record)).not.toBe(await person(auto!.right_record))
+    expect(await person(far!.a)).toBe(await person(far!.b))
+    // undoing the decision restores the automatic link
+    await db.query(
+      "DELETE FROM link_decisions WHERE $1 IN (left_record, right_record) AND $2 IN (left_record, right_record)",
+      [auto!.left_record, auto!.right_record],
+    )
+    await linkRecords(db)
+    expect(await person(auto!.left_record)).toBe(await person(auto!.right_record))
+  }, 120_000)
+})
+
+describe("submissions", () => {
+  it("refuse rows made with another secret or with malformed encodings, naming row and field", async () => {
+    const mine = Linkage.makeEncoder(secret)
+    const theirs = Linkage.makeEncoder("77".repeat(32))
+    const table = {
+      header: synthColumns,
+      rows: [row("A-1", "Souksavanh Phommachanh"), row("A-2", "Noy Keomany")],
+    }
+    const good = makeSubmission(mine, table)
+    const bad = makeSubmission(theirs, table)
+    const bfAt = good.header.indexOf("link_bf_given")
+    const broken = [...good.rows[1]!]
+    broken[bfAt] = "zz"
+    const result = await loadSubmission(
+      db,
+      "mixed.csv",
+      { header: good.header, rows: [good.rows[0]!, bad.rows[0]!, broken] },
+      { expectedKeyId: mine.keyId },
+    )
+    expect(result.accepted + result.rejected.length).toBe(3)
+    expect(result.rejected).toEqual([
+      { row: 2, field: "link_key_id", reason: expect.stringContaining("another secret") },
+      { row: 3, field: "link_bf_given", reason: expect.stringContaining("Bloom filter") },
+    ])
+  })
+  it("carry no name, phone, village, notes or date of birth", () => {
+    const submission = makeSubmission(Linkage.makeEncoder(secret), {
+      header: synthColumns,
+      rows: [row("A-3", "Phetsamone Keomany")],
+    })
+    const text = JSON.stringify(submission.rows)
+    expect(text).not.toMatch(/Phetsamone|Keomany|5555|Nongbone|2006-03-07/)
+  })
+})
+
+const row = (caseId: string, name: string): Array<string> =>
+  synthColumns.map((c) =>
+    c === "case_id"
+      ? caseId
+      : c === "source"
+        ? "lwu"
+        : c === "victim_name"
+          ? name
+          : c === "phone"
+            ? "+856 20 5555 0101"
+            : c === "village"
+              ? "Ban Nongbone"
+              : c === "date_of_birth"
+                ? "2006-03-07"
+                : c === "identification_date"
+                  ? "2024-01-10"
+                  : "",
+  )
