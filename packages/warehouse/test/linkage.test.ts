@@ -1,12 +1,12 @@
 import { Linkage } from "@lao-protect/domain"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { pairwiseQuality } from "../src/linkage/evaluate.ts"
-import { linkRecords, recordDecision } from "../src/linkage/link.ts"
-import { loadSubmission, makeSubmission } from "../src/linkage/submission.ts"
 import { openWarehouse } from "../src/node/index.ts"
+import { pairwiseQuality } from "../src/node/linkage/evaluate.ts"
+import { linkRecords, recordDecision } from "../src/node/linkage/link.ts"
+import { loadSubmission, makeSubmission } from "../src/node/linkage/submission.ts"
 import type { NodeConnector } from "../src/node/NodeConnector.ts"
-import { synthColumns } from "../src/synth/generate.ts"
-import { multiPartnerTables } from "../src/synth/multi-partner.ts"
+import { synthColumns } from "../src/node/synth/generate.ts"
+import { multiPartnerTables } from "../src/node/synth/multi-partner.ts"
 
 const secret = "5e".repeat(32)
 let db: NodeConnector

@@ -21,6 +21,7 @@ export {
 } from "./import/import-file.ts"
 export { checkIntegrity, type IntegrityReport } from "./import/integrity.ts"
 export { type Progress, silentProgress } from "./import/progress.ts"
+export * as Linkage from "./linkage/index.ts"
 export { type NodeConnector, type OpenOptions, openWarehouse, toPlain } from "./NodeConnector.ts"
 export { importUnodcGlotip, OfficialImportError } from "./official-stats/import-glotip.ts"
 export * as OfficialStats from "./official-stats/index.ts"

@@ -3,7 +3,7 @@
  * from cluster sizes (pairs in one predicted person, pairs of one true person, pairs in both).
  * `truthTable` and `predictedTable` both have columns (record_id, person_id).
  */
-import type { NodeConnector } from "../node/NodeConnector.ts"
+import type { NodeConnector } from "../NodeConnector.ts"
 import evaluateSql from "./link_evaluate.sql?raw"
 
 export interface Quality {

@@ -7,7 +7,7 @@
  * so each link can be explained; nothing is merged in place, so a link is undone by a decision and
  * a re-run.
  */
-import type { NodeConnector } from "../node/NodeConnector.ts"
+import type { NodeConnector } from "../NodeConnector.ts"
 import { type Comparison, comparisons, estimate, estimateU, type Model, type Pattern } from "./em.ts"
 import decidedSql from "./link_decided.sql?raw"
 import edgesSql from "./link_edges.sql?raw"
