@@ -43,6 +43,8 @@ export interface Model {
 }
 
 const floor = 1e-6
+/** No level can be impossible for a match: one wrong district must not veto a link outright. */
+const mFloor = 1e-3
 
 /** u per comparison and level from the patterns of random pairs (missing levels excluded). */
 export const estimateU = (random: ReadonlyArray<Pattern>): Array<Array<number>> =>
@@ -189,7 +191,9 @@ export const estimate = (
       counts[ci]!++
     })
   }
-  const m = sums.map((row, ci) => row.map((x) => (counts[ci]! === 0 ? 1 / row.length : x / counts[ci]!)))
+  const m = sums.map((row, ci) =>
+    row.map((x) => Math.max(mFloor, counts[ci]! === 0 ? 1 / row.length : x / counts[ci]!)),
+  )
   const lambda = estimateLambda(candidates, m, u, totalPairs)
   const params = comparisons.flatMap((c, ci) =>
     m[ci]!.map((mv, level) => {

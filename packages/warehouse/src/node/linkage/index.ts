@@ -5,6 +5,7 @@
 export { type Comparison, comparisons, type Model, type Param } from "./em.ts"
 export { pairwiseQuality, type Quality } from "./evaluate.ts"
 export {
+  blockOnly,
   type Decision,
   defaultLinkOptions,
   ensureLinkTables,

@@ -1,45 +1,8 @@
--- Candidate pairs from the union of blocking rules (equal keyed hashes only), with the comparison
--- level of each field (link_macros.sql): -1 when either side is missing, higher = closer.
+-- The level of each comparison (link_macros.sql) for every candidate pair in link_blocked:
+-- -1 when either side is missing, higher = closer.
 CREATE OR REPLACE TABLE link_pairs AS
-WITH blocked AS (
-  SELECT l.rid AS l, r.rid AS r FROM link_records l JOIN link_records r
-    ON l.given = r.given AND l.family = r.family AND l.rid < r.rid
-  UNION
-  SELECT l.rid, r.rid FROM link_records l JOIN link_records r
-    ON l.given = r.family AND l.family = r.given AND l.rid <> r.rid AND least(l.rid, r.rid) = l.rid
-  UNION
-  SELECT l.rid, r.rid FROM link_records l JOIN link_records r
-    ON l.given = r.given AND l.birth_year = r.birth_year AND l.rid < r.rid
-  UNION
-  SELECT l.rid, r.rid FROM link_records l JOIN link_records r
-    ON l.given = r.given AND l.birth_year + 1 = r.birth_year AND l.rid < r.rid
-  UNION
-  SELECT l.rid, r.rid FROM link_records l JOIN link_records r
-    ON l.given = r.given AND l.birth_year - 1 = r.birth_year AND l.rid < r.rid
-  UNION
-  SELECT l.rid, r.rid FROM link_records l JOIN link_records r
-    ON l.family = r.family AND l.birth_year = r.birth_year AND l.rid < r.rid
-  UNION
-  SELECT l.rid, r.rid FROM link_records l JOIN link_records r
-    ON l.family = r.family AND l.birth_year + 1 = r.birth_year AND l.rid < r.rid
-  UNION
-  SELECT l.rid, r.rid FROM link_records l JOIN link_records r
-    ON l.family = r.family AND l.birth_year - 1 = r.birth_year AND l.rid < r.rid
-  UNION
-  SELECT l.rid, r.rid FROM link_records l JOIN link_records r
-    ON l.dob_sorted = r.dob_sorted AND l.rid < r.rid
-  UNION
-  SELECT l.rid, r.rid FROM link_records l JOIN link_records r
-    ON l.given = r.given AND l.origin_district = r.origin_district AND l.rid < r.rid
-  UNION
-  SELECT l.rid, r.rid FROM link_records l JOIN link_records r
-    ON l.family = r.family AND l.origin_district = r.origin_district AND l.rid < r.rid
-  UNION
-  SELECT l.rid, r.rid FROM link_records l JOIN link_records r
-    ON l.origin_district = r.origin_district AND l.birth_year = r.birth_year AND l.sex = r.sex AND l.rid < r.rid
-)
 SELECT b.l, b.r, g.*
-FROM blocked b
+FROM link_blocked b
 JOIN link_records l ON l.rid = b.l
 JOIN link_records r ON r.rid = b.r,
 LATERAL (

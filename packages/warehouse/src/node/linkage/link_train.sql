@@ -1,7 +1,7 @@
--- Comparison patterns of the pairs of one training blocking rule ($1: 'given', 'family' or 'dob'),
+-- Comparison patterns of the pairs of one training blocking rule ($1: 'name', 'given', 'family' or 'dob'),
 -- with the left record drawn from a 1-in-$2 sample so that common names cannot blow up the count.
 WITH k AS (
-  SELECT *, CASE $1 WHEN 'given' THEN given WHEN 'family' THEN family ELSE dob_sorted END AS k
+  SELECT *, CASE $1 WHEN 'name' THEN given || '|' || family WHEN 'given' THEN given WHEN 'family' THEN family ELSE dob_sorted END AS k
   FROM link_records
 ), l AS (SELECT * FROM k WHERE hash(rid) % $2 = 0)
 SELECT

@@ -83,6 +83,16 @@ const familyFirst: ReadonlyArray<Syllable> = [
   [["Luang", "Louang"], "ຫຼວງ"],
   [["Thamma", "Tamma"], "ທຳມະ"],
   [["Ratsa", "Latsa"], "ລັດສະ"],
+  [["Souvanna", "Suvanna"], "ສຸວັນນະ"],
+  [["Vilai", "Vilay"], "ວິໄລ"],
+  [["Douang", "Duang"], "ດວງ"],
+  [["Sayasi", "Xayasy"], "ໄຊຍະສີ"],
+  [["Thipha", "Tipha"], "ທິພາ"],
+  [["Manee", "Many"], "ມະນີ"],
+  [["Kongma", "Khongma"], "ກອງມະ"],
+  [["Outha", "Utha"], "ອຸທະ"],
+  [["Sinha", "Sinh"], "ສິນຫາ"],
+  [["Phila", "Pila"], "ພິລາ"],
 ]
 
 const familySecond: ReadonlyArray<Syllable> = [
@@ -100,6 +110,12 @@ const familySecond: ReadonlyArray<Syllable> = [
   [["dara", "dala"], "ດາລາ"],
   [["nouvong", "nuvong"], "ນຸວົງ"],
   [["kham", "kam"], "ຄຳ"],
+  [["phanh", "phan"], "ພັນ"],
+  [["say", "xay", "sai"], "ໄຊ"],
+  [["thep", "tep"], "ເທບ"],
+  [["sone", "son"], "ສອນ"],
+  [["vilay", "vilai"], "ວິໄລ"],
+  [["khamphet", "kamphet"], "ຄຳເພັດ"],
 ]
 
 const hmongGiven: ReadonlyArray<string> = [
@@ -188,12 +204,16 @@ export const hmongShare = 0.15
 
 export const drawName = (rng: Rng): PersonName => {
   if (rng.chance(hmongShare)) {
-    return { hmong: true, given: zipfPick(rng, hmongGiven), family: zipfPick(rng, hmongClans, 0.8) }
+    return { hmong: true, given: zipfPick(rng, hmongGiven, 0.7), family: zipfPick(rng, hmongClans, 0.8) }
   }
   const given = rng.chance(0.2)
-    ? [zipfPick(rng, givenFirst)]
-    : [zipfPick(rng, givenFirst), zipfPick(rng, givenSecond)]
-  return { hmong: false, given, family: [zipfPick(rng, familyFirst), zipfPick(rng, familySecond)] }
+    ? [zipfPick(rng, givenFirst, 0.7)]
+    : [zipfPick(rng, givenFirst, 0.7), zipfPick(rng, givenSecond, 0.7)]
+  return {
+    hmong: false,
+    given,
+    family: [zipfPick(rng, familyFirst, 0.5), zipfPick(rng, familySecond, 0.5)],
+  }
 }
 
 const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1).toLowerCase()
@@ -228,22 +248,32 @@ export const commonNames = (size: number): ReadonlyArray<{ given: string; family
   }
   const laoGiven: Array<[string, number]> = []
   givenFirst.forEach((a, i) => {
-    laoGiven.push([spell(undefined, [a]), 0.2 * z(givenFirst.length, i)])
+    laoGiven.push([spell(undefined, [a]), 0.2 * z(givenFirst.length, i, 0.7)])
     givenSecond.forEach((b, j) => {
-      laoGiven.push([spell(undefined, [a, b]), 0.8 * z(givenFirst.length, i) * z(givenSecond.length, j)])
+      laoGiven.push([
+        spell(undefined, [a, b]),
+        0.8 * z(givenFirst.length, i, 0.7) * z(givenSecond.length, j, 0.7),
+      ])
     })
   })
   const laoFamily: Array<[string, number]> = []
   familyFirst.forEach((a, i) => {
     familySecond.forEach((b, j) => {
-      laoFamily.push([spell(undefined, [a, b]), z(familyFirst.length, i) * z(familySecond.length, j)])
+      laoFamily.push([
+        spell(undefined, [a, b]),
+        z(familyFirst.length, i, 0.5) * z(familySecond.length, j, 0.5),
+      ])
     })
   })
   for (const [given, pg] of laoGiven)
     for (const [family, pf] of laoFamily) scored.push({ given, family, p: (1 - hmongShare) * pg * pf })
   hmongGiven.forEach((given, i) => {
     hmongClans.forEach((family, j) => {
-      scored.push({ given, family, p: hmongShare * z(hmongGiven.length, i) * z(hmongClans.length, j, 0.8) })
+      scored.push({
+        given,
+        family,
+        p: hmongShare * z(hmongGiven.length, i, 0.7) * z(hmongClans.length, j, 0.8),
+      })
     })
   })
   scored.sort((a, b) => b.p - a.p)

@@ -26,6 +26,8 @@ export interface Noise {
   readonly ageMissing: number
   readonly village: number
   readonly districtMissing: number
+  /** Another district of the same province written down. */
+  readonly districtError: number
   readonly sexError: number
 }
 
@@ -42,6 +44,7 @@ export const defaultNoise: Noise = {
   ageMissing: 0.04,
   village: 0.6,
   districtMissing: 0.1,
+  districtError: 0.03,
   sexError: 0.01,
 }
 
@@ -274,7 +277,11 @@ const report = (
     )
   }
   row[C.origin_province!] = person.province
-  row[C.origin_district!] = rng.chance(noise.districtMissing) ? "" : person.district
+  row[C.origin_district!] = rng.chance(noise.districtMissing)
+    ? ""
+    : rng.chance(noise.districtError)
+      ? `${person.province}0${rng.int(1, 5)}`
+      : person.district
   row[C.citizenship!] = "LAO"
   row[C.village!] = rng.chance(noise.village) ? `Ban ${person.village}` : ""
   row[C.phone!] = ""
