@@ -78,6 +78,8 @@ const usage =
   "lao-protect submission import [--db path] [--secret-file key.hex] [--no-link] sub1.csv [sub2.csv ...]\n" +
   "lao-protect submission link [--db path] [--auto 0.95] [--review 0.6]\n" +
   "lao-protect submission review [--db path] --list | --confirm A B | --reject A B [--reviewer name]\n" +
+  "lao-protect submission review [--db path] --export queue.json [--limit 500] | --apply decisions.json\n" +
+  "  queue.json opens in the dashboard's review page (?page=review), which gives back decisions.json\n" +
   `  the secret is hex (32+ bytes), from --secret-file or ${SECRET_ENV}; partners never send names`
 
 const command: Command = {
@@ -99,6 +101,9 @@ const command: Command = {
         confirm: { type: "boolean", default: false },
         reject: { type: "boolean", default: false },
         reviewer: { type: "string", default: process.env.USER ?? "reviewer" },
+        export: { type: "string" },
+        apply: { type: "string" },
+        limit: { type: "string", default: "500" },
       },
       allowPositionals: true,
       strict: true,
@@ -166,6 +171,25 @@ const command: Command = {
         return 0
       }
       if (sub === "review") {
+        if (values.export) {
+          const queue = await Linkage.reviewQueue(db, Number(values.limit))
+          await writeFile(ctx.resolve(values.export), `${JSON.stringify(queue, null, 2)}\n`)
+          ctx.stdout.write(`review queue: ${queue.pairs.length} pairs -> ${ctx.resolve(values.export)}\n`)
+          return 0
+        }
+        if (values.apply) {
+          let file: unknown
+          try {
+            file = JSON.parse(await readFile(ctx.resolve(values.apply), "utf8"))
+          } catch (e) {
+            throw new UsageError(`cannot read ${values.apply}: ${e instanceof Error ? e.message : String(e)}`)
+          }
+          const stored = await Linkage.applyDecisions(db, file, values.reviewer).catch((e: Error) => {
+            throw new UsageError(e.message)
+          })
+          ctx.stdout.write(`${stored} decisions stored; they apply from the next \`submission link\`\n`)
+          return 0
+        }
         if (values.list) {
           const rows = await db.query(
             `SELECT left_record, right_record, round(match_probability, 3) AS p, g_given, g_family, g_birth, g_sex,

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { openWarehouse } from "../src/node/index.ts"
 import { pairwiseQuality } from "../src/node/linkage/evaluate.ts"
 import { linkRecords, recordDecision } from "../src/node/linkage/link.ts"
+import { applyDecisions, reviewQueue } from "../src/node/linkage/review.ts"
 import { loadSubmission, makeSubmission } from "../src/node/linkage/submission.ts"
 import type { NodeConnector } from "../src/node/NodeConnector.ts"
 import { linkagePublication } from "../src/node/publish/linkage.ts"
@@ -107,6 +108,38 @@ describe("linkage on 2,000 synthetic persons from five partners", () => {
     )
     await linkRecords(db)
     expect(await person(auto!.left_record)).toBe(await person(auto!.right_record))
+  }, 120_000)
+})
+
+describe("review queue file", () => {
+  it("exports the review band with every field's level and weight, and stores the decisions given back", async () => {
+    await linkRecords(db)
+    const queue = await reviewQueue(db, 20)
+    expect(queue.kind).toBe("lao-protect-review-queue")
+    expect(queue.pairs.length).toBeGreaterThan(0)
+    expect(queue.pairs.length).toBeLessThanOrEqual(20)
+    const first = queue.pairs[0]!
+    expect(first.probability).toBeGreaterThanOrEqual(0.6)
+    expect(first.probability).toBeLessThan(0.95)
+    expect(first.fields.map((f) => f.field)).toEqual(["given", "family", "birth", "sex", "place", "village"])
+    expect(JSON.stringify(queue)).not.toMatch(/victim_name|SYNTHETIC record|\+856/)
+    const stored = await applyDecisions(
+      db,
+      {
+        kind: "lao-protect-review-decisions",
+        version: 1,
+        decisions: [{ left: first.left.id, right: first.right.id, decision: "reject" }],
+      },
+      "dm2",
+    )
+    expect(stored).toBe(1)
+    await linkRecords(db)
+    const [row] = await db.query<{ outcome: string }>(
+      "SELECT outcome FROM link_candidates WHERE left_record IN ($1, $2) AND right_record IN ($1, $2)",
+      [first.left.id, first.right.id],
+    )
+    expect(row!.outcome).toBe("rejected")
+    await expect(applyDecisions(db, { kind: "other" }, "dm2")).rejects.toThrow(/not a review decisions file/)
   }, 120_000)
 })
 

@@ -15,6 +15,17 @@ export {
   recordDecision,
 } from "./link.ts"
 export {
+  applyDecisions,
+  DECISIONS_KIND,
+  type DecisionsFile,
+  QUEUE_KIND,
+  type QueueField,
+  type QueuePair,
+  type QueueRecord,
+  type ReviewQueue,
+  reviewQueue,
+} from "./review.ts"
+export {
   type LoadResult,
   linkColumns,
   loadSubmission,
