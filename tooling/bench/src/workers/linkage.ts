@@ -5,13 +5,23 @@
  * birth in the same run; the share of records sent to review; and the linkage time against the
  * bare DuckDB self-join on the blocking keys (alternating which goes first).
  */
+import { mkdtempSync } from "node:fs"
+import { tmpdir } from "node:os"
+import { join } from "node:path"
 import { Linkage as Keys } from "@lao-protect/domain"
 import { Linkage, openWarehouse, Synth } from "@lao-protect/warehouse/node"
 import { argOf, emit, peakRssKb } from "../child.ts"
 
 const persons = Number(argOf("persons"))
 const runs = Number(argOf("runs") ?? 1)
-const db = await openWarehouse(":memory:")
+// DuckDB's default memory limit (80 % of RAM) got the 100k run killed on a shared machine: cap it
+// and let it spill to a temporary folder instead.
+const db = await openWarehouse(":memory:", {
+  config: {
+    memory_limit: argOf("memory") ?? "6GB",
+    temp_directory: mkdtempSync(join(tmpdir(), "lp-linkage-")),
+  },
+})
 const encoder = Keys.makeEncoder("5e".repeat(32))
 const t0 = performance.now()
 const { tables, truth } = Synth.multiPartnerTables({ seed: 19, persons, fromYear: 2010, toYear: 2024 })
