@@ -16,4 +16,5 @@ export const commands: Record<string, () => Promise<{ default: Command }>> = {
   "import-kobo": () => import("./import-kobo.ts"),
   access: () => import("./access.ts"),
   official: () => import("./official.ts"),
+  submission: () => import("./submission.ts"),
 }

@@ -18,6 +18,7 @@ import { MapPage } from "./pages/MapPage.tsx"
 
 const TrendsPage = lazy(() => import("./pages/TrendsPage.tsx").then((m) => ({ default: m.TrendsPage })))
 const PlanningPage = lazy(() => import("./pages/PlanningPage.tsx").then((m) => ({ default: m.PlanningPage })))
+const ReviewPage = lazy(() => import("./pages/ReviewPage.tsx").then((m) => ({ default: m.ReviewPage })))
 const BriefPage = lazy(() => import("./brief/BriefPage.tsx").then((m) => ({ default: m.BriefPage })))
 const Presentation = lazy(() =>
   import("./presentation/Presentation.tsx").then((m) => ({ default: m.Presentation })),
@@ -33,6 +34,7 @@ const PAGE_LABEL: { readonly [P in Page]: MessageKey } = {
   trends: "pageTrends",
   planning: "pagePlanning",
   brief: "pageBrief",
+  review: "pageReview",
 }
 
 export function App() {
@@ -135,6 +137,7 @@ export function App() {
         {state.page === "trends" && <TrendsPage {...pageProps} />}
         {state.page === "planning" && <PlanningPage {...pageProps} />}
         {state.page === "brief" && <BriefPage {...pageProps} />}
+        {state.page === "review" && <ReviewPage t={t} lang={lang} />}
         {state.present && <Presentation {...pageProps} />}
       </Suspense>
       <footer className="foot">

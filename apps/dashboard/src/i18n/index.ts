@@ -7,11 +7,12 @@ import { en as coreEn } from "./en.ts"
 import { lo as coreLo, loSources as coreSources } from "./lo.ts"
 import { pages } from "./pages.ts"
 import { planning } from "./planning.ts"
+import { review } from "./review.ts"
 import { trends } from "./trends.ts"
 
 const core: Catalogue<keyof typeof coreEn> = { en: coreEn, lo: coreLo, loSources: coreSources }
 /** Every catalogue, core first; add a page's catalogue here. */
-const parts = [core, pages, trends, planning] as const
+const parts = [core, pages, trends, planning, review] as const
 
 type KeysOf<C> = C extends Catalogue<infer K> ? K : never
 export type MessageKey = KeysOf<(typeof parts)[number]>

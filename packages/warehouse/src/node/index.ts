@@ -6,6 +6,7 @@
 
 export type { Connector, Param, Row } from "../Connector.ts"
 export { arrowTableFromColumns, insertArrowTable } from "./arrow.ts"
+export { parseCsv, rawCsvText } from "./export/csv.ts"
 export { exportCtdc } from "./export/ctdc.ts"
 export { exportGazetteer } from "./export/gazetteer.ts"
 export { exportGeojson, type Layer, layers } from "./export/geojson.ts"
@@ -21,6 +22,7 @@ export {
 } from "./import/import-file.ts"
 export { checkIntegrity, type IntegrityReport } from "./import/integrity.ts"
 export { type Progress, silentProgress } from "./import/progress.ts"
+export * as Linkage from "./linkage/index.ts"
 export { type NodeConnector, type OpenOptions, openWarehouse, toPlain } from "./NodeConnector.ts"
 export { importUnodcGlotip, OfficialImportError } from "./official-stats/import-glotip.ts"
 export * as OfficialStats from "./official-stats/index.ts"

@@ -30,6 +30,7 @@ import {
 import flowCountsSql from "./flow_counts.sql?raw"
 import importLogInputsSql from "./import_log_inputs.sql?raw"
 import { hmacPads, readOrCreateKey } from "./key.ts"
+import { type LinkageSummary, linkagePublication } from "./linkage.ts"
 import provinceYearCountsSql from "./province_year_counts.sql?raw"
 import pubCasesSql from "./pub_cases.sql?raw"
 import pubEthnicFamilySql from "./pub_ethnic_family.sql?raw"
@@ -99,6 +100,8 @@ export interface Manifest {
   readonly tables: Readonly<Record<string, TableEntry>>
   /** Present on differentially private releases. */
   readonly dp?: { readonly epsilon: number; readonly mechanism: string }
+  /** Persons and cases, when partner records have been linked (not in DP releases). */
+  readonly linkage?: LinkageSummary
 }
 
 export interface FirstPaint {
@@ -527,6 +530,8 @@ export const publish = async (options: PublishOptions): Promise<PublishResult> =
     // National figures published by UNODC are public data: carried as imported, in every tier.
     if (await hasOfficialStats(wh))
       await writeTable("official_stats", await wh.arrow(officialStatsPublicationSql, [null]))
+    const linkage = dp ? undefined : await linkagePublication(wh, { threshold })
+    for (const [name, table] of Object.entries(linkage?.tables ?? {})) await writeTable(name, table)
 
     const firstPaint: FirstPaint = {
       threshold,
@@ -551,6 +556,7 @@ export const publish = async (options: PublishOptions): Promise<PublishResult> =
       suppressedCells,
       tables,
       ...(dp ? { dp: { epsilon: dp.epsilon, mechanism: MECHANISM } } : {}),
+      ...(linkage ? { linkage: linkage.summary } : {}),
     }
     await writeFile(join(tmp, "manifest.json"), `${JSON.stringify(manifest, null, 2)}\n`)
     await rename(tmp, final)

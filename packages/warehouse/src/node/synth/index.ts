@@ -10,5 +10,16 @@ export {
   synthColumns,
   yearCounts,
 } from "./generate.ts"
+export { commonNames } from "./lao-names.ts"
+export {
+  defaultNoise,
+  generateMultiPartner,
+  type MultiPartnerOptions,
+  type MultiPartnerTables,
+  multiPartners,
+  multiPartnerTables,
+  type Noise,
+  type PartnerReport,
+} from "./multi-partner.ts"
 export { makeRng, type Rng } from "./prng.ts"
 export { metaPathOf, type SynthMeta, type SynthResult, writeSynthCsv } from "./write.ts"
