@@ -2,6 +2,7 @@ import { chmod, mkdtemp, readFile, rm, writeFile } from "node:fs/promises"
 import { tmpdir } from "node:os"
 import { basename, join } from "node:path"
 import { parseArgs } from "node:util"
+import { readCsv } from "@lao-protect/csv"
 import { CaseRow, Linkage as Keys } from "@lao-protect/domain"
 import {
   domainModel,
@@ -10,7 +11,6 @@ import {
   Linkage,
   type NodeConnector,
   openWarehouse,
-  parseCsv,
   rawCsvText,
 } from "@lao-protect/warehouse/node"
 import { type CliContext, type Command, UsageError } from "./command.ts"
@@ -29,7 +29,7 @@ const readSecret = async (file: string | undefined, ctx: CliContext): Promise<st
 }
 
 const readTable = async (path: string) => {
-  const rows = parseCsv(await readFile(path, "utf8"))
+  const rows = readCsv(await readFile(path, "utf8")).map((r) => [...r.cells])
   const [header, ...body] = rows
   if (header === undefined) throw new UsageError(`${path}: empty file`)
   return { header, rows: body.filter((r) => r.length > 1 || (r[0] ?? "") !== "") }

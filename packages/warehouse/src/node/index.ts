@@ -6,7 +6,7 @@
 
 export type { Connector, Param, Row } from "../Connector.ts"
 export { arrowTableFromColumns, insertArrowTable } from "./arrow.ts"
-export { parseCsv, rawCsvText } from "./export/csv.ts"
+export { rawCsvText } from "./export/csv.ts"
 export { exportCtdc } from "./export/ctdc.ts"
 export { exportGazetteer } from "./export/gazetteer.ts"
 export { exportGeojson, type Layer, layers } from "./export/geojson.ts"
