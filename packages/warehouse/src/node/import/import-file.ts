@@ -24,6 +24,7 @@ import { userInfo } from "node:os"
 import { basename, extname } from "node:path"
 import type { DuckDBValue } from "@duckdb/node-api"
 import type { NodeConnector } from "../NodeConnector.ts"
+import { literalPath, scratchDirOf } from "../private-files.ts"
 import { migrate } from "../schema/migrate.ts"
 import type { CaseModel, PlaceMatch } from "../schema/model.ts"
 import { ident } from "../schema/sql-text.ts"
@@ -238,9 +239,13 @@ export async function importFile(db: NodeConnector, options: ImportOptions): Pro
   // independent: run them at the same time, then compare. Nothing in the warehouse changes; the
   // staging table is dropped on every exit before the transaction (and the scan's errors, the
   // header checks and "already imported" still win over anything read_csv found).
-  const staging =
+  const literal =
     format === "csv" && sniffed && !sniffed.header.every((h) => h === "")
-      ? stageCsv(db, file, sniffed.header, sniffed.delimiter, maxRow, progress).then(
+      ? literalPath(file, scratchDirOf(db.path))
+      : undefined
+  const staging =
+    literal && sniffed
+      ? stageCsv(db, literal.path, sniffed.header, sniffed.delimiter, maxRow, progress).then(
           () => ({ ok: true as const }),
           (error: unknown) => ({ ok: false as const, error }),
         )
@@ -251,6 +256,7 @@ export async function importFile(db: NodeConnector, options: ImportOptions): Pro
   } finally {
     // Never leave read_csv running on the connection behind a failed read.
     await staging
+    literal?.release()
   }
   const scan = scanner?.finish()
   lap("sha256+load")

@@ -1,5 +1,5 @@
 -- Stand-in loader for a synthetic CSV until the validated importer is wired in: the `cases`
--- columns of docs/contracts.md section 2 plus the import bookkeeping columns. $1: the CSV path.
+-- columns of docs/contracts.md section 2 plus the import bookkeeping columns. $1: a literal path to read, $2: the CSV path to record.
 CREATE TABLE IF NOT EXISTS cases AS
 SELECT
   case_id, source, identification_date, identifying_agency, victim_group, sex, date_of_birth, age_years,
@@ -12,7 +12,7 @@ SELECT
   exit_reason, exit_date,
   string_split(services, ';') AS services,
   referred_to, consent, victim_name, phone, village, notes,
-  CAST($1 AS VARCHAR) AS source_file,
+  CAST($2 AS VARCHAR) AS source_file,
   'sample' AS import_id,
   CAST(row_number() OVER () AS INTEGER) AS row_number,
   CAST(now() AS TIMESTAMP) AS imported_at
