@@ -1,12 +1,14 @@
 import { parseArgs } from "node:util"
-import { writeSynthCsv } from "@lao-protect/warehouse/node"
+import { openWarehouse, recordSyntheticFile, writeSynthCsv } from "@lao-protect/warehouse/node"
 import { type Command, UsageError } from "./command.ts"
 
 const command: Command = {
   summary: "write deterministic, clearly labelled synthetic cases (CSV + .meta.json sidecar)",
   usage:
-    "lao-protect synth --out file.csv [--years 2005-2024] [--cases N] [--seed S]\n" +
+    "lao-protect synth --out file.csv [--years 2005-2024] [--cases N] [--seed S] [--db path]\n" +
     "  default: realistic national volumes (85-250 a year); --cases N splits N cases over the years\n" +
+    "  the file's checksum is recorded in the warehouse (--db): only cases imported from those exact\n" +
+    "  bytes count as synthetic when publishing (ids and sidecars prove nothing)\n" +
     "lao-protect synth --partners --persons N --out-dir dir [--years 2012-2024] [--seed S]\n" +
     "  one register per partner (the same persons reported by 1-4 partners, with noise) + truth.csv",
   async run(argv, ctx) {
@@ -20,6 +22,7 @@ const command: Command = {
         partners: { type: "boolean", default: false },
         persons: { type: "string" },
         "out-dir": { type: "string" },
+        db: { type: "string" },
       },
       strict: true,
     })
@@ -57,8 +60,16 @@ const command: Command = {
       toYear: Number(m[2]),
       ...(cases === undefined ? {} : { cases }),
     })
+    const dbPath = values.db ? ctx.resolve(values.db) : ctx.defaultDb
+    const db = await openWarehouse(dbPath)
+    try {
+      await recordSyntheticFile(db, result)
+    } finally {
+      await db.close()
+    }
     ctx.stdout.write(
-      `synth: ${result.meta.cases} synthetic cases (seed ${seed}) -> ${out} in ${(result.ms / 1000).toFixed(1)} s\n`,
+      `synth: ${result.meta.cases} synthetic cases (seed ${seed}) -> ${out} in ${(result.ms / 1000).toFixed(1)} s; ` +
+        `recorded as synthetic in ${dbPath}\n`,
     )
     return 0
   },

@@ -61,6 +61,8 @@ export async function writeFixturePublication(dataRoot: string): Promise<void> {
       release: FIXTURE_RELEASE,
       createdAt: "2026-01-01T00:00:00.000Z",
       synthetic: true,
+      // The proof the server checks (publish writes the recorded synth inputs; this fixture is synthetic by construction).
+      syntheticInputs: [{ sha256: "f".repeat(64), seed: 0, cases }],
       tier: "fixture",
       threshold: THRESHOLD,
       flowThreshold: FLOW_THRESHOLD,

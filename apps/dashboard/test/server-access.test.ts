@@ -19,7 +19,13 @@ let token: string
 let tokenId: string
 const open: Array<Served> = []
 
-const manifest = (tier: string, synthetic: boolean) => JSON.stringify({ release: "r1", tier, synthetic })
+const manifest = (tier: string, synthetic: boolean) =>
+  JSON.stringify({
+    release: "r1",
+    tier,
+    synthetic,
+    ...(synthetic ? { syntheticInputs: [{ sha256: "a".repeat(64), seed: 1, cases: 10 }] } : {}),
+  })
 
 /** A data root with one release (the given manifest) and a token in its own access.json. */
 function dataRoot(name: string, tier: string, synthetic: boolean): string {
@@ -86,6 +92,20 @@ describe("which releases need a token", () => {
       // shelter lists are planning inputs of the same deployment: behind the same door
       expect((await fetch(new URL("/planning/shelters.csv", s.url))).status).toBe(401)
       expect(logOf(data)).toContain('"reason":"no token or session"')
+    }
+  })
+
+  it("a manifest that says synthetic without the recorded synth inputs is protected", async () => {
+    for (const [name, extra] of [
+      ["claim-only", {}],
+      ["empty-proof", { syntheticInputs: [] }],
+      ["bad-proof", { syntheticInputs: [{ sha256: "SYN-" }] }],
+    ] as const) {
+      const data = dataRoot(name, "planners", false)
+      const file = join(data, "published", "releases", "r1", "manifest.json")
+      writeFileSync(file, JSON.stringify({ release: "r1", tier: "planners", synthetic: true, ...extra }))
+      const s = await start(data)
+      expect((await fetch(new URL("/data/facts.arrow", s.url))).status).toBe(401)
     }
   })
 

@@ -14,7 +14,7 @@ import { CellTable, hmacPads, type Manifest, publish, recoverable } from "../src
 import pubCasesSql from "../src/node/publish/pub_cases.sql?raw"
 import pubEthnicFamilySql from "../src/node/publish/pub_ethnic_family.sql?raw"
 import { domainModel } from "../src/node/schema/domain-model.ts"
-import { writeSynthCsv } from "../src/node/synth/index.ts"
+import { recordSyntheticFile, writeSynthCsv } from "../src/node/synth/index.ts"
 
 const CANARIES = [
   "Canary Zzyzx Phommachack",
@@ -42,8 +42,9 @@ beforeAll(async () => {
   out = join(dir, "published")
   csv = join(dir, "synthetic.csv")
   keyFile = join(dir, "warehouse", "publish.key")
-  await writeSynthCsv(csv, { seed: 7, fromYear: 2005, toYear: 2024 })
+  const written = await writeSynthCsv(csv, { seed: 7, fromYear: 2005, toYear: 2024 })
   wh = await openWarehouse(join(dir, "warehouse", "w.duckdb"))
+  await recordSyntheticFile(wh, written)
   const imported = await importFile(wh, { file: csv, model: domainModel(), writeRejected: false })
   expect(imported.rejected).toBe(0)
   // Canaries: PII and free text that must not reach any published byte.

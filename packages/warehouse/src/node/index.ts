@@ -40,5 +40,6 @@ export { type EnsureSampleOptions, type EnsureSampleResult, ensureSampleData } f
 export { domainModel } from "./schema/domain-model.ts"
 export { type MigrationResult, migrate } from "./schema/migrate.ts"
 export * as Synth from "./synth/index.ts"
+export { recordSyntheticFile, SyntheticProofError } from "./synth/record.ts"
 export { writeSynthCsv } from "./synth/write.ts"
 export { writeXlsx } from "./xlsx-write/index.ts"

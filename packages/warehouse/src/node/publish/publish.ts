@@ -15,8 +15,6 @@ import { Bool, type DataType, Int16, Int32, Table, tableToIPC, Utf8, vectorFromA
 import type { Connector } from "../../Connector.ts"
 import { openWarehouse } from "../NodeConnector.ts"
 import { hasOfficialStats, officialStatsPublicationSql } from "../official-stats/series.ts"
-import { metaPathOf } from "../synth/write.ts"
-import casesBySourceFileSql from "./cases_by_source_file.sql?raw"
 import districtYearCountsSql from "./district_year_counts.sql?raw"
 import {
   appendLedger,
@@ -37,6 +35,7 @@ import pubEthnicFamilySql from "./pub_ethnic_family.sql?raw"
 import pubFactsSql from "./pub_facts.sql?raw"
 import publicationInputsSql from "./publication_inputs.sql?raw"
 import { CellTable } from "./suppression.ts"
+import syntheticCasesSql from "./synthetic_cases.sql?raw"
 
 export type Tier = "public" | "planners"
 
@@ -89,12 +88,15 @@ export interface Manifest {
   readonly createdAt: string
   /** True only when every case is synthetic. */
   readonly synthetic: boolean
-  /** Synthetic cases in the release (ids with the `SYN-` prefix or from a synthetic input file). */
+  /** Synthetic cases in the release: loaded from bytes `lao-protect synth` recorded for this warehouse. */
   readonly syntheticCases: number
+  /** The recorded synthetic inputs those cases came from (the proof the dashboard server checks). */
+  readonly syntheticInputs: ReadonlyArray<SyntheticInput>
   readonly tier: Tier
   readonly threshold: number
   readonly flowThreshold: number
-  readonly inputs: ReadonlyArray<{ readonly file: string; readonly sha256: string | null }>
+  /** What the release was built from; public releases omit file names (a file may be named after a person). */
+  readonly inputs: ReadonlyArray<{ readonly file?: string; readonly sha256: string | null }>
   readonly counts: { readonly cases: number; readonly facts: number }
   readonly suppressedCells: number
   readonly tables: Readonly<Record<string, TableEntry>>
@@ -102,6 +104,12 @@ export interface Manifest {
   readonly dp?: { readonly epsilon: number; readonly mechanism: string }
   /** Persons and cases, when partner records have been linked (not in DP releases). */
   readonly linkage?: LinkageSummary
+}
+
+export interface SyntheticInput {
+  readonly sha256: string
+  readonly seed: number
+  readonly cases: number
 }
 
 export interface FirstPaint {
@@ -132,16 +140,6 @@ const sha256File = async (path: string): Promise<string | null> =>
         .update(await readFile(path))
         .digest("hex")
     : null
-
-const isSyntheticFile = async (path: string): Promise<boolean> => {
-  const meta = metaPathOf(path)
-  if (!existsSync(meta)) return false
-  try {
-    return (JSON.parse(await readFile(meta, "utf8")) as { synthetic?: unknown }).synthetic === true
-  } catch {
-    return false
-  }
-}
 
 const hasTable = async (conn: Connector, name: string) =>
   (
@@ -369,13 +367,17 @@ export const publish = async (options: PublishOptions): Promise<PublishResult> =
       sourceFiles.map(async (f) => ({ file: basename(f), sha256: await sha256File(f) })),
     )
   }
-  // Synthetic means every case is: a release that mixes real and synthetic cases is real data
-  // (protected, no open serving) that says how many synthetic cases it carries.
+  // Synthetic means every case is, by proof (synth/record.ts): a release that mixes real and
+  // synthetic cases is real data (protected, no open serving) that says how many synthetic cases it carries.
   let syntheticCases = 0
-  for (const f of await wh.query<{ source_file: string | null; n: number; syn: number }>(
-    casesBySourceFileSql,
-  ))
-    syntheticCases += f.source_file !== null && (await isSyntheticFile(f.source_file)) ? f.n : f.syn
+  let syntheticInputs: SyntheticInput[] = []
+  if ((await hasTable(wh, "import_log")) && (await hasTable(wh, "synthetic_input"))) {
+    const [row] = await wh.query<{ syn: number; inputs: SyntheticInput[] | null }>(syntheticCasesSql)
+    syntheticCases = row?.syn ?? 0
+    syntheticInputs = [...(row?.inputs ?? [])]
+      .map((i) => ({ sha256: i.sha256, seed: Number(i.seed), cases: Number(i.cases) }))
+      .sort((a, b) => a.sha256.localeCompare(b.sha256))
+  }
   const synthetic = info.cases > 0 && syntheticCases === info.cases
 
   // 3. Aggregates and suppression.
@@ -548,10 +550,11 @@ export const publish = async (options: PublishOptions): Promise<PublishResult> =
       createdAt,
       synthetic,
       syntheticCases,
+      syntheticInputs: synthetic ? syntheticInputs : [],
       tier,
       threshold,
       flowThreshold,
-      inputs,
+      inputs: tier === "public" ? inputs.map(({ sha256 }) => ({ sha256 })) : inputs,
       counts: { cases, facts: factRows },
       suppressedCells,
       tables,

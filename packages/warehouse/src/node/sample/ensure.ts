@@ -13,6 +13,7 @@ import { importFile } from "../import/import-file.ts"
 import { openWarehouse } from "../NodeConnector.ts"
 import { type PlannersTables, publish } from "../publish/publish.ts"
 import { domainModel } from "../schema/domain-model.ts"
+import { recordSyntheticFile } from "../synth/record.ts"
 import { writeSynthCsv } from "../synth/write.ts"
 
 export const SAMPLE_SEED = 20240601
@@ -64,9 +65,14 @@ export const ensureSampleData = async ({
   const work = await mkdtemp(join(tmpdir(), "lao-protect-sample-"))
   try {
     const csv = join(work, "synthetic-sample.csv")
-    await writeSynthCsv(csv, { seed: SAMPLE_SEED, fromYear: SAMPLE_YEARS[0], toYear: SAMPLE_YEARS[1] })
+    const written = await writeSynthCsv(csv, {
+      seed: SAMPLE_SEED,
+      fromYear: SAMPLE_YEARS[0],
+      toYear: SAMPLE_YEARS[1],
+    })
     const wh = await openWarehouse(dbPath)
     try {
+      await recordSyntheticFile(wh, written)
       const imported = await importFile(wh, {
         file: csv,
         model: domainModel(),

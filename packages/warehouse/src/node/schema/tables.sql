@@ -42,3 +42,13 @@ CREATE TABLE IF NOT EXISTS import_warning (
   value VARCHAR,
   message VARCHAR NOT NULL
 );
+
+-- Files `lao-protect synth` wrote for this warehouse (by SHA-256 of their bytes). A case is
+-- synthetic only when the import that loaded it read bytes listed here: ids and sidecars prove nothing.
+CREATE TABLE IF NOT EXISTS synthetic_input (
+  sha256 VARCHAR PRIMARY KEY,
+  file_name VARCHAR NOT NULL,
+  seed BIGINT NOT NULL,
+  cases INTEGER NOT NULL,
+  recorded_at TIMESTAMP NOT NULL
+);
