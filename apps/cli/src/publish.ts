@@ -3,6 +3,8 @@ import { parseArgs } from "node:util"
 import {
   BudgetExceeded,
   DEFAULT_DP_BUDGET,
+  EPSILON_RANGE,
+  LedgerError,
   openWarehouse,
   publish,
   type Tier,
@@ -20,7 +22,7 @@ const command: Command = {
   summary: "write a de-identified, suppressed release to data/published and switch current.json",
   usage:
     "lao-protect publish [--db path] [--out data/published] [--threshold 10] [--flow-threshold 5]\n" +
-    "                    [--tier planners|public] [--key-file data/warehouse/publish.key]\n" +
+    "                    [--tier planners|public] [--key-file data/warehouse/publish.key] [--confirm-threshold]\n" +
     "                    [--dp --epsilon 1.0 [--budget 3] [--force-budget] [--ledger data/warehouse/privacy-ledger.json]]\n" +
     "  planners: includes facts (de-identified microdata-equivalent); public: suppressed aggregates only\n" +
     "  --dp: differentially private public release (geometric noise, see docs/privacy.md); each release's\n" +
@@ -40,14 +42,28 @@ const command: Command = {
         budget: { type: "string" },
         "force-budget": { type: "boolean", default: false },
         ledger: { type: "string" },
+        "confirm-threshold": { type: "boolean", default: false },
       },
       strict: true,
     })
     if (values.tier !== "planners" && values.tier !== "public")
       throw new UsageError("--tier must be planners or public")
     const epsilon = values.epsilon === undefined ? undefined : Number(values.epsilon)
-    if (values.dp && (epsilon === undefined || !(epsilon > 0) || !Number.isFinite(epsilon)))
-      throw new UsageError("--dp needs --epsilon, a positive number (e.g. 1.0)")
+    if (values.dp && epsilon === undefined) throw new UsageError("--dp needs --epsilon (e.g. 1.0)")
+    if (values.dp && epsilon !== undefined && !(epsilon >= EPSILON_RANGE[0] && epsilon <= EPSILON_RANGE[1]))
+      throw new UsageError(
+        `--epsilon must be between ${EPSILON_RANGE[0]} and ${EPSILON_RANGE[1]} (got ${values.epsilon}); 0.5-2 is usual`,
+      )
+    if (values.dp && argv.some((a) => a.startsWith("--threshold") || a.startsWith("--flow-threshold")))
+      throw new UsageError(
+        "--threshold and --flow-threshold do not apply with --dp: the noise protects, nothing is suppressed",
+      )
+    const threshold = positive("threshold", values.threshold)
+    if (!values.dp && values.tier === "public" && threshold < 5 && !values["confirm-threshold"])
+      throw new UsageError(
+        `--threshold ${threshold} is below 5 for a public release: cells of 1-4 cases can identify people. ` +
+          "If this was agreed (it is recorded in the manifest), repeat with --confirm-threshold",
+      )
     if (!values.dp && (epsilon !== undefined || values.budget !== undefined || values["force-budget"]))
       throw new UsageError("--epsilon, --budget and --force-budget only apply with --dp")
     const budget = values.budget === undefined ? undefined : Number(values.budget)
@@ -63,7 +79,7 @@ const command: Command = {
         keyFile: values["key-file"]
           ? ctx.resolve(values["key-file"])
           : join(ctx.repoRoot, "data/warehouse/publish.key"),
-        threshold: positive("threshold", values.threshold),
+        threshold,
         flowThreshold: positive("flow-threshold", values["flow-threshold"]),
         tier: values.dp ? "public" : (values.tier as Tier),
         plannersTables,
@@ -89,7 +105,7 @@ const command: Command = {
       if (manifest.dp) ctx.stdout.write(`publish: differentially private, epsilon ${manifest.dp.epsilon}\n`)
       return 0
     } catch (e) {
-      if (e instanceof BudgetExceeded) {
+      if (e instanceof BudgetExceeded || e instanceof LedgerError) {
         ctx.stderr.write(`publish refused: ${e.message}\n`)
         return 1
       }

@@ -26,7 +26,7 @@ export * as Linkage from "./linkage/index.ts"
 export { type NodeConnector, type OpenOptions, openWarehouse, toPlain } from "./NodeConnector.ts"
 export { importUnodcGlotip, OfficialImportError } from "./official-stats/import-glotip.ts"
 export * as OfficialStats from "./official-stats/index.ts"
-export { BudgetExceeded } from "./publish/dp.ts"
+export { BudgetExceeded, EPSILON_RANGE, LedgerError } from "./publish/dp.ts"
 export * as Publish from "./publish/index.ts"
 export {
   DEFAULT_DP_BUDGET,

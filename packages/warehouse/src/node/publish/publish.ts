@@ -19,7 +19,9 @@ import districtYearCountsSql from "./district_year_counts.sql?raw"
 import {
   appendLedger,
   checkBudget,
+  checkEpsilon,
   MECHANISM,
+  nodeNoiseSd,
   noisyAggregates,
   type Rng,
   readLedger,
@@ -101,7 +103,12 @@ export interface Manifest {
   readonly suppressedCells: number
   readonly tables: Readonly<Record<string, TableEntry>>
   /** Present on differentially private releases. */
-  readonly dp?: { readonly epsilon: number; readonly mechanism: string }
+  readonly dp?: {
+    readonly epsilon: number
+    readonly mechanism: string
+    /** Standard deviation of one node's noise before least squares (cases, flows). */
+    readonly noiseSd: { readonly cases: number; readonly flows: number }
+  }
   /** Persons and cases, when partner records have been linked (not in DP releases). */
   readonly linkage?: LinkageSummary
 }
@@ -310,9 +317,10 @@ export const suppressAggregates = (
 
 /** Write the release; returns its id and manifest. */
 export const publish = async (options: PublishOptions): Promise<PublishResult> => {
-  const threshold = options.threshold ?? 10
-  const flowThreshold = options.flowThreshold ?? 5
   const dp = options.dp
+  // A DP release is protected by its noise, not by suppression (dp.ts): every noisy count is shown.
+  const threshold = dp ? 1 : (options.threshold ?? 10)
+  const flowThreshold = dp ? 1 : (options.flowThreshold ?? 5)
   if (dp && options.tier === "planners")
     throw new Error(
       "a differentially private release is public tier: the planners' facts cube is exact microdata",
@@ -320,8 +328,7 @@ export const publish = async (options: PublishOptions): Promise<PublishResult> =
   const tier = dp ? "public" : (options.tier ?? "planners")
   const ledgerFile = dp ? (dp.ledgerFile ?? join(dirname(options.keyFile), "privacy-ledger.json")) : ""
   if (dp) {
-    if (!(dp.epsilon > 0) || !Number.isFinite(dp.epsilon))
-      throw new Error("epsilon must be a positive number")
+    checkEpsilon(dp.epsilon)
     checkBudget(
       await readLedger(ledgerFile),
       dp.epsilon,
@@ -558,7 +565,7 @@ export const publish = async (options: PublishOptions): Promise<PublishResult> =
       counts: { cases, facts: factRows },
       suppressedCells,
       tables,
-      ...(dp ? { dp: { epsilon: dp.epsilon, mechanism: MECHANISM } } : {}),
+      ...(dp ? { dp: { epsilon: dp.epsilon, mechanism: MECHANISM, noiseSd: nodeNoiseSd(dp.epsilon) } } : {}),
       ...(linkage ? { linkage: linkage.summary } : {}),
     }
     await writeFile(join(tmp, "manifest.json"), `${JSON.stringify(manifest, null, 2)}\n`)
