@@ -74,6 +74,7 @@ try {
     port,
     access: { mode: requireToken ? "required" : noAuth ? "off" : "auto" },
     log: (line) => console.log(line),
+    allowedHosts: args.flatMap((a, i) => (a === "--allowed-host" && args[i + 1] ? [args[i + 1]!] : [])),
   })
 } catch (err) {
   console.error(err instanceof Error ? err.message : err)

@@ -17,6 +17,7 @@ import type { AddressInfo } from "node:net"
 import { basename, extname, join, normalize, resolve, sep } from "node:path"
 import { AccessGate, type AccessOptions, clientIp, isLoopback, releaseProtection } from "./access.ts"
 import { CSP_HEADER, LOGIN_CSP } from "./csp.ts"
+import { allowedHostnames, hostAllowed } from "./host-check.ts"
 import { type LoginMessage, loginCss, loginPage, safeNext } from "./login.ts"
 
 export const MIME: Readonly<Record<string, string>> = {
@@ -54,6 +55,8 @@ export interface ServeOptions {
    * a header, cookie or form field) and one when the release served changes. Default: silent.
    */
   readonly log?: (line: string) => void
+  /** Host names to answer besides the addresses bound to (e.g. an HTTPS proxy's name); see host-check.ts. */
+  readonly allowedHosts?: ReadonlyArray<string>
 }
 
 export interface Served {
@@ -209,7 +212,9 @@ export const handler = (options: ServeOptions) => {
       refused: gate.mode === "off" && networked && (protection?.protected ?? false),
     }
   }
+  const hosts = allowedHostnames(options.host ?? "127.0.0.1", options.allowedHosts)
   const inner = async (req: IncomingMessage, res: ServerResponse) => {
+    if (!hostAllowed(req, hosts)) return send(res, 421, "this server does not answer to that host name")
     let path: string
     let url: URL
     try {

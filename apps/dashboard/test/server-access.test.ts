@@ -273,3 +273,37 @@ describe("--no-auth", () => {
     await new Promise<void>((ok) => server.close(() => ok()))
   })
 })
+
+describe("DNS rebinding", () => {
+  it("answers only Host names of the bound address (421 otherwise), even with --no-auth on loopback", async () => {
+    const data = dataRoot("rebinding", "planners", false)
+    const s = await start(data, { mode: "off" })
+    const { request } = await import("node:http")
+    const get = (host: string) =>
+      new Promise<number>((ok, fail) => {
+        const req = request(new URL("/data/facts.arrow", s.url), { headers: { Host: host } }, (res) => {
+          res.resume()
+          ok(res.statusCode ?? 0)
+        })
+        req.on("error", fail)
+        req.end()
+      })
+    const port = new URL(s.url).port
+    expect(await get(`evil.example:${port}`)).toBe(421)
+    expect(await get("attacker.test")).toBe(421)
+    expect(await get(`127.0.0.1.evil.example:${port}`)).toBe(421)
+    expect(await get(`127.0.0.1:${port}`)).toBe(200)
+    expect(await get(`localhost:${port}`)).toBe(200)
+    expect(await get(`[::1]:${port}`)).toBe(200)
+  })
+
+  it("hostnameOf reads names, IPv6 literals and ports, and rejects junk", async () => {
+    const { hostnameOf, allowedHostnames } = await import("../server/host-check.ts")
+    expect(hostnameOf("LocalHost:4173")).toBe("localhost")
+    expect(hostnameOf("[::1]:80")).toBe("::1")
+    expect(hostnameOf("a b")).toBeNull()
+    expect(hostnameOf(undefined)).toBeNull()
+    expect(allowedHostnames("10.1.2.3").has("localhost")).toBe(false)
+    expect(allowedHostnames("10.1.2.3", ["dash.example.org"]).has("dash.example.org")).toBe(true)
+  })
+})
