@@ -68,7 +68,7 @@ const command: Command = {
     const withDb = async <A>(
       f: (db: Awaited<ReturnType<typeof openWarehouse>>) => Promise<A>,
     ): Promise<A> => {
-      const db = await openWarehouse(values.db ? ctx.resolve(values.db) : ctx.defaultDb)
+      const db = await openWarehouse(values.db ? ctx.resolve(values.db) : ctx.defaultDb, { access: {} })
       try {
         return await f(db)
       } finally {

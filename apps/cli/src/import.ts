@@ -2,9 +2,15 @@
  * `lao-protect import <file>`: validated import of one partner file (see src/import/import-file.ts).
  * Prints rows read / accepted / rejected (they always add up) and warnings.
  */
-import { readFileSync } from "node:fs"
+import { existsSync, readFileSync, realpathSync } from "node:fs"
 import { parseArgs } from "node:util"
-import { domainModel, ImportError, importFile, openWarehouse } from "@lao-protect/warehouse/node"
+import {
+  domainModel,
+  ImportError,
+  importFile,
+  openWarehouse,
+  scratchDirOf,
+} from "@lao-protect/warehouse/node"
 import { type Command, UsageError } from "./command.ts"
 import { terminalProgress } from "./progress.ts"
 
@@ -41,7 +47,11 @@ const command: Command = {
         throw new UsageError(`cannot read mapping file: ${e instanceof Error ? e.message : String(e)}`)
       }
     }
-    const db = await openWarehouse(values.db ? ctx.resolve(values.db) : ctx.defaultDb)
+    const dbPath = values.db ? ctx.resolve(values.db) : ctx.defaultDb
+    // DuckDB may read the input (through its pattern-free link) and nothing else.
+    const db = await openWarehouse(dbPath, {
+      access: { directories: [scratchDirOf(dbPath)], files: existsSync(file) ? [realpathSync(file)] : [] },
+    })
     try {
       const r = await importFile(db, {
         file,
@@ -52,6 +62,10 @@ const command: Command = {
         progress: terminalProgress(db.raw, ctx.stderr),
       })
       const out = ctx.stdout
+      if (r.cleanedUp)
+        out.write(
+          `removed ${r.cleanedUp.length} leftover file${r.cleanedUp.length === 1 ? "" : "s"} of an interrupted import (they held rejected rows): ${r.cleanedUp.join(", ")}\n`,
+        )
       if (r.status === "already_imported")
         out.write(`already imported (import ${r.previousImportId}): nothing changed\n`)
       out.write(

@@ -3,6 +3,8 @@
  * the normal validated import on the result (src/export/partner-import.ts). Separate commands so
  * the `import` command (owned by the import engineer) keeps its options.
  */
+import { realpathSync } from "node:fs"
+import { dirname } from "node:path"
 import { parseArgs } from "node:util"
 import { CaseRow } from "@lao-protect/domain"
 import {
@@ -12,6 +14,7 @@ import {
   openWarehouse,
   type PartnerFormat,
   PartnerFormatError,
+  scratchDirOf,
 } from "@lao-protect/warehouse/node"
 import { type Command, UsageError } from "./command.ts"
 
@@ -63,7 +66,11 @@ export const partnerImportCommand = (format: PartnerFormat): Command => ({
     if (input === undefined || positionals.length > 1)
       throw new UsageError(`give exactly one file\n\n${usageOf(format)}`)
     const defaults = parseDefaults(values.set ?? [])
-    const db = await openWarehouse(values.db ? ctx.resolve(values.db) : ctx.defaultDb)
+    const dbPath = values.db ? ctx.resolve(values.db) : ctx.defaultDb
+    // The converted CaseRow file is written beside the input: DuckDB may read that folder only.
+    const db = await openWarehouse(dbPath, {
+      access: { directories: [scratchDirOf(dbPath), realpathSync(dirname(ctx.resolve(input)))] },
+    })
     try {
       const {
         converted,

@@ -71,11 +71,12 @@ const command: Command = {
     if (values.dp && argv.includes("--tier") && values.tier !== "public")
       throw new UsageError("--dp releases are public tier (the planners' facts cube is exact)")
     const db = values.db ? ctx.resolve(values.db) : ctx.defaultDb
-    const warehouse = await openWarehouse(db)
+    const out = values.out ? ctx.resolve(values.out) : join(ctx.repoRoot, "data/published")
+    const warehouse = await openWarehouse(db, { access: { directories: [out] } })
     try {
-      const { release, dir, manifest } = await publish({
+      const { release, dir, manifest, cleanedUp } = await publish({
         warehouse,
-        out: values.out ? ctx.resolve(values.out) : join(ctx.repoRoot, "data/published"),
+        out,
         keyFile: values["key-file"]
           ? ctx.resolve(values["key-file"])
           : join(ctx.repoRoot, "data/warehouse/publish.key"),
@@ -94,6 +95,10 @@ const command: Command = {
             }
           : {}),
       })
+      if (cleanedUp)
+        ctx.stdout.write(
+          `publish: removed ${cleanedUp.length} folder${cleanedUp.length === 1 ? "" : "s"} an interrupted publish left in releases/ (${cleanedUp.join(", ")})\n`,
+        )
       ctx.stdout.write(
         `publish: release ${release} (${manifest.counts.cases} cases, ${manifest.suppressedCells} suppressed cells, ` +
           `tier ${manifest.tier}${manifest.synthetic ? ", SYNTHETIC" : ""}) -> ${dir}\n`,

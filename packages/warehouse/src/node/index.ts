@@ -23,9 +23,16 @@ export {
 export { checkIntegrity, type IntegrityReport } from "./import/integrity.ts"
 export { type Progress, silentProgress } from "./import/progress.ts"
 export * as Linkage from "./linkage/index.ts"
-export { type NodeConnector, type OpenOptions, openWarehouse, toPlain } from "./NodeConnector.ts"
+export {
+  type NodeConnector,
+  type OpenOptions,
+  openWarehouse,
+  restrictFileAccess,
+  toPlain,
+} from "./NodeConnector.ts"
 export { importUnodcGlotip, OfficialImportError } from "./official-stats/import-glotip.ts"
 export * as OfficialStats from "./official-stats/index.ts"
+export { scratchDirOf } from "./private-files.ts"
 export { BudgetExceeded, EPSILON_RANGE, LedgerError } from "./publish/dp.ts"
 export * as Publish from "./publish/index.ts"
 export {

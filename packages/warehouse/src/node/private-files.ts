@@ -19,7 +19,7 @@ import {
   symlinkSync,
 } from "node:fs"
 import { tmpdir, userInfo } from "node:os"
-import { dirname, extname, join, resolve } from "node:path"
+import { basename, dirname, extname, join, resolve } from "node:path"
 
 /** Characters DuckDB's file system treats as a pattern. */
 export const GLOB_CHARACTERS = /[*?[\]{}]/
@@ -85,4 +85,38 @@ export const cleanScratch = (scratchDir: string, olderThanMs = 0): number => {
     removed++
   }
   return removed
+}
+
+/**
+ * Files a killed import of `file` left beside it (`<file>.rejected.csv.<id>.tmp`, which hold
+ * personal data): removed; returns their names. Imports of one warehouse never run at once (DuckDB
+ * locks the file), so any such file is a leftover.
+ */
+export const cleanInterruptedImport = (file: string): ReadonlyArray<string> => {
+  const dir = dirname(resolve(file))
+  const prefix = `${basename(file)}.rejected.csv.`
+  let names: string[]
+  try {
+    names = readdirSync(dir)
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === "ENOENT") return []
+    throw e
+  }
+  const left = names.filter((n) => n.startsWith(prefix) && n.endsWith(".tmp"))
+  for (const n of left) rmSync(join(dir, n), { force: true })
+  return left
+}
+
+/** Release folders a killed publish left (`releases/.tmp-*`): removed; returns their names. */
+export const cleanInterruptedPublish = (releasesDir: string): ReadonlyArray<string> => {
+  let names: string[]
+  try {
+    names = readdirSync(releasesDir)
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === "ENOENT") return []
+    throw e
+  }
+  const left = names.filter((n) => n.startsWith(".tmp-"))
+  for (const n of left) rmSync(join(releasesDir, n), { recursive: true, force: true })
+  return left
 }

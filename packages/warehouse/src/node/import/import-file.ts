@@ -24,7 +24,7 @@ import { userInfo } from "node:os"
 import { basename, extname } from "node:path"
 import type { DuckDBValue } from "@duckdb/node-api"
 import type { NodeConnector } from "../NodeConnector.ts"
-import { literalPath, scratchDirOf } from "../private-files.ts"
+import { cleanInterruptedImport, literalPath, scratchDirOf } from "../private-files.ts"
 import { migrate } from "../schema/migrate.ts"
 import type { CaseModel, PlaceMatch } from "../schema/model.ts"
 import { ident } from "../schema/sql-text.ts"
@@ -74,6 +74,8 @@ export interface ImportResult {
   readonly rejectedFile?: string
   /** For `already_imported`: the import that loaded these bytes. */
   readonly previousImportId?: string
+  /** Files an interrupted import of this file had left (with personal data), removed before this one. */
+  readonly cleanedUp?: ReadonlyArray<string>
 }
 
 /** An import that stopped: nothing was written to `cases` or `quarantine`; the message is for users. */
@@ -209,6 +211,7 @@ export async function importFile(db: NodeConnector, options: ImportOptions): Pro
   const { file } = options
   const progress = options.progress ?? silentProgress
   if (!existsSync(file)) throw new ImportError(`file not found: ${file}`)
+  const cleanedUp = cleanInterruptedImport(file)
   const format = options.format ?? detectFormat(file)
   const fileName = basename(file)
   const user = options.user ?? currentUser()
@@ -261,7 +264,7 @@ export async function importFile(db: NodeConnector, options: ImportOptions): Pro
   const scan = scanner?.finish()
   lap("sha256+load")
   try {
-    return await importStaged(db, options, {
+    const result = await importStaged(db, options, {
       format,
       fileName,
       user,
@@ -273,6 +276,7 @@ export async function importFile(db: NodeConnector, options: ImportOptions): Pro
       staging,
       lap,
     })
+    return cleanedUp.length > 0 ? { ...result, cleanedUp } : result
   } catch (e) {
     if (staging) await dropStaging(db).catch(() => undefined)
     throw e
@@ -914,5 +918,5 @@ async function writeRejectedCsv(
       ]),
     )
   }
-  writeFileSync(path, `\ufeff${lines.join("")}`)
+  writeFileSync(path, `\ufeff${lines.join("")}`, { mode: 0o600 })
 }

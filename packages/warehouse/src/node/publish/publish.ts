@@ -15,6 +15,7 @@ import { Bool, type DataType, Int16, Int32, Table, tableToIPC, Utf8, vectorFromA
 import type { Connector } from "../../Connector.ts"
 import { openWarehouse } from "../NodeConnector.ts"
 import { hasOfficialStats, officialStatsPublicationSql } from "../official-stats/series.ts"
+import { cleanInterruptedPublish } from "../private-files.ts"
 import districtYearCountsSql from "./district_year_counts.sql?raw"
 import {
   appendLedger,
@@ -130,6 +131,8 @@ export interface PublishResult {
   readonly release: string
   readonly dir: string
   readonly manifest: Manifest
+  /** Folders an interrupted publish had left in releases/, removed before this one. */
+  readonly cleanedUp?: ReadonlyArray<string>
 }
 
 type Col = readonly [name: string, type: DataType, values: ReadonlyArray<unknown>]
@@ -471,8 +474,9 @@ export const publish = async (options: PublishOptions): Promise<PublishResult> =
   const releases = join(options.out, "releases")
   const tmp = join(releases, `.tmp-${release}`)
   const final = join(releases, release)
+  const cleanedUp = cleanInterruptedPublish(releases)
   await mkdir(tmp, { recursive: true })
-  const scratch = await openWarehouse(":memory:")
+  const scratch = await openWarehouse(":memory:", { access: { directories: [tmp] } })
   try {
     const tables: Record<string, TableEntry> = {}
     const writeTable = async (name: string, table: Table) => {
@@ -582,7 +586,7 @@ export const publish = async (options: PublishOptions): Promise<PublishResult> =
     const pointer = join(options.out, `.current.json.${release}.tmp`)
     await writeFile(pointer, `${JSON.stringify({ release }, null, 2)}\n`)
     await rename(pointer, join(options.out, "current.json"))
-    return { release, dir: final, manifest }
+    return { release, dir: final, manifest, ...(cleanedUp.length > 0 ? { cleanedUp } : {}) }
   } catch (e) {
     await rm(tmp, { recursive: true, force: true })
     throw e
