@@ -3,7 +3,7 @@
  * de-identified, suppressed aggregates from the warehouse, and this turns them into the Arrow tables
  * publish writes into a planners release (docs/contracts.md section 3).
  */
-import { Publication } from "@lao-protect/planning"
+import { AreaEstimates, Gazetteer, Publication } from "@lao-protect/planning"
 import type { Connector, PlannersTables } from "@lao-protect/warehouse/node"
 import { Bool, type DataType, Float64, Int32, Table, Utf8, vectorFromArray } from "apache-arrow"
 
@@ -69,6 +69,34 @@ export const plannersTables: PlannersTables = async (warehouse: Connector, { thr
       num(r, "n"),
       text(r, "legal_basis"),
       flag(r),
+    ]),
+  }
+}
+
+/**
+ * Small-area estimates (planning's AreaEstimates) from the unsuppressed cases, as published rates and
+ * expected victims with intervals, rounded: no counts, so written in the public tier too.
+ */
+export const estimateTables: PlannersTables = async (warehouse: Connector) => {
+  const rows = await AreaEstimates.areaEstimatesFromWarehouse(warehouse, Gazetteer.fromDomain())
+  const f = new Float64()
+  return {
+    area_estimates: arrowTable([
+      text(rows, "level"),
+      text(rows, "area"),
+      text(rows, "province"),
+      text(rows, "measure"),
+      num(rows, "from_year"),
+      num(rows, "to_year"),
+      num(rows, "population", f),
+      num(rows, "rate_per_100k", f),
+      num(rows, "lower_per_100k", f),
+      num(rows, "upper_per_100k", f),
+      num(rows, "expected", f),
+      num(rows, "expected_lower", f),
+      num(rows, "expected_upper", f),
+      num(rows, "weight", f),
+      num(rows, "level_pct", f),
     ]),
   }
 }
