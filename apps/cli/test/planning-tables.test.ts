@@ -82,6 +82,14 @@ describe("estimateTables in publish", () => {
         expect(Number(r.expected_lower)).toBeLessThanOrEqual(Number(r.expected))
         expect(Number(r.expected_upper)).toBeGreaterThan(Number(r.expected))
       }
+      for (const name of ["shelter_demand", "shelter_forecast", "length_of_stay", "shelter_backtest"])
+        expect(manifest.tables[name], name).toBeDefined()
+      const demand = tableFromIPC(await readFile(join(release, "shelter_demand.arrow")))
+        .toArray()
+        .map((r) => r.toJSON() as Record<string, number | string>)
+      const q = demand.filter((r) => r.grain === "quarter")
+      expect(q.length).toBe(18 * 4 * 4)
+      for (const r of q) expect(Number(r.nights_upper)).toBeGreaterThan(Number(r.nights_lower))
       const dp = await publish({
         warehouse: wh,
         out: join(dir, "dp"),
