@@ -6,14 +6,19 @@
 import { readFileSync } from "node:fs"
 import { join } from "node:path"
 import { LegalBasis } from "@lao-protect/domain"
-import { CpnCoverage, FactsInputs, PriorityScore, Shelters } from "@lao-protect/planning"
+import { AreaEstimates, CpnCoverage, FactsInputs, PriorityScore, Shelters } from "@lao-protect/planning"
 import type { NodeConnector } from "@lao-protect/warehouse/node"
 import type { Browser, BrowserContext, Page } from "playwright-core"
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest"
 import { en } from "../src/i18n/en.ts"
 import { planning as planningMessages } from "../src/i18n/planning.ts"
 import { places } from "../src/pages/planning/inputs.ts"
-import { completeInputs, scoreWindows } from "../src/pages/planning/model.ts"
+import {
+  completeInputs,
+  districtEstimates,
+  scoreWindows,
+  withEstimates,
+} from "../src/pages/planning/model.ts"
 import { launch, shot } from "./browser.ts"
 import { openFixture, THRESHOLD } from "./fixture.ts"
 
@@ -54,8 +59,17 @@ async function expectedTop(
     readFileSync(join(repoData, "shelters.example.csv"), "utf8"),
     places,
   )
+  const estimates = AreaEstimates.areaEstimates(
+    await AreaEstimates.districtYearCountsFromFacts(node, filters),
+    places,
+    [{ from: y0, to: y1 }],
+  )
   const scores = PriorityScore.priorityScores(
-    completeInputs(inputs.districts, places),
+    withEstimates(
+      completeInputs(inputs.districts, places),
+      districtEstimates(estimates, [y0, y1]).byDistrict,
+      places,
+    ),
     { places, coverage: coverage.rows, shelters: shelters.rows, checkpointFlows: inputs.checkpointFlows },
     weights,
   )

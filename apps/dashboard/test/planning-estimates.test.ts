@@ -102,3 +102,24 @@ describe("backTestSummary", () => {
     expect(s).toEqual({ n: 2, mape: 0.2, inside: 1 })
   })
 })
+
+describe("one coverage file for the map and planning", () => {
+  it("the map draws the planning input's active districts (the illustrative example when nothing is served)", async () => {
+    const { coverageForMap, parseInput } = await import("../src/pages/planning/inputs.ts")
+    const { readFileSync } = await import("node:fs")
+    const example = readFileSync(
+      new URL("../../../data/planning/cpn-coverage.example.csv", import.meta.url),
+      "utf8",
+    )
+    const parsed = parseInput("cpn-coverage", example, "illustrative")
+    const map = await coverageForMap()
+    expect(map.illustrative).toBe(true)
+    expect(map.districts).toHaveLength(15)
+    expect(map.districts).toEqual(
+      parsed.rows
+        .filter((r) => r.status === "active")
+        .map((r) => r.district)
+        .sort(),
+    )
+  })
+})
