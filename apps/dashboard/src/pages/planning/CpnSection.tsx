@@ -304,7 +304,11 @@ export function CpnSection(props: CpnSectionProps) {
           : score === undefined
             ? t("noData")
             : `${t("planScore")} ${num(score)}`
-    return `${districtName(code, lang)}: ${what}`
+    const e = estimates.byDistrict.get(code)
+    const estimate = e
+      ? ` · ${t("planCompChildRate")}: ${num(e.rate_per_100k, 1)} (${num(e.lower_per_100k, 1)}–${num(e.upper_per_100k, 1)})`
+      : ""
+    return `${districtName(code, lang)}: ${what}${estimate}`
   }
 
   const ordered = scores ?? []
