@@ -55,7 +55,8 @@ async function expectedRanking(
     node,
     {
       ...scoreWindows([y0, y1], null, null),
-      threshold: THRESHOLD,
+      // the facts cube is the planners' tier: the page computes from exact counts
+      threshold: 1,
     },
     filters,
   )
@@ -168,11 +169,12 @@ describe("planning page in Chromium", () => {
     })
   })
 
-  it("flags suppressed score inputs as unknown instead of guessing", async () => {
+  it("planners' tier: no score input is suppressed on screen, and the page says so", async () => {
     const flagged = await page.$$eval('[data-testid="ranking"] td.plan-flags', (tds) =>
-      tds.map((td) => td.textContent ?? "").filter((s) => s.includes("suppressed (< 10)")),
+      tds.map((td) => td.textContent ?? "").filter((s) => s.includes("suppressed")),
     )
-    expect(flagged.length).toBeGreaterThan(0)
+    expect(flagged).toEqual([])
+    expect(await page.textContent('[data-testid="planners-tier-note"]')).toContain("not suppressed")
   })
 
   it("adding N networks raises the covered share of child victims, on the map and in the table", async () => {
@@ -268,6 +270,17 @@ describe("planning page in Chromium", () => {
     expect(text).toMatch(/# .*fixture-0001/)
     expect(text).toContain("rank,district,district_name,province,covered")
     expect(text).toContain("Weights: childRate=3")
+    // the public version by default: small counts suppressed, the file says so
+    expect(text).toContain(`Public version: counts below ${THRESHOLD} suppressed.`)
+    expect(text).not.toContain("RESTRICTED")
+    await page.check('[data-testid="export-restricted"]')
+    const [restricted] = await Promise.all([
+      page.waitForEvent("download"),
+      page.click('[data-testid="export-ranking"]'),
+    ])
+    const exact = readFileSync((await restricted.path()) as string, "utf8")
+    expect(exact).toContain("RESTRICTED: planners' tier, counts not suppressed.")
+    await page.uncheck('[data-testid="export-restricted"]')
   })
 
   it("shows bed-night demand by province and month, and a scenario changes the demand", async () => {

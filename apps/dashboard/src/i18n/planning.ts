@@ -173,6 +173,12 @@ export const planning = defineCatalogue({
     planScenarioDefaults: "Defaults: {p}, the province with the largest shortfall, in the latest year ({y}).",
     planStageInterim: "interim care",
     planStageReturn: "return and reception",
+    planPlannersTierNote:
+      "Planners' tier: the score's counts are exact, not suppressed, on this screen. The ranked list downloads as the public version (counts below {k} suppressed) unless you tick \"restricted\".",
+    planRestrictedExport: "restricted: exact counts (planners only)",
+    planRestrictedMark:
+      "RESTRICTED: planners' tier, counts not suppressed. Do not share outside the planning team.",
+    planPublicVersionMark: "Public version: counts below {k} suppressed.",
   },
   lo: {
     planLoading: "ກຳລັງໂຫຼດ…",
@@ -331,6 +337,11 @@ export const planning = defineCatalogue({
     planScenarioDefaults: "ຄ່າເລີ່ມຕົ້ນ: ແຂວງ{p} ທີ່ຂາດແຄນຫລາຍທີ່ສຸດ, ໃນປີຫລ້າສຸດ ({y}).",
     planStageInterim: "ການດູແລຊົ່ວຄາວ",
     planStageReturn: "ການສົ່ງກັບ ແລະ ຮັບຕົວ",
+    planPlannersTierNote:
+      'ຊັ້ນຜູ້ວາງແຜນ: ຕົວເລກຂອງຄະແນນ ແມ່ນຕົວເລກແທ້ ບໍ່ຖືກປິດບັງ ໃນໜ້າຈໍນີ້. ລາຍການດາວໂຫລດ ແມ່ນສະບັບສາທາລະນະ (ຕົວເລກນ້ອຍກວ່າ {k} ຖືກປິດບັງ) ເວັ້ນແຕ່ທ່ານເລືອກ "ຈຳກັດ".',
+    planRestrictedExport: "ຈຳກັດ: ຕົວເລກແທ້ (ສະເພາະຜູ້ວາງແຜນ)",
+    planRestrictedMark: "ຈຳກັດ: ຊັ້ນຜູ້ວາງແຜນ, ຕົວເລກບໍ່ຖືກປິດບັງ. ຫ້າມແບ່ງປັນນອກທີມວາງແຜນ.",
+    planPublicVersionMark: "ສະບັບສາທາລະນະ: ຕົວເລກນ້ອຍກວ່າ {k} ຖືກປິດບັງ.",
   },
   loSources: {
     planLoading: review,
@@ -478,5 +489,9 @@ export const planning = defineCatalogue({
     planScenarioDefaults: review,
     planStageInterim: review,
     planStageReturn: review,
+    planPlannersTierNote: review,
+    planRestrictedExport: review,
+    planRestrictedMark: review,
+    planPublicVersionMark: review,
   },
 })

@@ -91,6 +91,7 @@ export function CpnSection(props: CpnSectionProps) {
     const v = Number(readStored(N_KEY))
     return Number.isInteger(v) && v >= 0 && v <= 148 && readStored(N_KEY) !== null ? v : DEFAULT_N
   })
+  const [restricted, setRestricted] = useState(false)
   const [ownEstimates, setOwnEstimates] = useState<ReadonlyArray<EstimateCell> | null>(null)
   const [inputs, setInputs] = useState<ScoreInputs | null>(null)
   const [queryError, setQueryError] = useState<string | null>(null)
@@ -109,7 +110,9 @@ export function CpnSection(props: CpnSectionProps) {
     const conn = engine.conn
     if (!conn || !windows) return
     let cancelled = false
-    FactsInputs.priorityInputsFromFacts(conn, { ...windows, threshold: k }, state.codes).then(
+    // The facts cube is the planners' tier (microdata-equivalent): exact counts on screen, no
+    // suppression; exports are the suppressed public version unless marked restricted.
+    FactsInputs.priorityInputsFromFacts(conn, { ...windows, threshold: 1 }, state.codes).then(
       (r) => {
         if (!cancelled) {
           setInputs(r)
@@ -249,7 +252,8 @@ export function CpnSection(props: CpnSectionProps) {
         header: "child_victims",
         value: (s) => {
           const n = inputByCode.get(s.district)?.childVictims
-          return n === null ? { kind: "suppressed", k } : suppress(n, k)
+          if (n === undefined || n === null) return { kind: "suppressed", k }
+          return restricted ? n : suppress(n, k)
         },
       },
       {
@@ -277,6 +281,7 @@ export function CpnSection(props: CpnSectionProps) {
       scores,
       columns,
       props.exportContext(t("planCpnTitle"), [
+        restricted ? t("planRestrictedMark") : t("planPublicVersionMark", { k }),
         `${t("planWeights")}: ${PriorityScore.componentNames.map((c) => `${c}=${weights[c]}`).join("; ")}`,
         `${t("planCoverageInput")}: ${t(coverage?.origin === "illustrative" ? "planOriginIllustrative" : "planOriginOwn")}`,
         t("planWindows", {
@@ -334,6 +339,11 @@ export function CpnSection(props: CpnSectionProps) {
         </p>
       </InputBox>
 
+      {engine.conn && (
+        <p className="note" data-testid="planners-tier-note">
+          {t("planPlannersTierNote", { k })}
+        </p>
+      )}
       {estimates.window && (
         <p className="note" data-testid="estimates-note">
           {t("planEstimatesNote", { from: estimates.window[0], to: estimates.window[1] })}
@@ -426,6 +436,15 @@ export function CpnSection(props: CpnSectionProps) {
         <button type="button" onClick={exportRanked} disabled={!scores} data-testid="export-ranking">
           {t("planExportRanking")}
         </button>
+        <label className="plan-restricted">
+          <input
+            type="checkbox"
+            checked={restricted}
+            data-testid="export-restricted"
+            onChange={(e) => setRestricted(e.target.checked)}
+          />{" "}
+          {t("planRestrictedExport")}
+        </label>
         <ExportButtons
           t={t}
           name="planning-map"
