@@ -7,7 +7,9 @@ const example = readFileSync(
   new URL("../../../data/planning/cpn-coverage.example.csv", import.meta.url),
   "utf8",
 )
-const covered = (text: string) => [...CpnCoverage.coveredDistricts(parseInput("cpn-coverage", text, "served").rows)]
+const covered = (text: string) => [
+  ...CpnCoverage.coveredDistricts(parseInput("cpn-coverage", text, "served").rows),
+]
 
 describe("the map's CPN coverage: the planning input and parser", () => {
   it("reads planning's documented file (banner comment, codes or names + province), not as empty", async () => {
