@@ -10,7 +10,7 @@ import {
   type Tier,
 } from "@lao-protect/warehouse/node"
 import { type Command, UsageError } from "./command.ts"
-import { plannersTables } from "./planning-tables.ts"
+import { estimateTables, plannersTables } from "./planning-tables.ts"
 
 const positive = (name: string, v: string) => {
   const n = Number(v)
@@ -84,6 +84,7 @@ const command: Command = {
         flowThreshold: positive("flow-threshold", values["flow-threshold"]),
         tier: values.dp ? "public" : (values.tier as Tier),
         plannersTables,
+        estimateTables,
         ...(values.dp && epsilon !== undefined
           ? {
               dp: {

@@ -2,7 +2,6 @@
  * The publication as the dashboard sees it (contracts.md section 3), served under /data/ by the
  * server from the current release. Only the small JSON files are read here; facts go to DuckDB.
  */
-import { CpnCoverage, Gazetteer } from "@lao-protect/planning"
 import { fetchProtected } from "./http.ts"
 
 export interface Manifest {
@@ -53,17 +52,3 @@ export interface Boundaries {
 }
 export const loadBoundaries = (level: "provinces" | "districts") =>
   getJson<Boundaries>(`/geo/${level}.geojson`)
-
-/** The planning input (CPN coverage), when the deployment provides one; null when absent. */
-export const loadCpnCoverage = async (): Promise<ReadonlyArray<string> | null> => {
-  const res = await fetchProtected("/planning/cpn-coverage.csv", { cache: "no-cache" })
-  if (res.status !== 200) return null
-  return parseCpnCsv(await res.text())
-}
-
-/**
- * District P-codes of the CPN coverage file, read by planning's parser (the format documented in
- * packages/planning: `district_code` or `district_name` + `province`); rows it rejects are left out.
- */
-export const parseCpnCsv = (text: string): Array<string> =>
-  CpnCoverage.parseCpnCoverage(text, Gazetteer.fromDomain()).rows.map((r) => r.district)

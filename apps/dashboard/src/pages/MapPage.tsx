@@ -5,7 +5,7 @@ import { Legend } from "../components/Legend.tsx"
 import { MapView } from "../components/MapView.tsx"
 import { SidePanel } from "../components/SidePanel.tsx"
 import { labelOf, vocab } from "../data/reference.ts"
-import { type Boundaries, loadBoundaries, loadCpnCoverage } from "../data/release.ts"
+import { type Boundaries, loadBoundaries } from "../data/release.ts"
 import { MapExportButton } from "../export/MapExportButton.tsx"
 import type { Engine } from "../hooks/useEngine.ts"
 import type { Update } from "../hooks/useUrlState.ts"
@@ -13,10 +13,11 @@ import type { ViewData } from "../hooks/useViews.ts"
 import type { T } from "../i18n/index.ts"
 import { areaValues, cellsFromCounts, classesFor, metricFor } from "../lib/choropleth.ts"
 import { formatNumber } from "../lib/format.ts"
-import { ILLUSTRATIVE_CPN_DISTRICTS, ILLUSTRATIVE_SHELTERS } from "../lib/overlays.ts"
+import { ILLUSTRATIVE_SHELTERS } from "../lib/overlays.ts"
 import { reportFailure } from "../lib/report.ts"
 import { type AppState, LAYERS, type Layer } from "../lib/state.ts"
 import { type Cell, suppress } from "../lib/suppress.ts"
+import { coverageForMap } from "./planning/inputs.ts"
 
 export interface MapPageProps {
   readonly engine: Engine
@@ -33,10 +34,10 @@ export function MapPage({ engine, state, update, t, views, k, flowThreshold, cel
   const { lang } = state
   const [provinceGeo, setProvinceGeo] = useState<Boundaries | null>(null)
   const [districtGeo, setDistrictGeo] = useState<Boundaries | null>(null)
-  const [cpnFromFile, setCpnFromFile] = useState<ReadonlyArray<string> | null>(null)
+  const [cpn, setCpn] = useState<{ districts: ReadonlyArray<string>; illustrative: boolean } | null>(null)
   useEffect(() => {
     loadBoundaries("provinces").then(setProvinceGeo, reportFailure("loading province boundaries"))
-    loadCpnCoverage().then(setCpnFromFile, reportFailure("loading CPN coverage"))
+    coverageForMap().then(setCpn, reportFailure("loading CPN coverage"))
   }, [])
   const needDistricts = state.level === "district" || state.layers.includes("cpn")
   useEffect(() => {
@@ -163,7 +164,7 @@ export function MapPage({ engine, state, update, t, views, k, flowThreshold, cel
             flows={views?.flows ?? null}
             threshold={k}
             flowThreshold={flowThreshold}
-            cpnDistricts={cpnFromFile ?? ILLUSTRATIVE_CPN_DISTRICTS}
+            cpnDistricts={cpn?.districts ?? []}
             shelters={ILLUSTRATIVE_SHELTERS}
             cellText={cellText}
           />
@@ -190,7 +191,7 @@ export function MapPage({ engine, state, update, t, views, k, flowThreshold, cel
             showFlows={state.layers.includes("flows")}
             flowThreshold={flowThreshold}
             showCpn={state.layers.includes("cpn")}
-            cpnIllustrative={cpnFromFile === null}
+            cpnIllustrative={cpn?.illustrative ?? true}
             showShelters={state.layers.includes("shelters")}
           />
         </div>

@@ -58,6 +58,8 @@ export interface PublishOptions {
   readonly dp?: DpOptions
   /** Extra planners-tier tables computed from the warehouse (the CLI passes planning's). */
   readonly plannersTables?: PlannersTables
+  /** Model-based estimates (no counts) written in every tier but DP (the CLI passes planning's). */
+  readonly estimateTables?: PlannersTables
 }
 
 /** Named Arrow tables written into a planners release beside the warehouse's own. */
@@ -538,6 +540,12 @@ export const publish = async (options: PublishOptions): Promise<PublishResult> =
       for (const [name, table] of Object.entries(await options.plannersTables(wh, { threshold }))) {
         if (!/^[a-z][a-z0-9_]*$/.test(name) || name in tables)
           throw new Error(`plannersTables: table name "${name}" is not a new lower_snake_case name`)
+        await writeTable(name, table)
+      }
+    if (!dp && options.estimateTables)
+      for (const [name, table] of Object.entries(await options.estimateTables(wh, { threshold }))) {
+        if (!/^[a-z][a-z0-9_]*$/.test(name) || name in tables)
+          throw new Error(`estimateTables: table name "${name}" is not a new lower_snake_case name`)
         await writeTable(name, table)
       }
     // National figures published by UNODC are public data: carried as imported, in every tier.

@@ -24,6 +24,8 @@ export interface EnsureSampleOptions {
   readonly root: string
   /** Extra planners-tier tables for the sample release (the CLI passes planning's). */
   readonly plannersTables?: PlannersTables
+  /** Model-based estimate tables for every tier (the CLI passes planning's). */
+  readonly estimateTables?: PlannersTables
 }
 
 export interface EnsureSampleResult {
@@ -51,6 +53,7 @@ const currentRelease = async (published: string): Promise<string | null> => {
 export const ensureSampleData = async ({
   root,
   plannersTables,
+  estimateTables,
 }: EnsureSampleOptions): Promise<EnsureSampleResult> => {
   const published = join(root, "data", "published")
   const existing = await currentRelease(published)
@@ -87,6 +90,7 @@ export const ensureSampleData = async ({
         keyFile: join(warehouseDir, "publish.key"),
         tier: "planners",
         ...(plannersTables ? { plannersTables } : {}),
+        ...(estimateTables ? { estimateTables } : {}),
       })
       return { created: true, release: result.release }
     } finally {
