@@ -36,14 +36,17 @@ const ringArea = (ring: number[][]) =>
 const area = (f: Collection["features"][number]) => {
   const polys = f.geometry.type === "Polygon" ? [f.geometry.coordinates] : f.geometry.coordinates
   return (polys as number[][][][]).reduce(
-    (s, poly) => s + Math.abs(ringArea(poly[0]!)) - poly.slice(1).reduce((h, r) => h + Math.abs(ringArea(r)), 0),
+    (s, poly) =>
+      s + Math.abs(ringArea(poly[0]!)) - poly.slice(1).reduce((h, r) => h + Math.abs(ringArea(r)), 0),
     0,
   )
 }
 
 describe("committed default boundaries", () => {
   it("cover every province and district P-code of the domain, named from the domain", () => {
-    expect(provinces.features.map((f) => f.properties.pcode)).toEqual(Place.provinces.map((p) => p.code).sort())
+    expect(provinces.features.map((f) => f.properties.pcode)).toEqual(
+      Place.provinces.map((p) => p.code).sort(),
+    )
     expect(districts.features.map((f) => f.properties.pcode).sort()).toEqual(
       Place.districts.map((d) => d.code).sort(),
     )
@@ -62,7 +65,13 @@ describe("committed default boundaries", () => {
       const sum = children.reduce((s, d) => s + area(d), 0)
       // dissolved from the same arcs: the province is its districts, up to slivers between them
       expect(Math.abs(area(p) - sum) / sum).toBeLessThan(0.01)
-      const districtPoints = new Set(children.flatMap((d) => rings(d).flat().map((pt) => pt.join(","))))
+      const districtPoints = new Set(
+        children.flatMap((d) =>
+          rings(d)
+            .flat()
+            .map((pt) => pt.join(",")),
+        ),
+      )
       const provincePoints = rings(p).flat()
       const shared = provincePoints.filter((pt) => districtPoints.has(pt.join(","))).length
       expect(shared / provincePoints.length).toBe(1)

@@ -51,7 +51,7 @@ export interface Boundaries {
   readonly attribution?: string
   readonly features: ReadonlyArray<BoundaryFeature>
 }
-export const loadBoundaries = (level: "provinces" | "districts") =>
+export const loadBoundaries = (level: "provinces" | "districts" | "countries") =>
   getJson<Boundaries>(`/geo/${level}.geojson`)
 
 /** The planning input (CPN coverage), when the deployment provides one; null when absent. */

@@ -63,7 +63,7 @@ export function ShelterSection(props: ShelterSectionProps) {
   const [eventStay, setEventStay] = useState(30)
   const [currency, setCurrency] = useState<ServiceDemand.Currency>("USD")
   const [costs, setCosts] = useState<ReadonlyArray<ServiceDemand.UnitCost>>([])
-  const heatRef = useRef<HTMLDivElement | null>(null)
+  const heatRef = useRef<HTMLElement | null>(null)
 
   useEffect(() => {
     if (props.unitCosts) setCosts(props.unitCosts.rows)
@@ -210,7 +210,8 @@ export function ShelterSection(props: ShelterSectionProps) {
           {t("planNotInRelease")}
         </p>
       ) : (
-        <div className="plan-scroll" ref={heatRef}>
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: a wide table scrolls sideways; keyboard users must reach it
+        <section className="plan-scroll" ref={heatRef} tabIndex={0} aria-label={t("planDemandTitle")}>
           <ExportButtons
             t={t}
             name="bed-nights"
@@ -267,7 +268,7 @@ export function ShelterSection(props: ShelterSectionProps) {
               ))}
             </tbody>
           </table>
-        </div>
+        </section>
       )}
 
       <InputBox
@@ -398,7 +399,8 @@ export function ShelterSection(props: ShelterSectionProps) {
         <>
           <h4>{t("planShortfallTitle")}</h4>
           <p className="note">{t("planShortfallNote")}</p>
-          <div className="plan-scroll">
+          {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a wide table scrolls sideways; keyboard users must reach it */}
+          <section className="plan-scroll" tabIndex={0} aria-label={t("planShortfallTitle")}>
             <table className="plan-heatmap" data-testid="shortfall">
               <thead>
                 <tr>
@@ -440,7 +442,7 @@ export function ShelterSection(props: ShelterSectionProps) {
                 ))}
               </tbody>
             </table>
-          </div>
+          </section>
         </>
       )}
 
@@ -472,6 +474,7 @@ export function ShelterSection(props: ShelterSectionProps) {
                     type="number"
                     min={0}
                     defaultValue={c.usd}
+                    aria-label={`${serviceLabel(c.service, lang)}, ${c.unit}: USD`}
                     data-cost={`${c.service}-usd`}
                     onChange={(e) => setCost(c.service, "usd", e.target.value)}
                   />
@@ -482,6 +485,7 @@ export function ShelterSection(props: ShelterSectionProps) {
                     min={0}
                     step={500}
                     defaultValue={c.lak}
+                    aria-label={`${serviceLabel(c.service, lang)}, ${c.unit}: LAK`}
                     data-cost={`${c.service}-lak`}
                     onChange={(e) => setCost(c.service, "lak", e.target.value)}
                   />
