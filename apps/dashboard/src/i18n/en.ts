@@ -39,6 +39,7 @@ export const en = {
   jenks: "Natural breaks (Jenks)",
   legend: "Legend",
   skipToTable: "Skip to the map's table",
+  reviewNote: "{n} texts not yet translated into Lao are shown in English",
   selectedAnnounce: "Selected {name}",
   activeFilters: "Active filters",
   removeFilter: "Remove filter {name}",

@@ -34,12 +34,39 @@ export const needsReview: ReadonlyArray<MessageKey> = (Object.keys(loSources) as
   (key) => "needsReview" in loSources[key],
 )
 
+/** The views' catalogues by name, for the translators' list (`check:i18n`). */
+const partNames = ["core", "pages", "trends", "planning"] as const
+export const needsReviewByView: ReadonlyArray<{
+  readonly view: string
+  readonly keys: ReadonlyArray<string>
+}> = parts.map((part, i) => ({
+  view: partNames[i] ?? `part ${i}`,
+  keys: Object.keys(part.loSources).filter((key) => "needsReview" in part.loSources[key as never]),
+}))
+
+/** Shown after a string whose Lao is not sourced yet: the UI shows the English, never a guess. */
+export const REVIEW_MARK = "*"
+
+/**
+ * What the UI shows: English; in Lao, the sourced Lao, or for a string still awaiting a translator
+ * the English text with the review mark (the draft stays in the catalogue for the translator).
+ */
+export const shown: { readonly [L in Lang]: Messages } = {
+  en: catalogues.en,
+  lo: Object.fromEntries(
+    (Object.keys(catalogues.en) as Array<MessageKey>).map((key) => [
+      key,
+      "needsReview" in loSources[key] ? `${catalogues.en[key]} ${REVIEW_MARK}` : catalogues.lo[key],
+    ]),
+  ) as Messages,
+}
+
 export type T = (key: MessageKey, params?: Readonly<Record<string, string | number>>) => string
 
 export const translator =
   (lang: Lang): T =>
   (key, params) => {
-    const text = catalogues[lang][key]
+    const text = shown[lang][key]
     return params ? text.replace(/\{(\w+)\}/g, (m, name: string) => String(params[name] ?? m)) : text
   }
 
