@@ -160,6 +160,12 @@ describe("planning page in Chromium", () => {
       state: "attached",
       timeout: 20_000,
     })
+    // "added" differs from "has a network" by dash, not only by colour
+    expect(await page.getAttribute(`.planning-map path[data-pcode="${picks[0]}"]`, "stroke-dasharray")).toBe(
+      "6 4",
+    )
+    const covered = await page.$('.planning-map path[data-status="covered"]')
+    if (covered) expect(await covered.getAttribute("stroke-dasharray")).toBeNull()
     await shot(page, "planning-what-if")
   })
 

@@ -1,7 +1,7 @@
 /**
  * Every view in both languages: axe-core (its source evaluated in the page, which the CSP cannot
  * block) must report no violation, and a screenshot of each lands in e2e/artifacts/views/
- * (git-ignored). The README shows two of them (docs/screenshots/, copied by hand).
+ * (git-ignored). The README shows two of them (README_SHOTS, copied to docs/screenshots/ by hand).
  */
 import { mkdirSync, readFileSync } from "node:fs"
 import { createRequire } from "node:module"
@@ -97,6 +97,9 @@ export async function axe(page: Page): Promise<Array<string>> {
   )
 }
 
+/** The two README screenshots (viewport only, copied to docs/screenshots/ by hand). */
+const README_SHOTS = ["map-province-selected-en", "slide-9-lo"]
+
 let browser: Browser
 let page: Page
 const pageErrors: Array<string> = []
@@ -118,6 +121,8 @@ describe.each(["en", "lo"] as const)("every view in %s", (lang) => {
     await page.goto(`${baseUrl}?lang=${lang}${view.query ? `&${view.query}` : ""}`)
     await view.ready(page)
     await page.screenshot({ path: join(SHOTS, `${view.name}-${lang}.png`), fullPage: true })
+    if (README_SHOTS.includes(`${view.name}-${lang}`))
+      await page.screenshot({ path: join(SHOTS, `readme-${view.name}-${lang}.png`) })
     expect(await axe(page)).toEqual([])
   })
 })

@@ -163,7 +163,7 @@ export function Presentation(props: PresentationProps) {
 function SlideContext({ engine, state, t }: PresentationProps) {
   const synthetic = engine.manifest?.synthetic ?? engine.firstPaint?.synthetic ?? false
   return (
-    <footer className="slide-context" data-testid="slide-context">
+    <div className="slide-context" data-testid="slide-context">
       {synthetic && (
         <span className="badge" data-testid="slide-context-badge">
           {t("syntheticBadge")}
@@ -178,7 +178,7 @@ function SlideContext({ engine, state, t }: PresentationProps) {
         </span>
       )}
       <span>{t("presentedOn", { date: formatDate(state.lang, new Date().toISOString()) })}</span>
-    </footer>
+    </div>
   )
 }
 
