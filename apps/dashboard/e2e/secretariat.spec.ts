@@ -31,6 +31,13 @@ describe("presentation slides", () => {
     }
   })
 
+  it("in Lao, the slide's dates have Lao month names", async () => {
+    await page.goto(`${baseUrl}?page=trends&lang=lo&present=1&slide=2`)
+    await page.waitForSelector('[data-testid="slide-context-source"]', { timeout: 60_000 })
+    // the fixture release was created on 1 January 2026
+    expect(await page.textContent('[data-testid="slide-context-source"]')).toContain("1 ມັງກອນ 2026")
+  })
+
   it("the map slide fills the slide, its legend beside the map", async () => {
     await page.goto(`${baseUrl}?page=trends&lang=en&present=1&slide=${SLIDES.length}`)
     await page.waitForSelector('[data-testid="slide-map"] path', { timeout: 60_000 })
