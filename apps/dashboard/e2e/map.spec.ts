@@ -2,11 +2,13 @@
  * The map for keyboard and screen-reader users, and what it draws: real boundaries with their
  * attribution, named neighbours, labels that never overlap, the suppressed hatch, filter chips.
  */
+import { readFileSync } from "node:fs"
 import type { Browser, Page } from "playwright-core"
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest"
 import { en } from "../src/i18n/en.ts"
 import { HATCH_FILL } from "../src/lib/hatch.ts"
 import { launch, settle, waitForViews } from "./browser.ts"
+import { countColour, decodePng } from "./png.ts"
 
 const baseUrl = inject("baseUrl")
 let browser: Browser
@@ -148,6 +150,28 @@ describe("what the map draws", () => {
     await settle(page)
     expect(await page.$('[data-testid="filter-chips"]')).toBeNull()
     expect(await page.inputValue('[data-filter="sex"]')).toBe("")
+  })
+
+  it("the PNG export frames the whole country whatever the zoom, then restores the view", async () => {
+    await open("lang=en&layers=checkpoints")
+    const exportPng = async () => {
+      const [dl] = await Promise.all([
+        page.waitForEvent("download"),
+        page.click('[data-export-for="map"] [data-export="png"]'),
+      ])
+      const png = decodePng(new Uint8Array(readFileSync(await dl.path())))
+      // the map's blank background (#dfe8ee) around the country: the same framing gives the same amount
+      return countColour(png, [0xdf, 0xe8, 0xee], { x0: 0, y0: 0, x1: png.width, y1: png.height }, 3)
+    }
+    const proxy = () => page.$eval(".leaflet-proxy", (p) => (p as HTMLElement).style.transform)
+    const whole = await exportPng()
+    for (let i = 0; i < 3; i++) await page.click(".leaflet-control-zoom-in")
+    await page.waitForTimeout(800)
+    const zoomed = await proxy()
+    const fromZoomed = await exportPng()
+    expect(Math.abs(fromZoomed - whole) / whole).toBeLessThan(0.05)
+    await page.waitForTimeout(300)
+    expect(await proxy()).toBe(zoomed)
   })
 
   it("throws nothing", () => {

@@ -70,7 +70,9 @@ export function MapPage({ engine, state, update, t, views, k, flowThreshold, cel
   const boundaries = state.level === "province" ? provinceGeo : districtGeo
   const areaAttribution = boundaries?.attribution ?? t("attributionDefault")
   const attribution =
-    countryGeo?.attribution && !areaAttribution.includes("Natural Earth")
+    countryGeo?.attribution &&
+    !areaAttribution.includes("Natural Earth") &&
+    !areaAttribution.includes(countryGeo.attribution)
       ? `${areaAttribution} ${countryGeo.attribution}`
       : areaAttribution
   const chips = activeFilters(t, lang, state)
