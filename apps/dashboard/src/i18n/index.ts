@@ -11,8 +11,9 @@ import { review } from "./review.ts"
 import { trends } from "./trends.ts"
 
 const core: Catalogue<keyof typeof coreEn> = { en: coreEn, lo: coreLo, loSources: coreSources }
-/** Every catalogue, core first; add a page's catalogue here. */
-const parts = [core, pages, trends, planning, review] as const
+/** Every catalogue by view, core first; add a page's catalogue here. */
+const views = { core, pages, trends, planning, review } as const
+const parts = Object.values(views)
 
 type KeysOf<C> = C extends Catalogue<infer K> ? K : never
 export type MessageKey = KeysOf<(typeof parts)[number]>
@@ -34,13 +35,12 @@ export const needsReview: ReadonlyArray<MessageKey> = (Object.keys(loSources) as
   (key) => "needsReview" in loSources[key],
 )
 
-/** The views' catalogues by name, for the translators' list (`check:i18n`). */
-const partNames = ["core", "pages", "trends", "planning"] as const
+/** The unsourced Lao strings by view, for the translators' list (`check:i18n`). */
 export const needsReviewByView: ReadonlyArray<{
   readonly view: string
   readonly keys: ReadonlyArray<string>
-}> = parts.map((part, i) => ({
-  view: partNames[i] ?? `part ${i}`,
+}> = Object.entries(views).map(([view, part]) => ({
+  view,
   keys: Object.keys(part.loSources).filter((key) => "needsReview" in part.loSources[key as never]),
 }))
 
