@@ -62,6 +62,14 @@ export const VIEWS: ReadonlyArray<View> = [
       await page.waitForTimeout(500)
     },
   },
+  {
+    name: "review",
+    query: "page=review",
+    ready: async (page) => {
+      await page.waitForSelector('[data-testid="review-page"]', { timeout: 60_000 })
+      await page.waitForTimeout(300)
+    },
+  },
   ...SLIDES.map((_, i) => ({
     name: `slide-${i + 1}`,
     query: `page=trends&present=1&slide=${i + 1}`,
