@@ -8,13 +8,19 @@ import { mkdtempSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join, resolve } from "node:path"
 import { ensureSampleRelease, estimateTables, plannersTables } from "@lao-protect/cli"
-import { domainModel, importFile, openWarehouse, publish, writeSynthCsv } from "@lao-protect/warehouse/node"
+import {
+  domainModel,
+  importFile,
+  openWarehouse,
+  publish,
+  recordSyntheticFile,
+  writeSynthCsv,
+} from "@lao-protect/warehouse/node"
 import type { Browser, Page } from "playwright-core"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { type Served, serve } from "../server/serve.ts"
 import { planning as planningMessages } from "../src/i18n/planning.ts"
 import { launch, shot } from "./browser.ts"
-import { provideBoundaries } from "./fixture.ts"
 
 const appDir = resolve(import.meta.dirname, "..")
 
@@ -22,9 +28,10 @@ async function release300(dataRoot: string): Promise<void> {
   const work = mkdtempSync(join(tmpdir(), "lao-protect-300-"))
   try {
     const csv = join(work, "synthetic-300.csv")
-    await writeSynthCsv(csv, { seed: 7, fromYear: 2005, toYear: 2024, cases: 300 })
+    const written = await writeSynthCsv(csv, { seed: 7, fromYear: 2005, toYear: 2024, cases: 300 })
     const wh = await openWarehouse(join(work, "w.duckdb"))
     try {
+      await recordSyntheticFile(wh, written)
       await importFile(wh, { file: csv, model: domainModel(), writeRejected: false })
       await publish({
         warehouse: wh,
@@ -59,7 +66,6 @@ describe.each(scales)("planning at Lao volume: %s", (label, build) => {
   beforeAll(async () => {
     dataRoot = join(mkdtempSync(join(tmpdir(), "lao-protect-scale-")), "data")
     await build(dataRoot)
-    provideBoundaries(dataRoot, resolve(appDir, "../../data"))
     served = await serve({ dist: join(appDir, "dist"), dataRoot, port: 0, host: "127.0.0.1" })
     browser = await launch()
     page = await (await browser.newContext({ viewport: { width: 1400, height: 1100 } })).newPage()

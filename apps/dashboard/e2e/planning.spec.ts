@@ -11,6 +11,7 @@ import type { NodeConnector } from "@lao-protect/warehouse/node"
 import type { Browser, BrowserContext, Page } from "playwright-core"
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest"
 import { en } from "../src/i18n/en.ts"
+import { translator } from "../src/i18n/index.ts"
 import { planning as planningMessages } from "../src/i18n/planning.ts"
 import { places } from "../src/pages/planning/inputs.ts"
 import {
@@ -195,6 +196,12 @@ describe("planning page in Chromium", () => {
       state: "attached",
       timeout: 20_000,
     })
+    // "added" differs from "has a network" by dash, not only by colour
+    expect(await page.getAttribute(`.planning-map path[data-pcode="${picks[0]}"]`, "stroke-dasharray")).toBe(
+      "6 4",
+    )
+    const covered = await page.$('.planning-map path[data-status="covered"]')
+    if (covered) expect(await covered.getAttribute("stroke-dasharray")).toBeNull()
     await shot(page, "planning-what-if")
   })
 
@@ -330,7 +337,7 @@ describe("planning page in Chromium", () => {
     expect(await page.textContent(`${flag} [data-legal-basis="women_2004_art28"]`)).toBe(
       lo.trim() === "" ? `${LegalBasis.legalBasisLabels.women_2004_art28.en} *` : lo,
     )
-    expect(await page.textContent(`${flag} h5`)).toBe(planningMessages.lo.planFlagChildNoBid)
+    expect(await page.textContent(`${flag} h5`)).toBe(translator("lo")("planFlagChildNoBid"))
     await page
       .locator('[data-testid="plan-pipeline"]')
       .screenshot({ path: join(import.meta.dirname, "artifacts", "planning-pipeline-lo.png") })

@@ -1,7 +1,8 @@
 /**
  * The dashboard's static server: the built app from `dist`, the current release under /data/
  * (resolved through data/published/current.json on every request, so a new release shows without a
- * restart), boundaries under /geo/ (imported preferred over default) and the optional planning input
+ * restart), boundaries under /geo/ (a deployment's imported files in data/geo/imported, else the
+ * committed defaults in apps/dashboard/boundaries) and the optional planning input
  * under /planning/. Every response carries the Content-Security-Policy; nothing outside those folders
  * is reachable. Used by `pnpm start` and by the browser tests.
  *
@@ -104,9 +105,11 @@ export const requestPath = (raw: string | undefined): string => {
   }
 }
 
+/** The project's default boundaries, committed (built by `pnpm --filter @lao-protect/dashboard build:boundaries`). */
+export const COMMITTED_BOUNDARIES = resolve(import.meta.dirname, "../boundaries")
+
 export const boundaryFile = (dataRoot: string, name: string): string | null => {
-  for (const source of ["imported", "default"]) {
-    const file = join(dataRoot, "geo", source, name)
+  for (const file of [join(dataRoot, "geo", "imported", name), join(COMMITTED_BOUNDARIES, name)]) {
     if (existsSync(file)) return file
   }
   return null

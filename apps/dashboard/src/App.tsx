@@ -147,7 +147,10 @@ export function App() {
           </span>
         )}
         {lang === "lo" && needsReview.length > 0 && (
-          <span className="note"> · * {needsReview.length} needs review</span>
+          <span className="note" data-testid="review-note">
+            {" "}
+            · {t("reviewNote", { n: formatNumber(lang, needsReview.length) })}
+          </span>
         )}
       </footer>
     </div>

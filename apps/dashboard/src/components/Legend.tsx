@@ -1,7 +1,7 @@
 import type { T } from "../i18n/index.ts"
 import type { Classes } from "../lib/choropleth.ts"
 import { NO_DATA_FILL, SUPPRESSED_FILL } from "../lib/classify.ts"
-import { MAX_FLOWS } from "./MapView.tsx"
+import { MAX_FLOWS, mapFlowWidth } from "./MapView.tsx"
 
 export interface LegendProps {
   readonly t: T
@@ -14,6 +14,17 @@ export interface LegendProps {
   readonly showCpn: boolean
   readonly cpnIllustrative: boolean
   readonly showShelters: boolean
+  /** The largest drawn movement and checkpoint count, for the width and size keys. */
+  readonly flowMax?: number | null
+  readonly showCheckpoints?: boolean
+  readonly checkpointMax?: number | null
+}
+
+/** Two or three round sample values under `max` for a size key. */
+const samples = (max: number): Array<number> => {
+  const mag = 10 ** Math.floor(Math.log10(max))
+  const top = Math.floor(max / mag) * mag
+  return [...new Set([top, Math.round(top / 4), Math.round(top / 16)])].filter((n) => n > 0)
 }
 
 export function Legend(props: LegendProps) {
@@ -34,7 +45,7 @@ export function Legend(props: LegendProps) {
           )
         })}
         <li data-legend="suppressed">
-          <span className="swatch" style={{ background: SUPPRESSED_FILL }} />
+          <span className="swatch swatch-hatched" style={{ backgroundColor: SUPPRESSED_FILL }} />
           {t("suppressedLegend", { k: props.threshold })}
         </li>
         <li data-legend="no-data">
@@ -52,7 +63,43 @@ export function Legend(props: LegendProps) {
             <span className="line line-return" />
             {t("flowsReturn")}
           </li>
+          {props.flowMax ? (
+            <li data-legend="flow-widths">
+              {t("flowWidthLegend")}:{" "}
+              {samples(props.flowMax).map((n) => (
+                <span key={n} className="flow-sample">
+                  <span
+                    className="line line-sample"
+                    style={{ borderTopWidth: `${mapFlowWidth(n, props.flowMax ?? n)}px` }}
+                  />
+                  {format(n)}
+                </span>
+              ))}
+            </li>
+          ) : null}
           <li className="note">{t("flowThresholdNote", { k: props.flowThreshold, max: MAX_FLOWS })}</li>
+        </ul>
+      )}
+      {props.showCheckpoints && (
+        <ul data-legend="checkpoints">
+          <li>{t("checkpointsLegend")}</li>
+          {props.checkpointMax ? (
+            <li className="bp-samples">
+              {samples(props.checkpointMax).map((n) => {
+                const d = 2 * (3 + 14 * Math.sqrt(n / (props.checkpointMax ?? n)))
+                return (
+                  <span key={n} className="bp-sample">
+                    <span className="bp-circle" style={{ width: `${d}px`, height: `${d}px` }} />
+                    {format(n)}
+                  </span>
+                )
+              })}
+            </li>
+          ) : null}
+          <li>
+            <span className="bp-circle bp-suppressed" />
+            {t("checkpointSuppressed", { k: props.threshold })}
+          </li>
         </ul>
       )}
       {props.showCpn && (

@@ -50,5 +50,5 @@ export interface Boundaries {
   readonly attribution?: string
   readonly features: ReadonlyArray<BoundaryFeature>
 }
-export const loadBoundaries = (level: "provinces" | "districts") =>
+export const loadBoundaries = (level: "provinces" | "districts" | "countries") =>
   getJson<Boundaries>(`/geo/${level}.geojson`)

@@ -3,6 +3,7 @@
  * to it and exports it with the choropleth legend, north arrow, scale bar and attribution.
  */
 import { useRef } from "react"
+import { LAOS_BOUNDS, leafletMaps } from "../components/MapView.tsx"
 import { labelOf } from "../data/reference.ts"
 import type { Manifest } from "../data/release.ts"
 import type { T } from "../i18n/index.ts"
@@ -66,12 +67,21 @@ export function MapExportButton(props: MapExportButtonProps) {
       title: props.title,
       legend: mapLegend(t, props.k, props.classes, props.format, props.state.layers.includes("flows")),
     })
-    const png = await exportMapPng(container, context, {
-      attribution: props.attribution,
-      north: t("north"),
-      km: (n) => t("km", { n }),
-    })
-    downloadBlob(png, fileNameFor(context, "png"))
+    // the export shows the whole country, whatever the screen is zoomed to; the view comes back after
+    const map = leafletMaps.get(container)
+    const before = map ? { centre: map.getCenter(), zoom: map.getZoom() } : null
+    map?.fitBounds(LAOS_BOUNDS, { animate: false, padding: [6, 6] })
+    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))
+    try {
+      const png = await exportMapPng(container, context, {
+        attribution: props.attribution,
+        north: t("north"),
+        km: (n) => t("km", { n }),
+      })
+      downloadBlob(png, fileNameFor(context, "png"))
+    } finally {
+      if (map && before) map.setView(before.centre, before.zoom, { animate: false })
+    }
   }
   const csv = () => {
     const values = props.values

@@ -100,11 +100,15 @@ export const buildExportContext = (a: BuildContextArgs): ExportContext => {
 
 /** A file name from the title and date: ASCII slug (Lao titles fall back to "lao-protect"). */
 export const fileNameFor = (context: ExportContext, ext: string, now: Date = new Date()): string => {
+  // Latin accents are dropped; Lao (and any other script's) letters and marks are kept, so a Lao
+  // export is named by its Lao title
   const slug = context.title
-    .normalize("NFKD")
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
     .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/[^\p{L}\p{M}\p{N}]+/gu, "-")
     .replace(/^-+|-+$/g, "")
     .slice(0, 60)
+    .normalize("NFC")
   return `${slug || "lao-protect"}-${now.toISOString().slice(0, 10)}.${ext}`
 }

@@ -1,6 +1,7 @@
 /** The planners' map: choropleth, border points, flows, overlays, the area profile and its table. */
-import { useEffect, useMemo, useState } from "react"
+import { useEffect, useMemo, useRef, useState } from "react"
 import { BreakdownChart } from "../components/BreakdownChart.tsx"
+import { activeFilters, FilterChips } from "../components/FilterChips.tsx"
 import { Legend } from "../components/Legend.tsx"
 import { MapView } from "../components/MapView.tsx"
 import { SidePanel } from "../components/SidePanel.tsx"
@@ -35,8 +36,10 @@ export function MapPage({ engine, state, update, t, views, k, flowThreshold, cel
   const [provinceGeo, setProvinceGeo] = useState<Boundaries | null>(null)
   const [districtGeo, setDistrictGeo] = useState<Boundaries | null>(null)
   const [cpn, setCpn] = useState<{ districts: ReadonlyArray<string>; illustrative: boolean } | null>(null)
+  const [countryGeo, setCountryGeo] = useState<Boundaries | null>(null)
   useEffect(() => {
     loadBoundaries("provinces").then(setProvinceGeo, reportFailure("loading province boundaries"))
+    loadBoundaries("countries").then(setCountryGeo, reportFailure("loading neighbouring countries"))
     coverageForMap().then(setCpn, reportFailure("loading CPN coverage"))
   }, [])
   const needDistricts = state.level === "district" || state.layers.includes("cpn")
@@ -66,7 +69,38 @@ export function MapPage({ engine, state, update, t, views, k, flowThreshold, cel
   )
   const classes = useMemo(() => classesFor(values, state.method), [values, state.method])
   const boundaries = state.level === "province" ? provinceGeo : districtGeo
-  const attribution = boundaries?.attribution ?? t("attributionDefault")
+  const areaAttribution = boundaries?.attribution ?? t("attributionDefault")
+  const attribution =
+    countryGeo?.attribution &&
+    !areaAttribution.includes("Natural Earth") &&
+    !areaAttribution.includes(countryGeo.attribution)
+      ? `${areaAttribution} ${countryGeo.attribution}`
+      : areaAttribution
+  const chips = activeFilters(t, lang, state)
+
+  // Keyboard and screen readers: a selection made here moves focus to the panel and is announced;
+  // Escape closes the panel and returns focus to the area.
+  const selectedByUser = useRef(false)
+  const panelRef = useRef<HTMLElement | null>(null)
+  const select = (code: string) => {
+    selectedByUser.current = true
+    update((s) => ({ ...s, selected: code }))
+  }
+  useEffect(() => {
+    if (state.selected !== null && selectedByUser.current) panelRef.current?.focus()
+    selectedByUser.current = false
+  }, [state.selected])
+  useEffect(() => {
+    if (state.selected === null) return
+    const code = state.selected
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== "Escape") return
+      update((s) => ({ ...s, selected: null }))
+      document.querySelector<HTMLElement>(`.leaflet-overlay-pane path[data-pcode="${code}"]`)?.focus()
+    }
+    document.addEventListener("keydown", onKey)
+    return () => document.removeEventListener("keydown", onKey)
+  }, [state.selected, update])
 
   const selectedName =
     state.selected === null
@@ -87,9 +121,16 @@ export function MapPage({ engine, state, update, t, views, k, flowThreshold, cel
             <select
               data-control="level"
               value={state.level}
-              onChange={(e) =>
-                update((s) => ({ ...s, level: e.target.value as typeof s.level, selected: null }))
-              }
+              onChange={(e) => {
+                const level = e.target.value as typeof state.level
+                // flows are off by default at district level: they would hide 148 small areas
+                update((s) => ({
+                  ...s,
+                  level,
+                  selected: null,
+                  layers: level === "district" ? s.layers.filter((l) => l !== "flows") : s.layers,
+                }))
+              }}
             >
               <option value="province">{t("province")}</option>
               <option value="district">{t("district")}</option>
@@ -149,16 +190,21 @@ export function MapPage({ engine, state, update, t, views, k, flowThreshold, cel
           {usingFirstPaint && <p className="note">{t("firstPaintNote")}</p>}
         </div>
         <div className="map-wrap">
+          <a className="skip-link" href="#map-table">
+            {t("skipToTable")}
+          </a>
+          <FilterChips t={t} chips={chips} update={update} />
           <MapView
             lang={lang}
             t={t}
             level={state.level}
             boundaries={boundaries}
             districtBoundaries={districtGeo}
+            countries={countryGeo}
             values={values}
             classes={classes}
             selected={state.selected}
-            onSelect={(code) => update((s) => ({ ...s, selected: code }))}
+            onSelect={select}
             layers={state.layers}
             borderPoints={views?.borderPoints ?? null}
             flows={views?.flows ?? null}
@@ -184,7 +230,7 @@ export function MapPage({ engine, state, update, t, views, k, flowThreshold, cel
           />
           <Legend
             t={t}
-            title={metricTitle}
+            title={chips.length > 0 ? `${metricTitle} · ${chips.map((c) => c.text).join(", ")}` : metricTitle}
             classes={classes}
             format={formatValue}
             threshold={k}
@@ -193,8 +239,18 @@ export function MapPage({ engine, state, update, t, views, k, flowThreshold, cel
             showCpn={state.layers.includes("cpn")}
             cpnIllustrative={cpn?.illustrative ?? true}
             showShelters={state.layers.includes("shelters")}
+            flowMax={
+              Math.max(0, ...(views?.flows ?? []).filter((f) => f.n >= flowThreshold).map((f) => f.n)) || null
+            }
+            showCheckpoints={state.layers.includes("checkpoints")}
+            checkpointMax={Math.max(0, ...(views?.borderPoints ?? []).map((b) => b.n)) || null}
           />
         </div>
+        <p className="sr-only" role="status" aria-live="polite" data-testid="map-announce">
+          {state.selected === null
+            ? ""
+            : `${t("selectedAnnounce", { name: selectedName })}: ${cellText(values.get(state.selected)?.cell ?? { kind: "no_data" })}`}
+        </p>
         <div className="side">
           {state.selected === null ? (
             <p className="note">{t("clickHint")}</p>
@@ -218,6 +274,7 @@ export function MapPage({ engine, state, update, t, views, k, flowThreshold, cel
                 rows={views?.breakdown ?? null}
                 cellText={cellText}
                 formatRate={(n) => formatNumber(lang, n, 1)}
+                panelRef={panelRef}
                 onClose={() => update((s) => ({ ...s, selected: null }))}
               />
             </>
@@ -236,8 +293,8 @@ export function MapPage({ engine, state, update, t, views, k, flowThreshold, cel
           )}
         </div>
       </main>
-      <section className="table-view">
-        <h2>{t("dataTable")}</h2>
+      <section className="table-view" id="map-table" aria-labelledby="map-table-title" tabIndex={-1}>
+        <h2 id="map-table-title">{t("dataTable")}</h2>
         <table data-testid="area-table">
           <thead>
             <tr>
@@ -256,7 +313,7 @@ export function MapPage({ engine, state, update, t, views, k, flowThreshold, cel
                       type="button"
                       className="link"
                       aria-pressed={state.selected === code}
-                      onClick={() => update((s) => ({ ...s, selected: code }))}
+                      onClick={() => select(code)}
                     >
                       {labelOf(state.level, code, lang, code).text}
                     </button>

@@ -126,9 +126,10 @@ export function Presentation(props: PresentationProps) {
       tabIndex={-1}
       ref={root}
     >
-      <div className="slide">
+      <div className={`slide slide-${current.kind}`}>
         <SlideView {...props} slide={current} />
       </div>
+      {current.kind !== "title" && <SlideContext {...props} />}
       <nav className="slide-nav">
         <button type="button" onClick={() => update((s) => ({ ...s, slide: Math.max(1, slide - 1) }))}>
           ← {t("presentPrev")}
@@ -154,6 +155,29 @@ export function Presentation(props: PresentationProps) {
         </button>
         <span className="help">{t("presentHelp")}</span>
       </nav>
+    </div>
+  )
+}
+
+/** On every slide after the title: the synthetic badge, the source release and the date shown. */
+function SlideContext({ engine, state, t }: PresentationProps) {
+  const synthetic = engine.manifest?.synthetic ?? engine.firstPaint?.synthetic ?? false
+  return (
+    <div className="slide-context" data-testid="slide-context">
+      {synthetic && (
+        <span className="badge" data-testid="slide-context-badge">
+          {t("syntheticBadge")}
+        </span>
+      )}
+      {engine.manifest && (
+        <span data-testid="slide-context-source">
+          {t("exportSource", {
+            release: engine.manifest.release,
+            date: formatDate(state.lang, engine.manifest.createdAt),
+          })}
+        </span>
+      )}
+      <span>{t("presentedOn", { date: formatDate(state.lang, new Date().toISOString()) })}</span>
     </div>
   )
 }
@@ -327,9 +351,9 @@ function MapSlide({ engine, state, t, k, cellText }: PresentationProps) {
   ]
   const title = `${t("mapSlide")} (${metricLabel(t, state.metric)})`
   const attribution = boundaries.attribution ?? t("attributionDefault")
-  const h = chartHeight()
+  const h = Math.max(360, Math.round(window.innerHeight * 0.7))
   return (
-    <section className="trend-panel" ref={ref}>
+    <section className="trend-panel map-slide" ref={ref}>
       <header>
         <h3>{title}</h3>
         <ExportButtons
@@ -360,7 +384,7 @@ function MapSlide({ engine, state, t, k, cellText }: PresentationProps) {
         width={Math.round(h * 0.9)}
         height={h}
       />
-      <ul className="trend-legend">
+      <ul className="trend-legend map-slide-legend">
         {legend.map((l) => (
           <li key={l.label}>
             <span

@@ -426,7 +426,7 @@ export function CpnSection(props: CpnSectionProps) {
             {coverage?.origin === "illustrative" ? ` (${t("illustrative")})` : ""}
           </li>
           <li>
-            <span className="swatch plan-outline" style={{ borderColor: ADDED_COLOUR }} />
+            <span className="swatch plan-outline plan-outline-added" style={{ borderColor: ADDED_COLOUR }} />
             {t("planAdded")}
           </li>
         </ul>
@@ -459,7 +459,7 @@ export function CpnSection(props: CpnSectionProps) {
                 }),
               ),
               { label: t("planCovered"), kind: "line", colour: COVERED_COLOUR },
-              { label: t("planAdded"), kind: "line", colour: ADDED_COLOUR },
+              { label: t("planAdded"), kind: "dashed", colour: ADDED_COLOUR },
             ]
             return {
               ...props.exportContext(t("planCpnTitle"), [

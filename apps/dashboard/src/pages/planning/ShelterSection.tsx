@@ -82,7 +82,7 @@ export function ShelterSection(props: ShelterSectionProps) {
   const [eventStay, setEventStay] = useState(30)
   const [currency, setCurrency] = useState<ServiceDemand.Currency>("USD")
   const [costs, setCosts] = useState<ReadonlyArray<ServiceDemand.UnitCost>>([])
-  const heatRef = useRef<HTMLDivElement | null>(null)
+  const heatRef = useRef<HTMLElement | null>(null)
 
   useEffect(() => {
     if (props.unitCosts) setCosts(props.unitCosts.rows)
@@ -319,7 +319,8 @@ export function ShelterSection(props: ShelterSectionProps) {
           {t("planNotInRelease")}
         </p>
       ) : (
-        <div className="plan-scroll" ref={heatRef}>
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: a wide table scrolls sideways; keyboard users must reach it
+        <section className="plan-scroll" ref={heatRef} tabIndex={0} aria-label={t("planDemandTitle")}>
           <ExportButtons
             t={t}
             name="bed-nights"
@@ -376,7 +377,7 @@ export function ShelterSection(props: ShelterSectionProps) {
               ))}
             </tbody>
           </table>
-        </div>
+        </section>
       )}
 
       <InputBox
@@ -566,7 +567,8 @@ export function ShelterSection(props: ShelterSectionProps) {
         <>
           <h4>{t("planShortfallTitle")}</h4>
           <p className="note">{t("planShortfallNote")}</p>
-          <div className="plan-scroll">
+          {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a wide table scrolls sideways; keyboard users must reach it */}
+          <section className="plan-scroll" tabIndex={0} aria-label={t("planShortfallTitle")}>
             <table className="plan-heatmap" data-testid="shortfall">
               <thead>
                 <tr>
@@ -608,7 +610,7 @@ export function ShelterSection(props: ShelterSectionProps) {
                 ))}
               </tbody>
             </table>
-          </div>
+          </section>
         </>
       )}
 

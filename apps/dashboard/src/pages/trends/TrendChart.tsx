@@ -27,6 +27,8 @@ export interface ChartSeries {
   /** Divide by this and multiply by 100,000 (a rate); null draws counts. */
   readonly population: number | null
   readonly dashed?: boolean | undefined
+  /** A gap means "not published" (an official series), not "no cases": no no-data marker on the axis. */
+  readonly gapsUnpublished?: boolean | undefined
 }
 
 export interface TrendChartProps {
@@ -112,7 +114,7 @@ export function TrendChart({
       const cell = s.cells[i] ?? { kind: "no_data" }
       row[`v${j}`] = cell.kind === "value" ? scaled(cell.n, s.population) : null
       row[`s${j}`] = cell.kind === "suppressed" ? scaled(cell.k / 2, s.population) : null
-      row[`z${j}`] = cell.kind === "no_data" ? 0 : null
+      row[`z${j}`] = cell.kind === "no_data" && !s.gapsUnpublished ? 0 : null
     })
     return row
   })

@@ -1,5 +1,6 @@
 /** One exportable trend: title, PNG/SVG/CSV buttons, the chart, its legend and its table. */
 import { useRef } from "react"
+import "./trends.css"
 import type { ExportContext, LegendEntry } from "../../export/context.ts"
 import type { CsvColumn } from "../../export/csv.ts"
 import { ExportButtons } from "../../export/ExportButtons.tsx"

@@ -124,6 +124,7 @@ export const officialSeries = (
     cells,
     population: null,
     dashed: true,
+    gapsUnpublished: true,
   }
 }
 
