@@ -7,6 +7,7 @@ import type { Command } from "./command.ts"
 
 export const commands: Record<string, () => Promise<{ default: Command }>> = {
   import: () => import("./import.ts"),
+  mapping: () => import("./mapping.ts"),
   synth: () => import("./synth.ts"),
   publish: () => import("./publish.ts"),
   geo: () => import("./geo.ts"),

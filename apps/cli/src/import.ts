@@ -4,15 +4,26 @@
  */
 import { readFileSync } from "node:fs"
 import { parseArgs } from "node:util"
-import { domainModel, ImportError, importFile, openWarehouse } from "@lao-protect/warehouse/node"
+import {
+  domainModel,
+  ImportError,
+  importFile,
+  openWarehouse,
+  parseMapping,
+  type ValueMapping,
+  withSets,
+} from "@lao-protect/warehouse/node"
 import { type Command, UsageError } from "./command.ts"
 import { terminalProgress } from "./progress.ts"
 
-const usage = `usage: lao-protect import <file> [--sheet NAME] [--mapping map.json] [--source PARTNER] [--db path]
+const usage = `usage: lao-protect import <file> [--sheet NAME] [--mapping map.json] [--set column=value ...] [--source PARTNER] [--db path]
 
   <file>        .csv (comma, semicolon or tab; UTF-8 with or without BOM), .xlsx, .json (array), .ndjson
   --sheet       xlsx sheet name (default: the first sheet)
-  --mapping     JSON file {"Partner header": "case_row_column", ...}
+  --mapping     JSON file {"columns": {"Your header": "case_row_column"}, "values": {"sex": {"F": "female"}},
+                "set": {"citizenship": "LAO"}} (or the flat {"Your header": "column"}); start one with
+                \`lao-protect mapping suggest <file>\`
+  --set         column=value for rows whose cell is missing or empty, e.g. --set citizenship=LAO
   --source      partner code for rows without a "source" value
   --db          warehouse file (default: data/warehouse/lao-protect.duckdb at the repo root)`
 
@@ -27,27 +38,31 @@ const command: Command = {
         sheet: { type: "string" },
         mapping: { type: "string" },
         source: { type: "string" },
+        set: { type: "string", multiple: true },
         db: { type: "string" },
       },
     })
     const [input] = positionals
     if (!input || positionals.length > 1) throw new UsageError(`give exactly one file\n\n${usage}`)
     const file = ctx.resolve(input)
-    let mapping: Record<string, string> | undefined
-    if (values.mapping) {
-      try {
-        mapping = JSON.parse(readFileSync(ctx.resolve(values.mapping), "utf8")) as Record<string, string>
-      } catch (e) {
-        throw new UsageError(`cannot read mapping file: ${e instanceof Error ? e.message : String(e)}`)
-      }
+    const model = domainModel()
+    let mapping: ValueMapping = { columns: {}, values: {}, set: {} }
+    try {
+      if (values.mapping)
+        mapping = parseMapping(JSON.parse(readFileSync(ctx.resolve(values.mapping), "utf8")), model)
+      mapping = withSets(mapping, values.set ?? [], model)
+    } catch (e) {
+      throw new UsageError(`cannot use the mapping: ${e instanceof Error ? e.message : String(e)}`)
     }
     const db = await openWarehouse(values.db ? ctx.resolve(values.db) : ctx.defaultDb)
     try {
       const r = await importFile(db, {
         file,
-        model: domainModel(),
+        model,
         ...(values.sheet ? { sheet: values.sheet } : {}),
-        ...(mapping ? { mapping } : {}),
+        mapping: mapping.columns,
+        values: mapping.values,
+        set: mapping.set,
         ...(values.source ? { source: values.source } : {}),
         progress: terminalProgress(db.raw, ctx.stderr),
       })

@@ -22,6 +22,8 @@ export {
 } from "./import/import-file.ts"
 export { checkIntegrity, type IntegrityReport } from "./import/integrity.ts"
 export { type Progress, silentProgress } from "./import/progress.ts"
+export { type MappingSuggestion, suggestMapping } from "./import/suggest-mapping.ts"
+export { MappingError, parseMapping, type ValueMapping, withSets } from "./import/value-mapping.ts"
 export * as Linkage from "./linkage/index.ts"
 export { type NodeConnector, type OpenOptions, openWarehouse, toPlain } from "./NodeConnector.ts"
 export { importUnodcGlotip, OfficialImportError } from "./official-stats/import-glotip.ts"

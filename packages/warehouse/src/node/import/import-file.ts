@@ -37,6 +37,7 @@ import { type Progress, silentProgress } from "./progress.ts"
 import { RecordsError, readJson, readNdjson, type Tabular } from "./records.ts"
 import replacedSql from "./replaced_cases.sql?raw"
 import { type ImportInput, type ImportSql, importSql, placeColumns, storedText } from "./validation-sql.ts"
+import { checkMapping, type ValueMapping, valueWords } from "./value-mapping.ts"
 import { readXlsx, XlsxError } from "./xlsx.ts"
 
 export type FileFormat = "csv" | "xlsx" | "json" | "ndjson"
@@ -47,6 +48,10 @@ export interface ImportOptions {
   readonly sheet?: string
   /** Partner header -> CaseRow column. */
   readonly mapping?: Readonly<Record<string, string>>
+  /** Mapping file value words: CaseRow column -> (partner word -> code), see `value-mapping.ts`. */
+  readonly values?: Readonly<Record<string, Readonly<Record<string, string>>>>
+  /** CaseRow column -> value for rows whose cell is missing or empty (`--set column=value`). */
+  readonly set?: Readonly<Record<string, string>>
   /** Partner code used where the file has no `source` value. */
   readonly source?: string
   readonly format?: FileFormat
@@ -170,6 +175,7 @@ async function resolvePlaces(db: NodeConnector, model: CaseModel, sql: ImportSql
          WHERE gid = ${kind.gid} AND ${r} IS NOT NULL`
       for (const row of await db.query<{ raw: string; hint: string | null }>(distinct)) {
         let m: PlaceMatch
+        let elsewhere: PlaceMatch | undefined
         switch (column.place) {
           case "province":
             m = model.places.province(row.raw)
@@ -184,9 +190,14 @@ async function resolvePlaces(db: NodeConnector, model: CaseModel, sql: ImportSql
             const p = row.hint === null ? undefined : model.places.province(row.hint)
             const provinceCode = p && "code" in p ? p.code : undefined
             m = model.places.district(row.raw, provinceCode)
+            if ("unknown" in m && provinceCode !== undefined) elsewhere = model.places.district(row.raw)
           }
         }
-        const { code, reason } = placeMatchToRow(m, column.place ?? "place", row.raw)
+        let { code, reason } = placeMatchToRow(m, column.place ?? "place", row.raw)
+        if (elsewhere && "code" in elsewhere)
+          reason = `"${row.raw}" is a district of ${model.places.provinceOfDistrict(elsewhere.code) ?? "another province"}, not of the origin_province given ("${row.hint}"): correct one of the two`
+        else if (elsewhere && "ambiguous" in elsewhere)
+          reason = `no district "${row.raw}" in the origin_province given ("${row.hint}"); districts of that name: ${elsewhere.ambiguous.join(", ")}`
         const province =
           code && column.place === "district" ? (model.places.provinceOfDistrict(code) ?? null) : null
         // Hints are '' rather than NULL so the validation joins stay hash joins.
@@ -294,9 +305,16 @@ async function importStaged(db: NodeConnector, options: ImportOptions, p: Prepar
   await migrate(db, model)
   lap("migrate")
 
-  for (const [header, target] of Object.entries(options.mapping ?? {}))
-    if (!model.columns.some((c) => c.name === target))
-      throw new ImportError(`mapping: "${header}" points to "${target}", which is not a CaseRow column`)
+  let mapping: ValueMapping
+  try {
+    mapping = checkMapping(
+      { columns: options.mapping ?? {}, values: options.values ?? {}, set: options.set ?? {} },
+      model,
+    )
+  } catch (e) {
+    throw new ImportError(e instanceof Error ? e.message : String(e))
+  }
+  const setColumns = Object.keys(mapping.set)
 
   const importId = randomUUID()
   const source = options.source ?? null
@@ -404,7 +422,10 @@ async function importStaged(db: NodeConnector, options: ImportOptions, p: Prepar
     throw e instanceof ImportError ? e : new ImportError(message)
   }
 
-  const match = matchHeaders(header, model, options.mapping, options.source ? ["source"] : [])
+  const match = matchHeaders(header, model, options.mapping, [
+    ...(options.source ? ["source"] : []),
+    ...setColumns,
+  ])
   if (match.duplicates.length > 0) {
     const message = `duplicate columns: ${match.duplicates
       .map((d) => `${d.column} (${d.headers.map((h) => `"${clip(h, 60)}"`).join(" and ")})`)
@@ -451,7 +472,7 @@ async function importStaged(db: NodeConnector, options: ImportOptions, p: Prepar
     )
     // Columns absent from the file keep their stored values when a case is updated: the stored
     // values of the file's keys are read as text (`lp_old`) and validated with the file's cells.
-    const stored = await storedColumns(db, model, fileColumns)
+    const stored = await storedColumns(db, model, fileColumns, setColumns)
     const input: ImportInput = {
       relation: "lp_rows",
       params: 0,
@@ -461,6 +482,8 @@ async function importStaged(db: NodeConnector, options: ImportOptions, p: Prepar
       // CSV: only the columns where the record scan saw a cell that may start or end with a space
       // are trimmed (trimming every cell cost about a quarter of a 1M-row import).
       ...(scan ? { padded: new Set(scan.paddedColumns) } : {}),
+      ...(Object.keys(mapping.values).length > 0 ? { values: valueWords(mapping) } : {}),
+      ...(setColumns.length > 0 ? { set: new Map(Object.entries(mapping.set)) } : {}),
     }
     lap("setup")
     const sql = importSql(model, fileColumns, input)
@@ -519,13 +542,10 @@ async function importStaged(db: NodeConnector, options: ImportOptions, p: Prepar
     const tmp = `${rejectedFile}.${importId}.tmp`
     const wroteRejected = rejected > 0 && options.writeRejected !== false
     let warnings = 0
-    // The rejected rows' cells go to JS first: it explains them with the domain's messages while
-    // DuckDB builds the reasons (settled, so that a failure on either side is reported in order).
-    let explaining: Promise<Settled<Explained>> | undefined
+    let originals: ReadonlyMap<number, ReadonlyArray<string | null>> = new Map()
     if (rejected > 0 || beTexts > 0) {
       await db.exec(sql.candidates(beTexts > 0))
-      if (wroteRejected)
-        explaining = settle(explainRows(model, await readOriginals(db, header), match.columns))
+      if (wroteRejected) originals = await readOriginals(db, header)
       await progress.track("checking", db.exec(sql.rejects(facts)))
       const counts = (
         await db.query(
@@ -571,15 +591,13 @@ async function importStaged(db: NodeConnector, options: ImportOptions, p: Prepar
     lap("log")
 
     const reasons = wroteRejected ? await readReasons(db) : []
-    const explained = explaining ? await explaining : undefined
     lap("read-rejected")
     // `cases` has no primary key: check, before COMMIT, that no key this import touched is now
     // twice in the table (a hash aggregate over those keys only). DuckDB runs it while JS writes
-    // the rejected file; both must succeed before COMMIT (an explanation error is reported first).
+    // the rejected file; both must succeed before COMMIT (a write error is reported first).
     const integrity = settle(checkKeysUnique(db, importId, existing > 0))
-    let written: Settled<void> = explained && !explained.ok ? explained : { ok: true, value: undefined }
-    if (wroteRejected && explained?.ok)
-      written = await settle(writeRejectedCsv(model, reasons, explained.value, header, tmp))
+    let written: Settled<void> = { ok: true, value: undefined }
+    if (wroteRejected) written = await settle(writeRejectedCsv(reasons, originals, header, tmp))
     lap("rejected-csv")
     const checked = await integrity
     if (!written.ok) throw written.error
@@ -790,10 +808,12 @@ async function storedColumns(
   db: NodeConnector,
   model: CaseModel,
   fileColumns: ReadonlyMap<string, number>,
+  setColumns: ReadonlyArray<string>,
 ): Promise<string[]> {
   const absent = model.columns.filter(
     (c) =>
       !fileColumns.has(c.name) &&
+      !setColumns.includes(c.name) &&
       c.name !== "source" &&
       c.name !== "case_id" &&
       !(c.name === "origin_province" && fileColumns.has("origin_district")),
@@ -816,12 +836,6 @@ const settle = <T>(p: Promise<T>): Promise<Settled<T>> =>
     (error: unknown) => ({ ok: false as const, error }),
   )
 
-/** The original cells of each rejected row, and the domain's explanation of the row. */
-interface Explained {
-  readonly cells: ReadonlyMap<number, ReadonlyArray<string | null>>
-  readonly explanations: ReadonlyMap<number, string>
-}
-
 /**
  * The cells of the rejected rows (from `lp_cand`), in row order, one JSON array per row (cheaper
  * than converting each value).
@@ -840,35 +854,6 @@ async function readOriginals(
   )
 }
 
-/** The domain's explanation of each rejected row (the first 10,000), yielding now and then. */
-async function explainRows(
-  model: CaseModel,
-  cells: ReadonlyMap<number, ReadonlyArray<string | null>>,
-  columnOf: ReadonlyMap<number, string>,
-): Promise<Explained> {
-  const explanations = new Map<number, string>()
-  if (model.explain) {
-    const explain = model.explain
-    let k = 0
-    for (const [row, original] of cells) {
-      if (explanations.size >= 10_000) break
-      if (k++ % 256 === 0) await new Promise<void>((resolve) => setImmediate(resolve))
-      const record: Record<string, string> = {}
-      for (const [i, col] of columnOf) {
-        const v = original[i]
-        if (v !== null && v !== undefined) record[col] = v
-      }
-      explanations.set(
-        row,
-        explain(record)
-          .map((x) => x.message)
-          .join("; "),
-      )
-    }
-  }
-  return { cells, explanations }
-}
-
 /**
  * The rejected rows as they went to `quarantine` (one per offending column: row, column, value,
  * reason), from `lp_bad` itself rather than a join with `quarantine`, in row order.
@@ -881,21 +866,33 @@ async function readReasons(db: NodeConnector): Promise<unknown[][]> {
   return reader.getRowsJS()
 }
 
+/**
+ * The explanation of a rejected row: every problem the importer's checks found in it (after the
+ * default source, date, place and code conversions), one sentence each, in column order. Built from
+ * the same list as the reason lines, so the two cannot disagree.
+ */
+export const explanationOf = (problems: ReadonlyArray<{ column: string; reason: string }>): string =>
+  problems.map((p) => (p.column === "row" ? p.reason : `${p.column}: ${p.reason}`)).join("; ")
+
 /** Write `<input>.rejected.csv` (to `path`), yielding now and then so DuckDB work can run meanwhile. */
 async function writeRejectedCsv(
-  model: CaseModel,
   reasons: ReadonlyArray<ReadonlyArray<unknown>>,
-  explained: Explained,
+  originals: ReadonlyMap<number, ReadonlyArray<string | null>>,
   header: ReadonlyArray<string>,
   path: string,
 ): Promise<void> {
-  const lines = [
-    csvLine(["row", "column", "value", "reason", ...(model.explain ? ["explanation"] : []), ...header]),
-  ]
+  const lines = [csvLine(["row", "column", "value", "reason", "explanation", ...header])]
+  const byRow = new Map<number, Array<{ column: string; reason: string }>>()
+  for (const r of reasons) {
+    const rowNumber = Number(r[0])
+    const list = byRow.get(rowNumber) ?? []
+    list.push({ column: String(r[1]), reason: String(r[3]) })
+    byRow.set(rowNumber, list)
+  }
   for (const [k, r] of reasons.entries()) {
     if (k % 256 === 0) await new Promise<void>((resolve) => setImmediate(resolve))
     const rowNumber = Number(r[0])
-    const original = explained.cells.get(rowNumber)
+    const original = originals.get(rowNumber)
     if (!original) throw new Error(`internal error: rejected row ${rowNumber} has no cells`)
     lines.push(
       csvLine([
@@ -903,7 +900,7 @@ async function writeRejectedCsv(
         String(r[1]),
         r[2] === null ? null : String(r[2]),
         String(r[3]),
-        ...(model.explain ? [explained.explanations.get(rowNumber) ?? ""] : []),
+        explanationOf(byRow.get(rowNumber) ?? []),
         ...original,
       ]),
     )

@@ -54,7 +54,19 @@ export function caseModelFrom(caseRow = Domain.CaseRow, place = Domain.Place): C
     const label = labels.get(r.column)
     const aliases = [...(label ? [label.en, label.lo] : []), ...(partnerAliases[r.column] ?? [])]
     const base = { name: r.column, required: r.required, aliases }
-    const enumSpec = r.vocabulary && r.codes ? { name: enumName(r.vocabulary), codes: r.codes } : undefined
+    const vocabulary = Domain.Vocabulary.vocabularies.find((v) => v.name === r.vocabulary)
+    const labelsOf = vocabulary
+      ? Object.fromEntries(
+          Object.entries(vocabulary.labels as Record<string, { en: string; lo: string }>).map(([code, l]) => [
+            code,
+            [l.en, l.lo],
+          ]),
+        )
+      : undefined
+    const enumSpec =
+      r.vocabulary && r.codes
+        ? { name: enumName(r.vocabulary), codes: r.codes, ...(labelsOf ? { labels: labelsOf } : {}) }
+        : undefined
     const expected =
       r.codes && r.codes.length <= 20 ? `one of ${r.codes.join(", ")}` : `a ${r.vocabulary ?? r.type} code`
     switch (r.type) {

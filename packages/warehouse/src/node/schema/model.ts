@@ -9,6 +9,8 @@
 export interface EnumSpec {
   readonly name: string
   readonly codes: ReadonlyArray<string>
+  /** English and Lao labels of each code (for suggesting value mappings, not for matching). */
+  readonly labels?: Readonly<Record<string, ReadonlyArray<string>>>
 }
 
 export type PlaceKind = "province" | "district" | "checkpoint" | "country"
