@@ -29,12 +29,14 @@ import type { CaseModel, PlaceMatch } from "../schema/model.ts"
 import { ident } from "../schema/sql-text.ts"
 import { type CsvScan, CsvScanner } from "./csv-scan.ts"
 import { clip, csvLine, MAX_HEADER_BYTES, sniffCsvFile, splitCsvRecords } from "./csv-text.ts"
+import disputedAgesSql from "./disputed_ages.sql?raw"
 import { matchHeaders } from "./headers.ts"
 import { checkKeysUnique } from "./integrity.ts"
 import macros from "./macros.sql?raw"
 import placeLookupDdl from "./place_lookup.sql?raw"
 import { type Progress, silentProgress } from "./progress.ts"
 import { RecordsError, readJson, readNdjson, type Tabular } from "./records.ts"
+import rejectedByReasonSql from "./rejected_by_reason.sql?raw"
 import replacedSql from "./replaced_cases.sql?raw"
 import { type ImportInput, type ImportSql, importSql, placeColumns, storedText } from "./validation-sql.ts"
 import { checkMapping, type ValueMapping, valueWords } from "./value-mapping.ts"
@@ -57,15 +59,25 @@ export interface ImportOptions {
   readonly format?: FileFormat
   readonly user?: string
   readonly progress?: Progress
+  /** Check and count everything, then roll back: nothing in the warehouse, no file written. */
+  readonly dryRun?: boolean
   /** Write `<file>.rejected.csv` (default true). */
   readonly writeRejected?: boolean
   /** Called with the wall time of each phase (for the bench). */
   readonly profile?: (phase: string, ms: number) => void
 }
 
+export interface ImportWarning {
+  readonly row: number
+  readonly column: string
+  readonly value: string | null
+  readonly message: string
+}
+
 export interface ImportResult {
   readonly importId: string
-  readonly status: "committed" | "already_imported"
+  /** `dry_run`: everything was checked and counted, then rolled back; no file was written. */
+  readonly status: "committed" | "already_imported" | "dry_run"
   readonly file: string
   readonly sha256: string
   readonly rowsRead: number
@@ -75,7 +87,17 @@ export interface ImportResult {
   readonly updated: number
   readonly warnings: number
   readonly ignoredHeaders: ReadonlyArray<string>
+  /** Blank rows (every cell empty, except under an empty header): skipped, not counted as read. */
+  readonly skippedBlank?: number
+  /** Their row numbers (the first 50). */
+  readonly skippedRows?: ReadonlyArray<number>
+  /** Warnings by row (the first 1,000): Buddhist Era conversions, disputed ages, guessed places. */
+  readonly warningRows?: ReadonlyArray<ImportWarning>
+  /** Rejected rows by column and reason, most frequent first (the first 20). */
+  readonly rejectedByReason?: ReadonlyArray<{ column: string; reason: string; rows: number }>
   readonly rejectedFile?: string
+  /** `<input>.warnings.csv`: every warning, by row. */
+  readonly warningsFile?: string
   /** For `already_imported`: the import that loaded these bytes. */
   readonly previousImportId?: string
 }
@@ -206,6 +228,7 @@ async function resolvePlaces(db: NodeConnector, model: CaseModel, sql: ImportSql
           if (v === null) appender.appendNull()
           else appender.appendVarchar(String(v))
         }
+        appender.appendBoolean("code" in m && m.guessed === true)
         appender.endRow()
       }
     }
@@ -320,6 +343,7 @@ async function importStaged(db: NodeConnector, options: ImportOptions, p: Prepar
   const source = options.source ?? null
   const sheet = options.sheet ?? null
   const logFailure = async (message: string) => {
+    if (options.dryRun) return
     await db.query(
       `INSERT INTO import_log (import_id, file_name, sha256, source, sheet, started_at, finished_at, "user", status, message)
        VALUES ($1, $2, $3, $4, $7, current_timestamp, current_timestamp, $5, 'failed', $6)`,
@@ -336,24 +360,25 @@ async function importStaged(db: NodeConnector, options: ImportOptions, p: Prepar
   if (previous[0]) {
     const p = previous[0]
     if (staging) await dropStaging(db)
-    await db.query(
-      `INSERT INTO import_log (import_id, file_name, sha256, source, sheet, started_at, finished_at, rows_read, rows_accepted,
+    if (!options.dryRun)
+      await db.query(
+        `INSERT INTO import_log (import_id, file_name, sha256, source, sheet, started_at, finished_at, rows_read, rows_accepted,
          rows_rejected, warnings, "user", status, message)
        VALUES ($1, $2, $3, $4, $11, current_timestamp, current_timestamp, $5, $6, $7, $8, $9, 'already_imported', $10)`,
-      [
-        importId,
-        fileName,
-        digest,
-        source,
-        num(p.rows_read),
-        num(p.rows_accepted),
-        num(p.rows_rejected),
-        num(p.warnings),
-        user,
-        `same bytes as import ${String(p.import_id)}`,
-        sheet,
-      ],
-    )
+        [
+          importId,
+          fileName,
+          digest,
+          source,
+          num(p.rows_read),
+          num(p.rows_accepted),
+          num(p.rows_rejected),
+          num(p.warnings),
+          user,
+          `same bytes as import ${String(p.import_id)}`,
+          sheet,
+        ],
+      )
     return {
       importId,
       status: "already_imported",
@@ -455,13 +480,16 @@ async function importStaged(db: NodeConnector, options: ImportOptions, p: Prepar
     let oddRows = 0
     if (tabular) {
       await loadTabular(db, tabular)
-      await db.exec("CREATE OR REPLACE TEMP VIEW lp_rows AS SELECT * FROM stg")
+      await db.exec("CREATE OR REPLACE TEMP VIEW lp_all AS SELECT * FROM stg")
     } else {
       const staged = await staging
       if (!staged) throw new Error("internal error: the CSV was not staged")
       if (!staged.ok) throw staged.error
       oddRows = await checkStaged(db, header, delimiter, scan!)
     }
+    const blank = await skipBlankRows(db, [...match.columns.keys()], oddRows > 0)
+    const blankLines = (scan?.odd ?? []).filter((o) => o.cells === 0).map((o) => o.row)
+    const skippedRows = [...blank, ...blankLines].sort((a, b) => a - b)
     lap("load")
     await db.exec("BEGIN TRANSACTION")
     inTransaction = true
@@ -541,7 +569,7 @@ async function importStaged(db: NodeConnector, options: ImportOptions, p: Prepar
     const rejectedFile = `${file}.rejected.csv`
     const tmp = `${rejectedFile}.${importId}.tmp`
     const wroteRejected = rejected > 0 && options.writeRejected !== false
-    let warnings = 0
+    let beWarnings = 0
     let originals: ReadonlyMap<number, ReadonlyArray<string | null>> = new Map()
     if (rejected > 0 || beTexts > 0) {
       await db.exec(sql.candidates(beTexts > 0))
@@ -557,7 +585,7 @@ async function importStaged(db: NodeConnector, options: ImportOptions, p: Prepar
       // The insert's filter and the reasons come from the same checks; they must agree row by row.
       if (num(counts.bad) !== rejected || num(counts.mismatch) !== 0)
         throw new Error(`internal error: ${num(counts.bad)} rows explained, ${rejected} rejected`)
-      warnings = num(counts.be)
+      beWarnings = num(counts.be)
     }
     lap("rejects")
 
@@ -573,7 +601,7 @@ async function importStaged(db: NodeConnector, options: ImportOptions, p: Prepar
     }
     lap("quarantine")
     const dateCols = model.columns.filter((c) => c.kind === "date")
-    if (dateCols.length > 0 && warnings > 0) {
+    if (dateCols.length > 0 && beWarnings > 0) {
       const value = `CASE col ${dateCols.map((c) => `WHEN '${c.name}' THEN ${ident(`r_${c.name}`)}`).join(" ")} END`
       await db.query(
         `INSERT INTO import_warning
@@ -582,6 +610,12 @@ async function importStaged(db: NodeConnector, options: ImportOptions, p: Prepar
         [importId],
       )
     }
+    await insertRowWarnings(db, model, importId, fileColumns)
+    const warnings = num(
+      (await db.query("SELECT count(*) AS n FROM import_warning WHERE import_id = $1", [importId]))[0]?.n,
+    )
+    const warningRows = warnings > 0 ? await readWarnings(db, importId) : []
+    const rejectedByReason = rejected > 0 ? await reasonSummary(db) : []
     lap("warnings")
     await db.query(
       `UPDATE import_log SET finished_at = current_timestamp, rows_read = $2, rows_accepted = $3, rows_rejected = $4,
@@ -603,16 +637,23 @@ async function importStaged(db: NodeConnector, options: ImportOptions, p: Prepar
     if (!written.ok) throw written.error
     if (!checked.ok) throw checked.error
     lap("integrity")
-    await db.exec("COMMIT")
+    const dryRun = options.dryRun === true
+    await db.exec(dryRun ? "ROLLBACK" : "COMMIT")
     lap("commit")
     inTransaction = false
-    if (wroteRejected) renameSync(tmp, rejectedFile)
-    else if (options.writeRejected !== false) rmSync(rejectedFile, { force: true })
+    const warningsFile = `${file}.warnings.csv`
+    if (dryRun) rmSync(tmp, { force: true })
+    else {
+      if (wroteRejected) renameSync(tmp, rejectedFile)
+      else if (options.writeRejected !== false) rmSync(rejectedFile, { force: true })
+      if (warnings > 0 && options.writeRejected !== false) writeWarningsCsv(warningRows, warningsFile)
+      else if (options.writeRejected !== false) rmSync(warningsFile, { force: true })
+    }
     // Committed: a failure to drop the scratch tables must not be reported as a failed import.
     await dropScratch(db).catch(() => undefined)
     const base = {
       importId,
-      status: "committed" as const,
+      status: dryRun ? ("dry_run" as const) : ("committed" as const),
       file,
       sha256: digest,
       rowsRead,
@@ -622,8 +663,16 @@ async function importStaged(db: NodeConnector, options: ImportOptions, p: Prepar
       updated,
       warnings,
       ignoredHeaders: match.ignored,
+      skippedBlank: skippedRows.length,
+      skippedRows: skippedRows.slice(0, 50),
+      warningRows: warningRows.slice(0, 1000),
+      rejectedByReason,
     }
-    return wroteRejected ? { ...base, rejectedFile } : base
+    return {
+      ...base,
+      ...(wroteRejected && !dryRun ? { rejectedFile } : {}),
+      ...(warnings > 0 && !dryRun && options.writeRejected !== false ? { warningsFile } : {}),
+    }
   } catch (e) {
     if (inTransaction) await db.exec("ROLLBACK").catch(() => undefined)
     await dropScratch(db).catch(() => undefined)
@@ -637,7 +686,7 @@ async function importStaged(db: NodeConnector, options: ImportOptions, p: Prepar
 /** The connection's TEMP objects of one import. */
 const dropScratch = (db: NodeConnector) =>
   db.exec(
-    "DROP TABLE IF EXISTS lp_old; DROP TABLE IF EXISTS lp_odd; DROP TABLE IF EXISTS lp_shift; DROP TABLE IF EXISTS lp_csv_err; DROP TABLE IF EXISTS lp_csv_scan; DROP TABLE IF EXISTS lp_in; DROP TABLE IF EXISTS lp_bad; DROP TABLE IF EXISTS lp_cand; DROP TABLE IF EXISTS lp_rej; DROP TABLE IF EXISTS lp_pre; DROP TABLE IF EXISTS lp_dup; DROP TABLE IF EXISTS lp_be; DROP TABLE IF EXISTS lp_place; DROP VIEW IF EXISTS lp_rows; DROP TABLE IF EXISTS stg",
+    "DROP TABLE IF EXISTS lp_old; DROP TABLE IF EXISTS lp_odd; DROP TABLE IF EXISTS lp_shift; DROP TABLE IF EXISTS lp_csv_err; DROP TABLE IF EXISTS lp_csv_scan; DROP TABLE IF EXISTS lp_in; DROP TABLE IF EXISTS lp_bad; DROP TABLE IF EXISTS lp_cand; DROP TABLE IF EXISTS lp_rej; DROP TABLE IF EXISTS lp_pre; DROP TABLE IF EXISTS lp_dup; DROP TABLE IF EXISTS lp_be; DROP TABLE IF EXISTS lp_place; DROP VIEW IF EXISTS lp_rows; DROP VIEW IF EXISTS lp_all; DROP TABLE IF EXISTS stg",
   )
 
 function friendlyError(e: unknown): string {
@@ -692,7 +741,7 @@ const dropStaging = (db: NodeConnector) =>
 /**
  * Check the staged CSV against the record scan: every record of the file is a staged row, a row
  * with the wrong number of cells (kept in `lp_odd` and rejected with a reason), or a blank line.
- * Makes the view `lp_rows` (row_number, c0..cN, and when there are odd rows `lp_ncells`,
+ * Makes the view `lp_all` (row_number, c0..cN, and when there are odd rows `lp_ncells`,
  * `lp_line`, `lp_text`). Returns the number of odd rows.
  */
 async function checkStaged(
@@ -745,7 +794,7 @@ async function checkStaged(
   const cells = header.map((_, i) => ident(`c${i}`))
   if (shifts.length === 0 && odd.length === 0) {
     await db.exec(
-      "CREATE OR REPLACE TEMP VIEW lp_rows AS SELECT CAST(rowid + 2 AS INTEGER) AS row_number, * FROM stg",
+      "CREATE OR REPLACE TEMP VIEW lp_all AS SELECT CAST(rowid + 2 AS INTEGER) AS row_number, * FROM stg",
     )
     return 0
   }
@@ -795,7 +844,7 @@ async function checkStaged(
   await db.exec(
     `CREATE OR REPLACE TEMP TABLE lp_in AS SELECT ${shifted}; INSERT INTO lp_in SELECT * FROM lp_odd`,
   )
-  await db.exec("CREATE OR REPLACE TEMP VIEW lp_rows AS SELECT * FROM lp_in")
+  await db.exec("CREATE OR REPLACE TEMP VIEW lp_all AS SELECT * FROM lp_in")
   return odd.length
 }
 
@@ -905,5 +954,78 @@ async function writeRejectedCsv(
       ]),
     )
   }
+  writeFileSync(path, `\ufeff${lines.join("")}`)
+}
+
+/**
+ * `lp_rows`: the rows of `lp_all` that hold something. A blank spreadsheet row (every cell of a
+ * CaseRow column empty; templates pre-number their rows under an empty header) is skipped, not
+ * rejected; returns the skipped row numbers. Only the matched columns are looked at, so a file with
+ * thousands of other columns costs nothing more.
+ */
+async function skipBlankRows(
+  db: NodeConnector,
+  cells: ReadonlyArray<number>,
+  oddRows: boolean,
+): Promise<number[]> {
+  const empty = cells.map((i) => `coalesce(trim(${ident(`c${i}`)}), '') = ''`)
+  const blank =
+    empty.length > 0 ? `(${empty.join(" AND ")})${oddRows ? " AND lp_ncells IS NULL" : ""}` : "false"
+  await db.exec(`CREATE OR REPLACE TEMP VIEW lp_rows AS SELECT * FROM lp_all WHERE NOT (${blank})`)
+  const rows = await db.query<{ row_number: number }>(
+    `SELECT row_number FROM lp_all WHERE ${blank} ORDER BY row_number`,
+  )
+  return rows.map((r) => Number(r.row_number))
+}
+
+/**
+ * Warnings by row besides Buddhist Era dates: disputed ages (`disputed_ages.sql`) and place names
+ * the lookup matched only loosely (spelling variants), for the accepted rows of this import.
+ */
+async function insertRowWarnings(
+  db: NodeConnector,
+  model: CaseModel,
+  importId: string,
+  fileColumns: ReadonlyMap<string, number>,
+): Promise<void> {
+  const has = (n: string) => fileColumns.has(n)
+  if (has("date_of_birth") && has("age_years")) await db.query(disputedAgesSql, [importId])
+  for (const { column } of placeColumns(model)) {
+    const idx = fileColumns.get(column.name)
+    if (idx === undefined) continue
+    await db.query(
+      `INSERT INTO import_warning
+       SELECT DISTINCT $1, r.row_number, $2, p.raw, 'place name read as ' || p.code || ' (a spelling variant): check it'
+       FROM lp_rows r JOIN lp_place p ON p.col = $2 AND p.guessed AND p.raw = trim(r.${ident(`c${idx}`)})
+       WHERE r.row_number IN (SELECT row_number FROM cases WHERE import_id = $1)`,
+      [importId, column.name],
+    )
+  }
+}
+
+async function readWarnings(db: NodeConnector, importId: string): Promise<ImportWarning[]> {
+  const rows = await db.query<{ row_number: number; column: string; value: string | null; message: string }>(
+    `SELECT row_number, "column", value, message FROM import_warning WHERE import_id = $1 ORDER BY row_number, "column"`,
+    [importId],
+  )
+  return rows.map((r) => ({
+    row: Number(r.row_number),
+    column: r.column,
+    value: r.value,
+    message: r.message,
+  }))
+}
+
+async function reasonSummary(
+  db: NodeConnector,
+): Promise<Array<{ column: string; reason: string; rows: number }>> {
+  const rows = await db.query<{ column: string; reason: string; rows: number }>(rejectedByReasonSql)
+  return rows.map((r) => ({ column: r.column, reason: r.reason, rows: num(r.rows) }))
+}
+
+/** `<input>.warnings.csv`: row, column, value, warning. */
+function writeWarningsCsv(rows: ReadonlyArray<ImportWarning>, path: string): void {
+  const lines = [csvLine(["row", "column", "value", "warning"])]
+  for (const w of rows) lines.push(csvLine([String(w.row), w.column, w.value, w.message]))
   writeFileSync(path, `\ufeff${lines.join("")}`)
 }

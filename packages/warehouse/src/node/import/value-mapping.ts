@@ -65,7 +65,17 @@ export function parseMapping(json: unknown, model: CaseModel): ValueMapping {
       values[column] = strings(words, `values.${column}`)
   }
   const set = structured && json.set !== undefined ? strings(json.set, "set") : {}
-  return checkMapping({ columns, values, set }, model)
+  // An empty code or value is a blank `mapping suggest` left for the user: not a mapping yet.
+  const filled = (r: Record<string, string>) =>
+    Object.fromEntries(Object.entries(r).filter(([, v]) => v !== ""))
+  return checkMapping(
+    {
+      columns,
+      values: Object.fromEntries(Object.entries(values).map(([c, words]) => [c, filled(words)])),
+      set: filled(set),
+    },
+    model,
+  )
 }
 
 export function checkMapping(m: ValueMapping, model: CaseModel): ValueMapping {

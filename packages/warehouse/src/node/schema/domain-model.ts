@@ -36,14 +36,19 @@ const partnerAliases: Readonly<Record<string, ReadonlyArray<string>>> = {
 const enumName = (vocabulary: string): string =>
   vocabulary.replace(/([a-z0-9])([A-Z])/g, "$1_$2").toLowerCase()
 
-type Match = { readonly _tag: string; readonly value?: unknown; readonly candidates?: ReadonlyArray<unknown> }
+type Match = {
+  readonly _tag: string
+  readonly value?: unknown
+  readonly by?: string
+  readonly candidates?: ReadonlyArray<unknown>
+}
 const codeOf = (a: unknown): string => {
   const r = a as { code?: string; id?: string; iso3?: string }
   return String(r.code ?? r.id ?? r.iso3 ?? "")
 }
 const fromMatch = (m: Match): PlaceMatch =>
   m._tag === "Found"
-    ? { code: codeOf(m.value) }
+    ? { code: codeOf(m.value), ...(m.by === "loose" ? { guessed: true } : {}) }
     : m._tag === "Ambiguous"
       ? { ambiguous: (m.candidates ?? []).map(codeOf) }
       : { unknown: true }

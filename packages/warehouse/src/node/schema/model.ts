@@ -50,7 +50,8 @@ export interface ColumnSpec {
 
 /** Resolution of one place text: a code, several candidates, or nothing. */
 export type PlaceMatch =
-  | { readonly code: string }
+  /** `guessed`: matched only loosely (a spelling variant), worth a warning. */
+  | { readonly code: string; readonly guessed?: boolean }
   | { readonly ambiguous: ReadonlyArray<string> }
   | { readonly unknown: true }
 
