@@ -61,6 +61,11 @@ export interface ImportOptions {
   readonly progress?: Progress
   /** Check and count everything, then roll back: nothing in the warehouse, no file written. */
   readonly dryRun?: boolean
+  /**
+   * The file the user gave, when `file` is a conversion of it (HTCDS, Kobo): the import log names
+   * it and `<reportAs>.rejected.csv` / `.warnings.csv` are written next to it.
+   */
+  readonly reportAs?: string
   /** Write `<file>.rejected.csv` (default true). */
   readonly writeRejected?: boolean
   /** Called with the wall time of each phase (for the bench). */
@@ -243,7 +248,7 @@ export async function importFile(db: NodeConnector, options: ImportOptions): Pro
   const progress = options.progress ?? silentProgress
   if (!existsSync(file)) throw new ImportError(`file not found: ${file}`)
   const format = options.format ?? detectFormat(file)
-  const fileName = basename(file)
+  const fileName = basename(options.reportAs ?? file)
   const user = options.user ?? currentUser()
   let mark = performance.now()
   const lap = (phase: string) => {
@@ -566,7 +571,8 @@ async function importStaged(db: NodeConnector, options: ImportOptions, p: Prepar
     const rejected = num((await db.query("SELECT count(*) AS n FROM lp_rej"))[0]?.n)
     if (accepted + rejected !== rowsRead)
       throw new Error(`internal error: ${accepted} accepted + ${rejected} rejected <> ${rowsRead} rows read`)
-    const rejectedFile = `${file}.rejected.csv`
+    const reportBase = options.reportAs ?? file
+    const rejectedFile = `${reportBase}.rejected.csv`
     const tmp = `${rejectedFile}.${importId}.tmp`
     const wroteRejected = rejected > 0 && options.writeRejected !== false
     let beWarnings = 0
@@ -641,7 +647,7 @@ async function importStaged(db: NodeConnector, options: ImportOptions, p: Prepar
     await db.exec(dryRun ? "ROLLBACK" : "COMMIT")
     lap("commit")
     inTransaction = false
-    const warningsFile = `${file}.warnings.csv`
+    const warningsFile = `${reportBase}.warnings.csv`
     if (dryRun) rmSync(tmp, { force: true })
     else {
       if (wroteRejected) renameSync(tmp, rejectedFile)
@@ -676,7 +682,7 @@ async function importStaged(db: NodeConnector, options: ImportOptions, p: Prepar
   } catch (e) {
     if (inTransaction) await db.exec("ROLLBACK").catch(() => undefined)
     await dropScratch(db).catch(() => undefined)
-    rmSync(`${file}.rejected.csv.${importId}.tmp`, { force: true })
+    rmSync(`${options.reportAs ?? file}.rejected.csv.${importId}.tmp`, { force: true })
     const message = e instanceof ImportError ? e.message : friendlyError(e)
     await logFailure(message).catch(() => undefined)
     throw new ImportError(message)
