@@ -15,6 +15,7 @@ export const commands: Record<string, () => Promise<{ default: Command }>> = {
   form: () => import("./form.ts"),
   "import-htcds": () => import("./import-htcds.ts"),
   "import-kobo": () => import("./import-kobo.ts"),
+  "import-ctdc": () => import("./import-ctdc.ts"),
   access: () => import("./access.ts"),
   official: () => import("./official.ts"),
   submission: () => import("./submission.ts"),

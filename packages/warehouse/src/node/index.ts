@@ -13,6 +13,7 @@ export { exportGeojson, type Layer, layers } from "./export/geojson.ts"
 export { exportHtcds } from "./export/htcds.ts"
 export { importPartnerFile, type PartnerFormat, PartnerFormatError } from "./export/partner-import.ts"
 export { csvLine } from "./import/csv-text.ts"
+export { CtdcImportError, type CtdcImportResult, importCtdc } from "./import/ctdc.ts"
 export {
   type FileFormat,
   ImportError,
