@@ -10,6 +10,7 @@ export const commands: Record<string, () => Promise<{ default: Command }>> = {
   mapping: () => import("./mapping.ts"),
   synth: () => import("./synth.ts"),
   publish: () => import("./publish.ts"),
+  releases: () => import("./releases.ts"),
   geo: () => import("./geo.ts"),
   export: () => import("./export.ts"),
   form: () => import("./form.ts"),

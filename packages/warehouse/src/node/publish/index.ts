@@ -27,4 +27,5 @@ export {
   suppressAggregates,
   type Tier,
 } from "./publish.ts"
+export { currentRelease, listReleases, ReleaseError, type ReleaseInfo, useRelease } from "./releases.ts"
 export { CellTable, recoverable } from "./suppression.ts"
