@@ -492,7 +492,12 @@ async function importStaged(db: NodeConnector, options: ImportOptions, p: Prepar
       if (!staged.ok) throw staged.error
       oddRows = await checkStaged(db, header, delimiter, scan!)
     }
-    const blank = await skipBlankRows(db, [...match.columns.keys()], oddRows > 0)
+    const blank = await skipBlankRows(
+      db,
+      [...match.columns.keys()],
+      oddRows > 0,
+      scan ? new Set(scan.paddedColumns) : undefined,
+    )
     const blankLines = (scan?.odd ?? []).filter((o) => o.cells === 0).map((o) => o.row)
     const skippedRows = [...blank, ...blankLines].sort((a, b) => a - b)
     lap("load")
@@ -973,8 +978,15 @@ async function skipBlankRows(
   db: NodeConnector,
   cells: ReadonlyArray<number>,
   oddRows: boolean,
+  padded?: ReadonlySet<number>,
 ): Promise<number[]> {
-  const empty = cells.map((i) => `coalesce(trim(${ident(`c${i}`)}), '') = ''`)
+  // Only cells that may hold spaces (the record scan's padded columns) need the trim, which copies.
+  const empty = cells.map((i) => {
+    const c = ident(`c${i}`)
+    return padded && !padded.has(i)
+      ? `(${c} IS NULL OR ${c} = '')`
+      : `(${c} IS NULL OR ${c} = '' OR trim(${c}) = '')`
+  })
   const blank =
     empty.length > 0 ? `(${empty.join(" AND ")})${oddRows ? " AND lp_ncells IS NULL" : ""}` : "false"
   await db.exec(`CREATE OR REPLACE TEMP VIEW lp_rows AS SELECT * FROM lp_all WHERE NOT (${blank})`)
