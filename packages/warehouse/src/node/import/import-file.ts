@@ -30,13 +30,21 @@ import { ident } from "../schema/sql-text.ts"
 import { type CsvScan, CsvScanner } from "./csv-scan.ts"
 import { clip, csvLine, MAX_HEADER_BYTES, sniffCsvFile, splitCsvRecords } from "./csv-text.ts"
 import disputedAgesSql from "./disputed_ages.sql?raw"
+import explainedCountsSql from "./explained_counts.sql?raw"
 import { matchHeaders } from "./headers.ts"
+import logAlreadySql from "./import_log_already.sql?raw"
+import logCommittedSql from "./import_log_committed.sql?raw"
+import logFailedSql from "./import_log_failed.sql?raw"
+import logRunningSql from "./import_log_running.sql?raw"
 import { checkKeysUnique } from "./integrity.ts"
 import macros from "./macros.sql?raw"
 import placeLookupDdl from "./place_lookup.sql?raw"
+import previousImportSql from "./previous_import.sql?raw"
 import { type Progress, silentProgress } from "./progress.ts"
 import { RecordsError, readJson, readNdjson, type Tabular } from "./records.ts"
 import rejectedByReasonSql from "./rejected_by_reason.sql?raw"
+import rejectedReasonsSql from "./rejected_reasons.sql?raw"
+import rejectedRowsSql from "./rejected_rows.sql?raw"
 import replacedSql from "./replaced_cases.sql?raw"
 import { type ImportInput, type ImportSql, importSql, placeColumns, storedText } from "./validation-sql.ts"
 import { checkMapping, type ValueMapping, valueWords } from "./value-mapping.ts"
@@ -349,41 +357,27 @@ async function importStaged(db: NodeConnector, options: ImportOptions, p: Prepar
   const sheet = options.sheet ?? null
   const logFailure = async (message: string) => {
     if (options.dryRun) return
-    await db.query(
-      `INSERT INTO import_log (import_id, file_name, sha256, source, sheet, started_at, finished_at, "user", status, message)
-       VALUES ($1, $2, $3, $4, $7, current_timestamp, current_timestamp, $5, 'failed', $6)`,
-      [importId, fileName, digest, source, user, message, sheet],
-    )
+    await db.query(logFailedSql, [importId, fileName, digest, source, user, message, sheet])
   }
 
-  const previous = await db.query<Record<string, unknown>>(
-    `SELECT import_id, rows_read, rows_accepted, rows_rejected, warnings FROM import_log
-     WHERE sha256 = $1 AND source IS NOT DISTINCT FROM $2 AND sheet IS NOT DISTINCT FROM $3 AND status = 'committed'
-     ORDER BY started_at DESC LIMIT 1`,
-    [digest, source, sheet],
-  )
+  const previous = await db.query<Record<string, unknown>>(previousImportSql, [digest, source, sheet])
   if (previous[0]) {
     const p = previous[0]
     if (staging) await dropStaging(db)
     if (!options.dryRun)
-      await db.query(
-        `INSERT INTO import_log (import_id, file_name, sha256, source, sheet, started_at, finished_at, rows_read, rows_accepted,
-         rows_rejected, warnings, "user", status, message)
-       VALUES ($1, $2, $3, $4, $11, current_timestamp, current_timestamp, $5, $6, $7, $8, $9, 'already_imported', $10)`,
-        [
-          importId,
-          fileName,
-          digest,
-          source,
-          num(p.rows_read),
-          num(p.rows_accepted),
-          num(p.rows_rejected),
-          num(p.warnings),
-          user,
-          `same bytes as import ${String(p.import_id)}`,
-          sheet,
-        ],
-      )
+      await db.query(logAlreadySql, [
+        importId,
+        fileName,
+        digest,
+        source,
+        num(p.rows_read),
+        num(p.rows_accepted),
+        num(p.rows_rejected),
+        num(p.warnings),
+        user,
+        `same bytes as import ${String(p.import_id)}`,
+        sheet,
+      ])
     return {
       importId,
       status: "already_imported",
@@ -503,11 +497,7 @@ async function importStaged(db: NodeConnector, options: ImportOptions, p: Prepar
     lap("load")
     await db.exec("BEGIN TRANSACTION")
     inTransaction = true
-    await db.query(
-      `INSERT INTO import_log (import_id, file_name, sha256, source, sheet, started_at, "user", status)
-       VALUES ($1, $2, $3, $4, $6, current_timestamp, $5, 'running')`,
-      [importId, fileName, digest, source, user, sheet],
-    )
+    await db.query(logRunningSql, [importId, fileName, digest, source, user, sheet])
     // Columns absent from the file keep their stored values when a case is updated: the stored
     // values of the file's keys are read as text (`lp_old`) and validated with the file's cells.
     const stored = await storedColumns(db, model, fileColumns, setColumns)
@@ -568,11 +558,7 @@ async function importStaged(db: NodeConnector, options: ImportOptions, p: Prepar
     }
     lap("insert-cases")
     // Rejected rows = the input's row numbers that were not inserted (a hash anti join, no sort).
-    await db.query(
-      `CREATE OR REPLACE TEMP TABLE lp_rej AS SELECT row_number FROM lp_rows
-       ANTI JOIN (SELECT row_number FROM cases WHERE import_id = $1) c USING (row_number)`,
-      [importId],
-    )
+    await db.query(rejectedRowsSql, [importId])
     const rejected = num((await db.query("SELECT count(*) AS n FROM lp_rej"))[0]?.n)
     if (accepted + rejected !== rowsRead)
       throw new Error(`internal error: ${accepted} accepted + ${rejected} rejected <> ${rowsRead} rows read`)
@@ -586,13 +572,7 @@ async function importStaged(db: NodeConnector, options: ImportOptions, p: Prepar
       await db.exec(sql.candidates(beTexts > 0))
       if (wroteRejected) originals = await readOriginals(db, header)
       await progress.track("checking", db.exec(sql.rejects(facts)))
-      const counts = (
-        await db.query(
-          `SELECT count(*) FILTER (WHERE failed) AS bad,
-             count(*) FILTER (WHERE failed <> (row_number IN (SELECT row_number FROM lp_rej))) AS mismatch,
-             coalesce(sum(len(be)) FILTER (WHERE NOT failed), 0) AS be FROM lp_bad`,
-        )
-      )[0]!
+      const counts = (await db.query(explainedCountsSql))[0]!
       // The insert's filter and the reasons come from the same checks; they must agree row by row.
       if (num(counts.bad) !== rejected || num(counts.mismatch) !== 0)
         throw new Error(`internal error: ${num(counts.bad)} rows explained, ${rejected} rejected`)
@@ -628,11 +608,15 @@ async function importStaged(db: NodeConnector, options: ImportOptions, p: Prepar
     const warningRows = warnings > 0 ? await readWarnings(db, importId) : []
     const rejectedByReason = rejected > 0 ? await reasonSummary(db) : []
     lap("warnings")
-    await db.query(
-      `UPDATE import_log SET finished_at = current_timestamp, rows_read = $2, rows_accepted = $3, rows_rejected = $4,
-         rows_inserted = $5, rows_updated = $6, warnings = $7, status = 'committed' WHERE import_id = $1`,
-      [importId, rowsRead, accepted, rejected, accepted - updated, updated, warnings],
-    )
+    await db.query(logCommittedSql, [
+      importId,
+      rowsRead,
+      accepted,
+      rejected,
+      accepted - updated,
+      updated,
+      warnings,
+    ])
     lap("log")
 
     const reasons = wroteRejected ? await readReasons(db) : []
@@ -919,10 +903,7 @@ async function readOriginals(
  * reason), from `lp_bad` itself rather than a join with `quarantine`, in row order.
  */
 async function readReasons(db: NodeConnector): Promise<unknown[][]> {
-  const reader = await db.raw.runAndReadAll(
-    `SELECT row_number, e['column'] AS col, e['value'] AS value, e['reason'] AS reason
-     FROM (SELECT row_number, unnest(errs) AS e FROM lp_bad WHERE failed) ORDER BY row_number, col`,
-  )
+  const reader = await db.raw.runAndReadAll(rejectedReasonsSql)
   return reader.getRowsJS()
 }
 
