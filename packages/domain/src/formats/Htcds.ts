@@ -641,10 +641,18 @@ export const toCaseRowCells = (
   )
   const isic = get("vic_ForcedLabourIndustry")
   row.industry = first(get("lao_industry"), isic === "" ? "" : (industryOf(isic) ?? isic))
-  const means = splitMulti(get("vic_MethodsOfControl"), methodOf).map((m) => methodOf(m) ?? m)
+  // Our own codes too (`debt_bondage drugs_alcohol` from the HTCDS-named XLSForm).
+  const meansOf = (m: string) => (Object.hasOwn(meansToMethod, m) ? m : methodOf(m))
+  const means = splitMulti(get("vic_MethodsOfControl"), meansOf).map((m) => meansOf(m) ?? m)
   row.means_of_control = [...new Set(means)].join(";")
-  row.perpetrator_roles = get("lao_perpetrator_roles")
-  row.legal_basis = get("lao_legal_basis")
+  // Code lists: `;`-separated, or space-separated as a Kobo export writes a select_multiple.
+  const codes = (field: string) =>
+    get(field)
+      .split(/[;\s]+/)
+      .filter((c) => c !== "")
+      .join(";")
+  row.perpetrator_roles = codes("lao_perpetrator_roles")
+  row.legal_basis = codes("lao_legal_basis")
   row.interim_care_date = get("lao_interim_care_date")
   row.assessment_date = get("lao_assessment_date")
   row.bid_date = get("lao_bid_date")
@@ -654,7 +662,7 @@ export const toCaseRowCells = (
   row.closed_date = get("lao_closed_date")
   row.exit_reason = get("lao_exit_reason")
   row.exit_date = get("lao_exit_date")
-  row.services = get("lao_services")
+  row.services = codes("lao_services")
   row.referred_to = first(get("lao_referred_to"), partnerCode(get("cas_ReferredOrganisation")))
   const agreement = first(get("con_Consent"), get("vic_AgreementToManagePersonalData")).toUpperCase()
   row.consent = first(
@@ -663,8 +671,11 @@ export const toCaseRowCells = (
       ? "yes"
       : agreement === "FALSE" || agreement === "NO"
         ? "no"
-        : "",
+        : agreement === "UNKNOWN"
+          ? "unknown"
+          : "",
   )
+
   row.victim_name = [text("prs_FirstName"), text("prs_MiddleName"), text("prs_SecondName")]
     .filter((s) => s !== "")
     .join(" ")
