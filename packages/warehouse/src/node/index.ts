@@ -39,6 +39,13 @@ export {
   publish,
   type Tier,
 } from "./publish/publish.ts"
+export {
+  type Completeness,
+  completeness,
+  type ImportQuality,
+  importQuality,
+  mostMissing,
+} from "./quality/data-quality.ts"
 export { type EnsureSampleOptions, type EnsureSampleResult, ensureSampleData } from "./sample/index.ts"
 export { domainModel } from "./schema/domain-model.ts"
 export { type MigrationResult, migrate } from "./schema/migrate.ts"
