@@ -54,3 +54,7 @@ export const readTableFile = async (
   const text = new TextDecoder("utf-8", { fatal: true }).decode(bytes)
   return readCsv(text, { delimiter: sniffDelimiter(text.slice(0, 64 * 1024)) }).map((r) => r.cells)
 }
+
+/** Rows of a CSV text (delimiter sniffed), as `readTableFile` reads a file; kept for `submission`. */
+export const parseCsv = (text: string): Array<Array<string>> =>
+  readCsv(text, { delimiter: sniffDelimiter(text.slice(0, 64 * 1024)) }).map((r) => [...r.cells])
