@@ -108,6 +108,12 @@ const command: Command = {
         ctx.stdout.write(
           "publish: facts.arrow is de-identified microdata-equivalent: share with planners only\n",
         )
+      if (!manifest.synthetic && manifest.tier === "planners")
+        ctx.stdout.write(
+          "publish: this release holds real data: the dashboard serves it only to someone with an access token.\n" +
+            '  Create one per person or laptop with: lao-protect access create-token --tier planners --label "who"\n' +
+            "  (it is printed once; docs/privacy.md, Access tokens). `lao-protect releases` lists releases.\n",
+        )
       if (manifest.dp) ctx.stdout.write(`publish: differentially private, epsilon ${manifest.dp.epsilon}\n`)
       return 0
     } catch (e) {

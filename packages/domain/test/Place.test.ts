@@ -343,6 +343,21 @@ describe("findCheckpoint", () => {
     }
   })
 
+  it("reads the crossing names partners write in their registers, in English and Lao", () => {
+    const written: ReadonlyArray<readonly [string, string]> = [
+      ["2nd Friendship Bridge", "T2"],
+      ["Thanaleng (1st Friendship Bridge)", "T1"],
+      ["1st friendship bridge", "T1"],
+      ["3rd Friendship Bridge", "T3"],
+      ["4th Friendship Bridge", "T4"],
+      ["5th Friendship Bridge", "T5"],
+      ["Wattay Airport", "A1"],
+      ["ຂົວມິດຕະພາບລາວ-ໄທ ແຫ່ງທີ 2", "T2"],
+      ["ຂົວມິດຕະພາບລາວ-ໄທແຫ່ງທຳອິດ", "T1"],
+    ]
+    for (const [text, id] of written) expect(found(Place.findCheckpoint(text)).id, text).toBe(id)
+  })
+
   it("falls back on the name of the post across the border", () => {
     expect(found(Place.findCheckpoint("Nong Khai")).id).toBe("T1")
     expect(found(Place.findCheckpoint("Lao Bao")).id).toBe("V9")

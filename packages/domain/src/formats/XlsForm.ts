@@ -27,6 +27,7 @@ import * as Person from "../Person.ts"
 import * as Place from "../Place.ts"
 import * as Service from "../Service.ts"
 import * as VictimGroup from "../VictimGroup.ts"
+import * as Htcds from "./Htcds.ts"
 
 export const specUrl = "https://xlsform.org/en/"
 export const formId = "lao_protect_case_row"
@@ -325,25 +326,54 @@ export const surveyHeader = [
 export const choicesHeader = ["list_name", "name", `label::${EN}`, `label::${LO}`, "province"] as const
 export const settingsHeader = ["form_title", "form_id", "version", "default_language"] as const
 
-/** The three sheets of the form, as rows of text (header first). */
-export const form = (options: { readonly title?: string } = {}): ReadonlyArray<Sheet> => [
+/**
+ * The question name of each CaseRow column in the HTCDS-named form: the HTCDS field where the
+ * HTCDS reader gets our code back from it (prs_Gender, vic_TypeOfExploitation, con_Consent, ...),
+ * else the documented `lao_*` extension field. A partner using IOM's XLSForm keeps its field names;
+ * exports are read with `import-htcds`.
+ */
+export const htcdsNames: Readonly<Record<CaseRow.ColumnName, string>> = Object.fromEntries(
+  Htcds.crosswalk.map((r) => {
+    // HTCDS holds an organisation type or a free-text label here: our code lives in the extension.
+    const lossy = r.column === "identifying_agency" || r.column === "exit_reason"
+    return [r.column, (lossy ? r.extension : null) ?? r.htcds ?? r.extension ?? r.column]
+  }),
+) as Record<CaseRow.ColumnName, string>
+
+const renameRefs = (expression: string): string =>
+  expression.replace(/\$\{([A-Za-z0-9_]+)\}/g, (whole, name: string) => {
+    const mapped = htcdsNames[name as CaseRow.ColumnName]
+    return mapped === undefined ? whole : `\${${mapped}}`
+  })
+
+/**
+ * The three sheets of the form, as rows of text (header first). `htcds`: questions named as HTCDS
+ * fields (`htcdsNames`), same questions, choices and checks.
+ */
+export const form = (
+  options: { readonly title?: string; readonly htcds?: boolean } = {},
+): ReadonlyArray<Sheet> => [
   {
     name: "survey",
     rows: [
       [...surveyHeader],
-      ...surveyRows().map((r) => [
-        r.type,
-        r.name,
-        r.labelEn,
-        r.labelLo,
-        r.hint,
-        r.required,
-        r.constraint,
-        r.constraintMessage,
-        r.relevant,
-        r.choiceFilter,
-        r.appearance,
-      ]),
+      ...surveyRows().map((r) => {
+        const name = options.htcds ? (htcdsNames[r.name as CaseRow.ColumnName] ?? r.name) : r.name
+        const ref = options.htcds ? renameRefs : (x: string) => x
+        return [
+          r.type,
+          name,
+          r.labelEn,
+          r.labelLo,
+          r.hint,
+          ref(r.required),
+          ref(r.constraint),
+          r.constraintMessage,
+          ref(r.relevant),
+          ref(r.choiceFilter),
+          r.appearance,
+        ]
+      }),
     ],
   },
   {
@@ -355,7 +385,16 @@ export const form = (options: { readonly title?: string } = {}): ReadonlyArray<S
   },
   {
     name: "settings",
-    rows: [[...settingsHeader], [options.title ?? "Lao Protect case record", formId, schemaVersion(), EN]],
+    rows: [
+      [...settingsHeader],
+      [
+        options.title ??
+          (options.htcds ? "Lao Protect case record (HTCDS names)" : "Lao Protect case record"),
+        options.htcds ? `${formId}_htcds` : formId,
+        schemaVersion(),
+        EN,
+      ],
+    ],
   },
 ]
 

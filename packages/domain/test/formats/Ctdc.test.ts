@@ -170,6 +170,48 @@ describe("Ctdc round trips", () => {
     })
   })
 
+  it("reads headers in any case, Transgender/NonConforming, ZZ as unknown and every legacy means label", () => {
+    const r = Ctdc.readSynthetic({
+      YEAROFREGISTRATION: "2021",
+      Gender: "Transgender/NonConforming",
+      citizenship: "ZZ",
+      CountryofExploitation: "TH",
+      meansdebtbondageearnings: "1",
+    })
+    expect(r).toMatchObject({
+      yearOfRegistration: 2021,
+      sex: "non_binary",
+      citizenship: null,
+      countryOfExploitation: "THA",
+    })
+    expect([...r.means]).toEqual(["meansDebtBondageEarnings"])
+    expect(Ctdc.detectLayout(["yearofregistration", "MEANSOFCONTROLCONCATENATED"])).toBe("legacy")
+    const labels = [
+      "Debt bondage",
+      "Takes earnings",
+      "Restricts financial access",
+      "Threats",
+      "Psychological abuse",
+      "Physical abuse",
+      "Sexual abuse",
+      "False promises",
+      "Psychoactive substances",
+      "Restricts movement",
+      "Restricts medical care",
+      "Excessive working hours",
+      "Uses children",
+      "Threat of law enforcement",
+      "Withholds necessities",
+      "Withholds documents",
+      "Other",
+      "Not specified",
+    ]
+    expect(Ctdc.legacyMeansLabels(labels.join(";")).unknown).toEqual([])
+    expect(Ctdc.legacyMeansLabels("Debt bondage; Magic").unknown).toEqual(["Magic"])
+    const legacy = Ctdc.readLegacy({ gender: "Female", meansOfControlConcatenated: labels.join(";") })
+    expect(legacy.means).toEqual(new Set(Ctdc.meansVariables))
+  })
+
   it("falls back to the concatenated legacy columns when the flags are missing", () => {
     const r = Ctdc.readLegacy({
       gender: "Male",

@@ -13,6 +13,7 @@ export { exportGeojson, type Layer, layers } from "./export/geojson.ts"
 export { exportHtcds } from "./export/htcds.ts"
 export { importPartnerFile, type PartnerFormat, PartnerFormatError } from "./export/partner-import.ts"
 export { csvLine } from "./import/csv-text.ts"
+export { CtdcImportError, type CtdcImportResult, importCtdc } from "./import/ctdc.ts"
 export {
   type FileFormat,
   ImportError,
@@ -22,6 +23,8 @@ export {
 } from "./import/import-file.ts"
 export { checkIntegrity, type IntegrityReport } from "./import/integrity.ts"
 export { type Progress, silentProgress } from "./import/progress.ts"
+export { type MappingSuggestion, suggestMapping } from "./import/suggest-mapping.ts"
+export { MappingError, parseMapping, type ValueMapping, withSets } from "./import/value-mapping.ts"
 export * as Linkage from "./linkage/index.ts"
 export {
   type NodeConnector,
@@ -43,6 +46,13 @@ export {
   publish,
   type Tier,
 } from "./publish/publish.ts"
+export {
+  type Completeness,
+  completeness,
+  type ImportQuality,
+  importQuality,
+  mostMissing,
+} from "./quality/data-quality.ts"
 export { type EnsureSampleOptions, type EnsureSampleResult, ensureSampleData } from "./sample/index.ts"
 export { domainModel } from "./schema/domain-model.ts"
 export { type MigrationResult, migrate } from "./schema/migrate.ts"

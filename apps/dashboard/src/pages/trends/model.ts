@@ -4,6 +4,7 @@ import {
   type Grain,
   glotipMeasureMapping,
   type OfficialStat,
+  selectorMatches,
   type TrendBreakdown,
   type TrendCount,
 } from "@lao-protect/warehouse"
@@ -75,7 +76,7 @@ export const trendModel = (
 
 const matches = (m: GlotipMeasureMapping, s: OfficialStat): boolean => {
   const g = m.glotip
-  const eq = (sel: string, v: string) => sel === "*" || sel.toLowerCase() === v.toLowerCase()
+  const eq = selectorMatches
   return (
     eq(g.indicator, s.indicator) &&
     eq(g.dimension, s.dimension) &&

@@ -21,6 +21,7 @@
 import { columnType } from "../schema/ddl.ts"
 import type { CaseModel, ColumnSpec } from "../schema/model.ts"
 import { ident, literal } from "../schema/sql-text.ts"
+import { valueKeySql } from "./value-mapping.ts"
 
 const raw = (c: string) => ident(`r_${c}`)
 const NO_COLUMNS: ReadonlySet<string> = new Set()
@@ -346,6 +347,10 @@ export interface ImportInput {
    * (for CSV, the record scanner's `paddedColumns`). Absent: every cell is trimmed.
    */
   readonly padded?: ReadonlySet<number>
+  /** CaseRow column -> (value key, see `valueKey`, -> code): the mapping file's value words. */
+  readonly values?: ReadonlyMap<string, ReadonlyMap<string, string>>
+  /** CaseRow column -> value for rows whose cell is missing or empty (`--set`). */
+  readonly set?: ReadonlyMap<string, string>
 }
 
 export interface ImportSql {
@@ -403,11 +408,24 @@ export function importSql(
 ): ImportSql {
   const has = (n: string) => model.columns.some((c) => c.name === n)
   const stored = new Set(input.stored ?? [])
-  const cellOf = (name: string, alias = ""): string => {
+  const fileCellOf = (name: string, alias: string): string => {
     const idx = fileColumns.get(name)
-    if (idx === undefined) return stored.has(name) ? ident(`s_${name}`) : "NULL::VARCHAR"
+    const set = input.set?.get(name)
+    if (idx === undefined)
+      return set !== undefined ? literal(set) : stored.has(name) ? ident(`s_${name}`) : "NULL::VARCHAR"
     const cell = `${alias}${ident(`c${idx}`)}`
-    return input.padded && !input.padded.has(idx) ? `nullif(${cell}, '')` : `nullif(trim(${cell}), '')`
+    const text = input.padded && !input.padded.has(idx) ? `nullif(${cell}, '')` : `nullif(trim(${cell}), '')`
+    return set !== undefined ? `coalesce(${text}, ${literal(set)})` : text
+  }
+  const cellOf = (name: string, alias = ""): string => {
+    const cell = fileCellOf(name, alias)
+    const words = input.values?.get(name)
+    if (!words || words.size === 0) return cell
+    const word = (x: string) =>
+      `CASE ${valueKeySql(x)} ${[...words].map(([k, v]) => `WHEN ${literal(k)} THEN ${literal(v)}`).join(" ")} ELSE ${x} END`
+    return model.columns.find((c) => c.name === name)?.kind === "codes"
+      ? `array_to_string(list_transform(string_split(${cell}, ';'), x -> ${word("trim(x)")}), ';')`
+      : word(cell)
   }
   const rawCols = model.columns.map((c) => {
     const cell = cellOf(c.name)
@@ -485,7 +503,9 @@ HAVING ${gidExpr} <> ${keyGid} OR (count(*) > 1 AND ${hasKey ? raw("case_id") : 
   const typedCols = (isoDates?: ReadonlySet<string>) =>
     model.columns.map((c) => {
       if (c.name === "origin_province" && places.some((p) => p.column.name === "origin_district"))
-        return `coalesce(${typed(c)}, TRY_CAST(p_origin_district.province AS ${columnType(c)})) AS ${q(c.name)}`
+        // Derived from the district only when the file gives no province: a province text that
+        // names no province is a problem of its own, not one the district hides.
+        return `CASE WHEN ${raw(c.name)} IS NULL THEN TRY_CAST(p_origin_district.province AS ${columnType(c)}) ELSE ${typed(c)} END AS ${q(c.name)}`
       return `${typed(c, isoDates)} AS ${q(c.name)}`
     })
   const placeCols = places.map(({ column }) => {

@@ -37,4 +37,5 @@ export {
   suppressAggregates,
   type Tier,
 } from "./publish.ts"
+export { currentRelease, listReleases, ReleaseError, type ReleaseInfo, useRelease } from "./releases.ts"
 export { CellTable, recoverable } from "./suppression.ts"

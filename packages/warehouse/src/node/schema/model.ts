@@ -9,6 +9,8 @@
 export interface EnumSpec {
   readonly name: string
   readonly codes: ReadonlyArray<string>
+  /** English and Lao labels of each code (for suggesting value mappings, not for matching). */
+  readonly labels?: Readonly<Record<string, ReadonlyArray<string>>>
 }
 
 export type PlaceKind = "province" | "district" | "checkpoint" | "country"
@@ -48,7 +50,8 @@ export interface ColumnSpec {
 
 /** Resolution of one place text: a code, several candidates, or nothing. */
 export type PlaceMatch =
-  | { readonly code: string }
+  /** `guessed`: matched only loosely (a spelling variant), worth a warning. */
+  | { readonly code: string; readonly guessed?: boolean }
   | { readonly ambiguous: ReadonlyArray<string> }
   | { readonly unknown: true }
 
