@@ -15,7 +15,7 @@
 import * as Result from "effect/Result"
 import * as Schema from "effect/Schema"
 import * as SchemaAST from "effect/SchemaAST"
-import { SchemaJITCompiler } from "effect/schema"
+import * as BestInterest from "./BestInterest.ts"
 import * as Case from "./Case.ts"
 import * as CaseStageModule from "./CaseStage.ts"
 import * as ConsentModule from "./Consent.ts"
@@ -25,7 +25,14 @@ import * as Exploitation from "./Exploitation.ts"
 import type * as IsoDate from "./IsoDate.ts"
 import { Pii } from "./internal/annotations.ts"
 import { glossary } from "./internal/glossary.ts"
-import { type CrossFieldRule, compileCell, compileCrossField, type RowCheck } from "./internal/rowChecks.ts"
+import {
+  ageDisputedRow,
+  type ChildSpec,
+  type CrossFieldRule,
+  compileCell,
+  compileCrossField,
+  type RowCheck,
+} from "./internal/rowChecks.ts"
 import type { Label } from "./Label.ts"
 import * as LegalBasis from "./LegalBasis.ts"
 import * as PartnerModule from "./Partner.ts"
@@ -77,6 +84,8 @@ export const columnNames = [
   "phone",
   "village",
   "notes",
+  "bid_outcome",
+  "bid_decided_by",
 ] as const
 export type ColumnName = (typeof columnNames)[number]
 
@@ -341,7 +350,8 @@ export const columnSpecs: { readonly [K in ColumnName]: ColumnSpec } = {
     ...date(false),
     pii: false,
     label: en("Best-interest determination date", "ວັນທີກຳນົດຜົນປະໂຫຍດອັນສູງສຸດຂອງເດັກ"),
-    description: "Date of the best-interest determination; required for a child before return_date.",
+    description:
+      "Date of the best-interest determination; for a child (or a person whose age is unknown or disputed), required before any move out of care.",
     example: "2024-03-22",
   },
   return_date: stageDate("return_reception", "2024-04-02"),
@@ -411,6 +421,22 @@ export const columnSpecs: { readonly [K in ColumnName]: ColumnSpec } = {
     description: "Free-text notes (may identify the person: never published).",
     example: "Interpreter needed (Khmu).",
   },
+  bid_outcome: {
+    ...codeColumn("BidOutcome", BestInterest.BidOutcome, false),
+    pii: false,
+    label: en("Best-interest determination outcome", "ຜົນຂອງການກຳນົດຜົນປະໂຫຍດອັນສູງສຸດຂອງເດັກ"),
+    description:
+      "What the best-interest determination decided; required with bid_date before a child moves out of care.",
+    example: "return_home",
+  },
+  bid_decided_by: {
+    ...codeColumn("Partner", PartnerModule.Partner, false),
+    pii: false,
+    label: en("Best-interest determination made by", "ອົງການທີ່ກຳນົດຜົນປະໂຫຍດອັນສູງສຸດຂອງເດັກ"),
+    description:
+      "Body that made the best-interest determination; required with bid_date before a child moves out of care.",
+    example: "mlsw",
+  },
 }
 
 /** Checks per column, in column order: generate SQL validation from this. */
@@ -449,6 +475,46 @@ export const stageDateColumns = [
   "closed_date",
 ] as const satisfies ReadonlyArray<ColumnName>
 
+export type { ChildSpec }
+
+/** The dates on which an article can be cited: from the earliest in-force day to the last repeal day. */
+const citableDates = (id: LegalBasis.LegalBasisId): { id: string; from?: string; until?: string } => {
+  const i = LegalBasis.instrumentOf(id)
+  const start = LegalBasis.dateRange(i.inForce)
+  const end = i.repealed === null ? undefined : LegalBasis.dateRange(i.repealed)
+  return {
+    id,
+    ...(start === undefined ? {} : { from: start.earliest }),
+    ...(end === undefined ? {} : { until: end.latest }),
+  }
+}
+
+/** How old the person was at identification: the columns every child rule reads. */
+export const childSpec: ChildSpec = {
+  ageColumn: "age_years",
+  dateOfBirthColumn: "date_of_birth",
+  at: "identification_date",
+  under: 18,
+}
+
+/**
+ * Warnings on a valid row: not errors, but reported on import and in the red flags. `age_disputed`:
+ * the recorded age and the date of birth disagree on whether the person was a child (the person is
+ * treated as a child).
+ */
+export const caseRowWarnings = (
+  row: Readonly<Record<ColumnName, string>>,
+): ReadonlyArray<{ readonly flag: "age_disputed"; readonly column: ColumnName; readonly message: string }> =>
+  ageDisputedRow(row, childSpec)
+    ? [
+        {
+          flag: "age_disputed",
+          column: "age_years",
+          message: `age_years ${row.age_years} and date_of_birth ${row.date_of_birth} disagree on whether the person was under 18 at identification: treated as a child (presumption of childhood)`,
+        },
+      ]
+    : []
+
 export const caseRowCrossFieldRules: ReadonlyArray<CrossFieldRule> = [
   {
     id: "stage_dates_in_order",
@@ -466,18 +532,61 @@ export const caseRowCrossFieldRules: ReadonlyArray<CrossFieldRule> = [
     description: "date_of_birth, when given, is not after identification_date.",
   },
   {
-    id: "child_return_needs_bid",
-    kind: "childRequires",
-    column: "bid_date",
-    whenPresent: "return_date",
-    child: {
-      ageColumn: "age_years",
-      dateOfBirthColumn: "date_of_birth",
-      at: "identification_date",
-      under: 18,
-    },
+    id: "child_move_needs_bid",
+    kind: "childBid",
+    child: childSpec,
+    bid: { date: "bid_date", outcome: "bid_outcome", decidedBy: "bid_decided_by" },
+    moves: ["return_date", "reintegration_date", "follow_up_date"],
+    exit: { reason: "exit_reason", date: "exit_date", exempt: BestInterest.exitsWithoutBid },
+    closed: "closed_date",
+    legalBasis: (
+      ["guideline_2010_sec7", "guideline_2020_referral", "children_2006_art38", "children_2023_law"] as const
+    ).map(citableDates),
     description:
-      "A child (under 18 at identification, from date_of_birth or else age_years) cannot have a return_date without a bid_date.",
+      "Presumption of childhood: a person is a child unless what is known of the age (date_of_birth, age_years) says 18 or over at identification; when the two disagree, a child. A child's return_date, reintegration_date, follow_up_date, exit_date (except lost_contact and referred_elsewhere) and closed_date (except after those exits) need a bid_date between identification_date and the first of those dates, with bid_outcome and bid_decided_by.",
+  },
+  {
+    id: "bid_outcome_needs_date",
+    kind: "requiredWhen",
+    column: "bid_date",
+    when: { column: "bid_outcome", codes: BestInterest.outcomeCodes },
+    reason: "a best-interest determination has a date",
+    description: "bid_outcome needs bid_date.",
+  },
+  {
+    id: "bid_body_needs_date",
+    kind: "requiredWhen",
+    column: "bid_date",
+    when: { column: "bid_decided_by", codes: PartnerModule.codes },
+    reason: "a best-interest determination has a date",
+    description: "bid_decided_by needs bid_date.",
+  },
+  {
+    id: "child_labour_needs_child",
+    kind: "childOnly",
+    column: "exploitation_form",
+    codes: ["child_labour"],
+    child: childSpec,
+    reason: "use forced_labour for an adult, or correct the age",
+    description:
+      "exploitation_form child_labour needs a person who was (or is presumed) under 18 at identification.",
+  },
+  {
+    id: "foreign_group_not_lao",
+    kind: "excludes",
+    when: { column: "victim_group", codes: ["foreign_in_lao"] },
+    column: "citizenship",
+    codes: ["LAO"],
+    reason: "a foreign victim in Lao PDR is not a Lao citizen (use local_lao, or correct the citizenship)",
+    description: "victim_group foreign_in_lao cannot have citizenship LAO.",
+  },
+  {
+    id: "repatriation_needs_destination",
+    kind: "requiredWhen",
+    column: "destination_country",
+    when: { column: "victim_group", codes: ["repatriated_lao", "deported_lao"] },
+    reason: "a person repatriated or deported to Lao PDR came back from a destination country",
+    description: "victim_group repatriated_lao or deported_lao needs destination_country.",
   },
   {
     id: "exit_reason_and_date_together",
@@ -593,12 +702,8 @@ export const parseOptions: SchemaAST.ParseOptions = {
   reportInput: true,
 }
 
-// Not JIT-compiled: `decodeCaseRow` sends valid rows down its own fast path (`decodeValid`), so the
-// schema decoder mostly sees invalid rows, where the JIT's compiled decoder is a success-only
-// attempt that fails and then hands over to the interpreter anyway (about 4 us wasted per invalid
-// row, bench/decode.bench.ts). The cells-only schema (benchmarks, partial checks) keeps the JIT.
-SchemaJITCompiler.enable(CaseRowCells.ast)
-
+// Never JIT-compiled: the JIT builds code with `new Function`, which the dashboard's strict CSP
+// (no 'unsafe-eval') refuses, and `decodeCaseRow` sends valid rows down its own fast path anyway.
 const decodeRow = /*#__PURE__*/ Schema.decodeUnknownResult(CaseRow, parseOptions)
 
 /** The Effect decoder alone (no fast path): the full, typed issue list. Never throws. */
@@ -766,7 +871,14 @@ const some = <K extends string, V>(key: K, value: V | undefined | ""): { [P in K
 /** The JSON form of the case a valid row describes (decode it with `Case.decodeCase`). */
 export const toCaseEncoded = (row: CaseRow): typeof Case.Case.Encoded => {
   const date = row.identification_date
-  const bid = row.bid_date === "" ? undefined : { date: row.bid_date }
+  const bid =
+    row.bid_date === ""
+      ? undefined
+      : {
+          date: row.bid_date,
+          ...some("outcome", row.bid_outcome as BestInterest.BidOutcome | ""),
+          ...some("decidedBy", row.bid_decided_by as PartnerModule.Partner | ""),
+        }
   const history: Array<CaseStageModule.StageEntry> = [CaseStageModule.start(date as IsoDate.IsoDate)]
   const push = (stage: CaseStageModule.CaseStage, at: string) => {
     const from = history[history.length - 1]!.stage
@@ -909,6 +1021,10 @@ export const fromCase = (c: Case.Case): Result.Result<CaseRow, CaseNotFlattenabl
     if (column === "exit_date") row.exit_reason = entry.stage
   }
   row.bid_date = c.bestInterestDetermination?.date ?? ""
+  row.bid_outcome = c.bestInterestDetermination?.outcome ?? ""
+  row.bid_decided_by = c.bestInterestDetermination?.decidedBy ?? ""
+  if (row.bid_date === "" && (row.bid_outcome !== "" || row.bid_decided_by !== ""))
+    reasons.push("bestInterestDetermination has no date")
   row.services = c.services.join(";")
   if (c.referrals.length > 1) reasons.push("a row holds only one referral (referred_to)")
   row.referred_to = c.referrals[0] ?? ""

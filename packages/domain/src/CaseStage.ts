@@ -12,7 +12,9 @@
  */
 import * as Result from "effect/Result"
 import * as Schema from "effect/Schema"
+import { type BidFacts, bidProblem, moveNeedsBid, safeguardBasis } from "./BestInterest.ts"
 import { IsoDate } from "./IsoDate.ts"
+import { isIsoDate } from "./internal/date.ts"
 import { review, sourced } from "./internal/label.ts"
 import { vocabulary } from "./internal/vocabulary.ts"
 import type { Labels } from "./Label.ts"
@@ -235,6 +237,25 @@ export const transitions: ReadonlyArray<Transition> = [
   ),
   t("reintegration", "closed", [W25], "Reintegration completed without a follow-up period."),
   t("follow_up", "closed", [W25], "Follow-up completed: the person lives safely in the community."),
+  t(
+    "return_reception",
+    "interim_care",
+    [W28, IC],
+    "Failed return (family not found or unsafe, receiving country refused): back to interim care.",
+  ),
+  t(
+    "return_reception",
+    "assessment_bid",
+    [W28, AB],
+    "Re-assessment after return (for a child: a new best-interest determination).",
+  ),
+  t(
+    "reintegration",
+    "assessment_bid",
+    [W25, AB],
+    "Re-assessment when reintegration breaks down (for a child: a new best-interest determination).",
+  ),
+  t("follow_up", "assessment_bid", [W25, AB], "Re-assessment when follow-up finds the person at risk again."),
   ...openStages.map((from) =>
     t(
       from,
@@ -259,6 +280,12 @@ export const transitions: ReadonlyArray<Transition> = [
 ]
 
 const byEdge = new Map(transitions.map((tr) => [`${tr.from}>${tr.to}`, tr]))
+
+const stageSet: ReadonlySet<string> = new Set(codes)
+
+/** A known stage code (unchecked input: a CSV cell, a form answer). */
+export const isCaseStage = (value: unknown): value is CaseStage =>
+  typeof value === "string" && stageSet.has(value)
 
 export const findTransition = (from: CaseStage, to: CaseStage): Transition | undefined =>
   byEdge.get(`${from}>${to}`)
@@ -295,9 +322,12 @@ export type StageEntry = typeof StageEntry.Type
 /** What the machine needs to know about a case. */
 export interface StageState {
   readonly history: ReadonlyArray<StageEntry>
-  /** Under 18 at identification; `undefined` when the age is not known. */
+  /**
+   * Under 18 at identification (`Person.isChild`); `undefined` when the age is not known, which the
+   * safeguards treat as a child (presumption of childhood). Only `false` lifts the BID rule.
+   */
   readonly child: boolean | undefined
-  readonly bestInterestDetermination?: { readonly date: string } | undefined
+  readonly bestInterestDetermination?: BidFacts | undefined
 }
 
 export class TransitionNotAllowed extends /*#__PURE__*/ Schema.TaggedError<TransitionNotAllowed>()(
@@ -331,12 +361,33 @@ export class CaseClosed extends /*#__PURE__*/ Schema.TaggedError<CaseClosed>()("
   }
 }
 
+/**
+ * Rule `child_move_needs_bid`: a child (or a person presumed a child) cannot move out of care
+ * without a best-interest determination dated between identification and the move, with its
+ * outcome and deciding body.
+ */
 export class BestInterestDeterminationRequired extends /*#__PURE__*/ Schema.TaggedError<BestInterestDeterminationRequired>()(
   "BestInterestDeterminationRequired",
-  { date: Schema.String },
+  {
+    date: Schema.String,
+    to: /*#__PURE__*/ Schema.optionalKey(CaseStage),
+    reason: /*#__PURE__*/ Schema.optionalKey(Schema.String),
+    legalBasis: /*#__PURE__*/ Schema.optionalKey(Schema.Array(Schema.String)),
+  },
+) {
+  readonly rule = "child_move_needs_bid"
+  override get message(): string {
+    return `A child cannot move to ${this.to ?? "return_reception"} on ${this.date} without a best-interest determination dated between identification and the move, with its outcome and deciding body${this.reason === undefined ? "" : ` (${this.reason})`}; rule child_move_needs_bid, legal basis ${(this.legalBasis ?? safeguardBasis(this.date)).join(", ")}`
+  }
+}
+
+/** Unchecked input (an unknown code, a malformed date, a history that is not a list) given to the machine. */
+export class InvalidStageInput extends /*#__PURE__*/ Schema.TaggedError<InvalidStageInput>()(
+  "InvalidStageInput",
+  { field: Schema.String, value: Schema.String, reason: Schema.String },
 ) {
   override get message(): string {
-    return `A child cannot move to return and reception on ${this.date} without a best-interest determination recorded on or before that date`
+    return `${this.field}: ${this.value} ${this.reason}`
   }
 }
 
@@ -355,6 +406,91 @@ export type TransitionError =
   | CaseClosed
   | BestInterestDeterminationRequired
   | HistoryMustStartWithIdentification
+  | InvalidStageInput
+
+const show = (value: unknown): string => {
+  try {
+    return typeof value === "string" ? JSON.stringify(value) : String(JSON.stringify(value) ?? typeof value)
+  } catch {
+    return typeof value
+  }
+}
+
+let legalBasisIds: ReadonlySet<string> | undefined
+const isLegalBasisId = (value: unknown): boolean => {
+  legalBasisIds ??= new Set<string>(LegalBasisId.literals)
+  return typeof value === "string" && legalBasisIds.has(value)
+}
+
+/** Checks the shape of unchecked input so that no code below can throw on it. */
+const inputProblem = (
+  state: unknown,
+  to: unknown,
+  date: unknown,
+  legalBasis?: unknown,
+): InvalidStageInput | undefined => {
+  if (typeof state !== "object" || state === null)
+    return new InvalidStageInput({ field: "state", value: show(state), reason: "is not a stage state" })
+  const history = (state as { history?: unknown }).history
+  if (!Array.isArray(history))
+    return new InvalidStageInput({
+      field: "history",
+      value: show(history),
+      reason: "is not a list of stage entries",
+    })
+  for (let i = 0; i < history.length; i++) {
+    const entry: unknown = history[i]
+    if (typeof entry !== "object" || entry === null)
+      return new InvalidStageInput({
+        field: `history[${i}]`,
+        value: show(entry),
+        reason: "is not a stage entry",
+      })
+    const { stage, date: at } = entry as { stage?: unknown; date?: unknown }
+    if (!isCaseStage(stage))
+      return new InvalidStageInput({
+        field: `history[${i}].stage`,
+        value: show(stage),
+        reason: "is not a known stage",
+      })
+    if (typeof at !== "string" || !isIsoDate(at))
+      return new InvalidStageInput({
+        field: `history[${i}].date`,
+        value: show(at),
+        reason: "is not a date written YYYY-MM-DD",
+      })
+  }
+  const bid = (state as { bestInterestDetermination?: unknown }).bestInterestDetermination
+  if (bid !== undefined) {
+    const bidDate = typeof bid === "object" && bid !== null ? (bid as { date?: unknown }).date : bid
+    if (bidDate !== undefined && (typeof bidDate !== "string" || !isIsoDate(bidDate)))
+      return new InvalidStageInput({
+        field: "bestInterestDetermination.date",
+        value: show(bidDate),
+        reason: "is not a date written YYYY-MM-DD",
+      })
+  }
+  if (!isCaseStage(to))
+    return new InvalidStageInput({ field: "to", value: show(to), reason: "is not a known stage" })
+  if (typeof date !== "string" || !isIsoDate(date))
+    return new InvalidStageInput({
+      field: "date",
+      value: show(date),
+      reason: "is not a date written YYYY-MM-DD",
+    })
+  if (legalBasis !== undefined) {
+    if (!Array.isArray(legalBasis))
+      return new InvalidStageInput({ field: "legalBasis", value: show(legalBasis), reason: "is not a list" })
+    for (const id of legalBasis)
+      if (!isLegalBasisId(id))
+        return new InvalidStageInput({
+          field: "legalBasis",
+          value: show(id),
+          reason: "is not a known legal basis",
+        })
+  }
+  return undefined
+}
 
 export interface TransitionOptions {
   readonly date: IsoDate
@@ -363,8 +499,14 @@ export interface TransitionOptions {
   readonly responsible?: Partner | undefined
 }
 
-/** Checks one move without applying it. */
+/** Checks one move without applying it. Never throws: unchecked input gives `InvalidStageInput`. */
 export const check = (state: StageState, to: CaseStage, date: string): TransitionError | undefined => {
+  const invalid = inputProblem(state, to, date)
+  if (invalid !== undefined) return invalid
+  return checkValid(state, to, date)
+}
+
+const checkValid = (state: StageState, to: CaseStage, date: string): TransitionError | undefined => {
   const last = state.history[state.history.length - 1]
   if (last === undefined || state.history[0]?.stage !== "identification") {
     return new HistoryMustStartWithIdentification(
@@ -383,12 +525,10 @@ export const check = (state: StageState, to: CaseStage, date: string): Transitio
       previousDate: last.date,
     })
   }
-  if (
-    to === "return_reception" &&
-    state.child === true &&
-    (state.bestInterestDetermination === undefined || state.bestInterestDetermination.date > date)
-  ) {
-    return new BestInterestDeterminationRequired({ date })
+  if (state.child !== false && moveNeedsBid(last.stage, to)) {
+    const reason = bidProblem(state.bestInterestDetermination, state.history[0]!.date, date)
+    if (reason !== undefined)
+      return new BestInterestDeterminationRequired({ date, to, reason, legalBasis: safeguardBasis(date) })
   }
   return undefined
 }
@@ -399,7 +539,10 @@ export const transition = (
   to: CaseStage,
   options: TransitionOptions,
 ): Result.Result<StageState, TransitionError> => {
-  const error = check(state, to, options.date)
+  const error =
+    typeof options !== "object" || options === null
+      ? new InvalidStageInput({ field: "options", value: show(options), reason: "is not { date }" })
+      : (inputProblem(state, to, options.date, options.legalBasis) ?? checkValid(state, to, options.date))
   if (error !== undefined) return Result.fail(error)
   const from = state.history[state.history.length - 1]!.stage
   const entry: StageEntry = {
@@ -438,15 +581,17 @@ export const start = (
   ...(options.responsible === undefined ? {} : { responsible: options.responsible }),
 })
 
-/** Replays a whole history through the machine; the first error wins. */
+/** Replays a whole history through the machine; the first error wins. Never throws. */
 export const validateHistory = (state: StageState): TransitionError | undefined => {
+  const invalid = inputProblem(state, "identification", "2000-01-01")
+  if (invalid !== undefined) return invalid
   const [first, ...rest] = state.history
   if (first === undefined || first.stage !== "identification") {
     return new HistoryMustStartWithIdentification(first === undefined ? {} : { first: first.stage })
   }
   let replay: StageState = { ...state, history: [first] }
   for (const entry of rest) {
-    const error = check(replay, entry.stage, entry.date)
+    const error = checkValid(replay, entry.stage, entry.date)
     if (error !== undefined) return error
     replay = { ...replay, history: [...replay.history, entry] }
   }

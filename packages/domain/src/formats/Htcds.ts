@@ -101,6 +101,8 @@ export const fields: ReadonlyArray<FieldSpec> = [
   x("lao_interim_care_date", "Interim care date (Lao extension)", "#date+interim_care"),
   x("lao_assessment_date", "Assessment date (Lao extension)", "#date+assessment"),
   x("lao_bid_date", "Best-interest determination date (Lao extension)", "#date+bid"),
+  x("lao_bid_outcome", "Best-interest determination outcome (Lao extension)", "#indicator+bid+outcome+code"),
+  x("lao_bid_decided_by", "Best-interest determination made by (Lao extension)", "#org+code+bid"),
   x("lao_return_date", "Return date (Lao extension)", "#date+return"),
   x("lao_reintegration_date", "Reintegration date (Lao extension)", "#date+reintegration"),
   x("lao_follow_up_date", "Follow-up date (Lao extension)", "#date+follow_up"),
@@ -370,6 +372,8 @@ export const crosswalk: ReadonlyArray<CrosswalkRow> = [
   },
   { column: "assessment_date", htcds: null, extension: "lao_assessment_date", note: "" },
   { column: "bid_date", htcds: null, extension: "lao_bid_date", note: "" },
+  { column: "bid_outcome", htcds: null, extension: "lao_bid_outcome", note: "" },
+  { column: "bid_decided_by", htcds: null, extension: "lao_bid_decided_by", note: "" },
   { column: "return_date", htcds: null, extension: "lao_return_date", note: "" },
   { column: "reintegration_date", htcds: null, extension: "lao_reintegration_date", note: "" },
   { column: "follow_up_date", htcds: null, extension: "lao_follow_up_date", note: "" },
@@ -481,6 +485,8 @@ export const fromCaseRow = (row: CaseRow.CaseRow, options: WriteOptions = {}): H
   set("lao_interim_care_date", row.interim_care_date)
   set("lao_assessment_date", row.assessment_date)
   set("lao_bid_date", row.bid_date)
+  set("lao_bid_outcome", row.bid_outcome)
+  set("lao_bid_decided_by", row.bid_decided_by)
   set("lao_return_date", row.return_date)
   set("lao_reintegration_date", row.reintegration_date)
   set("lao_follow_up_date", row.follow_up_date)
@@ -594,6 +600,8 @@ export const toCaseRowCells = (
   row.interim_care_date = get("lao_interim_care_date")
   row.assessment_date = get("lao_assessment_date")
   row.bid_date = get("lao_bid_date")
+  row.bid_outcome = get("lao_bid_outcome")
+  row.bid_decided_by = get("lao_bid_decided_by")
   row.return_date = get("lao_return_date")
   row.reintegration_date = get("lao_reintegration_date")
   row.follow_up_date = get("lao_follow_up_date")
