@@ -255,7 +255,9 @@ export const advance = (
     CaseStage.transition(
       { history: c.stageHistory, child: c.isChild, bestInterestDetermination: c.bestInterestDetermination },
       to,
-      options,
+      typeof options === "object" && options !== null
+        ? { ...options, who: { sex: c.victim.sex, child: c.isChild, ...options.who } }
+        : options,
     ),
     (state) => new Case({ ...c, stageHistory: state.history as never }, { disableChecks: true }),
   )

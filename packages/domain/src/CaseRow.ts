@@ -546,6 +546,20 @@ export const caseRowCrossFieldRules: ReadonlyArray<CrossFieldRule> = [
       "Presumption of childhood: a person is a child unless what is known of the age (date_of_birth, age_years) says 18 or over at identification; when the two disagree, a child. A child's return_date, reintegration_date, follow_up_date, exit_date (except lost_contact and referred_elsewhere) and closed_date (except after those exits) need a bid_date between identification_date and the first of those dates, with bid_outcome and bid_decided_by.",
   },
   {
+    id: "legal_basis_in_force",
+    kind: "citableBy",
+    column: "legal_basis",
+    dates: stageDateColumns,
+    from: Object.fromEntries(
+      LegalBasis.articles.flatMap((a) => {
+        const from = LegalBasis.citableRange(a.instrument).from
+        return from === undefined ? [] : [[a.id, from]]
+      }),
+    ),
+    description:
+      "Every article in legal_basis was (or may have been) in force by the case's last date (identification or a later stage): a case cannot rest on a law adopted after everything in it happened. A repealed article stays citable: the offence may predate the repeal.",
+  },
+  {
     id: "bid_outcome_needs_date",
     kind: "requiredWhen",
     column: "bid_date",
@@ -868,6 +882,17 @@ const list = (cell: string): Array<string> => (cell === "" ? [] : cell.split(";"
 const some = <K extends string, V>(key: K, value: V | undefined | ""): { [P in K]?: V } =>
   value === undefined || value === "" ? {} : ({ [key]: value } as { [P in K]?: V })
 
+const whoOfRow = (row: CaseRow): CaseStageModule.Who => ({
+  sex: row.sex,
+  child: Person.isChild(
+    {
+      ...(row.date_of_birth === "" ? {} : { dateOfBirth: row.date_of_birth }),
+      ...(row.age_years === "" ? {} : { ageYears: Number(row.age_years) }),
+    },
+    row.identification_date,
+  ),
+})
+
 /** The JSON form of the case a valid row describes (decode it with `Case.decodeCase`). */
 export const toCaseEncoded = (row: CaseRow): typeof Case.Case.Encoded => {
   const date = row.identification_date
@@ -879,13 +904,14 @@ export const toCaseEncoded = (row: CaseRow): typeof Case.Case.Encoded => {
           ...some("outcome", row.bid_outcome as BestInterest.BidOutcome | ""),
           ...some("decidedBy", row.bid_decided_by as PartnerModule.Partner | ""),
         }
-  const history: Array<CaseStageModule.StageEntry> = [CaseStageModule.start(date as IsoDate.IsoDate)]
+  const who = whoOfRow(row)
+  const history: Array<CaseStageModule.StageEntry> = [CaseStageModule.start(date as IsoDate.IsoDate, { who })]
   const push = (stage: CaseStageModule.CaseStage, at: string) => {
     const from = history[history.length - 1]!.stage
     history.push({
       stage,
       date: at as IsoDate.IsoDate,
-      legalBasis: CaseStageModule.defaultLegalBasis(from, stage, at),
+      legalBasis: CaseStageModule.defaultLegalBasis(from, stage, at, who),
     })
   }
   for (const [column, stage] of stageColumns) if (row[column] !== "") push(stage, row[column])
@@ -992,12 +1018,13 @@ export const fromCase = (c: Case.Case): Result.Result<CaseRow, CaseNotFlattenabl
   row.perpetrator_roles = c.exploitation.perpetrators.join(";")
   row.legal_basis = c.legalBasis.join(";")
   let previous: CaseStageModule.CaseStage | undefined
+  const who: CaseStageModule.Who = { sex: c.victim.sex, child: c.isChild }
   for (const [i, entry] of c.stageHistory.entries()) {
     const at = `stageHistory[${i}]`
     const expected =
       previous === undefined
-        ? CaseStageModule.defaultIdentificationBasis(entry.date)
-        : CaseStageModule.defaultLegalBasis(previous, entry.stage, entry.date)
+        ? CaseStageModule.defaultIdentificationBasis(entry.date, who)
+        : CaseStageModule.defaultLegalBasis(previous, entry.stage, entry.date, who)
     if (!sameList(entry.legalBasis, expected)) {
       reasons.push(
         `${at} cites ${entry.legalBasis.join(", ") || "nothing"}; a row can only imply the table's ${expected.join(", ")}`,

@@ -18,7 +18,7 @@ import { isIsoDate } from "./internal/date.ts"
 import { review, sourced } from "./internal/label.ts"
 import { vocabulary } from "./internal/vocabulary.ts"
 import type { Labels } from "./Label.ts"
-import { isInForce, LegalBasisId } from "./LegalBasis.ts"
+import { isCitable, isInForce, LegalBasisId } from "./LegalBasis.ts"
 import { Partner } from "./Partner.ts"
 
 export const mainStages = [
@@ -160,102 +160,107 @@ export const transitions: ReadonlyArray<Transition> = [
   t(
     "identification",
     "interim_care",
-    [W28, IC, ATIP],
+    [W28, IC, ATIP, REF],
     "Deliver the victim to a safe shelter with urgent medical and counselling assistance.",
   ),
   t(
     "identification",
     "assessment_bid",
-    [W28, AB, ATIP],
+    [W28, AB, ATIP, REF],
     "No shelter needed (e.g. identified at home): assess needs and, for a child, best interests.",
   ),
   t(
     "identification",
     "return_reception",
-    [W28, RR, ATIP],
+    [W28, RR, ATIP, REF],
     "Repatriation or deportation straight after identification abroad (a child still needs a best-interest determination).",
   ),
   t(
     "identification",
     "reintegration",
-    [W25, RI, ATIP],
+    [W25, RI, ATIP, REF],
     "Self-returned victim already in the community: reintegration support starts at once.",
   ),
   t(
     "interim_care",
     "assessment_bid",
-    [W28, AB],
+    [W28, AB, REF],
     "Assess needs, risks and the family situation; best-interest determination for a child.",
   ),
   t(
     "interim_care",
     "return_reception",
-    [W28, RR],
+    [W28, RR, REF],
     "Return to family or country of origin once it is safe (a child still needs a best-interest determination).",
   ),
   t(
     "interim_care",
     "reintegration",
-    [W25, RI],
+    [W25, RI, REF],
     "The person stays where they are and is supported to reintegrate there.",
   ),
   t(
     "assessment_bid",
     "return_reception",
-    [W28, RR, CH],
+    [W28, RR, CH, REF],
     "Return decided by the assessment (for a child: by the best-interest determination).",
   ),
   t(
     "assessment_bid",
     "reintegration",
-    [W25, RI, CH],
+    [W25, RI, CH, REF],
     "The assessment finds reintegration where the person is to be in their interest.",
   ),
   t(
     "return_reception",
     "reintegration",
-    [W25, RI, CH],
+    [W25, RI, CH, REF],
     "Received by family or community; reintegration support begins.",
   ),
   t(
     "return_reception",
     "follow_up",
-    [W25, RI],
+    [W25, RI, REF],
     "Returned person declines reintegration services but agrees to follow-up visits.",
   ),
   t(
     "return_reception",
     "closed",
-    [W28],
+    [W28, REF],
     "Foreign victim handed over to their country's authorities (through MoFA): the Lao case ends at return.",
   ),
   t(
     "reintegration",
     "follow_up",
-    [W25, RI],
+    [W25, RI, REF],
     "Post-reintegration follow-up and monitoring (NPA TIP chapter IV).",
   ),
-  t("reintegration", "closed", [W25], "Reintegration completed without a follow-up period."),
-  t("follow_up", "closed", [W25], "Follow-up completed: the person lives safely in the community."),
+  t("reintegration", "closed", [W25, REF], "Reintegration completed without a follow-up period."),
+  t("follow_up", "closed", [W25, REF], "Follow-up completed: the person lives safely in the community."),
   t(
     "return_reception",
     "interim_care",
-    [W28, IC],
+    [W28, IC, REF],
     "Failed return (family not found or unsafe, receiving country refused): back to interim care.",
   ),
   t(
     "return_reception",
     "assessment_bid",
-    [W28, AB],
+    [W28, AB, REF],
     "Re-assessment after return (for a child: a new best-interest determination).",
   ),
   t(
     "reintegration",
     "assessment_bid",
-    [W25, AB],
+    [W25, AB, REF],
     "Re-assessment when reintegration breaks down (for a child: a new best-interest determination).",
   ),
-  t("follow_up", "assessment_bid", [W25, AB], "Re-assessment when follow-up finds the person at risk again."),
+  t(
+    "follow_up",
+    "assessment_bid",
+    [W25, AB, REF],
+    "Re-assessment when follow-up finds the person at risk again.",
+  ),
   ...openStages.map((from) =>
     t(
       from,
@@ -293,18 +298,60 @@ export const findTransition = (from: CaseStage, to: CaseStage): Transition | und
 export const allowedFrom = (from: CaseStage): ReadonlyArray<CaseStage> =>
   transitions.filter((tr) => tr.from === from).map((tr) => tr.to)
 
+/** Who the person is, as far as the choice of law goes. */
+export interface Who {
+  /** `Person.Sex`; the Women's Law 2004 covers women and children only. */
+  readonly sex?: string | undefined
+  /** `Person.isChild`: `undefined` (age unknown) counts as a child. */
+  readonly child?: boolean | undefined
+}
+
+const womensLaw = (id: LegalBasisId): boolean => id.startsWith("women_2004_")
+
+/** The children's law in force on `date` and the CRC: cited on a child's assessment, BID and every move out of care. */
+const childBasis = (date: string): ReadonlyArray<LegalBasisId> => [
+  date >= "2023-12-04" ? "children_2023_law" : "children_2006_art38",
+  "crc_1989_art3",
+]
+
+const childStages: ReadonlyArray<CaseStage> = [
+  "assessment_bid",
+  "return_reception",
+  "reintegration",
+  "follow_up",
+  "closed",
+  "declined_assistance",
+  "re_trafficked",
+]
+
+/**
+ * Keeps the citations possible on `date` for this person: never an instrument not yet in force or
+ * already repealed on that date (`LegalBasis.isCitable`), never the Women's Law for an adult man.
+ */
+const citable = (
+  ids: ReadonlyArray<LegalBasisId>,
+  date: string,
+  who: Who | undefined,
+): Array<LegalBasisId> => {
+  const coveredByWomensLaw = who === undefined || who.sex !== "male" || who.child !== false
+  return [...new Set(ids)].filter((id) => isCitable(id, date) && (coveredByWomensLaw || !womensLaw(id)))
+}
+
 /**
  * The legal bases recorded when a case moves `from` -> `to` on `date`: the table's articles that
- * are in force on that date (all of them when none is, so the citation is never empty).
+ * can be cited on that date for this person, plus, for a child (or a person whose age is unknown),
+ * the children's law in force on that date and the CRC. May be empty for dates before any of the
+ * instruments (before Nov 2004): an impossible citation is worse than none.
  */
 export const defaultLegalBasis = (
   from: CaseStage,
   to: CaseStage,
   date: string,
+  who?: Who,
 ): ReadonlyArray<LegalBasisId> => {
-  const all = findTransition(from, to)?.legalBasis ?? []
-  const inForce = all.filter((id) => isInForce(id, date))
-  return inForce.length > 0 ? inForce : all
+  const table = findTransition(from, to)?.legalBasis ?? []
+  const child = who !== undefined && who.child !== false && childStages.includes(to) ? childBasis(date) : []
+  return citable([...table, ...child], date, who)
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -497,6 +544,8 @@ export interface TransitionOptions {
   /** Defaults to the table's legal bases in force on `date`. */
   readonly legalBasis?: ReadonlyArray<LegalBasisId> | undefined
   readonly responsible?: Partner | undefined
+  /** The person, for the choice of law (sex; child defaults to the state's). */
+  readonly who?: Who | undefined
 }
 
 /** Checks one move without applying it. Never throws: unchecked input gives `InvalidStageInput`. */
@@ -548,36 +597,48 @@ export const transition = (
   const entry: StageEntry = {
     stage: to,
     date: options.date,
-    legalBasis: options.legalBasis ?? defaultLegalBasis(from, to, options.date),
+    legalBasis:
+      options.legalBasis ?? defaultLegalBasis(from, to, options.date, { child: state.child, ...options.who }),
     ...(options.responsible === undefined ? {} : { responsible: options.responsible }),
   }
   return Result.succeed({ ...state, history: [...state.history, entry] })
 }
 
 /**
- * What makes a person a victim to identify: the definition of trafficking (Women Law 2004 Art. 24,
- * Anti-TIP Law 2015 Art. 2) and the guideline's identification section.
+ * What makes a person a victim to identify: the definition of trafficking (Women Law 2004 Art. 24
+ * for women and children; Penal Law 2005 Art. 134 for every person, men included, until the 2017
+ * Code; Anti-TIP Law 2015 Art. 2; Penal Code 2017 Art. 215) and the guideline's identification
+ * section (the 2010 draft, then the 2020 guidelines).
  */
 export const identificationBasis: ReadonlyArray<LegalBasisId> = [
   "women_2004_art24",
+  "penal_2005_art134",
   "atip_2015_art2",
+  "penal_2017_art215",
   "guideline_2010_sec5",
+  "guideline_2020_referral",
 ]
 
-/** The legal bases recorded at identification on `date` (those in force, or all when none is). */
-export const defaultIdentificationBasis = (date: string): ReadonlyArray<LegalBasisId> => {
-  const inForce = identificationBasis.filter((id) => isInForce(id, date))
-  return inForce.length > 0 ? inForce : identificationBasis
-}
+/** The legal bases recorded at identification on `date` for this person: those that can be cited then. */
+export const defaultIdentificationBasis = (date: string, who?: Who): ReadonlyArray<LegalBasisId> =>
+  citable(identificationBasis, date, who)
+
+/** @deprecated kept for callers that compared with it; true only when certainly in force. */
+export const identificationBasisInForce = (date: string): ReadonlyArray<LegalBasisId> =>
+  identificationBasis.filter((id) => isInForce(id, date))
 
 /** Starts a history at identification. */
 export const start = (
   date: IsoDate,
-  options: { readonly legalBasis?: ReadonlyArray<LegalBasisId>; readonly responsible?: Partner } = {},
+  options: {
+    readonly legalBasis?: ReadonlyArray<LegalBasisId>
+    readonly responsible?: Partner
+    readonly who?: Who
+  } = {},
 ): StageEntry => ({
   stage: "identification",
   date,
-  legalBasis: options.legalBasis ?? defaultIdentificationBasis(date),
+  legalBasis: options.legalBasis ?? defaultIdentificationBasis(date, options.who),
   ...(options.responsible === undefined ? {} : { responsible: options.responsible }),
 })
 

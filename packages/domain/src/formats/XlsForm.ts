@@ -278,6 +278,17 @@ const surveyRow = (column: CaseRow.ColumnName): SurveyRow => {
   for (const rule of ruleOf("requiredWhen"))
     if (column === rule.column)
       requiredWhen.push(anyOf(rule.when.column, rule.when.codes, rules.get(rule.when.column as never)?.codes))
+  for (const rule of ruleOf("citableBy"))
+    if (column === rule.column) {
+      const byDate = new Map<string, Array<string>>()
+      for (const [code, from] of Object.entries(rule.from))
+        byDate.set(from, [...(byDate.get(from) ?? []), code])
+      for (const [from, codes] of [...byDate].sort(([a], [b]) => (a < b ? -1 : 1)))
+        constraints.push(
+          `${codes.map((c) => `not(selected(., ${quote(c)}))`).join(" and ")} or ${rule.dates.map((d) => `${ref(d)} >= date(${quote(from)})`).join(" or ")}`,
+        )
+      messages.push("only articles in force by the case's dates")
+    }
   for (const rule of ruleOf("childOnly"))
     if (column === rule.column) {
       constraints.push(
@@ -450,6 +461,8 @@ const FUNCTIONS: Readonly<Record<string, number>> = {
   "decimal-date-time": 1,
   substr: 3,
   number: 1,
+  selected: 2,
+  not: 1,
 }
 
 const PRECEDENCE: ReadonlyArray<ReadonlyArray<string>> = [
@@ -606,6 +619,10 @@ export const evaluate = (
           return String(args[0]).length
         case "number":
           return toNumber(args[0]!)
+        case "not":
+          return args[0] !== true
+        case "selected":
+          return String(args[0]).split(/[ ;]/).includes(String(args[1]))
         case "substr":
           return String(args[0]).slice(toNumber(args[1]!), toNumber(args[2]!))
         case "decimal-date-time":

@@ -82,6 +82,15 @@ export type CrossFieldRule =
     }
   | {
       readonly id: string
+      readonly kind: "citableBy"
+      /** Each code of the `column` list that has a date in `from` needs one of `dates` on or after it. */
+      readonly column: string
+      readonly dates: ReadonlyArray<string>
+      readonly from: Readonly<Record<string, string>>
+      readonly description: string
+    }
+  | {
+      readonly id: string
       readonly kind: "requiredWhen"
       /** `column` is required when `when.column` is one of `when.codes`. */
       readonly column: string
@@ -396,6 +405,27 @@ const compileRule = (rule: CrossFieldRule): RowCheck => {
               ],
             ]
           : none
+    }
+    case "citableBy": {
+      const { column, dates, from } = rule
+      return (row) => {
+        const cell = row[column]!
+        if (cell === "") return none
+        let latest = ""
+        for (const d of dates) if (row[d]! > latest) latest = row[d]!
+        let out: Array<readonly [string, string]> | undefined
+        for (const code of cell.split(";")) {
+          const start = from[code]
+          if (start !== undefined && latest < start) {
+            out ??= []
+            out.push([
+              column,
+              `${quote(code)} cannot be cited: it was not yet in force by the case's last date (${latest}); it applies from ${start} at the earliest (rule ${rule.id})`,
+            ])
+          }
+        }
+        return out ?? none
+      }
     }
     case "requiredWhen": {
       const { column, when, reason } = rule
