@@ -498,6 +498,18 @@ export const childSpec: ChildSpec = {
 }
 
 /**
+ * The `age_years` to write when a row leaves without its date of birth (personal data): the
+ * recorded age; the age the date of birth gives when none was recorded; the younger of the two when
+ * they disagree on childhood, so the presumption of childhood survives the export.
+ */
+export const ageWithoutDateOfBirth = (row: Readonly<Record<ColumnName, string>>): string => {
+  if (row.date_of_birth === "") return row.age_years
+  const fromDob = Person.ageAt({ dateOfBirth: row.date_of_birth }, row.identification_date)!
+  if (row.age_years === "") return String(fromDob)
+  return ageDisputedRow(row, childSpec) ? String(Math.min(fromDob, Number(row.age_years))) : row.age_years
+}
+
+/**
  * Warnings on a valid row: not errors, but reported on import and in the red flags. `age_disputed`:
  * the recorded age and the date of birth disagree on whether the person was a child (the person is
  * treated as a child).

@@ -118,9 +118,12 @@ export const planning = defineCatalogue({
     planNational: "National",
     planFlagsTitle: "Red flags",
     planLegalBasis: "Legal basis",
-    planFlagChildNoBid: "Children returned without a recorded best-interest determination",
+    planFlagChildNoBid: "Children moved out of care without a best-interest determination",
     planFlagChildNoBidExplain:
-      "Under 18 at identification, returned, and no best-interest determination recorded on or before the return.",
+      "Under 18 at identification, or age unknown or disputed (presumed a child); returned, reintegrated, followed up, exited or closed with no best-interest determination (date, outcome, deciding body) between identification and the first such move.",
+    planFlagAgeDisputed: "Age disputed",
+    planFlagAgeDisputedExplain:
+      "The recorded age and the date of birth disagree on whether the person was under 18: treated as a child until the documents are checked.",
     planFlagNoFollowUp: "No follow-up within the guideline's period",
     planFlagNoFollowUpExplain:
       "Reintegrated, and no follow-up recorded within 90 days (an assumption: the guideline's period is not in our sources).",
@@ -239,6 +242,9 @@ export const planning = defineCatalogue({
       "ເຊື່ອມໂຍງຄືນສູ່ສັງຄົມແລ້ວ, ແລະ ບໍ່ມີການ ຕິດຕາມ ພາຍໃນ 90 ມື້ (ສົມມຸດຕິຖານ: ໄລຍະຂອງຄູ່ມືບໍ່ມີໃນແຫຼ່ງຂໍ້ມູນ).",
     planFlagRepeat: "ຜູ້ຖືກເຄາະຮ້າຍຊ້ຳ",
     planFlagRepeatExplain: "ກໍລະນີທີ່ອອກຈາກຂັ້ນຕອນ ເພາະຜູ້ນັ້ນຖືກຄ້າມະນຸດອີກ.",
+    planFlagAgeDisputed: "ອາຍຸບໍ່ກົງກັນ",
+    planFlagAgeDisputedExplain:
+      "ອາຍຸທີ່ບັນທຶກ ແລະ ວັນເດືອນປີເກີດ ບໍ່ກົງກັນ ວ່າຜູ້ນັ້ນອາຍຸຕ່ຳກວ່າ 18 ປີ ຫຼື ບໍ່: ຖືວ່າເປັນເດັກ ຈົນກວ່າຈະກວດເອກະສານ.",
   },
   loSources: {
     planLoading: review,
@@ -343,5 +349,7 @@ export const planning = defineCatalogue({
     planFlagNoFollowUpExplain: review,
     planFlagRepeat: review,
     planFlagRepeatExplain: review,
+    planFlagAgeDisputed: review,
+    planFlagAgeDisputedExplain: review,
   },
 })

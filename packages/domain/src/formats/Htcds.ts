@@ -457,7 +457,9 @@ export const fromCaseRow = (row: CaseRow.CaseRow, options: WriteOptions = {}): H
   }
   set("lao_victim_group", row.victim_group)
   set("prs_Gender", sexToGender[row.sex as Person.Sex])
-  set("lao_age_years", row.age_years)
+  // Without personal data the date of birth is dropped: keep the age it gives, or the person would
+  // become "age unknown" (presumed a child) on the way back.
+  set("lao_age_years", options.includePii === true ? row.age_years : CaseRow.ageWithoutDateOfBirth(row))
   set("prs_Citizenship", iso2(row.citizenship))
   set("lao_ethnic_group", row.ethnicity)
   set("lao_first_language", row.first_language)

@@ -36,7 +36,14 @@ import placeLookupDdl from "./place_lookup.sql?raw"
 import { type Progress, silentProgress } from "./progress.ts"
 import { RecordsError, readJson, readNdjson, type Tabular } from "./records.ts"
 import replacedSql from "./replaced_cases.sql?raw"
-import { type ImportInput, type ImportSql, importSql, placeColumns, storedText } from "./validation-sql.ts"
+import {
+  type ImportInput,
+  type ImportSql,
+  importSql,
+  placeColumns,
+  storedText,
+  warningsSql,
+} from "./validation-sql.ts"
 import { readXlsx, XlsxError } from "./xlsx.ts"
 
 export type FileFormat = "csv" | "xlsx" | "json" | "ndjson"
@@ -561,6 +568,11 @@ async function importStaged(db: NodeConnector, options: ImportOptions, p: Prepar
          FROM (SELECT *, unnest(be) AS col FROM lp_bad WHERE NOT failed)`,
         [importId],
       )
+    }
+    // Accepted rows the domain warns about (age_disputed: treated as a child, someone should check).
+    for (const warning of warningsSql(model)) {
+      const inserted = await db.query(warning, [importId])
+      warnings += num(Object.values(inserted[0] ?? {})[0])
     }
     lap("warnings")
     await db.query(
