@@ -158,6 +158,11 @@ function placeMatchToRow(
   text: string,
 ): { code: string | null; reason: string | null } {
   if ("code" in m) return { code: m.code, reason: null }
+  if ("ambiguous" in m && m.loose === true)
+    return {
+      code: null,
+      reason: `"${text}" is not a known ${what} name; did you mean ${m.ambiguous.join(" or ")}? Write the code or the exact name`,
+    }
   if ("ambiguous" in m)
     return {
       code: null,

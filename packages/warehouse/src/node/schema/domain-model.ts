@@ -36,7 +36,12 @@ const partnerAliases: Readonly<Record<string, ReadonlyArray<string>>> = {
 const enumName = (vocabulary: string): string =>
   vocabulary.replace(/([a-z0-9])([A-Z])/g, "$1_$2").toLowerCase()
 
-type Match = { readonly _tag: string; readonly value?: unknown; readonly candidates?: ReadonlyArray<unknown> }
+type Match = {
+  readonly _tag: string
+  readonly value?: unknown
+  readonly candidates?: ReadonlyArray<unknown>
+  readonly why?: string
+}
 const codeOf = (a: unknown): string => {
   const r = a as { code?: string; id?: string; iso3?: string }
   return String(r.code ?? r.id ?? r.iso3 ?? "")
@@ -45,7 +50,7 @@ const fromMatch = (m: Match): PlaceMatch =>
   m._tag === "Found"
     ? { code: codeOf(m.value) }
     : m._tag === "Ambiguous"
-      ? { ambiguous: (m.candidates ?? []).map(codeOf) }
+      ? { ambiguous: (m.candidates ?? []).map(codeOf), ...(m.why === "loose" ? { loose: true } : {}) }
       : { unknown: true }
 
 export function caseModelFrom(caseRow = Domain.CaseRow, place = Domain.Place): CaseModel {

@@ -57,7 +57,8 @@ export interface ColumnSpec {
 /** Resolution of one place text: a code, several candidates, or nothing. */
 export type PlaceMatch =
   | { readonly code: string }
-  | { readonly ambiguous: ReadonlyArray<string> }
+  /** `loose`: no exact name, only a loose spelling matched these candidates. */
+  | { readonly ambiguous: ReadonlyArray<string>; readonly loose?: boolean }
   | { readonly unknown: true }
 
 export interface PlaceResolver {
