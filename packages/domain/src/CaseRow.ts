@@ -718,7 +718,7 @@ export const CaseRow = CaseRowCells.check(
   identifier: "CaseRow",
   title: "Case row",
   description:
-    "One case as a flat row of text cells (CSV/XLSForm). Every column is present; an empty string means missing; lists are ';'-separated codes; dates are YYYY-MM-DD.",
+    "One case as a flat row of text cells (CSV/XLSForm). Every column is present; an empty string means missing; lists are ';'-separated codes; dates are YYYY-MM-DD. This JSON Schema checks formats, codes, lengths and patterns only; it cannot express, and the @lao-protect/domain decoder enforces: calendar validity, 'not in the future' (Lao time), the order of the stage dates, the stage path, the presumption of childhood and the child BID rule (a child, or a person whose age is unknown or disputed, needs bid_date, bid_outcome and bid_decided_by between identification and any move out of care), child_labour only for a child, foreign_in_lao not LAO, a destination for repatriated and deported persons, the province of origin_district, and legal_basis articles in force by the case's dates.",
 })
 export type CaseRow = typeof CaseRow.Type
 
