@@ -177,10 +177,16 @@ const text = (maxLength: number): Pick<ColumnSpec, "type" | "required" | "maxLen
 const en = (en: string, lo: string) => ({ en, lo, loNeedsReview: true as const })
 const lo = (enText: string, term: Parameters<typeof glossary>[0]) => ({ en: enText, lo: glossary(term) })
 
-const stageDate = (stage: string, example: string): ColumnSpec => ({
+const stageDate = (stage: CaseStageModule.CaseStage, example: string): ColumnSpec => ({
   ...date(false),
   pii: false,
-  label: en(`Date ${stage} began`, `ວັນທີເລີ່ມ${stage}`),
+  // "date ... began" + the stage's own Lao label: no English code inside a Lao header
+  label: en(
+    `Date ${stage} began`,
+    stage === "closed"
+      ? `ວັນທີ${CaseStageModule.labels[stage].lo}`
+      : `ວັນທີເລີ່ມ ${CaseStageModule.labels[stage].lo}`,
+  ),
   description: `Date the case entered the stage "${stage}". Empty if it never did.`,
   example,
 })
@@ -361,14 +367,14 @@ export const columnSpecs: { readonly [K in ColumnName]: ColumnSpec } = {
   exit_reason: {
     ...codeColumn("ExitStage", CaseStageModule.ExitStage, false),
     pii: false,
-    label: en("Exit reason", "ເຫດຜົນທີ່ອອກ"),
+    label: en("Exit reason", "ເຫດຜົນທີ່ອອກຈາກການຊ່ວຍເຫຼືອ"),
     description: "Why the case left protection early; requires exit_date.",
     example: "declined_assistance",
   },
   exit_date: {
     ...date(false),
     pii: false,
-    label: en("Exit date", "ວັນທີອອກ"),
+    label: en("Exit date", "ວັນທີອອກຈາກການຊ່ວຍເຫຼືອ"),
     description: "Date of the exit; requires exit_reason.",
     example: "2024-05-01",
   },

@@ -28,7 +28,9 @@ export type Sex = typeof Sex.Type
 
 export const sexLabels: Labels<Sex> = {
   female: sourced("Female", "female", "Female."),
-  male: sourced("Male", "male", "Male."),
+  // The glossary has ຍິງ (female, high) and ເພດຊາຍ (male, medium): one picklist needs one form, so
+  // male is ຊາຍ without ເພດ ("sex"), flagged until a translator confirms it.
+  male: review("Male", "ຊາຍ", "Male."),
   non_binary: review(
     "Non-binary",
     "ບໍ່ແມ່ນທັງຍິງ ແລະ ຊາຍ",
