@@ -157,7 +157,12 @@ export const formToType: { readonly [K in Exploitation.ExploitationForm]: string
   servitude: "Servitude",
   forced_begging: "ForcedBegging",
   online_scam: "Other",
+  organ_removal: "OrganRemoval",
+  forced_adoption: "ForcedAdoption",
+  surrogacy: "Surrogacy",
+  forced_military_service: "ForcedMilitaryByNonStateActors",
   other: "Other",
+  unknown: "Other",
 }
 
 /** HTCDS types read back; the HTCDS-only types are `other`. */
@@ -168,10 +173,10 @@ export const typeToForm: Readonly<Record<string, Exploitation.ExploitationForm>>
   ChildLabour: "child_labour",
   Servitude: "servitude",
   ForcedBegging: "forced_begging",
-  ForcedMilitaryByNonStateActors: "other",
-  OrganRemoval: "other",
-  ForcedAdoption: "other",
-  Surrogacy: "other",
+  ForcedMilitaryByNonStateActors: "forced_military_service",
+  OrganRemoval: "organ_removal",
+  ForcedAdoption: "forced_adoption",
+  Surrogacy: "surrogacy",
   Other: "other",
 }
 
@@ -214,6 +219,11 @@ export const meansToMethod: { readonly [K in Exploitation.MeansOfControl]: strin
   withholds_necessities: "WithholdsNecessities",
   false_promises: "FalsePromises",
   drugs_alcohol: "PsychoactiveSubstances",
+  threats_law_enforcement: "ThreatOfLawEnforcement",
+  threatens_family: "ThreatensChildrenFamily",
+  excessive_working_hours: "ExcessiveWorkingHours",
+  restricts_medical_care: "RestrictsMedicalCare",
+  restricts_financial_access: "RestrictsFinancialAccess",
   other: "Other",
 }
 
@@ -221,14 +231,9 @@ export const meansToMethod: { readonly [K in Exploitation.MeansOfControl]: strin
 export const methodToMeans: Readonly<Record<string, Exploitation.MeansOfControl>> = {
   ...Object.fromEntries(Object.entries(meansToMethod).map(([code, method]) => [method, code])),
   PhysicalThreats: "threats",
-  ThreatOfLawEnforcement: "threats",
-  ThreatsLawEnforcement: "threats",
-  ThreatensChildrenFamily: "threats",
-  UsesChildren: "threats",
+  ThreatsLawEnforcement: "threats_law_enforcement",
+  UsesChildren: "threatens_family",
   PsychoactiveSubstance: "drugs_alcohol",
-  RestrictsMedicalCare: "withholds_necessities",
-  RestrictsFinancialAccess: "takes_earnings",
-  ExcessiveWorkingHours: "other",
 }
 
 /** vic_TraffickingStatusDecisionMakingOrg: the kind of organisation, from the partner's type. */
