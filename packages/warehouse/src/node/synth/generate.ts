@@ -544,7 +544,9 @@ export function* generateCases(options: SynthOptions): Generator<SynthRow, void,
           exitReason = "referred_elsewhere"
           exitDay = t + rng.int(5, 30)
         } else {
-          if (ok && (isChild || rng.chance(0.2) || presumedChild)) ok = next(2, rng.int(1, 14))
+          if (ok && (isChild || rng.chance(0.2))) ok = next(2, rng.int(1, 14))
+          // an unknown age is presumed a child: a BID too, without a draw, so the stream stays as it was
+          else if (ok && presumedChild) ok = next(2, 1 + (seq % 14))
           if (ok) ok = next(3, abroad && group === "repatriated_lao" ? rng.int(14, 90) : rng.int(3, 30))
           if (ok) ok = next(4, rng.int(1, 30))
           if (ok && exitRoll < 0.11) {
