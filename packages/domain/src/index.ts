@@ -2,6 +2,7 @@
  * @lao-protect/domain: the shared vocabulary for protection of trafficked persons in Lao PDR.
  * Each module is one concept and exports a schema and its type under the same name.
  */
+export * as BestInterest from "./BestInterest.ts"
 export * as Case from "./Case.ts"
 export * as CaseRow from "./CaseRow.ts"
 export * as CaseStage from "./CaseStage.ts"

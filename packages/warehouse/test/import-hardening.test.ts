@@ -436,19 +436,37 @@ describe("the child rule, the birth-date rule and the stage path are the domain'
     )
   }, 120_000)
 
-  it("a date of birth that makes an adult wins over age_years under 18 (and the reverse)", async () => {
-    const cols = [...HEADER, "date_of_birth", "age_years", "return_date", "bid_date"]
+  it("age_years and a date of birth that disagree on childhood: treated as a child, with an age_disputed warning", async () => {
+    const cols = [
+      ...HEADER,
+      "date_of_birth",
+      "age_years",
+      "return_date",
+      "bid_date",
+      "bid_outcome",
+      "bid_decided_by",
+    ]
     const file = write(
       "child.csv",
       csv([
         cols,
-        [...row("C1"), "1990-01-01", "16", "2024-02-01", ""],
-        [...row("C2"), "2010-01-01", "30", "2024-02-01", ""],
+        [...row("C1"), "1990-01-01", "16", "2024-02-01", "", "", ""],
+        [...row("C2"), "2010-01-01", "30", "2024-02-01", "", "", ""],
+        [...row("C3"), "1990-01-01", "34", "2024-02-01", "", "", ""],
+        [...row("C4"), "1990-01-01", "16", "2024-02-01", "2024-01-20", "return_home", "mlsw"],
       ]),
     )
     const r = await importFile(db, { file, model })
-    expect(await db.query("SELECT case_id FROM cases")).toEqual([{ case_id: "C1" }])
-    expect(r.rejected).toBe(1)
+    expect(await db.query("SELECT case_id FROM cases ORDER BY case_id")).toEqual([
+      { case_id: "C3" },
+      { case_id: "C4" },
+    ])
+    expect(r.rejected).toBe(2)
+    const warnings = await db.query<{ message: string }>("SELECT message FROM import_warning")
+    expect(warnings.map((w) => w.message)).toEqual([
+      expect.stringMatching(/^age_disputed: age_years 16 and date_of_birth 1990-01-01/),
+    ])
+    expect(r.warnings).toBe(1)
   })
 })
 

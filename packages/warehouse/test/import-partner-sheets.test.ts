@@ -146,7 +146,7 @@ describe("warnings by row", () => {
       [4, "origin_district"],
     ])
     expect(r.warningRows![1]!.message).toContain(
-      "age_years 16 disagrees with date_of_birth 2000-01-01 (24 at identification)",
+      "age_disputed: age_years 16 and date_of_birth 2000-01-01 disagree on whether the person was under 18",
     )
     expect(r.warningsFile).toBe(`${file}.warnings.csv`)
     const lines = readFileSync(r.warningsFile!, "utf8").trim().split(/\r?\n/)

@@ -118,9 +118,12 @@ export const planning = defineCatalogue({
     planNational: "National",
     planFlagsTitle: "Red flags",
     planLegalBasis: "Legal basis",
-    planFlagChildNoBid: "Children returned without a recorded best-interest determination",
+    planFlagChildNoBid: "Children moved out of care without a best-interest determination",
     planFlagChildNoBidExplain:
-      "Under 18 at identification, returned, and no best-interest determination recorded on or before the return.",
+      "Under 18 at identification, or age unknown or disputed (presumed a child); returned, reintegrated, followed up, exited or closed with no best-interest determination (date, outcome, deciding body) between identification and the first such move.",
+    planFlagAgeDisputed: "Age disputed",
+    planFlagAgeDisputedExplain:
+      "The recorded age and the date of birth disagree on whether the person was under 18: treated as a child until the documents are checked.",
     planFlagNoFollowUp: "No follow-up within the guideline's period",
     planFlagNoFollowUpExplain:
       "Reintegrated, and no follow-up recorded within 90 days (an assumption: the guideline's period is not in our sources).",
@@ -342,6 +345,9 @@ export const planning = defineCatalogue({
     planRestrictedExport: "ຈຳກັດ: ຕົວເລກແທ້ (ສະເພາະຜູ້ວາງແຜນ)",
     planRestrictedMark: "ຈຳກັດ: ຊັ້ນຜູ້ວາງແຜນ, ຕົວເລກບໍ່ຖືກປິດບັງ. ຫ້າມແບ່ງປັນນອກທີມວາງແຜນ.",
     planPublicVersionMark: "ສະບັບສາທາລະນະ: ຕົວເລກນ້ອຍກວ່າ {k} ຖືກປິດບັງ.",
+    planFlagAgeDisputed: "ອາຍຸບໍ່ກົງກັນ",
+    planFlagAgeDisputedExplain:
+      "ອາຍຸທີ່ບັນທຶກ ແລະ ວັນເດືອນປີເກີດ ບໍ່ກົງກັນ ວ່າຜູ້ນັ້ນອາຍຸຕ່ຳກວ່າ 18 ປີ ຫຼື ບໍ່: ຖືວ່າເປັນເດັກ ຈົນກວ່າຈະກວດເອກະສານ.",
   },
   loSources: {
     planLoading: review,
@@ -493,5 +499,7 @@ export const planning = defineCatalogue({
     planRestrictedExport: review,
     planRestrictedMark: review,
     planPublicVersionMark: review,
+    planFlagAgeDisputed: review,
+    planFlagAgeDisputedExplain: review,
   },
 })

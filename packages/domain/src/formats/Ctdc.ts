@@ -202,13 +202,13 @@ export const ageBandFromCtdc = (text: string): Person.AgeBand => {
 
 /** Which of our means of control set each CTDC 2024 means flag (several of ours share one flag). */
 export const meansCrosswalk: { readonly [K in MeansVariable]: ReadonlyArray<string> } = {
-  meansDebtBondageEarnings: ["debt_bondage", "takes_earnings"],
-  meansThreats: ["threats"],
+  meansDebtBondageEarnings: ["debt_bondage", "takes_earnings", "restricts_financial_access"],
+  meansThreats: ["threats", "threats_law_enforcement", "threatens_family"],
   meansAbusePsyPhySex: ["physical_abuse", "sexual_abuse", "psychological_abuse"],
   meansFalsePromises: ["false_promises"],
   meansDrugsAlcohol: ["drugs_alcohol"],
-  meansDenyBasicNeeds: ["withholds_necessities", "restricts_movement"],
-  meansExcessiveWorkHours: [],
+  meansDenyBasicNeeds: ["withholds_necessities", "restricts_movement", "restricts_medical_care"],
+  meansExcessiveWorkHours: ["excessive_working_hours"],
   meansWithholdDocs: ["withholds_documents"],
 }
 
@@ -216,7 +216,16 @@ export const meansCrosswalk: { readonly [K in MeansVariable]: ReadonlyArray<stri
 export const exploitCrosswalk: { readonly [K in ExploitVariable]: ReadonlyArray<string> } = {
   isForcedLabour: ["forced_labour", "child_labour", "forced_begging"],
   isSexualExploit: ["sexual_exploitation"],
-  isOtherExploit: ["forced_marriage", "servitude", "online_scam", "other"],
+  isOtherExploit: [
+    "forced_marriage",
+    "servitude",
+    "online_scam",
+    "organ_removal",
+    "forced_adoption",
+    "surrogacy",
+    "forced_military_service",
+    "other",
+  ],
 }
 
 /** Which industries set each `typeOfLabour*` flag (only for labour exploitation). */

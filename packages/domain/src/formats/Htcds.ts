@@ -101,6 +101,8 @@ export const fields: ReadonlyArray<FieldSpec> = [
   x("lao_interim_care_date", "Interim care date (Lao extension)", "#date+interim_care"),
   x("lao_assessment_date", "Assessment date (Lao extension)", "#date+assessment"),
   x("lao_bid_date", "Best-interest determination date (Lao extension)", "#date+bid"),
+  x("lao_bid_outcome", "Best-interest determination outcome (Lao extension)", "#indicator+bid+outcome+code"),
+  x("lao_bid_decided_by", "Best-interest determination made by (Lao extension)", "#org+code+bid"),
   x("lao_return_date", "Return date (Lao extension)", "#date+return"),
   x("lao_reintegration_date", "Reintegration date (Lao extension)", "#date+reintegration"),
   x("lao_follow_up_date", "Follow-up date (Lao extension)", "#date+follow_up"),
@@ -155,7 +157,12 @@ export const formToType: { readonly [K in Exploitation.ExploitationForm]: string
   servitude: "Servitude",
   forced_begging: "ForcedBegging",
   online_scam: "Other",
+  organ_removal: "OrganRemoval",
+  forced_adoption: "ForcedAdoption",
+  surrogacy: "Surrogacy",
+  forced_military_service: "ForcedMilitaryByNonStateActors",
   other: "Other",
+  unknown: "Other",
 }
 
 /** HTCDS types read back; the HTCDS-only types are `other`. */
@@ -166,10 +173,10 @@ export const typeToForm: Readonly<Record<string, Exploitation.ExploitationForm>>
   ChildLabour: "child_labour",
   Servitude: "servitude",
   ForcedBegging: "forced_begging",
-  ForcedMilitaryByNonStateActors: "other",
-  OrganRemoval: "other",
-  ForcedAdoption: "other",
-  Surrogacy: "other",
+  ForcedMilitaryByNonStateActors: "forced_military_service",
+  OrganRemoval: "organ_removal",
+  ForcedAdoption: "forced_adoption",
+  Surrogacy: "surrogacy",
   Other: "other",
 }
 
@@ -212,6 +219,11 @@ export const meansToMethod: { readonly [K in Exploitation.MeansOfControl]: strin
   withholds_necessities: "WithholdsNecessities",
   false_promises: "FalsePromises",
   drugs_alcohol: "PsychoactiveSubstances",
+  threats_law_enforcement: "ThreatOfLawEnforcement",
+  threatens_family: "ThreatensChildrenFamily",
+  excessive_working_hours: "ExcessiveWorkingHours",
+  restricts_medical_care: "RestrictsMedicalCare",
+  restricts_financial_access: "RestrictsFinancialAccess",
   other: "Other",
 }
 
@@ -219,14 +231,9 @@ export const meansToMethod: { readonly [K in Exploitation.MeansOfControl]: strin
 export const methodToMeans: Readonly<Record<string, Exploitation.MeansOfControl>> = {
   ...Object.fromEntries(Object.entries(meansToMethod).map(([code, method]) => [method, code])),
   PhysicalThreats: "threats",
-  ThreatOfLawEnforcement: "threats",
-  ThreatsLawEnforcement: "threats",
-  ThreatensChildrenFamily: "threats",
-  UsesChildren: "threats",
+  ThreatsLawEnforcement: "threats_law_enforcement",
+  UsesChildren: "threatens_family",
   PsychoactiveSubstance: "drugs_alcohol",
-  RestrictsMedicalCare: "withholds_necessities",
-  RestrictsFinancialAccess: "takes_earnings",
-  ExcessiveWorkingHours: "other",
 }
 
 /** vic_TraffickingStatusDecisionMakingOrg: the kind of organisation, from the partner's type. */
@@ -370,6 +377,8 @@ export const crosswalk: ReadonlyArray<CrosswalkRow> = [
   },
   { column: "assessment_date", htcds: null, extension: "lao_assessment_date", note: "" },
   { column: "bid_date", htcds: null, extension: "lao_bid_date", note: "" },
+  { column: "bid_outcome", htcds: null, extension: "lao_bid_outcome", note: "" },
+  { column: "bid_decided_by", htcds: null, extension: "lao_bid_decided_by", note: "" },
   { column: "return_date", htcds: null, extension: "lao_return_date", note: "" },
   { column: "reintegration_date", htcds: null, extension: "lao_reintegration_date", note: "" },
   { column: "follow_up_date", htcds: null, extension: "lao_follow_up_date", note: "" },
@@ -453,7 +462,9 @@ export const fromCaseRow = (row: CaseRow.CaseRow, options: WriteOptions = {}): H
   }
   set("lao_victim_group", row.victim_group)
   set("prs_Gender", sexToGender[row.sex as Person.Sex])
-  set("lao_age_years", row.age_years)
+  // Without personal data the date of birth is dropped: keep the age it gives, or the person would
+  // become "age unknown" (presumed a child) on the way back.
+  set("lao_age_years", options.includePii === true ? row.age_years : CaseRow.ageWithoutDateOfBirth(row))
   set("prs_Citizenship", iso2(row.citizenship))
   set("lao_ethnic_group", row.ethnicity)
   set("lao_first_language", row.first_language)
@@ -481,6 +492,8 @@ export const fromCaseRow = (row: CaseRow.CaseRow, options: WriteOptions = {}): H
   set("lao_interim_care_date", row.interim_care_date)
   set("lao_assessment_date", row.assessment_date)
   set("lao_bid_date", row.bid_date)
+  set("lao_bid_outcome", row.bid_outcome)
+  set("lao_bid_decided_by", row.bid_decided_by)
   set("lao_return_date", row.return_date)
   set("lao_reintegration_date", row.reintegration_date)
   set("lao_follow_up_date", row.follow_up_date)
@@ -656,6 +669,8 @@ export const toCaseRowCells = (
   row.interim_care_date = get("lao_interim_care_date")
   row.assessment_date = get("lao_assessment_date")
   row.bid_date = get("lao_bid_date")
+  row.bid_outcome = get("lao_bid_outcome")
+  row.bid_decided_by = get("lao_bid_decided_by")
   row.return_date = get("lao_return_date")
   row.reintegration_date = get("lao_reintegration_date")
   row.follow_up_date = get("lao_follow_up_date")

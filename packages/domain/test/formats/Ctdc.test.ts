@@ -63,6 +63,11 @@ describe("Ctdc crosswalk, cell by cell", () => {
       withholds_necessities: "meansDenyBasicNeeds",
       false_promises: "meansFalsePromises",
       drugs_alcohol: "meansDrugsAlcohol",
+      threats_law_enforcement: "meansThreats",
+      threatens_family: "meansThreats",
+      excessive_working_hours: "meansExcessiveWorkHours",
+      restricts_medical_care: "meansDenyBasicNeeds",
+      restricts_financial_access: "meansDebtBondageEarnings",
       other: null,
     }
     for (const code of Exploitation.meansCodes) {
@@ -71,8 +76,8 @@ describe("Ctdc crosswalk, cell by cell", () => {
     }
   })
 
-  it("forms of exploitation: every form sets exactly one is* flag", () => {
-    const expected: Record<Exploitation.ExploitationForm, string> = {
+  it("forms of exploitation: every known form sets exactly one is* flag, unknown none", () => {
+    const expected: Record<Exploitation.ExploitationForm, string | null> = {
       sexual_exploitation: "isSexualExploit",
       forced_labour: "isForcedLabour",
       forced_marriage: "isOtherExploit",
@@ -80,13 +85,18 @@ describe("Ctdc crosswalk, cell by cell", () => {
       servitude: "isOtherExploit",
       forced_begging: "isForcedLabour",
       online_scam: "isOtherExploit",
+      organ_removal: "isOtherExploit",
+      forced_adoption: "isOtherExploit",
+      surrogacy: "isOtherExploit",
+      forced_military_service: "isOtherExploit",
       other: "isOtherExploit",
+      unknown: null,
     }
     for (const form of Exploitation.formCodes)
       expect(
         Ctdc.exploitVariables.filter((v) => Ctdc.exploitCrosswalk[v].includes(form)),
         form,
-      ).toEqual([expected[form]])
+      ).toEqual(expected[form] === null ? [] : [expected[form]])
   })
 
   it("industries set a sector flag only for labour exploitation", () => {

@@ -48,7 +48,7 @@ describe("Htcds crosswalk", () => {
     expect(Htcds.genderToSex["transgender/nonconforming"]).toBe("non_binary")
   })
 
-  it("maps forms of exploitation cell by cell; only online_scam needs the extension", () => {
+  it("maps forms of exploitation cell by cell; only online_scam and unknown need the extension", () => {
     const expected: Record<Exploitation.ExploitationForm, string> = {
       sexual_exploitation: "SexualExploitation",
       forced_labour: "ForcedLabour",
@@ -57,12 +57,17 @@ describe("Htcds crosswalk", () => {
       servitude: "Servitude",
       forced_begging: "ForcedBegging",
       online_scam: "Other",
+      organ_removal: "OrganRemoval",
+      forced_adoption: "ForcedAdoption",
+      surrogacy: "Surrogacy",
+      forced_military_service: "ForcedMilitaryByNonStateActors",
       other: "Other",
+      unknown: "Other",
     }
     expect(Htcds.formToType).toEqual(expected)
     const lossy = Exploitation.formCodes.filter((f) => Htcds.typeToForm[Htcds.formToType[f]] !== f)
-    expect(lossy).toEqual(["online_scam"])
-    expect(Htcds.typeToForm.OrganRemoval).toBe("other")
+    expect(lossy).toEqual(["online_scam", "unknown"])
+    expect(Htcds.typeToForm.OrganRemoval).toBe("organ_removal")
   })
 
   it("maps industries to ISIC sections cell by cell", () => {
@@ -119,8 +124,13 @@ describe("Htcds round trip", () => {
         const record = Htcds.fromCaseRow(row)
         for (const f of Htcds.fields.filter((f) => f.pii)) expect(record[f.field]).toBe("")
         const back = Htcds.toCaseRowCells(record)
+        // the age the dropped date of birth gave is kept, so a known adult does not become "age unknown"
+        const age = CaseRow.ageWithoutDateOfBirth(row)
         for (const column of CaseRow.columnNames)
-          expect(back[column], column).toBe(piiColumns.includes(column) ? "" : row[column])
+          expect(back[column], column).toBe(
+            piiColumns.includes(column) ? "" : column === "age_years" ? age : row[column],
+          )
+        expect(Result.isSuccess(CaseRow.decodeCaseRow(back))).toBe(true)
       }),
       { numRuns: 200 },
     )
@@ -233,7 +243,7 @@ describe("Htcds reading partner sheets", () => {
       citizenship: "LAO",
       exploitation_form: "forced_labour",
       industry: "construction",
-      means_of_control: "threats;debt_bondage",
+      means_of_control: "threats;debt_bondage;threats_law_enforcement",
       destination_country: "THA",
       consent: "yes",
       identification_date: "2024-01-02",

@@ -83,7 +83,7 @@ describe("XlsForm structure", () => {
       `\${origin_province} = '' or province = \${origin_province}`,
     )
     expect(q("exit_date").relevant).toBe(`\${exit_reason} != ''`)
-    expect(q("bid_date").required).toMatch(/\$\{return_date\} != ''.*\$\{age_years\} < 18/)
+    expect(q("bid_date").required).toMatch(/\$\{age_years\} < 18.*\$\{return_date\} != ''/)
     expect(q("first_language").constraint).toBe("string-length(.) <= 64")
   })
 

@@ -30,7 +30,6 @@ import type { CaseModel, PlaceMatch } from "../schema/model.ts"
 import { ident } from "../schema/sql-text.ts"
 import { type CsvScan, CsvScanner } from "./csv-scan.ts"
 import { clip, csvLine, MAX_HEADER_BYTES, sniffCsvFile, splitCsvRecords } from "./csv-text.ts"
-import disputedAgesSql from "./disputed_ages.sql?raw"
 import explainedCountsSql from "./explained_counts.sql?raw"
 import { matchHeaders } from "./headers.ts"
 import logAlreadySql from "./import_log_already.sql?raw"
@@ -47,7 +46,14 @@ import rejectedByReasonSql from "./rejected_by_reason.sql?raw"
 import rejectedReasonsSql from "./rejected_reasons.sql?raw"
 import rejectedRowsSql from "./rejected_rows.sql?raw"
 import replacedSql from "./replaced_cases.sql?raw"
-import { type ImportInput, type ImportSql, importSql, placeColumns, storedText } from "./validation-sql.ts"
+import {
+  type ImportInput,
+  type ImportSql,
+  importSql,
+  placeColumns,
+  storedText,
+  warningsSql,
+} from "./validation-sql.ts"
 import { checkMapping, type ValueMapping, valueWords } from "./value-mapping.ts"
 import { readXlsx, XlsxError } from "./xlsx.ts"
 
@@ -194,6 +200,11 @@ function placeMatchToRow(
   text: string,
 ): { code: string | null; reason: string | null } {
   if ("code" in m) return { code: m.code, reason: null }
+  if ("ambiguous" in m && m.loose === true)
+    return {
+      code: null,
+      reason: `"${text}" is not a known ${what} name; did you mean ${m.ambiguous.join(" or ")}? Write the code or the exact name`,
+    }
   if ("ambiguous" in m)
     return {
       code: null,
@@ -997,8 +1008,8 @@ async function insertRowWarnings(
   importId: string,
   fileColumns: ReadonlyMap<string, number>,
 ): Promise<void> {
-  const has = (n: string) => fileColumns.has(n)
-  if (has("date_of_birth") && has("age_years")) await db.query(disputedAgesSql, [importId])
+  // Accepted rows the domain warns about (age_disputed: treated as a child, someone should check).
+  for (const warning of warningsSql(model)) await db.query(warning, [importId])
   for (const { column } of placeColumns(model)) {
     const idx = fileColumns.get(column.name)
     if (idx === undefined) continue

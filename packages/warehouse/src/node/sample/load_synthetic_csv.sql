@@ -11,7 +11,7 @@ SELECT
   interim_care_date, assessment_date, bid_date, return_date, reintegration_date, follow_up_date, closed_date,
   exit_reason, exit_date,
   string_split(services, ';') AS services,
-  referred_to, consent, victim_name, phone, village, notes,
+  referred_to, consent, victim_name, phone, village, notes, bid_outcome, bid_decided_by,
   CAST($2 AS VARCHAR) AS source_file,
   'sample' AS import_id,
   CAST(row_number() OVER () AS INTEGER) AS row_number,
@@ -26,5 +26,6 @@ FROM read_csv($1, header = true, auto_detect = false, columns = {
   'interim_care_date': 'DATE', 'assessment_date': 'DATE', 'bid_date': 'DATE', 'return_date': 'DATE',
   'reintegration_date': 'DATE', 'follow_up_date': 'DATE', 'closed_date': 'DATE', 'exit_reason': 'VARCHAR',
   'exit_date': 'DATE', 'services': 'VARCHAR', 'referred_to': 'VARCHAR', 'consent': 'VARCHAR',
-  'victim_name': 'VARCHAR', 'phone': 'VARCHAR', 'village': 'VARCHAR', 'notes': 'VARCHAR'
+  'victim_name': 'VARCHAR', 'phone': 'VARCHAR', 'village': 'VARCHAR', 'notes': 'VARCHAR',
+  'bid_outcome': 'VARCHAR', 'bid_decided_by': 'VARCHAR'
 });

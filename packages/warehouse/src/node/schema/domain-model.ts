@@ -6,7 +6,7 @@
  * Only header spellings partners commonly use are listed here; no code list is.
  */
 import * as Domain from "@lao-protect/domain"
-import type { CaseModel, ColumnSpec, PlaceKind, PlaceMatch } from "./model.ts"
+import type { CaseModel, ColumnSpec, DomainRule, PlaceKind, PlaceMatch } from "./model.ts"
 
 const placeVocabularies: Readonly<Record<string, PlaceKind>> = {
   ProvinceCode: "province",
@@ -41,6 +41,7 @@ type Match = {
   readonly value?: unknown
   readonly by?: string
   readonly candidates?: ReadonlyArray<unknown>
+  readonly why?: string
 }
 const codeOf = (a: unknown): string => {
   const r = a as { code?: string; id?: string; iso3?: string }
@@ -50,7 +51,7 @@ const fromMatch = (m: Match): PlaceMatch =>
   m._tag === "Found"
     ? { code: codeOf(m.value), ...(m.by === "loose" ? { guessed: true } : {}) }
     : m._tag === "Ambiguous"
-      ? { ambiguous: (m.candidates ?? []).map(codeOf) }
+      ? { ambiguous: (m.candidates ?? []).map(codeOf), ...(m.why === "loose" ? { loose: true } : {}) }
       : { unknown: true }
 
 export function caseModelFrom(caseRow = Domain.CaseRow, place = Domain.Place): CaseModel {
@@ -121,8 +122,12 @@ export function caseModelFrom(caseRow = Domain.CaseRow, place = Domain.Place): C
   const [stagePath] = caseRow.caseRowCrossFieldRules.flatMap((r) =>
     r.kind === "stagePath" ? [{ start: r.start, steps: r.steps, allowed: r.allowed }] : [],
   )
+  const rules = caseRow.caseRowCrossFieldRules.filter((r): r is DomainRule =>
+    ["childBid", "childOnly", "excludes", "requiredWhen", "citableBy"].includes(r.kind),
+  )
   return {
     columns,
+    rules,
     stageDates: caseRow.stageDateColumns.filter((c) => c !== "identification_date"),
     ...(stagePath ? { stagePath } : {}),
     ...(notAfter.length > 0 ? { notAfter } : {}),

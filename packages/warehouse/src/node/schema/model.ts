@@ -5,6 +5,14 @@
  * from this, so nothing here is a second hand-written list of codes.
  */
 
+import type * as Domain from "@lao-protect/domain"
+
+/** The domain's cross-field rules that the importer generates SQL from (see `crossChecks`). */
+export type DomainRule = Extract<
+  (typeof Domain.CaseRow.caseRowCrossFieldRules)[number],
+  { readonly kind: "childBid" | "childOnly" | "excludes" | "requiredWhen" | "citableBy" }
+>
+
 /** A closed set of codes that becomes a DuckDB ENUM type named `name` (snake_case). */
 export interface EnumSpec {
   readonly name: string
@@ -52,7 +60,8 @@ export interface ColumnSpec {
 export type PlaceMatch =
   /** `guessed`: matched only loosely (a spelling variant), worth a warning. */
   | { readonly code: string; readonly guessed?: boolean }
-  | { readonly ambiguous: ReadonlyArray<string> }
+  /** `loose`: no exact name, only a loose spelling matched these candidates. */
+  | { readonly ambiguous: ReadonlyArray<string>; readonly loose?: boolean }
   | { readonly unknown: true }
 
 export interface PlaceResolver {
@@ -81,6 +90,8 @@ export interface CaseModel {
   readonly stagePath?: StagePathRule
   /** The domain's `notAfter` rules: `column`, when given, is not after `notAfter` (when given). */
   readonly notAfter?: ReadonlyArray<NotAfterRule>
+  /** The domain's child safeguards, cross-field checks and citation dates, as data. */
+  readonly rules?: ReadonlyArray<DomainRule>
 }
 
 /** CaseRow's `notAfter` cross-field rules, e.g. a date of birth not after the identification date. */
