@@ -17,6 +17,16 @@ export {
 } from "./dp.ts"
 export { hmacPads, readOrCreateKey } from "./key.ts"
 export {
+  type Aggregates,
+  COARSENINGS,
+  type Coarsening,
+  coarsen,
+  type Protected,
+  type ProtectionDecision,
+  protect,
+  suppressAggregates,
+} from "./protect.ts"
+export {
   DEFAULT_DP_BUDGET,
   type DpOptions,
   type FirstPaint,
@@ -24,7 +34,6 @@ export {
   type PublishOptions,
   type PublishResult,
   publish,
-  suppressAggregates,
   type Tier,
 } from "./publish.ts"
-export { CellTable, recoverable } from "./suppression.ts"
+export { CellTable, recoverable, UnprotectableCells } from "./suppression.ts"
