@@ -6,7 +6,7 @@ import { countryAnchor } from "../data/countryDirections.ts"
 import { checkpointById, labelOf, provinceByCode } from "../data/reference.ts"
 import type { Boundaries, BoundaryFeature } from "../data/release.ts"
 import type { Lang, T } from "../i18n/index.ts"
-import { type AreaValue, type Classes, fillOf } from "../lib/choropleth.ts"
+import { type AreaValue, type Classes, ensureHatch, fillOf } from "../lib/choropleth.ts"
 import { flowLine, flowWidth, type LatLon } from "../lib/flows.ts"
 import type { ILLUSTRATIVE_SHELTERS } from "../lib/overlays.ts"
 import type { Layer as LayerName, Level } from "../lib/state.ts"
@@ -73,6 +73,7 @@ export function MapView(props: MapViewProps) {
     const path = layer as Path
     path.setStyle(styleOf(feature))
     const el = path.getElement()
+    ensureHatch((el as SVGElement | undefined)?.ownerSVGElement)
     el?.setAttribute("data-pcode", feature.properties.pcode)
     const v = values.get(feature.properties.pcode)
     el?.setAttribute("data-cell", v?.cell.kind ?? "no_data")

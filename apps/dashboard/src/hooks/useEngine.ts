@@ -13,6 +13,8 @@ export interface Engine {
   readonly error: string | null
 }
 
+const messageOf = (err: unknown): string => (err instanceof Error ? err.message : String(err))
+
 /** Loads the small summary first (to paint at once) and starts DuckDB-WASM in parallel. */
 export function useEngine(): Engine {
   const [engine, setEngine] = useState<Engine>({
@@ -27,7 +29,9 @@ export function useEngine(): Engine {
     let conn: Connector | null = null
     loadFirstPaint()
       .then((firstPaint) => !cancelled && setEngine((e) => ({ ...e, firstPaint })))
-      .catch(() => undefined)
+      .catch((err: unknown) => {
+        if (!cancelled) setEngine((e) => ({ ...e, status: "failed", error: messageOf(err) }))
+      })
     loadManifest()
       .then(async (manifest) => {
         if (cancelled) return
@@ -41,7 +45,7 @@ export function useEngine(): Engine {
           setEngine((e) => ({
             ...e,
             status: err instanceof NoFactsCube ? "summary_only" : "failed",
-            error: String(err),
+            error: messageOf(err),
           }))
         }
       })
