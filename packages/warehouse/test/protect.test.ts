@@ -89,18 +89,19 @@ describe("protect", () => {
     expect(r.inconsistent).toEqual([])
   })
 
-  // 50 seeds: 30 x 50 cases, 14 x 300, 3 x 1,000, 2 x 10,000 and 1 x 100,000.
-  const runs: Array<readonly [seed: number, cases: number]> = [
-    ...Array.from({ length: 30 }, (_, i) => [100 + i, 50] as const),
-    ...Array.from({ length: 14 }, (_, i) => [200 + i, 300] as const),
-    ...Array.from({ length: 3 }, (_, i) => [300 + i, 1_000] as const),
-    ...Array.from({ length: 2 }, (_, i) => [400 + i, 10_000] as const),
-    [500, 100_000] as const,
+  // 50 seeds: 31 x 50 cases and 15 x 300 over 20 years; 2 x 1,000, 1 x 10,000 and 1 x 100,000 over the
+  // last 4 years (the LP attacker's cost grows with the hidden cells, not the cases).
+  const runs: Array<readonly [seed: number, cases: number, fromYear: number]> = [
+    ...Array.from({ length: 31 }, (_, i) => [100 + i, 50, 2005] as const),
+    ...Array.from({ length: 15 }, (_, i) => [200 + i, 300, 2005] as const),
+    ...Array.from({ length: 2 }, (_, i) => [300 + i, 1_000, 2021] as const),
+    [400, 10_000, 2021] as const,
+    [500, 100_000, 2021] as const,
   ]
   it.each(runs)(
-    "seed %i, %i cases: publishes, nothing small shown, nothing recovered",
-    async (seed, cases) => {
-      const aggs = synthAggregates({ seed, cases })
+    "seed %i, %i cases from %i: publishes, nothing small shown, nothing recovered",
+    async (seed, cases, fromYear) => {
+      const aggs = synthAggregates({ seed, cases, fromYear })
       const r = await attack(aggs)
       expect([cases, null]).toContain(r.publishedCases)
       expect(r.shownSmall).toEqual([])
