@@ -156,6 +156,59 @@ describe.each(RELEASES)("every view agrees on $name", ({ seed, cases }) => {
     }
   })
 
+  it("the national per-year series and each one-dimension filter give the cube's numbers", async () => {
+    await page.click('[data-testid="side-panel"] header button')
+    await settle(page)
+    const national = await page.$$eval('[data-testid="chart-years"] tr', (rows) =>
+      Object.fromEntries(
+        rows.map((r) => [r.getAttribute("data-code"), r.querySelector("td")?.textContent ?? ""]),
+      ),
+    )
+    for (const r of await facts.query<{ year: number; n: number }>(
+      "SELECT year, CAST(sum(n) AS INTEGER) AS n FROM facts GROUP BY ALL",
+    ))
+      expect(national[String(r.year)], `national ${r.year}`).toBe(text(r.n))
+    const FILTERS = [
+      ["victimGroup", "victim_group"],
+      ["sex", "sex"],
+      ["ageBand", "age_band"],
+      ["ethnicityFamily", "ethnicity_family"],
+      ["exploitationForm", "exploitation_form"],
+      ["destination", "destination"],
+      ["borderPoint", "border_point"],
+      ["stage", "stage"],
+    ] as const
+    for (const [filter, column] of FILTERS) {
+      const [top] = await facts.query<{ v: string }>(
+        `SELECT CAST(${column} AS VARCHAR) AS v FROM facts WHERE ${column} IS NOT NULL GROUP BY ALL ORDER BY sum(n) DESC, v LIMIT 1`,
+      )
+      if (!top) continue
+      await page.selectOption(`select[data-filter="${filter}"]`, top.v)
+      await settle(page)
+      const expected = new Map(
+        (
+          await facts.query<{ province: string; n: number }>(
+            `SELECT province, CAST(sum(n) AS INTEGER) AS n FROM facts WHERE province IS NOT NULL AND CAST(${column} AS VARCHAR) = $1 GROUP BY ALL`,
+            [top.v],
+          )
+        ).map((r) => [r.province, r.n]),
+      )
+      await expect
+        .poll(
+          () =>
+            page.$$eval('[data-testid="area-table"] tbody tr', (rows) =>
+              Object.fromEntries(
+                rows.map((r) => [r.getAttribute("data-pcode"), r.querySelector("td")?.textContent]),
+              ),
+            ),
+          { timeout: 30_000, message: `${filter} = ${top.v}` },
+        )
+        .toEqual(Object.fromEntries(PROVINCES.map((code) => [code, text(expected.get(code))])))
+      await page.selectOption(`select[data-filter="${filter}"]`, "")
+      await settle(page)
+    }
+  })
+
   it("the legend's classes never overlap and the header carries no developer timing", async () => {
     const labels = await page.$$eval('.legend [data-legend="class"]', (els) =>
       els.map((e) => e.textContent ?? ""),
