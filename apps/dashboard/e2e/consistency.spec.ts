@@ -4,7 +4,7 @@
  * panel's total and per-year series and the province brief give the number the facts cube holds
  * under the release's screen rule; the small multiples show every province; legend classes never
  * overlap. Runs on a 300-case release (the national scale of a year) and, with
- * LP_CONSISTENCY_SAMPLE=1, on the sample `pnpm start` ships (seed 1, 2005-2024; slow).
+ * LP_CONSISTENCY_SAMPLE=1, on the sample `pnpm start` ships (SAMPLE_SEED, 2005-2024; slow).
  */
 import { mkdtempSync, readFileSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
@@ -16,6 +16,7 @@ import {
   type NodeConnector,
   openWarehouse,
   publish,
+  SAMPLE_SEED,
   writeSynthCsv,
 } from "@lao-protect/warehouse/node"
 import type { Browser, Page } from "playwright-core"
@@ -28,7 +29,9 @@ import { provideBoundaries } from "./fixture.ts"
 
 const RELEASES: ReadonlyArray<{ name: string; seed: number; cases?: number }> = [
   { name: "300 cases", seed: 14, cases: 300 },
-  ...(process.env.LP_CONSISTENCY_SAMPLE === "1" ? [{ name: "the sample", seed: 1 }] : []),
+  ...(process.env.LP_CONSISTENCY_SAMPLE === "1"
+    ? [{ name: "the pnpm start sample", seed: SAMPLE_SEED }]
+    : []),
 ]
 const PROVINCES = Place.provinces.map((p) => p.code)
 
