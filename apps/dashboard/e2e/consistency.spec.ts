@@ -157,7 +157,7 @@ describe.each(RELEASES)("every view agrees on $name", ({ seed, cases }) => {
       await page.click('nav.pages button[data-page="map"]')
       await waitForViews(page)
     }
-  })
+  }, 300_000)
 
   it("the national per-year series and each one-dimension filter give the cube's numbers", async () => {
     await page.click('[data-testid="side-panel"] header button')
@@ -210,7 +210,7 @@ describe.each(RELEASES)("every view agrees on $name", ({ seed, cases }) => {
       await page.selectOption(`select[data-filter="${filter}"]`, "")
       await settle(page)
     }
-  })
+  }, 300_000)
 
   it("the legend's classes never overlap and the header carries no developer timing", async () => {
     const labels = await page.$$eval('.legend [data-legend="class"]', (els) =>
