@@ -104,6 +104,7 @@ const command: Command = {
         `publish: release ${release} (${manifest.counts.cases} cases, ${manifest.suppressedCells} suppressed cells, ` +
           `tier ${manifest.tier}${manifest.synthetic ? ", SYNTHETIC" : ""}) -> ${dir}\n`,
       )
+      for (const d of manifest.decisions) ctx.stdout.write(`publish: ${d.sentence}\n`)
       if (manifest.tier === "planners")
         ctx.stdout.write(
           "publish: facts.arrow is de-identified microdata-equivalent: share with planners only\n",

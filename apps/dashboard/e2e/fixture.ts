@@ -6,6 +6,7 @@
  */
 import { mkdirSync, writeFileSync } from "node:fs"
 import { join } from "node:path"
+import { Publication } from "@lao-protect/warehouse"
 import { type NodeConnector, openWarehouse } from "@lao-protect/warehouse/node"
 import { loadFixtureFacts } from "@lao-protect/warehouse/testing"
 import { tableToIPC } from "apache-arrow"
@@ -41,11 +42,14 @@ export async function writeFixturePublication(dataRoot: string): Promise<void> {
     const byProvince = await conn.query<{ province: string | null; n: number }>(
       "SELECT province, CAST(SUM(n) AS INTEGER) AS n FROM facts GROUP BY province ORDER BY province",
     )
-    const firstPaint = {
+    const firstPaint: Publication.FirstPaint = {
+      contract: Publication.CONTRACT_VERSION,
       threshold: THRESHOLD,
+      screen: "published",
       synthetic: true,
       years: [y0, y1],
-      provinces: byProvince.map((p) => {
+      provinces: byProvince.flatMap((p) => {
+        if (p.province === null) return []
         const cell = suppress(p.n, THRESHOLD)
         return {
           province: p.province,
@@ -55,18 +59,23 @@ export async function writeFixturePublication(dataRoot: string): Promise<void> {
       }),
     }
     writeFileSync(join(dir, "first_paint.json"), JSON.stringify(firstPaint))
-    const manifest = {
+    // Typed by the publication contract, so this hand-made release cannot drift from what publish writes.
+    const manifest: Publication.Manifest = {
+      contract: Publication.CONTRACT_VERSION,
       release: FIXTURE_RELEASE,
       createdAt: "2026-01-01T00:00:00.000Z",
       synthetic: true,
+      syntheticCases: cases,
       // The proof the server checks (publish writes the recorded synth inputs; this fixture is synthetic by construction).
       syntheticInputs: [{ sha256: "f".repeat(64), seed: 0, cases }],
-      tier: "fixture",
+      tier: "planners",
+      screen: "published",
       threshold: THRESHOLD,
       flowThreshold: FLOW_THRESHOLD,
       inputs: [],
       counts: { cases, facts: rows },
       suppressedCells: 0,
+      decisions: [],
       // official statistics (UNODC GLOTIP fixture) until publish carries them; the app tolerates their absence
       tables: { facts: { file: "facts.arrow", rows }, ...(await writeOfficialStats(dir)) },
     }

@@ -13,7 +13,7 @@ import { useViews } from "./hooks/useViews.ts"
 import { type Lang, type MessageKey, needsReview, translator } from "./i18n/index.ts"
 import { formatDate, formatNumber } from "./lib/format.ts"
 import { type Allowed, FILTER_KEYS, PAGES, type Page } from "./lib/state.ts"
-import type { Cell } from "./lib/suppress.ts"
+import { type Cell, screenThreshold } from "./lib/suppress.ts"
 import { MapPage } from "./pages/MapPage.tsx"
 
 const TrendsPage = lazy(() => import("./pages/TrendsPage.tsx").then((m) => ({ default: m.TrendsPage })))
@@ -45,7 +45,8 @@ export function App() {
   const t = translator(lang)
   // The map's views only run while the map is shown; other pages run their own queries.
   const { data: views, activate } = useViews(state.page === "map" ? engine.conn : null, state)
-  const k = engine.manifest?.threshold ?? engine.firstPaint?.threshold ?? 10
+  const rule = engine.manifest ?? engine.firstPaint
+  const k = rule ? screenThreshold(rule) : 10
   const flowThreshold = engine.manifest?.flowThreshold ?? 5
   const synthetic = engine.manifest?.synthetic ?? engine.firstPaint?.synthetic ?? false
   const mixedSynthetic = synthetic ? 0 : (engine.manifest?.syntheticCases ?? 0)
@@ -83,7 +84,6 @@ export function App() {
             : engine.status === "failed"
               ? t("engineFailed")
               : t("engineReady")}
-          {views && engine.status === "ready" ? ` · ${t("queryTime", { ms: views.ms })}` : ""}
           <span hidden data-testid="view-source">
             {views?.source ?? ""}
           </span>
@@ -100,6 +100,11 @@ export function App() {
           </select>
         </label>
       </header>
+      {engine.error && engine.status === "failed" && (
+        <p className="session-ended" role="alert" data-testid="engine-error">
+          {engine.error}
+        </p>
+      )}
       {sessionEnded && (
         <p className="session-ended" role="alert" data-testid="session-ended">
           {t("sessionEnded")} <a href={signInHref(window.location)}>{t("signInAgain")}</a>

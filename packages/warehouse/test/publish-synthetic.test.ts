@@ -84,3 +84,23 @@ describe("what does not make data synthetic", () => {
     }
   })
 })
+
+describe("publish: never fails on the project's own synthetic data", () => {
+  it("the default synth output (seed 1, 2005-2024) publishes, coarsening where it must, in plain words", async () => {
+    const d = await mkdtemp(join(tmpdir(), "publish-seed1-"))
+    const file = join(d, "synthetic.csv")
+    await writeSynthCsv(file, { seed: 1, fromYear: 2005, toYear: 2024 })
+    const w = await openWarehouse(join(d, "w.duckdb"))
+    try {
+      await importFile(w, { file, model: domainModel(), writeRejected: false })
+      const r = await publish({ warehouse: w, out: join(d, "out"), keyFile: join(d, "key") })
+      expect(r.manifest.decisions.length).toBeGreaterThan(0)
+      for (const decision of r.manifest.decisions) {
+        expect(decision.sentence).toMatch(/^\d{4}, [A-Z][^:|]+: [^|]+\.$/)
+        expect(decision.sentence).not.toMatch(/LA\d{2}|\u2205/)
+      }
+    } finally {
+      await w.close()
+    }
+  }, 900_000)
+})

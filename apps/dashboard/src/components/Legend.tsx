@@ -1,6 +1,7 @@
 import type { T } from "../i18n/index.ts"
-import type { Classes } from "../lib/choropleth.ts"
+import { type Classes, classLabels } from "../lib/choropleth.ts"
 import { NO_DATA_FILL, SUPPRESSED_FILL } from "../lib/classify.ts"
+import { hidesNothing } from "../lib/suppress.ts"
 import { MAX_FLOWS, mapFlowWidth } from "./MapView.tsx"
 
 export interface LegendProps {
@@ -8,6 +9,8 @@ export interface LegendProps {
   readonly title: string
   readonly classes: Classes
   readonly format: (n: number) => string
+  /** Decimals the values are shown with (0 for counts): class labels step by one unit of it. */
+  readonly decimals: number
   readonly threshold: number
   readonly showFlows: boolean
   readonly flowThreshold: number
@@ -33,21 +36,22 @@ export function Legend(props: LegendProps) {
     <section className="legend" aria-label={t("legend")}>
       <h3>{props.title}</h3>
       <ul>
-        {classes.breaks.map((upper, i) => {
-          const lower = i === 0 ? null : classes.breaks[i - 1]
-          return (
-            <li key={upper} data-legend="class">
-              <span className="swatch" style={{ background: classes.colours[i] }} />
-              {lower === null || lower === undefined
-                ? `≤ ${format(upper)}`
-                : `${format(lower)} – ${format(upper)}`}
-            </li>
-          )
-        })}
-        <li data-legend="suppressed">
-          <span className="swatch swatch-hatched" style={{ backgroundColor: SUPPRESSED_FILL }} />
-          {t("suppressedLegend", { k: props.threshold })}
-        </li>
+        {classLabels(classes, props.decimals, format).map((label, i) => (
+          <li key={label} data-legend="class">
+            <span className="swatch" style={{ background: classes.colours[i] }} />
+            {label}
+          </li>
+        ))}
+        {hidesNothing(props.threshold) ? (
+          <li data-legend="rule" className="note">
+            {t("exactLegend")}
+          </li>
+        ) : (
+          <li data-legend="suppressed">
+            <span className="swatch swatch-hatched" style={{ backgroundColor: SUPPRESSED_FILL }} />
+            {t("suppressedLegend", { k: props.threshold })}
+          </li>
+        )}
         <li data-legend="no-data">
           <span className="swatch swatch-empty" style={{ background: NO_DATA_FILL }} />
           {t("noData")}

@@ -6,7 +6,7 @@ import { countryAnchor } from "../data/countryDirections.ts"
 import { checkpointById, districtCentre, labelOf, provinceByCode } from "../data/reference.ts"
 import type { Boundaries, BoundaryFeature } from "../data/release.ts"
 import type { Lang, T } from "../i18n/index.ts"
-import { type AreaValue, type Classes, fillOf } from "../lib/choropleth.ts"
+import { type AreaValue, type Classes, ensureHatch, fillOf } from "../lib/choropleth.ts"
 import { SUPPRESSED_FILL } from "../lib/classify.ts"
 import { flowLine, flowWidth, type LatLon } from "../lib/flows.ts"
 import { HATCH_FILL, HATCH_ID } from "../lib/hatch.ts"
@@ -104,6 +104,7 @@ export function MapView(props: MapViewProps) {
     const path = layer as Path
     path.setStyle(styleOf(feature))
     const el = path.getElement()
+    ensureHatch((el as SVGElement | undefined)?.ownerSVGElement)
     const code = feature.properties.pcode
     el?.setAttribute("data-pcode", code)
     const v = values.get(code)

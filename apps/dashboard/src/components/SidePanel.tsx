@@ -87,7 +87,8 @@ export function SidePanel({
           )
           const items: Array<BreakdownItem> = series.slice(0, s.top ?? series.length).map((r) => ({
             code: r.code ?? "unknown",
-            label: labelOf(s.vocab, r.code, lang, s.dim === "border_point" ? t("none") : t("unknown")).text,
+            label: labelOf(s.vocab, r.code, lang, s.dim === "border_point" ? t("noCheckpoint") : t("unknown"))
+              .text,
             cell: r.cell,
           }))
           return (

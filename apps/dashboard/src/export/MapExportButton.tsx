@@ -7,9 +7,10 @@ import { LAOS_BOUNDS, leafletMaps } from "../components/MapView.tsx"
 import { labelOf } from "../data/reference.ts"
 import type { Manifest } from "../data/release.ts"
 import type { T } from "../i18n/index.ts"
-import type { AreaValue, Classes } from "../lib/choropleth.ts"
+import { type AreaValue, type Classes, classLabels, metricFor } from "../lib/choropleth.ts"
 import { NO_DATA_FILL, SUPPRESSED_FILL } from "../lib/classify.ts"
 import type { AppState } from "../lib/state.ts"
+import { hidesNothing } from "../lib/suppress.ts"
 import { buildExportContext, fileNameFor, type LegendEntry } from "./context.ts"
 import { downloadBlob, downloadCsv } from "./download.ts"
 import { exportMapPng } from "./map.ts"
@@ -33,17 +34,16 @@ export const mapLegend = (
   classes: Classes,
   format: (n: number) => string,
   flows: boolean,
+  decimals = 0,
 ): Array<LegendEntry> => [
-  ...classes.breaks.map((upper, i) => {
-    const lower = i === 0 ? null : classes.breaks[i - 1]
-    return {
-      label:
-        lower === null || lower === undefined ? `≤ ${format(upper)}` : `${format(lower)} – ${format(upper)}`,
-      kind: "swatch" as const,
-      colour: classes.colours[i] ?? "#000",
-    }
-  }),
-  { label: t("suppressedLegend", { k }), kind: "suppressed", colour: SUPPRESSED_FILL },
+  ...classLabels(classes, decimals, format).map((label, i) => ({
+    label,
+    kind: "swatch" as const,
+    colour: classes.colours[i] ?? "#000",
+  })),
+  ...(hidesNothing(k)
+    ? []
+    : [{ label: t("suppressedLegend", { k }), kind: "suppressed" as const, colour: SUPPRESSED_FILL }]),
   { label: t("noData"), kind: "noData", colour: NO_DATA_FILL },
   ...(flows
     ? [
@@ -65,7 +65,14 @@ export function MapExportButton(props: MapExportButtonProps) {
       manifest: props.manifest,
       k: props.k,
       title: props.title,
-      legend: mapLegend(t, props.k, props.classes, props.format, props.state.layers.includes("flows")),
+      legend: mapLegend(
+        t,
+        props.k,
+        props.classes,
+        props.format,
+        props.state.layers.includes("flows"),
+        metricFor(props.state.level, props.state.metric) === "count" ? 0 : 1,
+      ),
     })
     // the export shows the whole country, whatever the screen is zoomed to; the view comes back after
     const map = leafletMaps.get(container)

@@ -8,6 +8,7 @@ import type { Manifest } from "../data/release.ts"
 import type { Lang, MessageKey, T } from "../i18n/index.ts"
 import { formatDate } from "../lib/format.ts"
 import { type AppState, FILTER_KEYS, type FilterKey } from "../lib/state.ts"
+import { hidesNothing } from "../lib/suppress.ts"
 
 /** One legend entry drawn on exported images. */
 export interface LegendEntry {
@@ -89,7 +90,7 @@ export const buildExportContext = (a: BuildContextArgs): ExportContext => {
     date: t("exportDate", { date: formatDate(lang, (a.now ?? new Date()).toISOString()) }),
     filters: describeFilters(state, t),
     source: a.extraSource ? `${release}; ${a.extraSource}` : release,
-    thresholdNote: t("thresholdNote", { k: a.k }),
+    thresholdNote: hidesNothing(a.k) ? t("exactNote") : t("thresholdNote", { k: a.k }),
     synthetic: manifest?.synthetic ?? false,
     syntheticLabel: t("syntheticBadge"),
     lang,

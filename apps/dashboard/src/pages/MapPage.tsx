@@ -20,6 +20,15 @@ import { type AppState, LAYERS, type Layer } from "../lib/state.ts"
 import { type Cell, suppress } from "../lib/suppress.ts"
 import { coverageForMap } from "./planning/inputs.ts"
 
+/** Cases per year of the selected area (from its breakdown), else of the whole country. */
+const yearSeries = (views: ViewData, selected: boolean): ReadonlyArray<{ year: number; n: number }> =>
+  selected
+    ? (views.breakdown ?? [])
+        .filter((r) => r.dimension === "year" && r.code !== null)
+        .map((r) => ({ year: Number(r.code), n: r.n }))
+        .sort((a, b) => a.year - b.year)
+    : views.years
+
 export interface MapPageProps {
   readonly engine: Engine
   readonly state: AppState
@@ -233,6 +242,7 @@ export function MapPage({ engine, state, update, t, views, k, flowThreshold, cel
             title={chips.length > 0 ? `${metricTitle} · ${chips.map((c) => c.text).join(", ")}` : metricTitle}
             classes={classes}
             format={formatValue}
+            decimals={metric === "count" ? 0 : 1}
             threshold={k}
             showFlows={state.layers.includes("flows")}
             flowThreshold={flowThreshold}
@@ -281,9 +291,9 @@ export function MapPage({ engine, state, update, t, views, k, flowThreshold, cel
           )}
           {views && (
             <BreakdownChart
-              title={t("casesByYear")}
+              title={state.selected === null ? t("casesByYear") : `${t("casesByYear")}: ${selectedName}`}
               testId="chart-years"
-              items={views.years.map((y) => ({
+              items={yearSeries(views, state.selected !== null).map((y) => ({
                 code: String(y.year),
                 label: String(y.year),
                 cell: suppress(y.n, k),

@@ -13,11 +13,11 @@ import { ExportButtons } from "../export/ExportButtons.tsx"
 import type { Engine } from "../hooks/useEngine.ts"
 import type { Update } from "../hooks/useUrlState.ts"
 import type { T } from "../i18n/index.ts"
-import { areaValues, cellsFromCounts, classesFor } from "../lib/choropleth.ts"
+import { areaValues, cellsFromCounts, classesFor, classLabels } from "../lib/choropleth.ts"
 import { NO_DATA_FILL, SUPPRESSED_FILL } from "../lib/classify.ts"
 import { formatDate, formatNumber } from "../lib/format.ts"
 import { type AppState, filtersOf } from "../lib/state.ts"
-import type { Cell } from "../lib/suppress.ts"
+import { type Cell, hidesNothing } from "../lib/suppress.ts"
 import { metricLabel } from "../pages/TrendsPage.tsx"
 import { BREAKDOWN_LABEL } from "../pages/trends/labels.ts"
 import { mappingOf, officialSeries, trendModel, yearsOf } from "../pages/trends/model.ts"
@@ -316,6 +316,7 @@ function YoySlide({ engine, state, t, k }: PresentationProps) {
         periods={model.series.periods}
         changes={changes}
         notComputed={t("yoyNotComputed")}
+        changeLabel={t("change")}
         format={(n) => formatNumber(state.lang, n, 1)}
         height={chartHeight()}
         fontSize={16}
@@ -335,18 +336,14 @@ function MapSlide({ engine, state, t, k, cellText }: PresentationProps) {
   const classes = classesFor(values, state.method)
   const format = (n: number) => formatNumber(state.lang, n, state.metric === "count" ? 0 : 1)
   const legend: Array<LegendEntry> = [
-    ...classes.breaks.map((upper, i) => {
-      const lower = i === 0 ? null : classes.breaks[i - 1]
-      return {
-        label:
-          lower === null || lower === undefined
-            ? `≤ ${format(upper)}`
-            : `${format(lower)} – ${format(upper)}`,
-        kind: "swatch" as const,
-        colour: classes.colours[i] ?? "#000",
-      }
-    }),
-    { label: t("suppressedLegend", { k }), kind: "suppressed", colour: SUPPRESSED_FILL },
+    ...classLabels(classes, state.metric === "count" ? 0 : 1, format).map((label, i) => ({
+      label,
+      kind: "swatch" as const,
+      colour: classes.colours[i] ?? "#000",
+    })),
+    ...(hidesNothing(k)
+      ? []
+      : [{ label: t("suppressedLegend", { k }), kind: "suppressed" as const, colour: SUPPRESSED_FILL }]),
     { label: t("noData"), kind: "noData", colour: NO_DATA_FILL },
   ]
   const title = `${t("mapSlide")} (${metricLabel(t, state.metric)})`

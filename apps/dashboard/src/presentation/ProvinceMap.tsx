@@ -7,7 +7,7 @@ import { useEffect, useState } from "react"
 import { labelOf } from "../data/reference.ts"
 import { type Boundaries, loadBoundaries } from "../data/release.ts"
 import type { Lang } from "../i18n/index.ts"
-import { type AreaValue, type Classes, fillOf } from "../lib/choropleth.ts"
+import { type AreaValue, type Classes, fillOf, SUPPRESSED_HATCH_ID } from "../lib/choropleth.ts"
 import { SUPPRESSED_FILL } from "../lib/classify.ts"
 import { reportFailure } from "../lib/report.ts"
 import type { Cell } from "../lib/suppress.ts"
@@ -85,6 +85,16 @@ export function ProvinceMap({
       <defs>
         <pattern
           id={`${testId}-hatch`}
+          patternUnits="userSpaceOnUse"
+          width="6"
+          height="6"
+          patternTransform="rotate(45)"
+        >
+          <rect width="6" height="6" fill={SUPPRESSED_FILL} />
+          <line x1="0" y1="0" x2="0" y2="6" stroke="#555" strokeWidth="2" />
+        </pattern>
+        <pattern
+          id={SUPPRESSED_HATCH_ID}
           patternUnits="userSpaceOnUse"
           width="6"
           height="6"

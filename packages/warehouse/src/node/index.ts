@@ -53,7 +53,12 @@ export {
   importQuality,
   mostMissing,
 } from "./quality/data-quality.ts"
-export { type EnsureSampleOptions, type EnsureSampleResult, ensureSampleData } from "./sample/index.ts"
+export {
+  type EnsureSampleOptions,
+  type EnsureSampleResult,
+  ensureSampleData,
+  SAMPLE_SEED,
+} from "./sample/index.ts"
 export { domainModel } from "./schema/domain-model.ts"
 export { type MigrationResult, migrate } from "./schema/migrate.ts"
 export * as Synth from "./synth/index.ts"

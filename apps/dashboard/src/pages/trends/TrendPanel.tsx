@@ -23,6 +23,8 @@ export interface TrendPanelProps {
   readonly notes?: ReadonlyArray<string> | undefined
   readonly showTable?: boolean | undefined
   readonly compact?: boolean | undefined
+  /** A y-axis top shared with other panels (small multiples on one scale). */
+  readonly yMax?: number | undefined
 }
 
 export const legendFor = (t: T, k: number, series: ReadonlyArray<ChartSeries>): Array<LegendEntry> => [
@@ -77,6 +79,7 @@ export function TrendPanel(props: TrendPanelProps) {
         cellText={cellText}
         format={format}
         height={props.height}
+        yMax={props.yMax}
       />
       {!props.compact && (
         <ul className="trend-legend">

@@ -62,8 +62,9 @@ export const trendModel = (
   lang: Lang,
   t: T,
   top = 8,
+  always: ReadonlyArray<string> = [],
 ): TrendModel => {
-  const series = buildSeries(rows, grain, years, k, top)
+  const series = buildSeries(rows, grain, years, k, top, always)
   const chart = series.categories.map((code, i) => ({
     key: code,
     label: categoryLabel(breakdown, code, lang, t),

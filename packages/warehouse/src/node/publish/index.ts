@@ -27,6 +27,16 @@ export {
 } from "./dp.ts"
 export { hmacPads, readOrCreateKey } from "./key.ts"
 export {
+  type Aggregates,
+  COARSENINGS,
+  type Coarsening,
+  coarsen,
+  type Protected,
+  type ProtectionDecision,
+  protect,
+  suppressAggregates,
+} from "./protect.ts"
+export {
   DEFAULT_DP_BUDGET,
   type DpOptions,
   type FirstPaint,
@@ -34,8 +44,7 @@ export {
   type PublishOptions,
   type PublishResult,
   publish,
-  suppressAggregates,
   type Tier,
 } from "./publish.ts"
 export { currentRelease, listReleases, ReleaseError, type ReleaseInfo, useRelease } from "./releases.ts"
-export { CellTable, recoverable } from "./suppression.ts"
+export { CellTable, recoverable, UnprotectableCells } from "./suppression.ts"
