@@ -188,7 +188,7 @@ describe("Htcds reading IOM's template and a Kobo export of IOM's XLSForm", () =
       citizenship: "LAO",
       exploitation_form: "forced_labour",
       industry: "agriculture",
-      means_of_control: "threats;takes_earnings",
+      means_of_control: "threats;restricts_financial_access",
       identifying_agency: "mps_atd",
       consent: "yes",
     })
@@ -200,7 +200,7 @@ describe("Htcds reading IOM's template and a Kobo export of IOM's XLSForm", () =
       "victim/vic_TypeOfExploitation": "SexualExploitation",
       "person/prs_Gender": "Male",
     })
-    expect(cells.means_of_control).toBe("threats;debt_bondage;takes_earnings")
+    expect(cells.means_of_control).toBe("threats;debt_bondage;restricts_financial_access")
     expect(cells.exploitation_form).toBe("sexual_exploitation")
     expect(cells.sex).toBe("male")
     // An unknown word is passed on whole, for validation to report.
