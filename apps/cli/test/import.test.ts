@@ -32,11 +32,11 @@ describe("lao-protect import and mapping suggest, as a partner's data manager us
     return { code, stdout: stdout.text(), stderr: stderr.text() }
   }
   const register = [
-    "No.,Date found,Gender,Kind of victim,Exploitation type",
-    "K-1,15/01/2567,F,repatriated from abroad,Forced Labour",
-    "K-2,2024-01-16,ຍິງ,local,forced labour",
-    ",,,,",
-    "K-3,2024-01-17,X,local,forced labour",
+    "No.,Date found,Gender,Kind of victim,Exploitation type,Returned from",
+    "K-1,15/01/2567,F,repatriated from abroad,Forced Labour,Thailand",
+    "K-2,2024-01-16,ຍິງ,local,forced labour,",
+    ",,,,,",
+    "K-3,2024-01-17,X,local,forced labour,",
   ].join("\n")
 
   it("suggests a mapping, which filled in imports every good row; dry run first changes nothing", async () => {
@@ -53,6 +53,8 @@ describe("lao-protect import and mapping suggest, as a partner's data manager us
       "Date found": "identification_date",
       "Kind of victim": "victim_group",
       "Exploitation type": "exploitation_form",
+      // A repatriated person needs the country they came back from (the domain's cross-field rule).
+      "Returned from": "destination_country",
     }
     mapping.values.victim_group = { "repatriated from abroad": "repatriated_lao", local: "local_lao" }
     // Blanks left unfilled (sex "X", set.source, set.citizenship) are not mappings.

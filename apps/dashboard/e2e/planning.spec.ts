@@ -327,7 +327,9 @@ describe("planning page in Chromium", () => {
     expect(await page.textContent(`${flag} [data-legal-basis="women_2004_art28"]`)).toBe(
       LegalBasis.legalBasisLabels.women_2004_art28.en,
     )
-    expect(await page.textContent(`${flag} tr[data-province="LA01"] td`)).toBe("42")
+    // 57 since the flag covers every move of a child out of care (reintegration, follow-up, exits,
+    // closure), not only the return (issue 13); it was 42 for returns alone.
+    expect(await page.textContent(`${flag} tr[data-province="LA01"] td`)).toBe("57")
     expect(await page.textContent(`${flag} tr[data-province="LA08"] td`)).toBe(
       en.suppressed.replace("{k}", String(THRESHOLD)),
     )

@@ -30,12 +30,12 @@ const write = (name: string, text: string) => {
 }
 
 const REGISTER = [
-  "No.,Date found,Gender,Kind of victim,Exploitation type,Agency",
-  "K-1,2024-01-15,F,repatriated from abroad,Forced Labour,Police",
-  "K-2,2024-01-16, female ,local,Sexual exploitation,police",
-  "K-3,2024-01-17,ຍິງ,local,Forced Labour,Police",
-  "K-4,2024-01-18,Male,local,Forced Labour,Police",
-  "K-5,2024-01-19,X,local,Forced Labour,Police",
+  "No.,Date found,Gender,Kind of victim,Exploitation type,Agency,Returned from",
+  "K-1,2024-01-15,F,repatriated from abroad,Forced Labour,Police,Thailand",
+  "K-2,2024-01-16, female ,local,Sexual exploitation,police,",
+  "K-3,2024-01-17,ຍິງ,local,Forced Labour,Police,",
+  "K-4,2024-01-18,Male,local,Forced Labour,Police,",
+  "K-5,2024-01-19,X,local,Forced Labour,Police,",
 ].join("\n")
 
 describe("value mapping", () => {
@@ -50,6 +50,8 @@ describe("value mapping", () => {
             "Exploitation type": "exploitation_form",
             Agency: "identifying_agency",
             "Kind of victim": "victim_group",
+            // A repatriated person needs the country they came back from (the domain's cross-field rule).
+            "Returned from": "destination_country",
           },
           values: {
             sex: { F: "female", ຍິງ: "female" },

@@ -96,7 +96,7 @@ describe("IOM's HTCDS template", () => {
       file,
       format: "htcds",
       model,
-      defaults: { source: "iom", victim_group: "repatriated_lao" },
+      defaults: { source: "iom", victim_group: "repatriated_lao", destination_country: "THA" },
     })
     expect(n).toBe(5)
     expect([result.rowsRead, result.accepted, result.rejected]).toEqual([5, 4, 1])
@@ -111,7 +111,7 @@ describe("IOM's HTCDS template", () => {
         sex: "female",
         f: "forced_labour",
         i: "agriculture",
-        m: "threats;takes_earnings",
+        m: "threats;restricts_financial_access",
         a: "mps_atd",
         c: "yes",
       },
@@ -187,12 +187,12 @@ describe("a Kobo export of IOM's XLSForm", () => {
       file,
       format: "htcds",
       model,
-      defaults: { source: "iom", victim_group: "repatriated_lao" },
+      defaults: { source: "iom", victim_group: "repatriated_lao", destination_country: "THA" },
     })
     expect([result.rowsRead, result.accepted, result.rejected]).toEqual([2, 2, 0])
     const m = await db.query<{ m: string }>(
       "SELECT array_to_string(means_of_control, ';') AS m FROM cases ORDER BY case_id",
     )
-    expect(m.map((r) => r.m)).toEqual(["threats;debt_bondage", "takes_earnings"])
+    expect(m.map((r) => r.m)).toEqual(["threats;debt_bondage", "restricts_financial_access"])
   })
 })

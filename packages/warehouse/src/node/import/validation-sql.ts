@@ -191,7 +191,7 @@ function crossChecks(model: CaseModel): Check[] {
   if (model.stagePath) checks.push(...stagePathChecks(model))
   for (const rule of model.rules ?? []) {
     const needed = ruleColumns(rule)
-    if (needed.every(has)) checks.push(domainRuleCheck(rule))
+    if (needed.every(has)) checks.push(...domainRuleChecks(rule))
   }
   if (has("exit_reason") && has("exit_date")) {
     checks.push(
@@ -260,26 +260,38 @@ const ruleColumns = (rule: DomainRule): ReadonlyArray<string> => {
   }
 }
 
-/** One of the domain's cross-field rules as a check on the typed row: the same verdict as the decoder. */
-function domainRuleCheck(rule: DomainRule): Check {
+/**
+ * One of the domain's cross-field rules as checks on the typed row: the same verdict as the decoder,
+ * reported on the same column (for the child BID rule: bid_date, else bid_outcome, else bid_decided_by).
+ */
+function domainRuleChecks(rule: DomainRule): ReadonlyArray<Check> {
+  if (rule.kind !== "childBid") return [domainRuleCheck(rule)]
+  const { bid, exit } = rule
+  const exempt = `(${q(exit.date)} IS NOT NULL AND ${inList(q(exit.reason), exit.exempt)})`
+  const moves = [
+    ...rule.moves.map(q),
+    `CASE WHEN ${raw(exit.reason)} IS NOT NULL AND NOT ${exempt} THEN ${q(exit.date)} END`,
+    `CASE WHEN NOT ${exempt} THEN ${q(rule.closed)} END`,
+  ]
+  const first = `least(${moves.join(", ")})`
+  const due = `${presumedChildSql(rule.child)} AND ${first} IS NOT NULL`
+  const badDate = `(${q(bid.date)} IS NULL OR ${q(bid.date)} < ${q(rule.child.at)} OR ${q(bid.date)} > ${first})`
+  const reason = `'a child (or a person whose age is unknown or disputed) moved out of care on ' || strftime(${first}, '%Y-%m-%d') || ' needs a best-interest determination dated between identification and the move, with bid_outcome and bid_decided_by (rule ${rule.id})'`
+  return [
+    err(`${due} AND ${badDate}`, bid.date, raw(bid.date), reason),
+    err(`${due} AND NOT ${badDate} AND ${raw(bid.outcome)} IS NULL`, bid.outcome, raw(bid.outcome), reason),
+    err(
+      `${due} AND NOT ${badDate} AND ${raw(bid.outcome)} IS NOT NULL AND ${raw(bid.decidedBy)} IS NULL`,
+      bid.decidedBy,
+      raw(bid.decidedBy),
+      reason,
+    ),
+  ]
+}
+
+/** One of the domain's other cross-field rules as a check on the typed row. */
+function domainRuleCheck(rule: Exclude<DomainRule, { kind: "childBid" }>): Check {
   switch (rule.kind) {
-    case "childBid": {
-      const { bid, exit } = rule
-      const exempt = `(${q(exit.date)} IS NOT NULL AND ${inList(q(exit.reason), exit.exempt)})`
-      const moves = [
-        ...rule.moves.map(q),
-        `CASE WHEN ${raw(exit.reason)} IS NOT NULL AND NOT ${exempt} THEN ${q(exit.date)} END`,
-        `CASE WHEN NOT ${exempt} THEN ${q(rule.closed)} END`,
-      ]
-      const first = `least(${moves.join(", ")})`
-      const cond = `${presumedChildSql(rule.child)} AND ${first} IS NOT NULL AND (${q(bid.date)} IS NULL OR ${q(bid.date)} < ${q(rule.child.at)} OR ${q(bid.date)} > ${first} OR ${raw(bid.outcome)} IS NULL OR ${raw(bid.decidedBy)} IS NULL)`
-      return err(
-        cond,
-        bid.date,
-        raw(bid.date),
-        `'a child (or a person whose age is unknown or disputed) moved out of care on ' || strftime(${first}, '%Y-%m-%d') || ' needs a best-interest determination dated between identification and the move, with bid_outcome and bid_decided_by (rule ${rule.id})'`,
-      )
-    }
     case "childOnly":
       return err(
         `${inList(q(rule.column), rule.codes)} AND NOT ${presumedChildSql(rule.child)}`,
