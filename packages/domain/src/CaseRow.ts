@@ -738,10 +738,24 @@ export const parseOptions: SchemaAST.ParseOptions = {
 // (no 'unsafe-eval') refuses, and `decodeCaseRow` sends valid rows down its own fast path anyway.
 const decodeRow = /*#__PURE__*/ Schema.decodeUnknownResult(CaseRow, parseOptions)
 
+/**
+ * A row's own fields only: an object whose prototype is not a plain object's (a class instance,
+ * `Object.create(row)`) is copied field by field, so inherited properties never count as cells.
+ * Plain records (the bulk path) are used as they are. A throwing getter throws here.
+ */
+const ownFields = (input: unknown): unknown => {
+  if (typeof input !== "object" || input === null || Array.isArray(input)) return input
+  const proto = Object.getPrototypeOf(input)
+  if (proto === Object.prototype || proto === null) return input
+  const out: Record<string, unknown> = {}
+  for (const key of Object.keys(input)) out[key] = (input as Record<string, unknown>)[key]
+  return out
+}
+
 /** The Effect decoder alone (no fast path): the full, typed issue list. Never throws. */
 export const decodeCaseRowWithSchema = (input: unknown): Result.Result<CaseRow, DecodeError> => {
   try {
-    return fromSchemaResult("CaseRow", decodeRow(input))
+    return fromSchemaResult("CaseRow", decodeRow(ownFields(input)))
   } catch (cause) {
     return Result.fail(
       new DecodeError({
@@ -810,13 +824,25 @@ const decodeValid = (input: unknown): CaseRow | undefined => {
  * decoder, which reports every issue.
  */
 export const decodeCaseRow = (input: unknown): Result.Result<CaseRow, DecodeError> => {
+  let own: unknown
+  try {
+    own = ownFields(input)
+  } catch (cause) {
+    // a throwing getter, reported as the Effect decoder reports it
+    return Result.fail(
+      new DecodeError({
+        subject: "CaseRow",
+        issues: [{ path: "", message: `could not be read: ${String(cause)}` }],
+      }),
+    )
+  }
   let valid: CaseRow | undefined
   try {
-    valid = decodeValid(input)
+    valid = decodeValid(own)
   } catch {
     valid = undefined // a throwing getter or proxy: let the Effect decoder report it
   }
-  return valid === undefined ? decodeCaseRowWithSchema(input) : Result.succeed(valid)
+  return valid === undefined ? decodeCaseRowWithSchema(own) : Result.succeed(valid)
 }
 
 /**
@@ -830,7 +856,18 @@ export const quickCheck = (
   if (typeof input !== "object" || input === null || Array.isArray(input)) {
     return [{ path: "", message: "expected a record (an object with named fields)" }]
   }
-  const record = input as Record<string, unknown>
+  try {
+    return quickCheckRecord(ownFields(input) as Record<string, unknown>, options)
+  } catch (e) {
+    // A getter that throws, as the decoder reports it: a typed issue, never an exception.
+    return [{ path: "", message: `could not be read: ${String(e)}` }]
+  }
+}
+
+const quickCheckRecord = (
+  record: Record<string, unknown>,
+  options: { readonly crossField?: boolean },
+): Array<{ readonly path: string; readonly message: string }> => {
   let issues: Array<{ readonly path: string; readonly message: string }> | undefined
   const add = (path: string, message: string) => {
     if (issues === undefined) issues = []

@@ -11,6 +11,8 @@ import { randomUUID } from "node:crypto"
 import {
   chmodSync,
   copyFileSync,
+  createReadStream,
+  createWriteStream,
   linkSync,
   lstatSync,
   mkdirSync,
@@ -119,4 +121,39 @@ export const cleanInterruptedPublish = (releasesDir: string): ReadonlyArray<stri
   const left = names.filter((n) => n.startsWith(".tmp-"))
   for (const n of left) rmSync(join(releasesDir, n), { recursive: true, force: true })
   return left
+}
+
+/**
+ * When `file` mixes CRLF and bare LF line ends, a copy with LF ends only (owner-only, in
+ * `scratchDir`); otherwise null. Streams, so memory stays flat for large files.
+ */
+export const lfCopyIfMixed = async (file: string, scratchDir: string): Promise<LiteralPath | null> => {
+  let crlf = false
+  let lf = false
+  let prev = -1
+  for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 })) {
+    const b = chunk as Buffer
+    for (let i = b.indexOf(10); i !== -1; i = b.indexOf(10, i + 1)) {
+      if ((i > 0 ? b[i - 1] : prev) === 13) crlf = true
+      else lf = true
+    }
+    prev = b[b.length - 1] ?? prev
+    if (crlf && lf) break
+  }
+  if (!(crlf && lf)) return null
+  ensurePrivateDir(scratchDir)
+  const path = join(scratchDir, `lf-${randomUUID()}${extname(file).replace(GLOB_CHARACTERS, "") || ".csv"}`)
+  const out = createWriteStream(path, { mode: 0o600 })
+  let carryCr = false
+  for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 })) {
+    let text = (chunk as Buffer).toString("latin1")
+    if (carryCr) text = `\r${text}`
+    carryCr = text.endsWith("\r")
+    if (carryCr) text = text.slice(0, -1)
+    if (!out.write(Buffer.from(text.replaceAll("\r\n", "\n"), "latin1")))
+      await new Promise<void>((ok) => out.once("drain", ok))
+  }
+  if (carryCr) out.write(Buffer.from("\r", "latin1"))
+  await new Promise<void>((ok, fail) => out.end((e?: Error | null) => (e ? fail(e) : ok())))
+  return { path, release: () => rmSync(path, { force: true }) }
 }

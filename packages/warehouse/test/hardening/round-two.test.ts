@@ -60,3 +60,16 @@ describe("paths are read literally (1)", () => {
     expect(readdirSync(scratch)).toEqual([])
   })
 })
+
+describe("line ends (7)", () => {
+  it("a file mixing CRLF and LF line ends imports every record, with the file's own checksum", async () => {
+    const text = `${HEADER}\r\n${line("M1")}\n${line("M2")}\r\n${line("M3")}\n`
+    const file = write("mixed.csv", text)
+    const r = await importFile(db, { file, model, writeRejected: false })
+    expect([r.rowsRead, r.accepted, r.rejected]).toEqual([3, 3, 0])
+    expect(await ids()).toEqual(["M1", "M2", "M3"])
+    expect(r.sha256).toBe(createHash("sha256").update(text).digest("hex"))
+    const { readdirSync } = await import("node:fs")
+    expect(readdirSync(join(dir, ".lao-protect-tmp"))).toEqual([])
+  })
+})

@@ -24,7 +24,7 @@ import { userInfo } from "node:os"
 import { basename, extname } from "node:path"
 import type { DuckDBValue } from "@duckdb/node-api"
 import type { NodeConnector } from "../NodeConnector.ts"
-import { cleanInterruptedImport, literalPath, scratchDirOf } from "../private-files.ts"
+import { cleanInterruptedImport, lfCopyIfMixed, literalPath, scratchDirOf } from "../private-files.ts"
 import { migrate } from "../schema/migrate.ts"
 import type { CaseModel, PlaceMatch } from "../schema/model.ts"
 import { ident } from "../schema/sql-text.ts"
@@ -304,13 +304,14 @@ export async function importFile(db: NodeConnector, options: ImportOptions): Pro
     format === "csv" && sniffed && !sniffed.header.every((h) => h === "")
       ? literalPath(file, scratchDirOf(db.path))
       : undefined
-  const staging =
-    literal && sniffed
-      ? stageCsv(db, literal.path, sniffed.header, sniffed.delimiter, maxRow, progress).then(
+  const stage = (path: string) =>
+    sniffed
+      ? stageCsv(db, path, sniffed.header, sniffed.delimiter, maxRow, progress).then(
           () => ({ ok: true as const }),
           (error: unknown) => ({ ok: false as const, error }),
         )
       : undefined
+  let staging = literal ? stage(literal.path) : undefined
   let digest: string
   try {
     digest = await sha256(file, scanner)
@@ -318,6 +319,17 @@ export async function importFile(db: NodeConnector, options: ImportOptions): Pro
     // Never leave read_csv running on the connection behind a failed read.
     await staging
     literal?.release()
+  }
+  // DuckDB's reader stops on a file mixing CRLF and LF line ends (common after hand edits): stage
+  // a copy with LF ends instead; the records, their line numbers and the checksum are the file's.
+  const first = await staging
+  if (first && !first.ok && /state machine reached an invalid state/i.test(String(first.error))) {
+    const copy = await lfCopyIfMixed(file, scratchDirOf(db.path))
+    if (copy) {
+      staging = stage(copy.path)
+      await staging
+      copy.release()
+    }
   }
   const scan = scanner?.finish()
   lap("sha256+load")
