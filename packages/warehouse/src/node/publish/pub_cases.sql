@@ -19,6 +19,7 @@ WITH c AS (
     CAST(exploitation_form AS VARCHAR) AS exploitation_form,
     CAST(destination_country AS VARCHAR) AS destination,
     CAST(border_checkpoint AS VARCHAR) AS border_point,
+    CAST(identification_setting AS VARCHAR) AS identification_setting,
     CAST(exit_reason AS VARCHAR) AS exit_reason,
     interim_care_date, assessment_date, bid_date, return_date, reintegration_date, follow_up_date, closed_date
   FROM cases
@@ -50,6 +51,7 @@ SELECT
   exploitation_form,
   destination,
   border_point,
+  identification_setting,
   coalesce(exit_reason, CASE
     WHEN closed_date IS NOT NULL THEN 'closed'
     WHEN follow_up_date IS NOT NULL THEN 'follow_up'
