@@ -93,7 +93,9 @@ describe("identification setting", () => {
       const setting = facts.getChild("identification_setting")!.toArray() as Array<string | null>
       const n = facts.getChild("n")!.toArray() as Int32Array
       const byCube = new Map<string | null, number>()
-      setting.forEach((v, i) => byCube.set(v, (byCube.get(v) ?? 0) + n[i]!))
+      setting.forEach((v, i) => {
+        byCube.set(v, (byCube.get(v) ?? 0) + n[i]!)
+      })
       const byCases = await wh.query<{ s: string | null; n: number }>(
         "SELECT CAST(identification_setting AS VARCHAR) AS s, count(*)::INT AS n FROM cases GROUP BY 1",
       )
