@@ -72,6 +72,12 @@ const FILTER_CASES: ReadonlyArray<{ name: string; filters: Filters; where: strin
     where: "age_band = '9-17' AND ethnicity_family = 'lao_tai' AND border_point = 'T1' AND stage = 'closed'",
   },
   { name: "a value absent from the data", filters: { destination: "JPN" }, where: "destination = 'JPN'" },
+  { name: "ethnic group", filters: { ethnicGroup: "hmong" }, where: "ethnic_group = 'hmong'" },
+  {
+    name: "ethnic group and family, flows by year",
+    filters: { ethnicityFamily: "mon_khmer", ethnicGroup: "khmu", yearFrom: 2021 },
+    where: "ethnicity_family = 'mon_khmer' AND ethnic_group = 'khmu' AND year >= 2021",
+  },
 ]
 
 describe("view SQL files", () => {
@@ -250,7 +256,7 @@ describe("active-dimension indexes (Mosaic style)", () => {
       "sex",
       "year",
     ])
-    expect(FILTER_DIMS).toHaveLength(9)
+    expect(FILTER_DIMS).toHaveLength(10)
   })
 
   it("builds only the latest of several hovers that queue behind a running build", async () => {

@@ -20,6 +20,7 @@ export const en = {
   sex: "Sex",
   ageBand: "Age group",
   ethnicityFamily: "Ethnolinguistic family",
+  ethnicGroup: "Ethnic group",
   exploitationForm: "Form of exploitation",
   destination: "Destination country",
   borderPoint: "Border checkpoint",

@@ -1,7 +1,7 @@
 /**
  * The dashboard's named queries. Each function runs the `.sql` file of the same name through any
  * `Connector` (node-api in tests and benchmarks, DuckDB-WASM in the browser) with the filters bound as
- * `$1`..`$10`. `source: "preaggregated"` reads `facts_k` (the cube with ENUM keys, built by
+ * `$1`..`$11`. `source: "preaggregated"` reads `facts_k` (the cube with ENUM keys, built by
  * `prepareViews`); `"indexed"` reads the active-dimension indexes of an `ActiveIndex`
  * (`crossfilter.ts`); `"naive"` groups the published `facts` cube directly (the reference).
  * `CrossFilter` runs every view of one dashboard interaction the fastest way that is available.
