@@ -10,6 +10,7 @@ import {
   borderPointCounts,
   CrossFilter,
   changedDims,
+  checkpointProfile,
   DIM_OF_KEY,
   type DistrictCount,
   districtCounts,
@@ -130,6 +131,20 @@ describe.each(FILTER_CASES)("views under filter: $name", ({ filters, where }) =>
       await total(
         `${where} AND province IS NOT NULL AND destination IS NOT NULL AND destination <> 'LAO' AND victim_group IN ('deported_lao','repatriated_lao','self_returned')`,
       ),
+    )
+  })
+  it("a checkpoint's profile sums to its count in every dimension, as a direct query", async () => {
+    const rows = await checkpointProfile(conn, filters, "T1")
+    const cpTotal = await total(`${where} AND border_point = 'T1'`)
+    for (const dim of ["year", "province", "destination", "victim_group", "total"])
+      expect(sum(rows.filter((r) => r.dimension === dim)), dim).toBe(cpTotal)
+    const returns = await total(
+      `${where} AND border_point = 'T1' AND victim_group IN ('deported_lao','repatriated_lao','self_returned')`,
+    )
+    expect(sum(rows.filter((r) => r.dimension === "year" && r.code?.endsWith("|return")))).toBe(returns)
+    const naive = await checkpointProfile(conn, filters, "T1", { source: "naive" })
+    expect(byKey(rows, (r) => `${r.dimension}:${r.code}`)).toEqual(
+      byKey(naive, (r) => `${r.dimension}:${r.code}`),
     )
   })
   it("an area's breakdown sums to the area total in every dimension", async () => {

@@ -10,6 +10,7 @@
 import type { Connector } from "../Connector.ts"
 import areaBreakdownSql from "./area_breakdown.sql?raw"
 import borderPointCountsSql from "./border_point_counts.sql?raw"
+import checkpointProfileSql from "./checkpoint_profile.sql?raw"
 import { ActiveIndex, type Area, changedDims, type FilterDim, type IndexedView } from "./crossfilter.ts"
 import districtCountsSql from "./district_counts.sql?raw"
 import { type Filters, filterParams } from "./filters.ts"
@@ -51,6 +52,7 @@ export const viewSql = {
   flow_counts: flowCountsSql,
   year_counts: yearCountsSql,
   area_breakdown: areaBreakdownSql,
+  checkpoint_profile: checkpointProfileSql,
 } as const
 
 export interface ViewOptions {
@@ -263,3 +265,21 @@ export class CrossFilter {
     return { areas, borderPoints, flows, years, breakdown, source: indexed ? "indexed" : "preaggregated" }
   }
 }
+
+export interface CheckpointProfileRow {
+  readonly dimension: "year" | "province" | "destination" | "victim_group" | "total"
+  /** The category (`"2023|out"`, `"2023|return"` for years); null means unknown. */
+  readonly code: string | null
+  readonly n: number
+}
+/** One checkpoint's cases by year and direction, origin province, destination and victim group. */
+export const checkpointProfile = (
+  conn: Connector,
+  filters: Filters,
+  checkpoint: string,
+  options: Pick<ViewOptions, "source"> = {},
+): Promise<ReadonlyArray<CheckpointProfileRow>> =>
+  conn.query(options.source === "naive" ? checkpointProfileSql : withTable(checkpointProfileSql, "facts_k"), [
+    ...filterParams(filters),
+    checkpoint,
+  ]) as unknown as Promise<ReadonlyArray<CheckpointProfileRow>>
