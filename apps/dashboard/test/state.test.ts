@@ -60,6 +60,13 @@ describe("URL state", () => {
     expect(parseState("?grp=martian", allowed, "en").codes.ethnicGroup).toBeNull()
   })
 
+  it("keeps the open checkpoint profile in the URL (cp=) and ignores unknown checkpoints", () => {
+    const state: AppState = { ...defaultState("en"), checkpoint: "T1" }
+    expect(new URLSearchParams(serializeState(state)).get("cp")).toBe("T1")
+    expect(parseState(serializeState(state), allowed, "en")).toEqual(state)
+    expect(parseState("?cp=Z9", allowed, "en").checkpoint).toBeNull()
+  })
+
   it("falls back to the remembered language and maps state to view filters", () => {
     expect(parseState("", allowed, "lo").lang).toBe("lo")
     const s = parseState("?sex=male&from=2021", allowed, "en")

@@ -81,6 +81,15 @@ export const en = {
   needsReviewNote: "* {n} Lao interface texts await a translator's review",
   summaryOnly: "This release has no facts cube (public tier): only the published summary is shown",
   select: "Select",
+  checkpointProfile: "Border checkpoint",
+  checkpointRanking: "Border checkpoints by cases",
+  checkpointHint: "Click a checkpoint on the map (or press Enter on it) to see its profile.",
+  checkpointKind: "Type",
+  counterpart: "Opposite",
+  byYearDirection: "Cases by year and direction",
+  outward: "outward",
+  returning: "return",
+  originProvinces: "Provinces of origin",
 } as const
 
 export type MessageKey = keyof typeof en

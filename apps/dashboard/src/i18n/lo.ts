@@ -87,6 +87,15 @@ export const lo: Messages = {
   needsReviewNote: "* {n} ຂໍ້ຄວາມພາສາລາວ ລໍຖ້າການກວດກາ",
   summaryOnly: "ສະບັບນີ້ບໍ່ມີຂໍ້ມູນລະອຽດ: ສະແດງແຕ່ຂໍ້ມູນສະຫຼຸບ",
   select: "ເລືອກ",
+  checkpointProfile: "ດ່ານຊາຍແດນ",
+  checkpointRanking: "ດ່ານຊາຍແດນ ຕາມຈຳນວນກໍລະນີ",
+  checkpointHint: "ກົດໃສ່ດ່ານຢູ່ໃນແຜນທີ່ (ຫຼື ກົດ Enter) ເພື່ອເບິ່ງຂໍ້ມູນ.",
+  checkpointKind: "ປະເພດ",
+  counterpart: "ດ່ານຝັ່ງກົງກັນຂ້າມ",
+  byYearDirection: "ກໍລະນີ ຕາມປີ ແລະ ທິດທາງ",
+  outward: "ອອກ",
+  returning: "ກັບຄືນ",
+  originProvinces: "ແຂວງບ້ານເກີດ",
 }
 
 export const loSources: { readonly [K in MessageKey]: Source } = {
@@ -168,4 +177,13 @@ export const loSources: { readonly [K in MessageKey]: Source } = {
   needsReviewNote: review,
   summaryOnly: review,
   select: review,
+  checkpointProfile: { glossary: "border checkpoint" },
+  checkpointRanking: review,
+  checkpointHint: review,
+  checkpointKind: review,
+  counterpart: review,
+  byYearDirection: review,
+  outward: review,
+  returning: review,
+  originProvinces: review,
 }

@@ -1,6 +1,7 @@
 /** The planners' map: choropleth, border points, flows, overlays, the area profile and its table. */
 import { useEffect, useMemo, useState } from "react"
 import { BreakdownChart } from "../components/BreakdownChart.tsx"
+import { CheckpointProfile, CheckpointRanking } from "../components/CheckpointProfile.tsx"
 import { Legend } from "../components/Legend.tsx"
 import { MapView } from "../components/MapView.tsx"
 import { SidePanel } from "../components/SidePanel.tsx"
@@ -166,6 +167,8 @@ export function MapPage({ engine, state, update, t, views, k, flowThreshold, cel
             cpnDistricts={cpnFromFile ?? ILLUSTRATIVE_CPN_DISTRICTS}
             shelters={ILLUSTRATIVE_SHELTERS}
             cellText={cellText}
+            selectedCheckpoint={state.checkpoint}
+            onSelectCheckpoint={(id) => update((s) => ({ ...s, checkpoint: id }))}
           />
           <p className="attribution" data-testid="attribution">
             {attribution}
@@ -195,6 +198,15 @@ export function MapPage({ engine, state, update, t, views, k, flowThreshold, cel
           />
         </div>
         <div className="side">
+          <CheckpointProfile
+            conn={engine.conn}
+            state={state}
+            t={t}
+            lang={lang}
+            k={k}
+            cellText={cellText}
+            onClose={() => update((s) => ({ ...s, checkpoint: null }))}
+          />
           {state.selected === null ? (
             <p className="note">{t("clickHint")}</p>
           ) : (
@@ -231,6 +243,17 @@ export function MapPage({ engine, state, update, t, views, k, flowThreshold, cel
                 cell: suppress(y.n, k),
               }))}
               cellText={cellText}
+            />
+          )}
+          {views && state.layers.includes("checkpoints") && (
+            <CheckpointRanking
+              counts={views.borderPoints}
+              selected={state.checkpoint}
+              t={t}
+              lang={lang}
+              k={k}
+              cellText={cellText}
+              onSelect={(id) => update((s) => ({ ...s, checkpoint: id }))}
             />
           )}
         </div>
