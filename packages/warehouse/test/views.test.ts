@@ -14,6 +14,7 @@ import {
   DIM_OF_KEY,
   type DistrictCount,
   districtCounts,
+  ethnicityByProvince,
   FILTER_DIMS,
   FILTER_WHERE,
   type FilterDim,
@@ -131,6 +132,19 @@ describe.each(FILTER_CASES)("views under filter: $name", ({ filters, where }) =>
       await total(
         `${where} AND province IS NOT NULL AND destination IS NOT NULL AND destination <> 'LAO' AND victim_group IN ('deported_lao','repatriated_lao','self_returned')`,
       ),
+    )
+  })
+  it("the ethnicity x province table adds up to the province counts, on both paths", async () => {
+    const rows = await ethnicityByProvince(conn, filters)
+    const provinces = await provinceCounts(conn, filters, { source: "naive" })
+    for (const p of provinces)
+      expect(sum(rows.filter((r) => r.province === p.province)), String(p.province)).toBe(p.n)
+    expect(sum(rows.filter((r) => r.ethnic_group === "hmong"))).toBe(
+      await total(`${where} AND ethnic_group = 'hmong'`),
+    )
+    const naive = await ethnicityByProvince(conn, filters, { source: "naive" })
+    expect(byKey(rows, (r) => `${r.ethnic_group}:${r.province}`)).toEqual(
+      byKey(naive, (r) => `${r.ethnic_group}:${r.province}`),
     )
   })
   it("a checkpoint's profile sums to its count in every dimension, as a direct query", async () => {

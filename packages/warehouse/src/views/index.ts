@@ -13,6 +13,7 @@ import borderPointCountsSql from "./border_point_counts.sql?raw"
 import checkpointProfileSql from "./checkpoint_profile.sql?raw"
 import { ActiveIndex, type Area, changedDims, type FilterDim, type IndexedView } from "./crossfilter.ts"
 import districtCountsSql from "./district_counts.sql?raw"
+import ethnicityProvinceSql from "./ethnicity_province.sql?raw"
 import { type Filters, filterParams } from "./filters.ts"
 import flowCountsSql from "./flow_counts.sql?raw"
 import prepareViewsSql from "./prepare_views.sql?raw"
@@ -53,6 +54,7 @@ export const viewSql = {
   year_counts: yearCountsSql,
   area_breakdown: areaBreakdownSql,
   checkpoint_profile: checkpointProfileSql,
+  ethnicity_province: ethnicityProvinceSql,
 } as const
 
 export interface ViewOptions {
@@ -283,3 +285,19 @@ export const checkpointProfile = (
     ...filterParams(filters),
     checkpoint,
   ]) as unknown as Promise<ReadonlyArray<CheckpointProfileRow>>
+
+export interface EthnicityProvinceCount {
+  readonly ethnic_group: string
+  readonly province: string | null
+  readonly n: number
+}
+/** Cases per ethnic group and origin province (the ethnicity x province heat table). */
+export const ethnicityByProvince = (
+  conn: Connector,
+  filters: Filters,
+  options: Pick<ViewOptions, "source"> = {},
+): Promise<ReadonlyArray<EthnicityProvinceCount>> =>
+  conn.query(
+    options.source === "naive" ? ethnicityProvinceSql : withTable(ethnicityProvinceSql, "facts_k"),
+    filterParams(filters),
+  ) as unknown as Promise<ReadonlyArray<EthnicityProvinceCount>>
