@@ -1,6 +1,8 @@
 /** Issue 21: the ethnic group is a shared filter like the family; map, flows, panel and URL follow it. */
+
+import { readFile } from "node:fs/promises"
 import { Ethnicity } from "@lao-protect/domain"
-import { areaBreakdown, flowCounts, provinceCounts } from "@lao-protect/warehouse"
+import { areaBreakdown, ethnicityByProvince, flowCounts, provinceCounts } from "@lao-protect/warehouse"
 import type { NodeConnector } from "@lao-protect/warehouse/node"
 import type { Browser, Page } from "playwright-core"
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest"
@@ -94,5 +96,53 @@ describe("ethnic group filter in Chromium", () => {
     expect(await other.inputValue('select[data-filter="ethnicGroup"]')).toBe("hmong")
     expect(await tableTexts(other)).toEqual(after)
     await other.close()
+  })
+
+  it("shows ethnicity x province as a sortable heat table, suppressed as the SQL says, and exports it", async () => {
+    await page.goto(`${baseUrl}?lang=en`)
+    await waitForViews(page)
+    await page.waitForSelector('[data-testid="ethnicity-table"] td[data-cell="value"]')
+    const rows = await ethnicityByProvince(node, {}, { source: "naive" })
+    const n = new Map(rows.map((r) => [`${r.ethnic_group}|${r.province}`, r.n]))
+    const cells = await page.$$eval('[data-testid="ethnicity-table"] td', (tds) =>
+      tds.map((td) => [
+        td.closest("tr")?.getAttribute("data-group"),
+        td.getAttribute("data-pcode"),
+        td.getAttribute("data-cell"),
+        td.textContent,
+      ]),
+    )
+    expect(cells.length).toBeGreaterThan(0)
+    for (const [g, p, kind, text] of cells) {
+      const count = n.get(`${g}|${p}`) ?? 0
+      if (kind === "value") {
+        expect(count, `${g} ${p}`).toBeGreaterThanOrEqual(THRESHOLD)
+        expect(text).toBe(new Intl.NumberFormat("en").format(count))
+      } else if (kind === "suppressed") expect(count, `${g} ${p}`).toBeGreaterThan(0)
+      else expect(count, `${g} ${p}`).toBe(0)
+    }
+    await page.click('[data-testid="ethnicity-table"] button[data-sort-by="LA01"]')
+    await page.waitForSelector('[data-testid="ethnicity-table"][data-sort="LA01"]')
+    const la01 = await page.$$eval('[data-testid="ethnicity-table"] td[data-pcode="LA01"]', (tds) =>
+      tds.map((td) =>
+        td.getAttribute("data-cell") === "value" ? Number((td.textContent ?? "").replace(/,/g, "")) : 0,
+      ),
+    )
+    expect(la01).toEqual([...la01].sort((a, b) => b - a))
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.click('[data-export="ethnicity-csv"]'),
+    ])
+    const csv = await readFile((await download.path())!, "utf8")
+    expect(csv).toContain("LA01")
+    expect(csv).toContain(`suppressed (<${THRESHOLD})`)
+    const numbers = csv
+      .split(/\r?\n/)
+      .filter((l) => !l.startsWith("\ufeff") && !l.startsWith('"#') && !l.startsWith("#"))
+      .flatMap((l) => l.split(","))
+      .filter((c) => /^\d+$/.test(c))
+      .map(Number)
+    expect(numbers.length).toBeGreaterThan(0)
+    for (const v of numbers) expect(v).toBeGreaterThanOrEqual(THRESHOLD)
   })
 })

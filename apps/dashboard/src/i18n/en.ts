@@ -90,6 +90,7 @@ export const en = {
   outward: "outward",
   returning: "return",
   originProvinces: "Provinces of origin",
+  ethnicityByProvince: "Cases by ethnic group and province of origin",
 } as const
 
 export type MessageKey = keyof typeof en

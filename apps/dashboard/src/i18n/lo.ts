@@ -96,6 +96,7 @@ export const lo: Messages = {
   outward: "ອອກ",
   returning: "ກັບຄືນ",
   originProvinces: "ແຂວງບ້ານເກີດ",
+  ethnicityByProvince: "ກໍລະນີ ຕາມຊົນເຜົ່າ ແລະ ແຂວງບ້ານເກີດ",
 }
 
 export const loSources: { readonly [K in MessageKey]: Source } = {
@@ -186,4 +187,5 @@ export const loSources: { readonly [K in MessageKey]: Source } = {
   outward: review,
   returning: review,
   originProvinces: review,
+  ethnicityByProvince: review,
 }

@@ -2,6 +2,7 @@
 import { useEffect, useMemo, useState } from "react"
 import { BreakdownChart } from "../components/BreakdownChart.tsx"
 import { CheckpointProfile, CheckpointRanking } from "../components/CheckpointProfile.tsx"
+import { EthnicityHeatTable } from "../components/EthnicityHeatTable.tsx"
 import { Legend } from "../components/Legend.tsx"
 import { MapView } from "../components/MapView.tsx"
 import { SidePanel } from "../components/SidePanel.tsx"
@@ -292,6 +293,15 @@ export function MapPage({ engine, state, update, t, views, k, flowThreshold, cel
           </tbody>
         </table>
       </section>
+      <EthnicityHeatTable
+        conn={engine.conn}
+        state={state}
+        manifest={engine.manifest}
+        t={t}
+        lang={lang}
+        k={k}
+        cellText={cellText}
+      />
     </>
   )
 }
