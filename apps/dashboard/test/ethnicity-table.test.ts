@@ -29,7 +29,11 @@ describe("ethnicity x province suppression", () => {
       }
     for (const [name, cells] of lines) {
       const suppressed = cells.filter((c) => c.kind === "suppressed").length
-      if (suppressed === 1) expect(cells.filter((c) => c.kind === "value"), name).toEqual([])
+      if (suppressed === 1)
+        expect(
+          cells.filter((c) => c.kind === "value"),
+          name,
+        ).toEqual([])
     }
   })
 
