@@ -2,10 +2,17 @@
 
 import { readFile } from "node:fs/promises"
 import { Ethnicity } from "@lao-protect/domain"
-import { areaBreakdown, ethnicityByProvince, flowCounts, provinceCounts } from "@lao-protect/warehouse"
+import {
+  areaBreakdown,
+  ethnicityByProvince,
+  flowCounts,
+  languageNeeds,
+  provinceCounts,
+} from "@lao-protect/warehouse"
 import type { NodeConnector } from "@lao-protect/warehouse/node"
 import type { Browser, Page } from "playwright-core"
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest"
+import { languageShare } from "../src/components/LanguageNeeds.tsx"
 import { en } from "../src/i18n/en.ts"
 import { suppress } from "../src/lib/suppress.ts"
 import { launch, settle, shot, waitForViews } from "./browser.ts"
@@ -144,5 +151,28 @@ describe("ethnic group filter in Chromium", () => {
       .map(Number)
     expect(numbers.length).toBeGreaterThan(0)
     for (const v of numbers) expect(v).toBeGreaterThanOrEqual(THRESHOLD)
+  })
+
+  it("shows language needs per province, never below the threshold", async () => {
+    await page.waitForSelector('[data-testid="language-needs"] tr[data-cell="value"]')
+    const rows = new Map((await languageNeeds(node, {})).map((r) => [r.province, r]))
+    const shown = await page.$$eval('[data-testid="language-needs"] tr', (trs) =>
+      trs.map((tr) => [
+        tr.getAttribute("data-pcode"),
+        tr.getAttribute("data-cell"),
+        tr.querySelector("td")?.textContent,
+      ]),
+    )
+    expect(shown).toHaveLength(18)
+    for (const [p, kind, text] of shown) {
+      const r = rows.get(p!)
+      const share = r ? languageShare(r, THRESHOLD) : null
+      if (share !== null) {
+        expect(kind, p!).toBe("value")
+        expect(text).toBe(`${new Intl.NumberFormat("en", { maximumFractionDigits: 0 }).format(share)} %`)
+        expect(r!.not_lao).toBeGreaterThanOrEqual(THRESHOLD)
+      } else expect(kind, p!).not.toBe("value")
+    }
+    expect(shown.find(([p]) => p === "LA18")![1]).not.toBe("value")
   })
 })

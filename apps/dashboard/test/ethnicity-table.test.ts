@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest"
 import { suppressTable } from "../src/components/EthnicityHeatTable.tsx"
+import { languageShare } from "../src/components/LanguageNeeds.tsx"
 
 const r = (ethnic_group: string, province: string | null, n: number) => ({ ethnic_group, province, n })
 
@@ -42,5 +43,14 @@ describe("ethnicity x province suppression", () => {
     expect(grid.get("lao")!.get("LA01")).toEqual({ kind: "value", n: 10 })
     expect(grid.get("lao")!.size).toBe(1)
     expect(grid.get("akha")!.get("LA01")).toEqual({ kind: "value", n: 11 })
+  })
+})
+
+describe("language needs share", () => {
+  it("is shown only when both the non-Lao and the Lao speakers reach the threshold", () => {
+    expect(languageShare({ province: "LA01", recorded: 40, not_lao: 10 }, 10)).toBe(25)
+    expect(languageShare({ province: "LA01", recorded: 40, not_lao: 9 }, 10)).toBeNull()
+    expect(languageShare({ province: "LA01", recorded: 40, not_lao: 31 }, 10)).toBeNull()
+    expect(languageShare({ province: "LA01", recorded: 0, not_lao: 0 }, 10)).toBeNull()
   })
 })

@@ -23,6 +23,7 @@ import {
   flowCounts,
   type IndexedView,
   type Interaction,
+  languageNeeds,
   type ProvinceCount,
   prepareViews,
   provinceCounts,
@@ -146,6 +147,18 @@ describe.each(FILTER_CASES)("views under filter: $name", ({ filters, where }) =>
     expect(byKey(rows, (r) => `${r.ethnic_group}:${r.province}`)).toEqual(
       byKey(naive, (r) => `${r.ethnic_group}:${r.province}`),
     )
+  })
+  it("language needs per province count the recorded first languages and the non-Lao ones", async () => {
+    const rows = await languageNeeds(conn, filters)
+    for (const r of rows) {
+      expect(r.recorded).toBe(
+        await total(`${where} AND province = '${r.province}' AND first_language_lao IS NOT NULL`),
+      )
+      expect(r.not_lao).toBe(
+        await total(`${where} AND province = '${r.province}' AND NOT first_language_lao`),
+      )
+      expect(r.not_lao).toBeLessThanOrEqual(r.recorded)
+    }
   })
   it("a checkpoint's profile sums to its count in every dimension, as a direct query", async () => {
     const rows = await checkpointProfile(conn, filters, "T1")

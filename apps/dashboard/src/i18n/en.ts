@@ -91,6 +91,9 @@ export const en = {
   returning: "return",
   originProvinces: "Provinces of origin",
   ethnicityByProvince: "Cases by ethnic group and province of origin",
+  languageNeeds: "Language needs: share of cases whose first language is not Lao",
+  languageNeedsNote:
+    "Among cases whose first language is recorded; shown only when both the non-Lao and the Lao speakers number at least {k}.",
 } as const
 
 export type MessageKey = keyof typeof en

@@ -97,6 +97,8 @@ export const lo: Messages = {
   returning: "ກັບຄືນ",
   originProvinces: "ແຂວງບ້ານເກີດ",
   ethnicityByProvince: "ກໍລະນີ ຕາມຊົນເຜົ່າ ແລະ ແຂວງບ້ານເກີດ",
+  languageNeeds: "ຄວາມຕ້ອງການດ້ານພາສາ: ສ່ວນຮ້ອຍຂອງກໍລະນີທີ່ພາສາແມ່ບໍ່ແມ່ນພາສາລາວ",
+  languageNeedsNote: "ໃນກໍລະນີທີ່ບັນທຶກພາສາແມ່; ສະແດງສະເພາະເມື່ອທັງສອງກຸ່ມມີຢ່າງໜ້ອຍ {k}.",
 }
 
 export const loSources: { readonly [K in MessageKey]: Source } = {
@@ -188,4 +190,6 @@ export const loSources: { readonly [K in MessageKey]: Source } = {
   returning: review,
   originProvinces: review,
   ethnicityByProvince: review,
+  languageNeeds: review,
+  languageNeedsNote: review,
 }

@@ -3,6 +3,7 @@ import { useEffect, useMemo, useState } from "react"
 import { BreakdownChart } from "../components/BreakdownChart.tsx"
 import { CheckpointProfile, CheckpointRanking } from "../components/CheckpointProfile.tsx"
 import { EthnicityHeatTable } from "../components/EthnicityHeatTable.tsx"
+import { LanguageNeeds } from "../components/LanguageNeeds.tsx"
 import { Legend } from "../components/Legend.tsx"
 import { MapView } from "../components/MapView.tsx"
 import { SidePanel } from "../components/SidePanel.tsx"
@@ -302,6 +303,7 @@ export function MapPage({ engine, state, update, t, views, k, flowThreshold, cel
         k={k}
         cellText={cellText}
       />
+      <LanguageNeeds conn={engine.conn} state={state} t={t} lang={lang} k={k} />
     </>
   )
 }

@@ -16,6 +16,7 @@ import districtCountsSql from "./district_counts.sql?raw"
 import ethnicityProvinceSql from "./ethnicity_province.sql?raw"
 import { type Filters, filterParams } from "./filters.ts"
 import flowCountsSql from "./flow_counts.sql?raw"
+import languageNeedsSql from "./language_needs.sql?raw"
 import prepareViewsSql from "./prepare_views.sql?raw"
 import provinceCountsSql from "./province_counts.sql?raw"
 import { type Source, withTable } from "./source.ts"
@@ -55,6 +56,7 @@ export const viewSql = {
   area_breakdown: areaBreakdownSql,
   checkpoint_profile: checkpointProfileSql,
   ethnicity_province: ethnicityProvinceSql,
+  language_needs: languageNeedsSql,
 } as const
 
 export interface ViewOptions {
@@ -301,3 +303,17 @@ export const ethnicityByProvince = (
     options.source === "naive" ? ethnicityProvinceSql : withTable(ethnicityProvinceSql, "facts_k"),
     filterParams(filters),
   ) as unknown as Promise<ReadonlyArray<EthnicityProvinceCount>>
+
+export interface LanguageNeed {
+  readonly province: string
+  /** Cases whose first language is recorded. */
+  readonly recorded: number
+  /** Of those, cases whose first language is not Lao. */
+  readonly not_lao: number
+}
+/**
+ * Language needs per province, from the published `facts` (never `facts_k`: releases before the
+ * column existed have no `first_language_lao`, and the caller shows nothing then).
+ */
+export const languageNeeds = (conn: Connector, filters: Filters): Promise<ReadonlyArray<LanguageNeed>> =>
+  conn.query(languageNeedsSql, filterParams(filters)) as unknown as Promise<ReadonlyArray<LanguageNeed>>
