@@ -45,7 +45,14 @@ const checkProfile = async (id: string) => {
       .map((r) => r.code)
       .sort(),
   )
-  for (const dim of ["cp-provinces", "cp-destinations", "cp-victim-groups"])
+  for (const dim of [
+    "cp-provinces",
+    "cp-destinations",
+    "cp-victim-groups",
+    "cp-ethnic-groups",
+    "cp-sex",
+    "cp-age",
+  ])
     expect(
       await page.$$eval(`[data-testid="${dim}"] tr[data-code]`, (trs) => trs.length),
       dim,
@@ -102,5 +109,17 @@ describe("border checkpoint profile in Chromium", () => {
     await page.click('[data-testid="checkpoint-close"]')
     await page.waitForSelector('[data-testid="checkpoint-profile"]', { state: "detached" })
     expect(new URL(page.url()).searchParams.get("cp")).toBeNull()
+  })
+
+  it("the checkpoint filter highlights its circle on the map", async () => {
+    const id = await page.getAttribute(
+      '[data-testid="checkpoint-ranking"] tr[data-checkpoint]',
+      "data-checkpoint",
+    )
+    await page.selectOption('select[data-filter="borderPoint"]', id!)
+    await settle(page)
+    expect(
+      await page.getAttribute(`.leaflet-points-pane path[data-checkpoint="${id}"]`, "stroke-width"),
+    ).toBe("4")
   })
 })

@@ -163,7 +163,16 @@ describe.each(FILTER_CASES)("views under filter: $name", ({ filters, where }) =>
   it("a checkpoint's profile sums to its count in every dimension, as a direct query", async () => {
     const rows = await checkpointProfile(conn, filters, "T1")
     const cpTotal = await total(`${where} AND border_point = 'T1'`)
-    for (const dim of ["year", "province", "destination", "victim_group", "total"])
+    for (const dim of [
+      "year",
+      "province",
+      "destination",
+      "victim_group",
+      "ethnic_group",
+      "sex",
+      "age_band",
+      "total",
+    ])
       expect(sum(rows.filter((r) => r.dimension === dim)), dim).toBe(cpTotal)
     const returns = await total(
       `${where} AND border_point = 'T1' AND victim_group IN ('deported_lao','repatriated_lao','self_returned')`,

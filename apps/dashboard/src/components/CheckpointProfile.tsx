@@ -1,7 +1,7 @@
 /**
  * A border checkpoint's profile (issue 21): its type and counterpart across the border, and its cases
- * under the shared filters by year and direction (outward, return), origin province, destination and
- * victim group; and the ranking of every checkpoint by cases, each row opening its profile. Every
+ * under the shared filters by year and direction (outward, return), origin province, destination,
+ * victim group, ethnic group, sex and age band; and the ranking of every checkpoint by cases, each row opening its profile. Every
  * number goes through the one suppression rule; suppressed checkpoints are ranked last, by name, so
  * their order reveals nothing.
  */
@@ -50,9 +50,19 @@ export function CheckpointProfile({ conn, state, t, lang, k, cellText, onClose }
   const of = (dimension: CheckpointProfileRow["dimension"]) =>
     (rows ?? []).filter((r) => r.dimension === dimension)
   const total = of("total")[0]?.n ?? 0
-  const items = (dimension: "province" | "destination" | "victim_group") => {
-    const vocabName =
-      dimension === "province" ? "province" : dimension === "destination" ? "destination" : "victimGroup"
+  const items = (
+    dimension: "province" | "destination" | "victim_group" | "ethnic_group" | "sex" | "age_band",
+  ) => {
+    const vocabName = (
+      {
+        province: "province",
+        destination: "destination",
+        victim_group: "victimGroup",
+        ethnic_group: "ethnicGroup",
+        sex: "sex",
+        age_band: "ageBand",
+      } as const
+    )[dimension]
     return of(dimension)
       .sort((a, b) => b.n - a.n)
       .map((r) => ({
@@ -108,6 +118,19 @@ export function CheckpointProfile({ conn, state, t, lang, k, cellText, onClose }
             title={t("victimGroups")}
             testId="cp-victim-groups"
             items={items("victim_group")}
+            cellText={cellText}
+          />
+          <BreakdownChart
+            title={t("ethnicGroups")}
+            testId="cp-ethnic-groups"
+            items={items("ethnic_group")}
+            cellText={cellText}
+          />
+          <BreakdownChart title={t("sex")} testId="cp-sex" items={items("sex")} cellText={cellText} />
+          <BreakdownChart
+            title={t("ageBand")}
+            testId="cp-age"
+            items={items("age_band")}
             cellText={cellText}
           />
         </>

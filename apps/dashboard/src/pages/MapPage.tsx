@@ -169,7 +169,7 @@ export function MapPage({ engine, state, update, t, views, k, flowThreshold, cel
             cpnDistricts={cpnFromFile ?? ILLUSTRATIVE_CPN_DISTRICTS}
             shelters={ILLUSTRATIVE_SHELTERS}
             cellText={cellText}
-            selectedCheckpoint={state.checkpoint}
+            selectedCheckpoint={state.checkpoint ?? state.codes.borderPoint}
             onSelectCheckpoint={(id) => update((s) => ({ ...s, checkpoint: id }))}
           />
           <p className="attribution" data-testid="attribution">

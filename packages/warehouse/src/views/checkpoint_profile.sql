@@ -1,6 +1,6 @@
 -- One border checkpoint's profile in one scan, under the cross-filters ($1..$11), for checkpoint $12:
 -- cases by year and direction (returns are the deported, repatriated and self-returned groups), by
--- origin province, destination and victim group. `dimension` names the breakdown, `code` the category
+-- origin province, destination, victim group, ethnic group, sex and age band. `dimension` names the breakdown, `code` the category
 -- (for 'year', "YYYY|out" or "YYYY|return").
 SELECT
   CASE
@@ -8,12 +8,22 @@ SELECT
     WHEN GROUPING(province) = 0 THEN 'province'
     WHEN GROUPING(destination) = 0 THEN 'destination'
     WHEN GROUPING(victim_group) = 0 THEN 'victim_group'
+    WHEN GROUPING(ethnic_group) = 0 THEN 'ethnic_group'
+    WHEN GROUPING(sex) = 0 THEN 'sex'
+    WHEN GROUPING(age_band) = 0 THEN 'age_band'
     ELSE 'total'
   END AS dimension,
   CASE
     WHEN GROUPING(year) = 0
       THEN CAST(year AS VARCHAR) || '|' || CASE WHEN is_return THEN 'return' ELSE 'out' END
-    ELSE COALESCE(CAST(province AS VARCHAR), CAST(destination AS VARCHAR), CAST(victim_group AS VARCHAR))
+    ELSE COALESCE(
+      CAST(province AS VARCHAR),
+      CAST(destination AS VARCHAR),
+      CAST(victim_group AS VARCHAR),
+      CAST(ethnic_group AS VARCHAR),
+      CAST(sex AS VARCHAR),
+      CAST(age_band AS VARCHAR)
+    )
   END AS code,
   CAST(SUM(n) AS INTEGER) AS n
 FROM (
@@ -32,5 +42,7 @@ WHERE ($1 IS NULL OR year >= $1)
   AND ($11 IS NULL OR ethnic_group = $11)
   AND border_point = $12
 )
-GROUP BY GROUPING SETS ((year, is_return), (province), (destination), (victim_group), ())
+GROUP BY GROUPING SETS (
+  (year, is_return), (province), (destination), (victim_group), (ethnic_group), (sex), (age_band), ()
+)
 ORDER BY dimension, code

@@ -271,12 +271,20 @@ export class CrossFilter {
 }
 
 export interface CheckpointProfileRow {
-  readonly dimension: "year" | "province" | "destination" | "victim_group" | "total"
+  readonly dimension:
+    | "year"
+    | "province"
+    | "destination"
+    | "victim_group"
+    | "ethnic_group"
+    | "sex"
+    | "age_band"
+    | "total"
   /** The category (`"2023|out"`, `"2023|return"` for years); null means unknown. */
   readonly code: string | null
   readonly n: number
 }
-/** One checkpoint's cases by year and direction, origin province, destination and victim group. */
+/** One checkpoint's cases by year and direction, origin province, destination, victim group, ethnic group, sex and age band. */
 export const checkpointProfile = (
   conn: Connector,
   filters: Filters,
