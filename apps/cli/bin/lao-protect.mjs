@@ -18,6 +18,8 @@ const child = spawn(
     env: {
       ...process.env,
       LAO_PROTECT_CWD: process.env.LAO_PROTECT_CWD ?? process.env.INIT_CWD ?? process.cwd(),
+      // The worker stops when this wrapper is gone, however it went (src/main.ts).
+      LAO_PROTECT_WRAPPER_PID: String(process.pid),
     },
   },
 )

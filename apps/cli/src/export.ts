@@ -2,6 +2,7 @@
  * `lao-protect export htcds|ctdc|hxl-gazetteer|geojson`: the interoperability exports (src/export/).
  * Case-level exports (htcds, ctdc) read the warehouse; geojson reads only the current publication.
  */
+import { existsSync } from "node:fs"
 import { writeFile } from "node:fs/promises"
 import { join } from "node:path"
 import { parseArgs } from "node:util"
@@ -20,7 +21,7 @@ const usage = `usage: lao-protect export htcds --out cases.xlsx|cases.csv [--inc
        lao-protect export ctdc --out ctdc.csv [--k 10] [--hxl] [--db path]
        lao-protect export hxl-gazetteer --out locations.csv [--dialect primero|hxl]
        lao-protect export geojson --layer provinces|districts|checkpoints|flows --out layer.geojson
-                                  [--year YYYY] [--published data/published] [--boundaries data/geo/default]
+                                  [--year YYYY] [--published data/published] [--boundaries data/geo/imported|apps/dashboard/boundaries]
 
   htcds          cases as an HTCDS v2.0 case sheet (row 1 field names, row 2 labels); personal data
                  only with --include-pii; Lao fields HTCDS lacks travel as lao_* extension fields
@@ -68,7 +69,7 @@ const command: Command = {
     const withDb = async <A>(
       f: (db: Awaited<ReturnType<typeof openWarehouse>>) => Promise<A>,
     ): Promise<A> => {
-      const db = await openWarehouse(values.db ? ctx.resolve(values.db) : ctx.defaultDb)
+      const db = await openWarehouse(values.db ? ctx.resolve(values.db) : ctx.defaultDb, { access: {} })
       try {
         return await f(db)
       } finally {
@@ -115,7 +116,9 @@ const command: Command = {
           layer,
           boundaries: values.boundaries
             ? ctx.resolve(values.boundaries)
-            : join(ctx.repoRoot, "data/geo/default"),
+            : existsSync(join(ctx.repoRoot, "data/geo/imported/provinces.geojson"))
+              ? join(ctx.repoRoot, "data/geo/imported")
+              : join(ctx.repoRoot, "apps/dashboard/boundaries"),
           ...(year === undefined ? {} : { year }),
         })
         await writeFile(out, `${JSON.stringify(fc)}\n`)

@@ -7,10 +7,10 @@ import {
   type EnsureSampleResult,
   ensureSampleData,
 } from "@lao-protect/warehouse/node"
-import { plannersTables } from "./planning-tables.ts"
+import { estimateTables, plannersTables } from "./planning-tables.ts"
 
-export { plannersTables }
+export { estimateTables, plannersTables }
 
 /** The sample publication with planning's tables, as `lao-protect publish` would write it. */
 export const ensureSampleRelease = (options: EnsureSampleOptions): Promise<EnsureSampleResult> =>
-  ensureSampleData({ plannersTables, ...options })
+  ensureSampleData({ plannersTables, estimateTables, ...options })

@@ -43,6 +43,26 @@ export async function main(argv: ReadonlyArray<string>): Promise<number> {
   }
 }
 
+// Started by bin/lao-protect.mjs: stop when the wrapper is gone (killed, even with SIGKILL, it
+// cannot pass a signal on; its worker is then re-parented). An import in progress never reaches
+// COMMIT, so DuckDB rolls it back: nothing is half-written.
+const wrapper = Number(process.env.LAO_PROTECT_WRAPPER_PID)
+const wrapperGone = () => {
+  if (process.ppid === wrapper) return
+  process.stderr.write("lao-protect: stopped (the command was interrupted); nothing was committed\n")
+  process.exit(130)
+}
+if (wrapper > 0) {
+  wrapperGone()
+  setInterval(wrapperGone, 500).unref()
+}
+// A closed output pipe (`lao-protect ... | head -1`) ends the command quietly, without a stack trace.
+for (const stream of [process.stdout, process.stderr])
+  stream.on("error", (e: NodeJS.ErrnoException) => {
+    if (e.code === "EPIPE") process.exit(0)
+    throw e
+  })
+
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code

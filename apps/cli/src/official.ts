@@ -36,7 +36,7 @@ const command: Command = {
     const [sub, input, ...extra] = positionals
     if (sub !== "import-unodc") throw new UsageError(`unknown or missing subcommand\n\n${usage}`)
     if (!input || extra.length > 0) throw new UsageError(`give exactly one file\n\n${usage}`)
-    const db = await openWarehouse(values.db ? ctx.resolve(values.db) : ctx.defaultDb)
+    const db = await openWarehouse(values.db ? ctx.resolve(values.db) : ctx.defaultDb, { access: {} })
     try {
       const r = await importUnodcGlotip(db, ctx.resolve(input), values.sheet ? { sheet: values.sheet } : {})
       const out = ctx.stdout

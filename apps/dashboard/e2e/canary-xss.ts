@@ -8,8 +8,9 @@
  */
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
-import { join, resolve } from "node:path"
-import { provideBoundaries, writeFixturePublication } from "./fixture.ts"
+import { join } from "node:path"
+import { COMMITTED_BOUNDARIES } from "../server/serve.ts"
+import { writeFixturePublication } from "./fixture.ts"
 import { addPlanningTables } from "./planning-fixture.ts"
 
 const PAYLOAD = `<img src=x onerror="window.__xss=1">"><script>window.__xss=1</script>`
@@ -63,15 +64,12 @@ export async function writeXssDataRoot(): Promise<string> {
   const dataRoot = mkdtempSync(join(tmpdir(), "lao-protect-xss-"))
   await writeFixturePublication(dataRoot)
   await addPlanningTables(dataRoot)
-  provideBoundaries(dataRoot, resolve(import.meta.dirname, "../../../data"))
   // "geo import": the same shapes, moved to imported/ with hostile names and attribution
   mkdirSync(join(dataRoot, "geo", "imported"), { recursive: true })
   for (const name of ["provinces", "districts", "countries"]) {
     let geo: Collection
     try {
-      geo = JSON.parse(
-        readFileSync(join(dataRoot, "geo", "default", `${name}.geojson`), "utf8"),
-      ) as Collection
+      geo = JSON.parse(readFileSync(join(COMMITTED_BOUNDARIES, `${name}.geojson`), "utf8")) as Collection
     } catch {
       continue
     }

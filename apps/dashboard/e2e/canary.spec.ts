@@ -16,7 +16,6 @@ import { LOGIN_CSP } from "../server/csp.ts"
 import { type Served, serve } from "../server/serve.ts"
 import { launch, shot, waitForViews } from "./browser.ts"
 import { type CanaryPublication, ID_CANARIES, writeCanaryPublication } from "./canary-publication.ts"
-import { provideBoundaries } from "./fixture.ts"
 
 const dist = resolve(import.meta.dirname, "../dist")
 
@@ -42,7 +41,6 @@ const log = () => {
 
 beforeAll(async () => {
   pub = await writeCanaryPublication()
-  provideBoundaries(pub.dataRoot, resolve(import.meta.dirname, "../../../data"))
   accessFile = join(pub.work, "access", "access.json")
   logFile = join(pub.work, "access", "access.log")
   exportsDir = join(pub.work, "exports")

@@ -4,7 +4,10 @@ import type { Browser, BrowserContext, Page, Request } from "playwright-core"
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest"
 import { CSP, CSP_HEADER } from "../server/csp.ts"
 import { en } from "../src/i18n/en.ts"
-import { lo } from "../src/i18n/lo.ts"
+import { translator } from "../src/i18n/index.ts"
+
+const lo = { appTitle: translator("lo")("appTitle"), noData: translator("lo")("noData") }
+
 import { suppress } from "../src/lib/suppress.ts"
 import { launch, settle, shot, waitForViews } from "./browser.ts"
 import { openFixture, THRESHOLD } from "./fixture.ts"

@@ -1,13 +1,12 @@
 /**
  * A small publication for the browser tests, written the way contracts.md section 3 lays it out
  * (release folder, manifest, facts.arrow, first_paint.json, then current.json), from the same
- * deterministic fixture cube the warehouse view tests use. Boundaries: the repository's derived ones
- * when present, else the geo tooling's builder, else plain boxes around the domain centroids.
+ * deterministic fixture cube the warehouse view tests use. Boundaries: the server's committed defaults
+ * (apps/dashboard/boundaries), so every browser test draws the real shapes.
  */
-import { spawnSync } from "node:child_process"
-import { copyFileSync, existsSync, mkdirSync, writeFileSync } from "node:fs"
+import { mkdirSync, writeFileSync } from "node:fs"
 import { join } from "node:path"
-import { Place } from "@lao-protect/domain"
+import { Publication } from "@lao-protect/warehouse"
 import { type NodeConnector, openWarehouse } from "@lao-protect/warehouse/node"
 import { loadFixtureFacts } from "@lao-protect/warehouse/testing"
 import { tableToIPC } from "apache-arrow"
@@ -43,11 +42,14 @@ export async function writeFixturePublication(dataRoot: string): Promise<void> {
     const byProvince = await conn.query<{ province: string | null; n: number }>(
       "SELECT province, CAST(SUM(n) AS INTEGER) AS n FROM facts GROUP BY province ORDER BY province",
     )
-    const firstPaint = {
+    const firstPaint: Publication.FirstPaint = {
+      contract: Publication.CONTRACT_VERSION,
       threshold: THRESHOLD,
+      screen: "published",
       synthetic: true,
       years: [y0, y1],
-      provinces: byProvince.map((p) => {
+      provinces: byProvince.flatMap((p) => {
+        if (p.province === null) return []
         const cell = suppress(p.n, THRESHOLD)
         return {
           province: p.province,
@@ -57,16 +59,23 @@ export async function writeFixturePublication(dataRoot: string): Promise<void> {
       }),
     }
     writeFileSync(join(dir, "first_paint.json"), JSON.stringify(firstPaint))
-    const manifest = {
+    // Typed by the publication contract, so this hand-made release cannot drift from what publish writes.
+    const manifest: Publication.Manifest = {
+      contract: Publication.CONTRACT_VERSION,
       release: FIXTURE_RELEASE,
       createdAt: "2026-01-01T00:00:00.000Z",
       synthetic: true,
-      tier: "fixture",
+      syntheticCases: cases,
+      // The proof the server checks (publish writes the recorded synth inputs; this fixture is synthetic by construction).
+      syntheticInputs: [{ sha256: "f".repeat(64), seed: 0, cases }],
+      tier: "planners",
+      screen: "published",
       threshold: THRESHOLD,
       flowThreshold: FLOW_THRESHOLD,
       inputs: [],
       counts: { cases, facts: rows },
       suppressedCells: 0,
+      decisions: [],
       // official statistics (UNODC GLOTIP fixture) until publish carries them; the app tolerates their absence
       tables: { facts: { file: "facts.arrow", rows }, ...(await writeOfficialStats(dir)) },
     }
@@ -75,70 +84,4 @@ export async function writeFixturePublication(dataRoot: string): Promise<void> {
   } finally {
     await conn.close()
   }
-}
-
-const box = (lat: number, lon: number, r: number) => ({
-  type: "Polygon",
-  coordinates: [
-    [
-      [lon - r, lat - r],
-      [lon + r, lat - r],
-      [lon + r, lat + r],
-      [lon - r, lat + r],
-      [lon - r, lat - r],
-    ],
-  ],
-})
-
-const boxBoundaries = () => ({
-  provinces: {
-    type: "FeatureCollection",
-    attribution: "Test boxes around province centroids (not boundaries)",
-    features: Place.provinces.map((p) => ({
-      type: "Feature",
-      properties: { pcode: p.code, name_en: p.nameEn, name_lo: p.nameLo, approximate: true },
-      geometry: box(p.centroidLat, p.centroidLon, 0.3),
-    })),
-  },
-  districts: {
-    type: "FeatureCollection",
-    attribution: "Test boxes around district centroids (not boundaries)",
-    features: Place.districts.map((d) => ({
-      type: "Feature",
-      properties: { pcode: d.code, name_en: d.nameEn, name_lo: d.nameLo, approximate: true },
-      geometry: box(d.centroidLat, d.centroidLon, 0.05),
-    })),
-  },
-})
-
-/** Copy or build boundaries into `dataRoot/geo/default`; returns where they came from. */
-export function provideBoundaries(dataRoot: string, repoDataRoot: string): "repository" | "built" | "boxes" {
-  const out = join(dataRoot, "geo", "default")
-  mkdirSync(out, { recursive: true })
-  const copyFrom = (dir: string) => {
-    for (const name of ["provinces.geojson", "districts.geojson", "countries.geojson"]) {
-      if (existsSync(join(dir, name))) copyFileSync(join(dir, name), join(out, name))
-    }
-  }
-  for (const source of ["imported", "default"]) {
-    const dir = join(repoDataRoot, "geo", source)
-    if (existsSync(join(dir, "provinces.geojson")) && existsSync(join(dir, "districts.geojson"))) {
-      copyFrom(dir)
-      return "repository"
-    }
-  }
-  const built = spawnSync("pnpm", ["--filter", "@lao-protect/geo", "build-boundaries"], {
-    cwd: join(repoDataRoot, ".."),
-    stdio: "ignore",
-    timeout: 120_000,
-  })
-  const dir = join(repoDataRoot, "geo", "default")
-  if (built.status === 0 && existsSync(join(dir, "provinces.geojson"))) {
-    copyFrom(dir)
-    return "built"
-  }
-  const boxes = boxBoundaries()
-  writeFileSync(join(out, "provinces.geojson"), JSON.stringify(boxes.provinces))
-  writeFileSync(join(out, "districts.geojson"), JSON.stringify(boxes.districts))
-  return "boxes"
 }

@@ -1,5 +1,5 @@
 /**
- * One shared setup for the browser specs: a fixture publication and boundaries in a temporary data
+ * One shared setup for the browser specs: a fixture publication in a temporary data
  * folder, one build of the app (skipped when dist is fresh), and the real server on a free port.
  */
 import { mkdtempSync, rmSync } from "node:fs"
@@ -9,14 +9,13 @@ import type {} from "vitest"
 import type { TestProject } from "vitest/node"
 import { buildApp, needsBuild } from "../scripts/freshness.ts"
 import { type Served, serve } from "../server/serve.ts"
-import { provideBoundaries, writeFixturePublication } from "./fixture.ts"
+import { writeFixturePublication } from "./fixture.ts"
 import { addPlanningTables } from "./planning-fixture.ts"
 
 declare module "vitest" {
   export interface ProvidedContext {
     baseUrl: string
     dataRoot: string
-    boundarySource: string
   }
 }
 
@@ -29,12 +28,10 @@ export async function setup(project: TestProject): Promise<void> {
   await writeFixturePublication(dataRoot)
   // until publish writes the planning tables itself (the lead wires planningTablesForPublication)
   await addPlanningTables(dataRoot)
-  const boundarySource = provideBoundaries(dataRoot, resolve(appDir, "../../data"))
   if (needsBuild(appDir)) await buildApp(appDir)
   served = await serve({ dist: join(appDir, "dist"), dataRoot, port: 0 })
   project.provide("baseUrl", served.url)
   project.provide("dataRoot", dataRoot)
-  project.provide("boundarySource", boundarySource)
 }
 
 export async function teardown(): Promise<void> {

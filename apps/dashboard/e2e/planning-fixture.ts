@@ -52,6 +52,8 @@ SELECT
   CASE WHEN r < 90 THEN identification_date END AS interim_care_date,
   CASE WHEN r < 80 THEN identification_date + care_days END AS assessment_date,
   CASE WHEN r < 80 AND NOT (age_years < 18 AND r % 5 = 0) THEN identification_date + care_days + 2 END AS bid_date,
+  CASE WHEN r < 80 AND NOT (age_years < 18 AND r % 5 = 0) THEN 'return_home' END AS bid_outcome,
+  CASE WHEN r < 80 AND NOT (age_years < 18 AND r % 5 = 0) THEN 'mlsw' END AS bid_decided_by,
   CASE WHEN r < 70 THEN identification_date + care_days + 5 END AS return_date,
   CASE WHEN r < 60 THEN identification_date + care_days + 15 END AS reintegration_date,
   CASE WHEN r < 40 THEN identification_date + care_days + 60 END AS follow_up_date,

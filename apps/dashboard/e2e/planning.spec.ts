@@ -6,14 +6,20 @@
 import { readFileSync } from "node:fs"
 import { join } from "node:path"
 import { LegalBasis } from "@lao-protect/domain"
-import { CpnCoverage, FactsInputs, PriorityScore, Shelters } from "@lao-protect/planning"
+import { AreaEstimates, CpnCoverage, FactsInputs, PriorityScore, Shelters } from "@lao-protect/planning"
 import type { NodeConnector } from "@lao-protect/warehouse/node"
 import type { Browser, BrowserContext, Page } from "playwright-core"
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest"
 import { en } from "../src/i18n/en.ts"
+import { translator } from "../src/i18n/index.ts"
 import { planning as planningMessages } from "../src/i18n/planning.ts"
 import { places } from "../src/pages/planning/inputs.ts"
-import { completeInputs, scoreWindows } from "../src/pages/planning/model.ts"
+import {
+  completeInputs,
+  districtEstimates,
+  scoreWindows,
+  withEstimates,
+} from "../src/pages/planning/model.ts"
 import { launch, shot } from "./browser.ts"
 import { openFixture, THRESHOLD } from "./fixture.ts"
 
@@ -35,6 +41,14 @@ async function expectedTop(
   weights: PriorityScore.Weights,
   filters: FactsInputs.FactsFilters = {},
 ): Promise<string> {
+  return (await expectedRanking(weights, filters))[0]!
+}
+
+/** The five first-ranked districts, computed in Node as the page should. */
+async function expectedRanking(
+  weights: PriorityScore.Weights,
+  filters: FactsInputs.FactsFilters = {},
+): Promise<ReadonlyArray<string>> {
   const [{ y0, y1 } = { y0: 0, y1: 0 }] = await node.query<{ y0: number; y1: number }>(
     "SELECT min(year)::integer AS y0, max(year)::integer AS y1 FROM facts",
   )
@@ -42,7 +56,8 @@ async function expectedTop(
     node,
     {
       ...scoreWindows([y0, y1], null, null),
-      threshold: THRESHOLD,
+      // the facts cube is the planners' tier: the page computes from exact counts
+      threshold: 1,
     },
     filters,
   )
@@ -54,13 +69,34 @@ async function expectedTop(
     readFileSync(join(repoData, "shelters.example.csv"), "utf8"),
     places,
   )
+  const estimates = AreaEstimates.areaEstimates(
+    await AreaEstimates.districtYearCountsFromFacts(node, filters),
+    places,
+    [{ from: y0, to: y1 }],
+  )
   const scores = PriorityScore.priorityScores(
-    completeInputs(inputs.districts, places),
+    withEstimates(
+      completeInputs(inputs.districts, places),
+      districtEstimates(estimates, [y0, y1]).byDistrict,
+      places,
+    ),
     { places, coverage: coverage.rows, shelters: shelters.rows, checkpointFlows: inputs.checkpointFlows },
     weights,
   )
-  return scores.find((s) => s.rank === 1)!.district
+  return scores
+    .filter((s) => s.rank !== null && s.rank <= 5)
+    .sort((a, b) => a.rank! - b.rank!)
+    .map((s) => s.district)
 }
+
+const pageRanking = (p: Page) =>
+  p.$$eval('[data-testid="ranking"] tbody tr', (rows) =>
+    rows
+      .map((r) => [Number(r.getAttribute("data-rank")), r.getAttribute("data-district")] as const)
+      .filter(([rank]) => rank >= 1 && rank <= 5)
+      .sort((a, b) => a[0] - b[0])
+      .map(([, d]) => d),
+  )
 
 const topDistrict = (p: Page) =>
   p.getAttribute('[data-testid="top-district"]', "data-district", { timeout: 60_000 })
@@ -134,11 +170,12 @@ describe("planning page in Chromium", () => {
     })
   })
 
-  it("flags suppressed score inputs as unknown instead of guessing", async () => {
+  it("planners' tier: no score input is suppressed on screen, and the page says so", async () => {
     const flagged = await page.$$eval('[data-testid="ranking"] td.plan-flags', (tds) =>
-      tds.map((td) => td.textContent ?? "").filter((s) => s.includes("suppressed (< 10)")),
+      tds.map((td) => td.textContent ?? "").filter((s) => s.includes("suppressed")),
     )
-    expect(flagged.length).toBeGreaterThan(0)
+    expect(flagged).toEqual([])
+    expect(await page.textContent('[data-testid="planners-tier-note"]')).toContain("not suppressed")
   })
 
   it("adding N networks raises the covered share of child victims, on the map and in the table", async () => {
@@ -159,6 +196,12 @@ describe("planning page in Chromium", () => {
       state: "attached",
       timeout: 20_000,
     })
+    // "added" differs from "has a network" by dash, not only by colour
+    expect(await page.getAttribute(`.planning-map path[data-pcode="${picks[0]}"]`, "stroke-dasharray")).toBe(
+      "6 4",
+    )
+    const covered = await page.$('.planning-map path[data-status="covered"]')
+    if (covered) expect(await covered.getAttribute("stroke-dasharray")).toBeNull()
     await shot(page, "planning-what-if")
   })
 
@@ -202,16 +245,15 @@ describe("planning page in Chromium", () => {
   })
 
   it("the shared filters restrict the score inputs, as computed in Node", async () => {
-    const all = await expectedTop(PriorityScore.defaultWeights)
-    const deported = await expectedTop(PriorityScore.defaultWeights, { victimGroup: "deported_lao" })
-    expect(deported).not.toBe(all)
-    await page.waitForSelector(`[data-testid="top-district"][data-district="${all}"]`, { timeout: 10_000 })
+    // With small-area estimates the first district can hold under a filter: compare the top 5.
+    const all = await expectedRanking(PriorityScore.defaultWeights)
+    const deported = await expectedRanking(PriorityScore.defaultWeights, { victimGroup: "deported_lao" })
+    expect(deported).not.toEqual(all)
+    await expect.poll(() => pageRanking(page), { timeout: 10_000 }).toEqual(all)
     await page.selectOption('[data-filter="victimGroup"]', "deported_lao")
-    await page.waitForSelector(`[data-testid="top-district"][data-district="${deported}"]`, {
-      timeout: 10_000,
-    })
+    await expect.poll(() => pageRanking(page), { timeout: 10_000 }).toEqual(deported)
     await page.selectOption('[data-filter="victimGroup"]', "")
-    await page.waitForSelector(`[data-testid="top-district"][data-district="${all}"]`, { timeout: 10_000 })
+    await expect.poll(() => pageRanking(page), { timeout: 10_000 }).toEqual(all)
   })
 
   it("exports the map as a PNG with its context stamp", async () => {
@@ -235,6 +277,17 @@ describe("planning page in Chromium", () => {
     expect(text).toMatch(/# .*fixture-0001/)
     expect(text).toContain("rank,district,district_name,province,covered")
     expect(text).toContain("Weights: childRate=3")
+    // the public version by default: small counts suppressed, the file says so
+    expect(text).toContain(`Public version: counts below ${THRESHOLD} suppressed.`)
+    expect(text).not.toContain("RESTRICTED")
+    await page.check('[data-testid="export-restricted"]')
+    const [restricted] = await Promise.all([
+      page.waitForEvent("download"),
+      page.click('[data-testid="export-ranking"]'),
+    ])
+    const exact = readFileSync((await restricted.path()) as string, "utf8")
+    expect(exact).toContain("RESTRICTED: planners' tier, counts not suppressed.")
+    await page.uncheck('[data-testid="export-restricted"]')
   })
 
   it("shows bed-night demand by province and month, and a scenario changes the demand", async () => {
@@ -284,7 +337,7 @@ describe("planning page in Chromium", () => {
     expect(await page.textContent(`${flag} [data-legal-basis="women_2004_art28"]`)).toBe(
       lo.trim() === "" ? `${LegalBasis.legalBasisLabels.women_2004_art28.en} *` : lo,
     )
-    expect(await page.textContent(`${flag} h5`)).toBe(planningMessages.lo.planFlagChildNoBid)
+    expect(await page.textContent(`${flag} h5`)).toBe(translator("lo")("planFlagChildNoBid"))
     await page
       .locator('[data-testid="plan-pipeline"]')
       .screenshot({ path: join(import.meta.dirname, "artifacts", "planning-pipeline-lo.png") })

@@ -5,6 +5,7 @@ import type { NodeConnector } from "@lao-protect/warehouse/node"
 import type { Browser, Page } from "playwright-core"
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest"
 import { en } from "../src/i18n/en.ts"
+import { translator } from "../src/i18n/index.ts"
 import { trends as trendsCatalogue } from "../src/i18n/trends.ts"
 import { suppress } from "../src/lib/suppress.ts"
 import { SLIDES } from "../src/presentation/Presentation.tsx"
@@ -97,9 +98,9 @@ describe("presentation mode", () => {
     })
     expect(await slideOf()).toBe(8)
     expect(await page.textContent('[data-testid="slide-counter"]')).toBe(
-      trendsCatalogue.lo.slideOf.replace("{n}", "8").replace("{total}", String(SLIDES.length)),
+      translator("lo")("slideOf").replace("{n}", "8").replace("{total}", String(SLIDES.length)),
     )
-    expect(await page.textContent(".presentation")).toContain(trendsCatalogue.lo.outcomeReintegrated)
+    expect(await page.textContent(".presentation")).toContain(translator("lo")("outcomeReintegrated"))
     await shot(page, "present-lao-outcomes")
   })
 })

@@ -2,7 +2,7 @@
  * The translators' check, run by `build` and by test/i18n.test.ts: fails when any message key lacks
  * a non-empty translation in English or Lao, and lists the Lao strings still awaiting review.
  */
-import { catalogues, missingTranslations, needsReview } from "../src/i18n/index.ts"
+import { catalogues, missingTranslations, needsReview, needsReviewByView } from "../src/i18n/index.ts"
 
 export function checkTranslations(): void {
   const problems = missingTranslations(catalogues)
@@ -15,8 +15,10 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   try {
     checkTranslations()
     console.log(
-      `i18n: ${Object.keys(catalogues.en).length} keys translated in en and lo; ${needsReview.length} Lao strings need review: ${needsReview.join(", ")}`,
+      `i18n: ${Object.keys(catalogues.en).length} keys in en and lo; ${needsReview.length} Lao strings are not sourced yet and show in English with a * in the Lao UI:`,
     )
+    for (const { view, keys } of needsReviewByView)
+      console.log(`  ${view} (${keys.length}): ${keys.join(", ")}`)
   } catch (err) {
     console.error(String(err instanceof Error ? err.message : err))
     process.exit(1)

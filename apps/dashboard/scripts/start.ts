@@ -1,7 +1,8 @@
 /**
  * `pnpm start`: from a fresh clone, make sure there is something to show, then serve it.
  * 1. sample data (a synthetic publication) when data/published/current.json is missing;
- * 2. default boundaries when neither data/geo/imported nor data/geo/default has them;
+ * 2. boundaries: data/geo/imported when a deployment imported its own, else the committed defaults
+ *    (apps/dashboard/boundaries);
  * 3. `vite build` when dist is missing or older than its sources;
  * 4. serve dist + /data + /geo with the CSP on 127.0.0.1:4173 (or HOST / PORT; the next free port if
  *    busy), from the repository's data/ folder (or LAO_PROTECT_DATA), logging one line per request;
@@ -11,11 +12,10 @@
  * `--no-auth` for none (refused for a protected release on a non-loopback `--host` / HOST).
  * Run with `node --import tsx --import ../../tooling/sql-loader/register.mjs` so `.sql?raw` imports work.
  */
-import { spawnSync } from "node:child_process"
 import { existsSync } from "node:fs"
 import { join, resolve } from "node:path"
 import { isLoopback } from "../server/access.ts"
-import { boundaryFile, serve } from "../server/serve.ts"
+import { serve } from "../server/serve.ts"
 import { buildApp, needsBuild } from "./freshness.ts"
 
 const appDir = resolve(import.meta.dirname, "..")
@@ -32,21 +32,8 @@ async function ensureSample(): Promise<void> {
   console.log(`Sample release ${release} published.`)
 }
 
-function ensureBoundaries(): void {
-  if (boundaryFile(dataRoot, "provinces.geojson") && boundaryFile(dataRoot, "districts.geojson")) return
-  console.log("Building default boundaries …")
-  const result = spawnSync("pnpm", ["--filter", "@lao-protect/geo", "build-boundaries"], {
-    cwd: repoRoot,
-    stdio: "inherit",
-  })
-  if (result.status !== 0) console.warn("Boundaries could not be built: the map will show no areas.")
-}
-
 if (customData) console.log(`Serving the data folder ${dataRoot} (LAO_PROTECT_DATA).`)
-else {
-  await ensureSample()
-  ensureBoundaries()
-}
+else await ensureSample()
 if (needsBuild(appDir)) {
   console.log("Building the dashboard …")
   await buildApp(appDir)
@@ -74,6 +61,7 @@ try {
     port,
     access: { mode: requireToken ? "required" : noAuth ? "off" : "auto" },
     log: (line) => console.log(line),
+    allowedHosts: args.flatMap((a, i) => (a === "--allowed-host" && args[i + 1] ? [args[i + 1]!] : [])),
   })
 } catch (err) {
   console.error(err instanceof Error ? err.message : err)

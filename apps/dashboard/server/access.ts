@@ -67,9 +67,23 @@ export function releaseProtection(releaseDir: string): Protection {
   if (cached && cached.mtimeMs === mtimeMs) return cached.protection
   let protection: Protection
   try {
-    const m = JSON.parse(readFileSync(file, "utf8")) as { tier?: unknown; synthetic?: unknown }
+    const m = JSON.parse(readFileSync(file, "utf8")) as {
+      tier?: unknown
+      synthetic?: unknown
+      syntheticInputs?: unknown
+    }
     const tier = typeof m.tier === "string" ? m.tier : "unknown"
-    const synthetic = m.synthetic === true
+    // The same proof publish applies: synthetic only with the recorded synth inputs it came from.
+    const synthetic =
+      m.synthetic === true &&
+      Array.isArray(m.syntheticInputs) &&
+      m.syntheticInputs.length > 0 &&
+      m.syntheticInputs.every(
+        (i: unknown) =>
+          typeof i === "object" &&
+          i !== null &&
+          /^[0-9a-f]{64}$/.test(String((i as { sha256?: unknown }).sha256)),
+      )
     protection = { protected: !synthetic && tier !== "public", tier, synthetic }
   } catch {
     protection = { protected: true, tier: "unknown", synthetic: false }

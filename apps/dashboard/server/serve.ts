@@ -1,7 +1,8 @@
 /**
  * The dashboard's static server: the built app from `dist`, the current release under /data/
  * (resolved through data/published/current.json on every request, so a new release shows without a
- * restart), boundaries under /geo/ (imported preferred over default) and the optional planning input
+ * restart), boundaries under /geo/ (a deployment's imported files in data/geo/imported, else the
+ * committed defaults in apps/dashboard/boundaries) and the optional planning input
  * under /planning/. Every response carries the Content-Security-Policy; nothing outside those folders
  * is reachable. Used by `pnpm start` and by the browser tests.
  *
@@ -17,6 +18,7 @@ import type { AddressInfo } from "node:net"
 import { basename, extname, join, normalize, resolve, sep } from "node:path"
 import { AccessGate, type AccessOptions, clientIp, isLoopback, releaseProtection } from "./access.ts"
 import { CSP_HEADER, LOGIN_CSP } from "./csp.ts"
+import { allowedHostnames, hostAllowed } from "./host-check.ts"
 import { type LoginMessage, loginCss, loginPage, safeNext } from "./login.ts"
 
 export const MIME: Readonly<Record<string, string>> = {
@@ -54,6 +56,8 @@ export interface ServeOptions {
    * a header, cookie or form field) and one when the release served changes. Default: silent.
    */
   readonly log?: (line: string) => void
+  /** Host names to answer besides the addresses bound to (e.g. an HTTPS proxy's name); see host-check.ts. */
+  readonly allowedHosts?: ReadonlyArray<string>
 }
 
 export interface Served {
@@ -101,9 +105,11 @@ export const requestPath = (raw: string | undefined): string => {
   }
 }
 
+/** The project's default boundaries, committed (built by `pnpm --filter @lao-protect/dashboard build:boundaries`). */
+export const COMMITTED_BOUNDARIES = resolve(import.meta.dirname, "../boundaries")
+
 export const boundaryFile = (dataRoot: string, name: string): string | null => {
-  for (const source of ["imported", "default"]) {
-    const file = join(dataRoot, "geo", source, name)
+  for (const file of [join(dataRoot, "geo", "imported", name), join(COMMITTED_BOUNDARIES, name)]) {
     if (existsSync(file)) return file
   }
   return null
@@ -209,7 +215,9 @@ export const handler = (options: ServeOptions) => {
       refused: gate.mode === "off" && networked && (protection?.protected ?? false),
     }
   }
+  const hosts = allowedHostnames(options.host ?? "127.0.0.1", options.allowedHosts)
   const inner = async (req: IncomingMessage, res: ServerResponse) => {
+    if (!hostAllowed(req, hosts)) return send(res, 421, "this server does not answer to that host name")
     let path: string
     let url: URL
     try {

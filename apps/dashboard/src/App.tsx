@@ -13,11 +13,12 @@ import { useViews } from "./hooks/useViews.ts"
 import { type Lang, type MessageKey, needsReview, translator } from "./i18n/index.ts"
 import { formatDate, formatNumber } from "./lib/format.ts"
 import { type Allowed, FILTER_KEYS, PAGES, type Page } from "./lib/state.ts"
-import type { Cell } from "./lib/suppress.ts"
+import { type Cell, screenThreshold } from "./lib/suppress.ts"
 import { MapPage } from "./pages/MapPage.tsx"
 
 const TrendsPage = lazy(() => import("./pages/TrendsPage.tsx").then((m) => ({ default: m.TrendsPage })))
 const PlanningPage = lazy(() => import("./pages/PlanningPage.tsx").then((m) => ({ default: m.PlanningPage })))
+const ReviewPage = lazy(() => import("./pages/ReviewPage.tsx").then((m) => ({ default: m.ReviewPage })))
 const BriefPage = lazy(() => import("./brief/BriefPage.tsx").then((m) => ({ default: m.BriefPage })))
 const Presentation = lazy(() =>
   import("./presentation/Presentation.tsx").then((m) => ({ default: m.Presentation })),
@@ -33,6 +34,7 @@ const PAGE_LABEL: { readonly [P in Page]: MessageKey } = {
   trends: "pageTrends",
   planning: "pagePlanning",
   brief: "pageBrief",
+  review: "pageReview",
 }
 
 export function App() {
@@ -43,7 +45,8 @@ export function App() {
   const t = translator(lang)
   // The map's views only run while the map is shown; other pages run their own queries.
   const { data: views, activate } = useViews(state.page === "map" ? engine.conn : null, state)
-  const k = engine.manifest?.threshold ?? engine.firstPaint?.threshold ?? 10
+  const rule = engine.manifest ?? engine.firstPaint
+  const k = rule ? screenThreshold(rule) : 10
   const flowThreshold = engine.manifest?.flowThreshold ?? 5
   const synthetic = engine.manifest?.synthetic ?? engine.firstPaint?.synthetic ?? false
   const mixedSynthetic = synthetic ? 0 : (engine.manifest?.syntheticCases ?? 0)
@@ -81,7 +84,6 @@ export function App() {
             : engine.status === "failed"
               ? t("engineFailed")
               : t("engineReady")}
-          {views && engine.status === "ready" ? ` · ${t("queryTime", { ms: views.ms })}` : ""}
           <span hidden data-testid="view-source">
             {views?.source ?? ""}
           </span>
@@ -98,6 +100,11 @@ export function App() {
           </select>
         </label>
       </header>
+      {engine.error && engine.status === "failed" && (
+        <p className="session-ended" role="alert" data-testid="engine-error">
+          {engine.error}
+        </p>
+      )}
       {sessionEnded && (
         <p className="session-ended" role="alert" data-testid="session-ended">
           {t("sessionEnded")} <a href={signInHref(window.location)}>{t("signInAgain")}</a>
@@ -135,6 +142,7 @@ export function App() {
         {state.page === "trends" && <TrendsPage {...pageProps} />}
         {state.page === "planning" && <PlanningPage {...pageProps} />}
         {state.page === "brief" && <BriefPage {...pageProps} />}
+        {state.page === "review" && <ReviewPage t={t} lang={lang} />}
         {state.present && <Presentation {...pageProps} />}
       </Suspense>
       <footer className="foot">
@@ -144,7 +152,10 @@ export function App() {
           </span>
         )}
         {lang === "lo" && needsReview.length > 0 && (
-          <span className="note"> · * {needsReview.length} needs review</span>
+          <span className="note" data-testid="review-note">
+            {" "}
+            · {t("reviewNote", { n: formatNumber(lang, needsReview.length) })}
+          </span>
         )}
       </footer>
     </div>

@@ -2,7 +2,15 @@ import { readdirSync, readFileSync } from "node:fs"
 import { join } from "node:path"
 import { Translations } from "@lao-protect/domain"
 import { describe, expect, it } from "vitest"
-import { catalogues, loSources, missingTranslations, needsReview, translator } from "../src/i18n/index.ts"
+import {
+  catalogues,
+  loSources,
+  missingTranslations,
+  needsReview,
+  needsReviewByView,
+  REVIEW_MARK,
+  translator,
+} from "../src/i18n/index.ts"
 
 const { en, lo } = catalogues
 
@@ -40,6 +48,22 @@ describe("messages catalogue", () => {
     }
     const laoCount = Object.values(lo).filter((s) => LAO.test(s)).length
     expect(laoCount).toBeGreaterThan(Object.keys(lo).length * 0.8)
+  })
+
+  it("shows an unsourced Lao string in English with the review mark, and sourced Lao as it is", () => {
+    const lo = translator("lo")
+    const unsourced = needsReview[0]!
+    expect(lo(unsourced)).toBe(`${en[unsourced]} ${REVIEW_MARK}`)
+    const sourced = (Object.keys(loSources) as Array<keyof typeof en>).find(
+      (k) => "glossary" in loSources[k],
+    )!
+    expect(lo(sourced)).toBe(catalogues.lo[sourced])
+    expect(translator("en")(unsourced)).toBe(en[unsourced])
+  })
+
+  it("lists every unsourced string under its view for the translators", () => {
+    expect(needsReviewByView.flatMap((v) => v.keys).sort()).toEqual([...needsReview].sort())
+    expect(needsReviewByView.map((v) => v.view)).toEqual(["core", "pages", "trends", "planning", "review"])
   })
 
   it("interpolates parameters", () => {

@@ -19,7 +19,13 @@ let token: string
 let tokenId: string
 const open: Array<Served> = []
 
-const manifest = (tier: string, synthetic: boolean) => JSON.stringify({ release: "r1", tier, synthetic })
+const manifest = (tier: string, synthetic: boolean) =>
+  JSON.stringify({
+    release: "r1",
+    tier,
+    synthetic,
+    ...(synthetic ? { syntheticInputs: [{ sha256: "a".repeat(64), seed: 1, cases: 10 }] } : {}),
+  })
 
 /** A data root with one release (the given manifest) and a token in its own access.json. */
 function dataRoot(name: string, tier: string, synthetic: boolean): string {
@@ -86,6 +92,20 @@ describe("which releases need a token", () => {
       // shelter lists are planning inputs of the same deployment: behind the same door
       expect((await fetch(new URL("/planning/shelters.csv", s.url))).status).toBe(401)
       expect(logOf(data)).toContain('"reason":"no token or session"')
+    }
+  })
+
+  it("a manifest that says synthetic without the recorded synth inputs is protected", async () => {
+    for (const [name, extra] of [
+      ["claim-only", {}],
+      ["empty-proof", { syntheticInputs: [] }],
+      ["bad-proof", { syntheticInputs: [{ sha256: "SYN-" }] }],
+    ] as const) {
+      const data = dataRoot(name, "planners", false)
+      const file = join(data, "published", "releases", "r1", "manifest.json")
+      writeFileSync(file, JSON.stringify({ release: "r1", tier: "planners", synthetic: true, ...extra }))
+      const s = await start(data)
+      expect((await fetch(new URL("/data/facts.arrow", s.url))).status).toBe(401)
     }
   })
 
@@ -251,5 +271,39 @@ describe("--no-auth", () => {
     expect(await res.text()).not.toContain("FACTS")
     server.closeAllConnections()
     await new Promise<void>((ok) => server.close(() => ok()))
+  })
+})
+
+describe("DNS rebinding", () => {
+  it("answers only Host names of the bound address (421 otherwise), even with --no-auth on loopback", async () => {
+    const data = dataRoot("rebinding", "planners", false)
+    const s = await start(data, { mode: "off" })
+    const { request } = await import("node:http")
+    const get = (host: string) =>
+      new Promise<number>((ok, fail) => {
+        const req = request(new URL("/data/facts.arrow", s.url), { headers: { Host: host } }, (res) => {
+          res.resume()
+          ok(res.statusCode ?? 0)
+        })
+        req.on("error", fail)
+        req.end()
+      })
+    const port = new URL(s.url).port
+    expect(await get(`evil.example:${port}`)).toBe(421)
+    expect(await get("attacker.test")).toBe(421)
+    expect(await get(`127.0.0.1.evil.example:${port}`)).toBe(421)
+    expect(await get(`127.0.0.1:${port}`)).toBe(200)
+    expect(await get(`localhost:${port}`)).toBe(200)
+    expect(await get(`[::1]:${port}`)).toBe(200)
+  })
+
+  it("hostnameOf reads names, IPv6 literals and ports, and rejects junk", async () => {
+    const { hostnameOf, allowedHostnames } = await import("../server/host-check.ts")
+    expect(hostnameOf("LocalHost:4173")).toBe("localhost")
+    expect(hostnameOf("[::1]:80")).toBe("::1")
+    expect(hostnameOf("a b")).toBeNull()
+    expect(hostnameOf(undefined)).toBeNull()
+    expect(allowedHostnames("10.1.2.3").has("localhost")).toBe(false)
+    expect(allowedHostnames("10.1.2.3", ["dash.example.org"]).has("dash.example.org")).toBe(true)
   })
 })

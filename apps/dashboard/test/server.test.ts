@@ -29,9 +29,9 @@ beforeAll(async () => {
   writeFileSync(join(data, "secret.txt"), "no")
   mkdirSync(join(data, "geo", "default"), { recursive: true })
   mkdirSync(join(data, "geo", "imported"), { recursive: true })
-  writeFileSync(join(data, "geo", "default", "provinces.geojson"), '{"source":"default"}')
   writeFileSync(join(data, "geo", "imported", "provinces.geojson"), '{"source":"imported"}')
-  writeFileSync(join(data, "geo", "default", "districts.geojson"), '{"source":"default"}')
+  // a stale local Natural Earth build must not shadow the committed boundaries
+  writeFileSync(join(data, "geo", "default", "districts.geojson"), '{"source":"stale build"}')
   served = await serve({ dist, dataRoot: data, port: 0 })
 })
 afterAll(async () => {
@@ -63,9 +63,16 @@ describe("server", () => {
     expect(await (await get("/data/manifest.json")).json()).toEqual({ release: "r2", tier: "public" })
   })
 
-  it("prefers imported boundaries over the default ones", async () => {
+  it("prefers imported boundaries over the committed default ones", async () => {
     expect(await (await get("/geo/provinces.geojson")).json()).toEqual({ source: "imported" })
-    expect(await (await get("/geo/districts.geojson")).json()).toEqual({ source: "default" })
+    const districts = (await (await get("/geo/districts.geojson")).json()) as {
+      license: string
+      features: unknown[]
+    }
+    expect(districts.license).toMatch(/CC BY 3\.0 IGO/)
+    expect(districts.features).toHaveLength(148)
+    const countries = (await (await get("/geo/countries.geojson")).json()) as { features: unknown[] }
+    expect(countries.features.length).toBeGreaterThanOrEqual(6)
     expect((await get("/geo/other.geojson")).status).toBe(404)
   })
 

@@ -1,6 +1,13 @@
 import { describe, expect, it } from "vitest"
 import { suppress } from "../src/lib/suppress.ts"
-import { buildSeries, periodKey, periodsBetween, rateOf, yearOnYear } from "../src/pages/trends/series.ts"
+import {
+  buildSeries,
+  OTHER,
+  periodKey,
+  periodsBetween,
+  rateOf,
+  yearOnYear,
+} from "../src/pages/trends/series.ts"
 
 const K = 10
 
@@ -49,11 +56,32 @@ describe("period bucketing", () => {
       K,
       3,
     )
-    expect(s.categories).toEqual(["a", "b", "unknown"])
+    expect(s.categories).toEqual(["a", "b", "unknown", OTHER])
     expect(s.hidden).toBe(3)
-    // c is suppressed, so the smallest shown category of that year (unknown, 11) is suppressed too
+    // other (c, 3) is suppressed, so the smallest shown series of that year (unknown, 11) is suppressed too
+    expect(s.cells.get(OTHER)?.[0]).toEqual({ kind: "suppressed", k: K })
     expect(s.cells.get("unknown")?.[0]).toEqual({ kind: "suppressed", k: K })
     expect(s.cells.get("a")?.[0]).toEqual({ kind: "value", n: 50 })
+  })
+})
+
+describe("province small multiples", () => {
+  it("every province is present, with or without records, plus unknown when there are such cases", () => {
+    const provinces = Array.from({ length: 18 }, (_, i) => `LA${String(i + 1).padStart(2, "0")}`)
+    const s = buildSeries(
+      [
+        { year: 2020, sub: 0, category: "LA01", n: 50 },
+        { year: 2020, sub: 0, category: null, n: 2 },
+      ],
+      "year",
+      [2020, 2020],
+      K,
+      Number.POSITIVE_INFINITY,
+      provinces,
+    )
+    expect([...s.categories].sort()).toEqual([...provinces, "unknown"].sort())
+    expect(s.cells.get("LA18")?.[0]).toEqual({ kind: "no_data" })
+    expect(s.hidden).toBe(0)
   })
 })
 

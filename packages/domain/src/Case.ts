@@ -10,6 +10,7 @@
 import * as Result from "effect/Result"
 import * as Schema from "effect/Schema"
 import type * as SchemaAST from "effect/SchemaAST"
+import { BidOutcome } from "./BestInterest.ts"
 import * as CaseStage from "./CaseStage.ts"
 import { Consent } from "./Consent.ts"
 import { DecodeError, fromSchemaResult } from "./DecodeError.ts"
@@ -78,9 +79,16 @@ export const Identification = /*#__PURE__*/ Schema.Struct({
   setting: Schema.optionalKey(IdentificationSetting),
 }).annotate({ title: "Identification" })
 
-export const BestInterestDetermination = /*#__PURE__*/ Schema.Struct({ date: IsoDate }).annotate({
+export const BestInterestDetermination = /*#__PURE__*/ Schema.Struct({
+  date: IsoDate,
+  outcome: /*#__PURE__*/ Schema.optionalKey(BidOutcome),
+  decidedBy: /*#__PURE__*/ Schema.optionalKey(
+    Partner.annotate({ description: "Body that made the determination" }),
+  ),
+}).annotate({
   title: "Best-interest determination",
-  description: "Date the best-interest determination of a child's (re)integration was made",
+  description:
+    "The best-interest determination of a child's (re)integration: date, outcome and deciding body (all three are needed before a child moves out of care)",
 })
 
 const rankOf = (stage: CaseStage.CaseStage): number => CaseStage.rank(stage)
@@ -90,7 +98,11 @@ interface CaseFields {
   readonly identification: { readonly date: string }
   readonly victim: { readonly dateOfBirth?: string; readonly ageYears?: number }
   readonly stageHistory: ReadonlyArray<CaseStage.StageEntry>
-  readonly bestInterestDetermination?: { readonly date: string }
+  readonly bestInterestDetermination?: {
+    readonly date: string
+    readonly outcome?: string
+    readonly decidedBy?: string
+  }
   readonly originDistrict?: DistrictCode
   readonly originProvince?: ProvinceCode
 }
@@ -113,7 +125,11 @@ export const caseChecks = (c: CaseFields): Array<{ path: ReadonlyArray<PropertyK
   if (error !== undefined) out.push({ path: ["stageHistory"], issue: error.message })
   const bid = c.bestInterestDetermination?.date
   if (bid !== undefined) {
-    c.stageHistory.forEach((entry, i) => {
+    // Only up to the first move back (a failed return, a re-assessment): a later BID may be a new one.
+    const back = c.stageHistory.findIndex(
+      (entry, i) => i > 0 && rankOf(entry.stage) < rankOf(c.stageHistory[i - 1]!.stage),
+    )
+    c.stageHistory.slice(0, back === -1 ? undefined : back).forEach((entry, i) => {
       const r = rankOf(entry.stage)
       if (r <= ASSESSMENT && entry.date > bid) {
         out.push({
@@ -203,24 +219,51 @@ export const decodeCase = (input: unknown): Result.Result<Case, DecodeError> => 
   }
 }
 
-/** The JSON form of a case (what `decodeCase` reads). */
-export const encodeCase = (c: Case): typeof Case.Encoded =>
-  Result.getOrThrow(encode(c)) as typeof Case.Encoded
+/** The JSON form of a case (what `decodeCase` reads), or why it cannot be written. Never throws. */
+export const encodeCaseResult = (c: Case): Result.Result<typeof Case.Encoded, DecodeError> => {
+  try {
+    return fromSchemaResult("Case", encode(c)) as Result.Result<typeof Case.Encoded, DecodeError>
+  } catch (cause) {
+    return Result.fail(
+      new DecodeError({
+        subject: "Case",
+        issues: [{ path: "", message: `could not be written: ${String(cause)}` }],
+      }),
+    )
+  }
+}
 
-/** Moves the case to `to` through the stage machine. */
+/**
+ * The JSON form of a case (what `decodeCase` reads). A `Case` built by `decodeCase` always encodes;
+ * for anything else use `encodeCaseResult`, which returns the problems instead of throwing.
+ */
+export const encodeCase = (c: Case): typeof Case.Encoded => {
+  const result = encodeCaseResult(c)
+  if (Result.isSuccess(result)) return result.success
+  throw result.failure
+}
+
+/** Moves the case to `to` through the stage machine. Never throws: bad input is a typed error. */
 export const advance = (
   c: Case,
   to: CaseStage.CaseStage,
   options: CaseStage.TransitionOptions,
-): Result.Result<Case, CaseStage.TransitionError> =>
-  Result.map(
+): Result.Result<Case, CaseStage.TransitionError> => {
+  if (!(c instanceof Case))
+    return Result.fail(
+      new CaseStage.InvalidStageInput({ field: "case", value: typeof c, reason: "is not a decoded Case" }),
+    )
+  return Result.map(
     CaseStage.transition(
       { history: c.stageHistory, child: c.isChild, bestInterestDetermination: c.bestInterestDetermination },
       to,
-      options,
+      typeof options === "object" && options !== null
+        ? { ...options, who: { sex: c.victim.sex, child: c.isChild, ...options.who } }
+        : options,
     ),
     (state) => new Case({ ...c, stageHistory: state.history as never }, { disableChecks: true }),
   )
+}
 
 // ---------------------------------------------------------------------------------------------
 // Personal data

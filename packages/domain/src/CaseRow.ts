@@ -15,7 +15,7 @@
 import * as Result from "effect/Result"
 import * as Schema from "effect/Schema"
 import * as SchemaAST from "effect/SchemaAST"
-import { SchemaJITCompiler } from "effect/schema"
+import * as BestInterest from "./BestInterest.ts"
 import * as Case from "./Case.ts"
 import * as CaseStageModule from "./CaseStage.ts"
 import * as ConsentModule from "./Consent.ts"
@@ -26,7 +26,14 @@ import * as IdentificationSettingModule from "./IdentificationSetting.ts"
 import type * as IsoDate from "./IsoDate.ts"
 import { Pii } from "./internal/annotations.ts"
 import { glossary } from "./internal/glossary.ts"
-import { type CrossFieldRule, compileCell, compileCrossField, type RowCheck } from "./internal/rowChecks.ts"
+import {
+  ageDisputedRow,
+  type ChildSpec,
+  type CrossFieldRule,
+  compileCell,
+  compileCrossField,
+  type RowCheck,
+} from "./internal/rowChecks.ts"
 import type { Label } from "./Label.ts"
 import * as LegalBasis from "./LegalBasis.ts"
 import * as PartnerModule from "./Partner.ts"
@@ -79,6 +86,8 @@ export const columnNames = [
   "phone",
   "village",
   "notes",
+  "bid_outcome",
+  "bid_decided_by",
 ] as const
 export type ColumnName = (typeof columnNames)[number]
 
@@ -170,10 +179,16 @@ const text = (maxLength: number): Pick<ColumnSpec, "type" | "required" | "maxLen
 const en = (en: string, lo: string) => ({ en, lo, loNeedsReview: true as const })
 const lo = (enText: string, term: Parameters<typeof glossary>[0]) => ({ en: enText, lo: glossary(term) })
 
-const stageDate = (stage: string, example: string): ColumnSpec => ({
+const stageDate = (stage: CaseStageModule.CaseStage, example: string): ColumnSpec => ({
   ...date(false),
   pii: false,
-  label: en(`Date ${stage} began`, `ວັນທີເລີ່ມ${stage}`),
+  // "date ... began" + the stage's own Lao label: no English code inside a Lao header
+  label: en(
+    `Date ${stage} began`,
+    stage === "closed"
+      ? `ວັນທີ${CaseStageModule.labels[stage].lo}`
+      : `ວັນທີເລີ່ມ ${CaseStageModule.labels[stage].lo}`,
+  ),
   description: `Date the case entered the stage "${stage}". Empty if it never did.`,
   example,
 })
@@ -350,7 +365,8 @@ export const columnSpecs: { readonly [K in ColumnName]: ColumnSpec } = {
     ...date(false),
     pii: false,
     label: en("Best-interest determination date", "ວັນທີກຳນົດຜົນປະໂຫຍດອັນສູງສຸດຂອງເດັກ"),
-    description: "Date of the best-interest determination; required for a child before return_date.",
+    description:
+      "Date of the best-interest determination; for a child (or a person whose age is unknown or disputed), required before any move out of care.",
     example: "2024-03-22",
   },
   return_date: stageDate("return_reception", "2024-04-02"),
@@ -360,14 +376,14 @@ export const columnSpecs: { readonly [K in ColumnName]: ColumnSpec } = {
   exit_reason: {
     ...codeColumn("ExitStage", CaseStageModule.ExitStage, false),
     pii: false,
-    label: en("Exit reason", "ເຫດຜົນທີ່ອອກ"),
+    label: en("Exit reason", "ເຫດຜົນທີ່ອອກຈາກການຊ່ວຍເຫຼືອ"),
     description: "Why the case left protection early; requires exit_date.",
     example: "declined_assistance",
   },
   exit_date: {
     ...date(false),
     pii: false,
-    label: en("Exit date", "ວັນທີອອກ"),
+    label: en("Exit date", "ວັນທີອອກຈາກການຊ່ວຍເຫຼືອ"),
     description: "Date of the exit; requires exit_reason.",
     example: "2024-05-01",
   },
@@ -420,6 +436,22 @@ export const columnSpecs: { readonly [K in ColumnName]: ColumnSpec } = {
     description: "Free-text notes (may identify the person: never published).",
     example: "Interpreter needed (Khmu).",
   },
+  bid_outcome: {
+    ...codeColumn("BidOutcome", BestInterest.BidOutcome, false),
+    pii: false,
+    label: en("Best-interest determination outcome", "ຜົນຂອງການກຳນົດຜົນປະໂຫຍດອັນສູງສຸດຂອງເດັກ"),
+    description:
+      "What the best-interest determination decided; required with bid_date before a child moves out of care.",
+    example: "return_home",
+  },
+  bid_decided_by: {
+    ...codeColumn("Partner", PartnerModule.Partner, false),
+    pii: false,
+    label: en("Best-interest determination made by", "ອົງການທີ່ກຳນົດຜົນປະໂຫຍດອັນສູງສຸດຂອງເດັກ"),
+    description:
+      "Body that made the best-interest determination; required with bid_date before a child moves out of care.",
+    example: "mlsw",
+  },
 }
 
 /** Checks per column, in column order: generate SQL validation from this. */
@@ -458,6 +490,58 @@ export const stageDateColumns = [
   "closed_date",
 ] as const satisfies ReadonlyArray<ColumnName>
 
+export type { ChildSpec }
+
+/** The dates on which an article can be cited: from the earliest in-force day to the last repeal day. */
+const citableDates = (id: LegalBasis.LegalBasisId): { id: string; from?: string; until?: string } => {
+  const i = LegalBasis.instrumentOf(id)
+  const start = LegalBasis.dateRange(i.inForce)
+  const end = i.repealed === null ? undefined : LegalBasis.dateRange(i.repealed)
+  return {
+    id,
+    ...(start === undefined ? {} : { from: start.earliest }),
+    ...(end === undefined ? {} : { until: end.latest }),
+  }
+}
+
+/** How old the person was at identification: the columns every child rule reads. */
+export const childSpec: ChildSpec = {
+  ageColumn: "age_years",
+  dateOfBirthColumn: "date_of_birth",
+  at: "identification_date",
+  under: 18,
+}
+
+/**
+ * The `age_years` to write when a row leaves without its date of birth (personal data): the
+ * recorded age; the age the date of birth gives when none was recorded; the younger of the two when
+ * they disagree on childhood, so the presumption of childhood survives the export.
+ */
+export const ageWithoutDateOfBirth = (row: Readonly<Record<ColumnName, string>>): string => {
+  if (row.date_of_birth === "") return row.age_years
+  const fromDob = Person.ageAt({ dateOfBirth: row.date_of_birth }, row.identification_date)!
+  if (row.age_years === "") return String(fromDob)
+  return ageDisputedRow(row, childSpec) ? String(Math.min(fromDob, Number(row.age_years))) : row.age_years
+}
+
+/**
+ * Warnings on a valid row: not errors, but reported on import and in the red flags. `age_disputed`:
+ * the recorded age and the date of birth disagree on whether the person was a child (the person is
+ * treated as a child).
+ */
+export const caseRowWarnings = (
+  row: Readonly<Record<ColumnName, string>>,
+): ReadonlyArray<{ readonly flag: "age_disputed"; readonly column: ColumnName; readonly message: string }> =>
+  ageDisputedRow(row, childSpec)
+    ? [
+        {
+          flag: "age_disputed",
+          column: "age_years",
+          message: `age_years ${row.age_years} and date_of_birth ${row.date_of_birth} disagree on whether the person was under 18 at identification: treated as a child (presumption of childhood)`,
+        },
+      ]
+    : []
+
 export const caseRowCrossFieldRules: ReadonlyArray<CrossFieldRule> = [
   {
     id: "stage_dates_in_order",
@@ -475,18 +559,75 @@ export const caseRowCrossFieldRules: ReadonlyArray<CrossFieldRule> = [
     description: "date_of_birth, when given, is not after identification_date.",
   },
   {
-    id: "child_return_needs_bid",
-    kind: "childRequires",
-    column: "bid_date",
-    whenPresent: "return_date",
-    child: {
-      ageColumn: "age_years",
-      dateOfBirthColumn: "date_of_birth",
-      at: "identification_date",
-      under: 18,
-    },
+    id: "child_move_needs_bid",
+    kind: "childBid",
+    child: childSpec,
+    bid: { date: "bid_date", outcome: "bid_outcome", decidedBy: "bid_decided_by" },
+    moves: ["return_date", "reintegration_date", "follow_up_date"],
+    exit: { reason: "exit_reason", date: "exit_date", exempt: BestInterest.exitsWithoutBid },
+    closed: "closed_date",
+    legalBasis: (
+      ["guideline_2010_sec7", "guideline_2020_referral", "children_2006_art38", "children_2023_law"] as const
+    ).map(citableDates),
     description:
-      "A child (under 18 at identification, from date_of_birth or else age_years) cannot have a return_date without a bid_date.",
+      "Presumption of childhood: a person is a child unless what is known of the age (date_of_birth, age_years) says 18 or over at identification; when the two disagree, a child. A child's return_date, reintegration_date, follow_up_date, exit_date (except lost_contact and referred_elsewhere) and closed_date (except after those exits) need a bid_date between identification_date and the first of those dates, with bid_outcome and bid_decided_by.",
+  },
+  {
+    id: "legal_basis_in_force",
+    kind: "citableBy",
+    column: "legal_basis",
+    dates: stageDateColumns,
+    from: Object.fromEntries(
+      LegalBasis.articles.flatMap((a) => {
+        const from = LegalBasis.citableRange(a.instrument).from
+        return from === undefined ? [] : [[a.id, from]]
+      }),
+    ),
+    description:
+      "Every article in legal_basis was (or may have been) in force by the case's last date (identification or a later stage): a case cannot rest on a law adopted after everything in it happened. A repealed article stays citable: the offence may predate the repeal.",
+  },
+  {
+    id: "bid_outcome_needs_date",
+    kind: "requiredWhen",
+    column: "bid_date",
+    when: { column: "bid_outcome", codes: BestInterest.outcomeCodes },
+    reason: "a best-interest determination has a date",
+    description: "bid_outcome needs bid_date.",
+  },
+  {
+    id: "bid_body_needs_date",
+    kind: "requiredWhen",
+    column: "bid_date",
+    when: { column: "bid_decided_by", codes: PartnerModule.codes },
+    reason: "a best-interest determination has a date",
+    description: "bid_decided_by needs bid_date.",
+  },
+  {
+    id: "child_labour_needs_child",
+    kind: "childOnly",
+    column: "exploitation_form",
+    codes: ["child_labour"],
+    child: childSpec,
+    reason: "use forced_labour for an adult, or correct the age",
+    description:
+      "exploitation_form child_labour needs a person who was (or is presumed) under 18 at identification.",
+  },
+  {
+    id: "foreign_group_not_lao",
+    kind: "excludes",
+    when: { column: "victim_group", codes: ["foreign_in_lao"] },
+    column: "citizenship",
+    codes: ["LAO"],
+    reason: "a foreign victim in Lao PDR is not a Lao citizen (use local_lao, or correct the citizenship)",
+    description: "victim_group foreign_in_lao cannot have citizenship LAO.",
+  },
+  {
+    id: "repatriation_needs_destination",
+    kind: "requiredWhen",
+    column: "destination_country",
+    when: { column: "victim_group", codes: ["repatriated_lao", "deported_lao"] },
+    reason: "a person repatriated or deported to Lao PDR came back from a destination country",
+    description: "victim_group repatriated_lao or deported_lao needs destination_country.",
   },
   {
     id: "exit_reason_and_date_together",
@@ -592,7 +733,7 @@ export const CaseRow = CaseRowCells.check(
   identifier: "CaseRow",
   title: "Case row",
   description:
-    "One case as a flat row of text cells (CSV/XLSForm). Every column is present; an empty string means missing; lists are ';'-separated codes; dates are YYYY-MM-DD.",
+    "One case as a flat row of text cells (CSV/XLSForm). Every column is present; an empty string means missing; lists are ';'-separated codes; dates are YYYY-MM-DD. This JSON Schema checks formats, codes, lengths and patterns only; it cannot express, and the @lao-protect/domain decoder enforces: calendar validity, 'not in the future' (Lao time), the order of the stage dates, the stage path, the presumption of childhood and the child BID rule (a child, or a person whose age is unknown or disputed, needs bid_date, bid_outcome and bid_decided_by between identification and any move out of care), child_labour only for a child, foreign_in_lao not LAO, a destination for repatriated and deported persons, the province of origin_district, and legal_basis articles in force by the case's dates.",
 })
 export type CaseRow = typeof CaseRow.Type
 
@@ -602,12 +743,8 @@ export const parseOptions: SchemaAST.ParseOptions = {
   reportInput: true,
 }
 
-// Not JIT-compiled: `decodeCaseRow` sends valid rows down its own fast path (`decodeValid`), so the
-// schema decoder mostly sees invalid rows, where the JIT's compiled decoder is a success-only
-// attempt that fails and then hands over to the interpreter anyway (about 4 us wasted per invalid
-// row, bench/decode.bench.ts). The cells-only schema (benchmarks, partial checks) keeps the JIT.
-SchemaJITCompiler.enable(CaseRowCells.ast)
-
+// Never JIT-compiled: the JIT builds code with `new Function`, which the dashboard's strict CSP
+// (no 'unsafe-eval') refuses, and `decodeCaseRow` sends valid rows down its own fast path anyway.
 const decodeRow = /*#__PURE__*/ Schema.decodeUnknownResult(CaseRow, parseOptions)
 
 /** The Effect decoder alone (no fast path): the full, typed issue list. Never throws. */
@@ -772,17 +909,36 @@ const list = (cell: string): Array<string> => (cell === "" ? [] : cell.split(";"
 const some = <K extends string, V>(key: K, value: V | undefined | ""): { [P in K]?: V } =>
   value === undefined || value === "" ? {} : ({ [key]: value } as { [P in K]?: V })
 
+const whoOfRow = (row: CaseRow): CaseStageModule.Who => ({
+  sex: row.sex,
+  child: Person.isChild(
+    {
+      ...(row.date_of_birth === "" ? {} : { dateOfBirth: row.date_of_birth }),
+      ...(row.age_years === "" ? {} : { ageYears: Number(row.age_years) }),
+    },
+    row.identification_date,
+  ),
+})
+
 /** The JSON form of the case a valid row describes (decode it with `Case.decodeCase`). */
 export const toCaseEncoded = (row: CaseRow): typeof Case.Case.Encoded => {
   const date = row.identification_date
-  const bid = row.bid_date === "" ? undefined : { date: row.bid_date }
-  const history: Array<CaseStageModule.StageEntry> = [CaseStageModule.start(date as IsoDate.IsoDate)]
+  const bid =
+    row.bid_date === ""
+      ? undefined
+      : {
+          date: row.bid_date,
+          ...some("outcome", row.bid_outcome as BestInterest.BidOutcome | ""),
+          ...some("decidedBy", row.bid_decided_by as PartnerModule.Partner | ""),
+        }
+  const who = whoOfRow(row)
+  const history: Array<CaseStageModule.StageEntry> = [CaseStageModule.start(date as IsoDate.IsoDate, { who })]
   const push = (stage: CaseStageModule.CaseStage, at: string) => {
     const from = history[history.length - 1]!.stage
     history.push({
       stage,
       date: at as IsoDate.IsoDate,
-      legalBasis: CaseStageModule.defaultLegalBasis(from, stage, at),
+      legalBasis: CaseStageModule.defaultLegalBasis(from, stage, at, who),
     })
   }
   for (const [column, stage] of stageColumns) if (row[column] !== "") push(stage, row[column])
@@ -897,12 +1053,13 @@ export const fromCase = (c: Case.Case): Result.Result<CaseRow, CaseNotFlattenabl
   row.perpetrator_roles = c.exploitation.perpetrators.join(";")
   row.legal_basis = c.legalBasis.join(";")
   let previous: CaseStageModule.CaseStage | undefined
+  const who: CaseStageModule.Who = { sex: c.victim.sex, child: c.isChild }
   for (const [i, entry] of c.stageHistory.entries()) {
     const at = `stageHistory[${i}]`
     const expected =
       previous === undefined
-        ? CaseStageModule.defaultIdentificationBasis(entry.date)
-        : CaseStageModule.defaultLegalBasis(previous, entry.stage, entry.date)
+        ? CaseStageModule.defaultIdentificationBasis(entry.date, who)
+        : CaseStageModule.defaultLegalBasis(previous, entry.stage, entry.date, who)
     if (!sameList(entry.legalBasis, expected)) {
       reasons.push(
         `${at} cites ${entry.legalBasis.join(", ") || "nothing"}; a row can only imply the table's ${expected.join(", ")}`,
@@ -926,6 +1083,10 @@ export const fromCase = (c: Case.Case): Result.Result<CaseRow, CaseNotFlattenabl
     if (column === "exit_date") row.exit_reason = entry.stage
   }
   row.bid_date = c.bestInterestDetermination?.date ?? ""
+  row.bid_outcome = c.bestInterestDetermination?.outcome ?? ""
+  row.bid_decided_by = c.bestInterestDetermination?.decidedBy ?? ""
+  if (row.bid_date === "" && (row.bid_outcome !== "" || row.bid_decided_by !== ""))
+    reasons.push("bestInterestDetermination has no date")
   row.services = c.services.join(";")
   if (c.referrals.length > 1) reasons.push("a row holds only one referral (referred_to)")
   row.referred_to = c.referrals[0] ?? ""

@@ -12,11 +12,13 @@
  */
 import * as Result from "effect/Result"
 import * as Schema from "effect/Schema"
+import { type BidFacts, bidProblem, moveNeedsBid, safeguardBasis } from "./BestInterest.ts"
 import { IsoDate } from "./IsoDate.ts"
+import { isIsoDate } from "./internal/date.ts"
 import { review, sourced } from "./internal/label.ts"
 import { vocabulary } from "./internal/vocabulary.ts"
 import type { Labels } from "./Label.ts"
-import { isInForce, LegalBasisId } from "./LegalBasis.ts"
+import { isCitable, isInForce, LegalBasisId } from "./LegalBasis.ts"
 import { Partner } from "./Partner.ts"
 
 export const mainStages = [
@@ -158,83 +160,107 @@ export const transitions: ReadonlyArray<Transition> = [
   t(
     "identification",
     "interim_care",
-    [W28, IC, ATIP],
+    [W28, IC, ATIP, REF],
     "Deliver the victim to a safe shelter with urgent medical and counselling assistance.",
   ),
   t(
     "identification",
     "assessment_bid",
-    [W28, AB, ATIP],
+    [W28, AB, ATIP, REF],
     "No shelter needed (e.g. identified at home): assess needs and, for a child, best interests.",
   ),
   t(
     "identification",
     "return_reception",
-    [W28, RR, ATIP],
+    [W28, RR, ATIP, REF],
     "Repatriation or deportation straight after identification abroad (a child still needs a best-interest determination).",
   ),
   t(
     "identification",
     "reintegration",
-    [W25, RI, ATIP],
+    [W25, RI, ATIP, REF],
     "Self-returned victim already in the community: reintegration support starts at once.",
   ),
   t(
     "interim_care",
     "assessment_bid",
-    [W28, AB],
+    [W28, AB, REF],
     "Assess needs, risks and the family situation; best-interest determination for a child.",
   ),
   t(
     "interim_care",
     "return_reception",
-    [W28, RR],
+    [W28, RR, REF],
     "Return to family or country of origin once it is safe (a child still needs a best-interest determination).",
   ),
   t(
     "interim_care",
     "reintegration",
-    [W25, RI],
+    [W25, RI, REF],
     "The person stays where they are and is supported to reintegrate there.",
   ),
   t(
     "assessment_bid",
     "return_reception",
-    [W28, RR, CH],
+    [W28, RR, CH, REF],
     "Return decided by the assessment (for a child: by the best-interest determination).",
   ),
   t(
     "assessment_bid",
     "reintegration",
-    [W25, RI, CH],
+    [W25, RI, CH, REF],
     "The assessment finds reintegration where the person is to be in their interest.",
   ),
   t(
     "return_reception",
     "reintegration",
-    [W25, RI, CH],
+    [W25, RI, CH, REF],
     "Received by family or community; reintegration support begins.",
   ),
   t(
     "return_reception",
     "follow_up",
-    [W25, RI],
+    [W25, RI, REF],
     "Returned person declines reintegration services but agrees to follow-up visits.",
   ),
   t(
     "return_reception",
     "closed",
-    [W28],
+    [W28, REF],
     "Foreign victim handed over to their country's authorities (through MoFA): the Lao case ends at return.",
   ),
   t(
     "reintegration",
     "follow_up",
-    [W25, RI],
+    [W25, RI, REF],
     "Post-reintegration follow-up and monitoring (NPA TIP chapter IV).",
   ),
-  t("reintegration", "closed", [W25], "Reintegration completed without a follow-up period."),
-  t("follow_up", "closed", [W25], "Follow-up completed: the person lives safely in the community."),
+  t("reintegration", "closed", [W25, REF], "Reintegration completed without a follow-up period."),
+  t("follow_up", "closed", [W25, REF], "Follow-up completed: the person lives safely in the community."),
+  t(
+    "return_reception",
+    "interim_care",
+    [W28, IC, REF],
+    "Failed return (family not found or unsafe, receiving country refused): back to interim care.",
+  ),
+  t(
+    "return_reception",
+    "assessment_bid",
+    [W28, AB, REF],
+    "Re-assessment after return (for a child: a new best-interest determination).",
+  ),
+  t(
+    "reintegration",
+    "assessment_bid",
+    [W25, AB, REF],
+    "Re-assessment when reintegration breaks down (for a child: a new best-interest determination).",
+  ),
+  t(
+    "follow_up",
+    "assessment_bid",
+    [W25, AB, REF],
+    "Re-assessment when follow-up finds the person at risk again.",
+  ),
   ...openStages.map((from) =>
     t(
       from,
@@ -260,24 +286,72 @@ export const transitions: ReadonlyArray<Transition> = [
 
 const byEdge = new Map(transitions.map((tr) => [`${tr.from}>${tr.to}`, tr]))
 
+const stageSet: ReadonlySet<string> = new Set(codes)
+
+/** A known stage code (unchecked input: a CSV cell, a form answer). */
+export const isCaseStage = (value: unknown): value is CaseStage =>
+  typeof value === "string" && stageSet.has(value)
+
 export const findTransition = (from: CaseStage, to: CaseStage): Transition | undefined =>
   byEdge.get(`${from}>${to}`)
 
 export const allowedFrom = (from: CaseStage): ReadonlyArray<CaseStage> =>
   transitions.filter((tr) => tr.from === from).map((tr) => tr.to)
 
+/** Who the person is, as far as the choice of law goes. */
+export interface Who {
+  /** `Person.Sex`; the Women's Law 2004 covers women and children only. */
+  readonly sex?: string | undefined
+  /** `Person.isChild`: `undefined` (age unknown) counts as a child. */
+  readonly child?: boolean | undefined
+}
+
+const womensLaw = (id: LegalBasisId): boolean => id.startsWith("women_2004_")
+
+/** The children's law in force on `date` and the CRC: cited on a child's assessment, BID and every move out of care. */
+const childBasis = (date: string): ReadonlyArray<LegalBasisId> => [
+  date >= "2023-12-04" ? "children_2023_law" : "children_2006_art38",
+  "crc_1989_art3",
+]
+
+const childStages: ReadonlyArray<CaseStage> = [
+  "assessment_bid",
+  "return_reception",
+  "reintegration",
+  "follow_up",
+  "closed",
+  "declined_assistance",
+  "re_trafficked",
+]
+
+/**
+ * Keeps the citations possible on `date` for this person: never an instrument not yet in force or
+ * already repealed on that date (`LegalBasis.isCitable`), never the Women's Law for an adult man.
+ */
+const citable = (
+  ids: ReadonlyArray<LegalBasisId>,
+  date: string,
+  who: Who | undefined,
+): Array<LegalBasisId> => {
+  const coveredByWomensLaw = who === undefined || who.sex !== "male" || who.child !== false
+  return [...new Set(ids)].filter((id) => isCitable(id, date) && (coveredByWomensLaw || !womensLaw(id)))
+}
+
 /**
  * The legal bases recorded when a case moves `from` -> `to` on `date`: the table's articles that
- * are in force on that date (all of them when none is, so the citation is never empty).
+ * can be cited on that date for this person, plus, for a child (or a person whose age is unknown),
+ * the children's law in force on that date and the CRC. May be empty for dates before any of the
+ * instruments (before Nov 2004): an impossible citation is worse than none.
  */
 export const defaultLegalBasis = (
   from: CaseStage,
   to: CaseStage,
   date: string,
+  who?: Who,
 ): ReadonlyArray<LegalBasisId> => {
-  const all = findTransition(from, to)?.legalBasis ?? []
-  const inForce = all.filter((id) => isInForce(id, date))
-  return inForce.length > 0 ? inForce : all
+  const table = findTransition(from, to)?.legalBasis ?? []
+  const child = who !== undefined && who.child !== false && childStages.includes(to) ? childBasis(date) : []
+  return citable([...table, ...child], date, who)
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -295,9 +369,12 @@ export type StageEntry = typeof StageEntry.Type
 /** What the machine needs to know about a case. */
 export interface StageState {
   readonly history: ReadonlyArray<StageEntry>
-  /** Under 18 at identification; `undefined` when the age is not known. */
+  /**
+   * Under 18 at identification (`Person.isChild`); `undefined` when the age is not known, which the
+   * safeguards treat as a child (presumption of childhood). Only `false` lifts the BID rule.
+   */
   readonly child: boolean | undefined
-  readonly bestInterestDetermination?: { readonly date: string } | undefined
+  readonly bestInterestDetermination?: BidFacts | undefined
 }
 
 export class TransitionNotAllowed extends /*#__PURE__*/ Schema.TaggedError<TransitionNotAllowed>()(
@@ -331,12 +408,33 @@ export class CaseClosed extends /*#__PURE__*/ Schema.TaggedError<CaseClosed>()("
   }
 }
 
+/**
+ * Rule `child_move_needs_bid`: a child (or a person presumed a child) cannot move out of care
+ * without a best-interest determination dated between identification and the move, with its
+ * outcome and deciding body.
+ */
 export class BestInterestDeterminationRequired extends /*#__PURE__*/ Schema.TaggedError<BestInterestDeterminationRequired>()(
   "BestInterestDeterminationRequired",
-  { date: Schema.String },
+  {
+    date: Schema.String,
+    to: /*#__PURE__*/ Schema.optionalKey(CaseStage),
+    reason: /*#__PURE__*/ Schema.optionalKey(Schema.String),
+    legalBasis: /*#__PURE__*/ Schema.optionalKey(Schema.Array(Schema.String)),
+  },
+) {
+  readonly rule = "child_move_needs_bid"
+  override get message(): string {
+    return `A child cannot move to ${this.to ?? "return_reception"} on ${this.date} without a best-interest determination dated between identification and the move, with its outcome and deciding body${this.reason === undefined ? "" : ` (${this.reason})`}; rule child_move_needs_bid, legal basis ${(this.legalBasis ?? safeguardBasis(this.date)).join(", ")}`
+  }
+}
+
+/** Unchecked input (an unknown code, a malformed date, a history that is not a list) given to the machine. */
+export class InvalidStageInput extends /*#__PURE__*/ Schema.TaggedError<InvalidStageInput>()(
+  "InvalidStageInput",
+  { field: Schema.String, value: Schema.String, reason: Schema.String },
 ) {
   override get message(): string {
-    return `A child cannot move to return and reception on ${this.date} without a best-interest determination recorded on or before that date`
+    return `${this.field}: ${this.value} ${this.reason}`
   }
 }
 
@@ -355,16 +453,109 @@ export type TransitionError =
   | CaseClosed
   | BestInterestDeterminationRequired
   | HistoryMustStartWithIdentification
+  | InvalidStageInput
+
+const show = (value: unknown): string => {
+  try {
+    return typeof value === "string" ? JSON.stringify(value) : String(JSON.stringify(value) ?? typeof value)
+  } catch {
+    return typeof value
+  }
+}
+
+let legalBasisIds: ReadonlySet<string> | undefined
+const isLegalBasisId = (value: unknown): boolean => {
+  legalBasisIds ??= new Set<string>(LegalBasisId.literals)
+  return typeof value === "string" && legalBasisIds.has(value)
+}
+
+/** Checks the shape of unchecked input so that no code below can throw on it. */
+const inputProblem = (
+  state: unknown,
+  to: unknown,
+  date: unknown,
+  legalBasis?: unknown,
+): InvalidStageInput | undefined => {
+  if (typeof state !== "object" || state === null)
+    return new InvalidStageInput({ field: "state", value: show(state), reason: "is not a stage state" })
+  const history = (state as { history?: unknown }).history
+  if (!Array.isArray(history))
+    return new InvalidStageInput({
+      field: "history",
+      value: show(history),
+      reason: "is not a list of stage entries",
+    })
+  for (let i = 0; i < history.length; i++) {
+    const entry: unknown = history[i]
+    if (typeof entry !== "object" || entry === null)
+      return new InvalidStageInput({
+        field: `history[${i}]`,
+        value: show(entry),
+        reason: "is not a stage entry",
+      })
+    const { stage, date: at } = entry as { stage?: unknown; date?: unknown }
+    if (!isCaseStage(stage))
+      return new InvalidStageInput({
+        field: `history[${i}].stage`,
+        value: show(stage),
+        reason: "is not a known stage",
+      })
+    if (typeof at !== "string" || !isIsoDate(at))
+      return new InvalidStageInput({
+        field: `history[${i}].date`,
+        value: show(at),
+        reason: "is not a date written YYYY-MM-DD",
+      })
+  }
+  const bid = (state as { bestInterestDetermination?: unknown }).bestInterestDetermination
+  if (bid !== undefined) {
+    const bidDate = typeof bid === "object" && bid !== null ? (bid as { date?: unknown }).date : bid
+    if (bidDate !== undefined && (typeof bidDate !== "string" || !isIsoDate(bidDate)))
+      return new InvalidStageInput({
+        field: "bestInterestDetermination.date",
+        value: show(bidDate),
+        reason: "is not a date written YYYY-MM-DD",
+      })
+  }
+  if (!isCaseStage(to))
+    return new InvalidStageInput({ field: "to", value: show(to), reason: "is not a known stage" })
+  if (typeof date !== "string" || !isIsoDate(date))
+    return new InvalidStageInput({
+      field: "date",
+      value: show(date),
+      reason: "is not a date written YYYY-MM-DD",
+    })
+  if (legalBasis !== undefined) {
+    if (!Array.isArray(legalBasis))
+      return new InvalidStageInput({ field: "legalBasis", value: show(legalBasis), reason: "is not a list" })
+    for (const id of legalBasis)
+      if (!isLegalBasisId(id))
+        return new InvalidStageInput({
+          field: "legalBasis",
+          value: show(id),
+          reason: "is not a known legal basis",
+        })
+  }
+  return undefined
+}
 
 export interface TransitionOptions {
   readonly date: IsoDate
   /** Defaults to the table's legal bases in force on `date`. */
   readonly legalBasis?: ReadonlyArray<LegalBasisId> | undefined
   readonly responsible?: Partner | undefined
+  /** The person, for the choice of law (sex; child defaults to the state's). */
+  readonly who?: Who | undefined
 }
 
-/** Checks one move without applying it. */
+/** Checks one move without applying it. Never throws: unchecked input gives `InvalidStageInput`. */
 export const check = (state: StageState, to: CaseStage, date: string): TransitionError | undefined => {
+  const invalid = inputProblem(state, to, date)
+  if (invalid !== undefined) return invalid
+  return checkValid(state, to, date)
+}
+
+const checkValid = (state: StageState, to: CaseStage, date: string): TransitionError | undefined => {
   const last = state.history[state.history.length - 1]
   if (last === undefined || state.history[0]?.stage !== "identification") {
     return new HistoryMustStartWithIdentification(
@@ -383,12 +574,10 @@ export const check = (state: StageState, to: CaseStage, date: string): Transitio
       previousDate: last.date,
     })
   }
-  if (
-    to === "return_reception" &&
-    state.child === true &&
-    (state.bestInterestDetermination === undefined || state.bestInterestDetermination.date > date)
-  ) {
-    return new BestInterestDeterminationRequired({ date })
+  if (state.child !== false && moveNeedsBid(last.stage, to)) {
+    const reason = bidProblem(state.bestInterestDetermination, state.history[0]!.date, date)
+    if (reason !== undefined)
+      return new BestInterestDeterminationRequired({ date, to, reason, legalBasis: safeguardBasis(date) })
   }
   return undefined
 }
@@ -399,54 +588,71 @@ export const transition = (
   to: CaseStage,
   options: TransitionOptions,
 ): Result.Result<StageState, TransitionError> => {
-  const error = check(state, to, options.date)
+  const error =
+    typeof options !== "object" || options === null
+      ? new InvalidStageInput({ field: "options", value: show(options), reason: "is not { date }" })
+      : (inputProblem(state, to, options.date, options.legalBasis) ?? checkValid(state, to, options.date))
   if (error !== undefined) return Result.fail(error)
   const from = state.history[state.history.length - 1]!.stage
   const entry: StageEntry = {
     stage: to,
     date: options.date,
-    legalBasis: options.legalBasis ?? defaultLegalBasis(from, to, options.date),
+    legalBasis:
+      options.legalBasis ?? defaultLegalBasis(from, to, options.date, { child: state.child, ...options.who }),
     ...(options.responsible === undefined ? {} : { responsible: options.responsible }),
   }
   return Result.succeed({ ...state, history: [...state.history, entry] })
 }
 
 /**
- * What makes a person a victim to identify: the definition of trafficking (Women Law 2004 Art. 24,
- * Anti-TIP Law 2015 Art. 2) and the guideline's identification section.
+ * What makes a person a victim to identify: the definition of trafficking (Women Law 2004 Art. 24
+ * for women and children; Penal Law 2005 Art. 134 for every person, men included, until the 2017
+ * Code; Anti-TIP Law 2015 Art. 2; Penal Code 2017 Art. 215) and the guideline's identification
+ * section (the 2010 draft, then the 2020 guidelines).
  */
 export const identificationBasis: ReadonlyArray<LegalBasisId> = [
   "women_2004_art24",
+  "penal_2005_art134",
   "atip_2015_art2",
+  "penal_2017_art215",
   "guideline_2010_sec5",
+  "guideline_2020_referral",
 ]
 
-/** The legal bases recorded at identification on `date` (those in force, or all when none is). */
-export const defaultIdentificationBasis = (date: string): ReadonlyArray<LegalBasisId> => {
-  const inForce = identificationBasis.filter((id) => isInForce(id, date))
-  return inForce.length > 0 ? inForce : identificationBasis
-}
+/** The legal bases recorded at identification on `date` for this person: those that can be cited then. */
+export const defaultIdentificationBasis = (date: string, who?: Who): ReadonlyArray<LegalBasisId> =>
+  citable(identificationBasis, date, who)
+
+/** @deprecated kept for callers that compared with it; true only when certainly in force. */
+export const identificationBasisInForce = (date: string): ReadonlyArray<LegalBasisId> =>
+  identificationBasis.filter((id) => isInForce(id, date))
 
 /** Starts a history at identification. */
 export const start = (
   date: IsoDate,
-  options: { readonly legalBasis?: ReadonlyArray<LegalBasisId>; readonly responsible?: Partner } = {},
+  options: {
+    readonly legalBasis?: ReadonlyArray<LegalBasisId>
+    readonly responsible?: Partner
+    readonly who?: Who
+  } = {},
 ): StageEntry => ({
   stage: "identification",
   date,
-  legalBasis: options.legalBasis ?? defaultIdentificationBasis(date),
+  legalBasis: options.legalBasis ?? defaultIdentificationBasis(date, options.who),
   ...(options.responsible === undefined ? {} : { responsible: options.responsible }),
 })
 
-/** Replays a whole history through the machine; the first error wins. */
+/** Replays a whole history through the machine; the first error wins. Never throws. */
 export const validateHistory = (state: StageState): TransitionError | undefined => {
+  const invalid = inputProblem(state, "identification", "2000-01-01")
+  if (invalid !== undefined) return invalid
   const [first, ...rest] = state.history
   if (first === undefined || first.stage !== "identification") {
     return new HistoryMustStartWithIdentification(first === undefined ? {} : { first: first.stage })
   }
   let replay: StageState = { ...state, history: [first] }
   for (const entry of rest) {
-    const error = check(replay, entry.stage, entry.date)
+    const error = checkValid(replay, entry.stage, entry.date)
     if (error !== undefined) return error
     replay = { ...replay, history: [...replay.history, entry] }
   }

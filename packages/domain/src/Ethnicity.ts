@@ -81,10 +81,11 @@ for (const g of groups) {
  * "Yao"), ignoring case, diacritics, spaces and hyphens.
  */
 export const findEthnicGroup = (text: string): Match<Group> => {
+  if (typeof text !== "string") return { _tag: "NotFound", input: String(text) }
   const hits = index.get(normalizeName(text)) ?? []
   const [first, ...rest] = hits
   if (first === undefined) return { _tag: "NotFound", input: text }
-  if (rest.length > 0) return { _tag: "Ambiguous", input: text, candidates: hits }
+  if (rest.length > 0) return { _tag: "Ambiguous", input: text, candidates: hits, why: "several" }
   return { _tag: "Found", value: first, by: first.code === text ? "code" : "name" }
 }
 

@@ -101,6 +101,27 @@ const toIso = (date: string | Date): string =>
 
 export type InForceStatus = "in_force" | "not_in_force" | "uncertain"
 
+const earliestPossibleStart = (i: Instrument): string | undefined =>
+  dateRange(i.inForce)?.earliest ??
+  dateRange(i.adopted)?.earliest ??
+  (i.drafted === undefined ? undefined : dateRange(i.drafted)?.earliest)
+
+/**
+ * The days on which an instrument may be cited: from the earliest day it can have been in force
+ * (its adoption, or its drafting for a draft, when the entry into force is unknown) up to the last
+ * day before it was certainly repealed. `undefined` ends mean open.
+ */
+export const citableRange = (id: InstrumentId): { readonly from?: string; readonly until?: string } => {
+  const i = instrument(id)
+  const from = earliestPossibleStart(i)
+  const end = i.repealed === null ? undefined : dateRange(i.repealed)?.latest
+  return { ...(from === undefined ? {} : { from }), ...(end === undefined ? {} : { until: end }) }
+}
+
+/** An article may be cited on `date`: its instrument was, or may have been, in force then. */
+export const isCitable = (id: LegalBasisId, date: string | Date): boolean =>
+  inForceStatus(id, date) !== "not_in_force"
+
 /**
  * Whether an instrument applies on `date` (ISO `YYYY-MM-DD` or a Date): `uncertain` when the date
  * falls inside a start or end known only to the month or year, or the start is unknown.
@@ -112,7 +133,11 @@ export const instrumentStatusOn = (id: InstrumentId, date: string | Date): InFor
   const end = i.repealed === null ? undefined : dateRange(i.repealed)
   if (end !== undefined && day >= end.latest) return "not_in_force"
   if (start !== undefined && day < start.earliest) return "not_in_force"
-  if (start === undefined) return "uncertain"
+  if (start === undefined) {
+    // An unknown entry into force is no boundary, but nothing applies before it was adopted (or drafted).
+    const floor = earliestPossibleStart(i)
+    return floor !== undefined && day < floor ? "not_in_force" : "uncertain"
+  }
   if (day < start.latest) return "uncertain"
   if (end !== undefined && day >= end.earliest) return "uncertain"
   return "in_force"
@@ -121,6 +146,10 @@ export const instrumentStatusOn = (id: InstrumentId, date: string | Date): InFor
 /** In-force status of the instrument an article belongs to, on `date`. */
 export const inForceStatus = (id: LegalBasisId, date: string | Date): InForceStatus =>
   instrumentStatusOn(articleOf(id).instrument, date)
+
+/** A known article id (unchecked input: a CSV cell, a form answer). */
+export const isLegalBasisId = (value: unknown): value is LegalBasisId =>
+  typeof value === "string" && articleById.has(value as LegalBasisId)
 
 /** True only when the article's instrument was certainly in force on `date`. */
 export const isInForce = (id: LegalBasisId, date: string | Date): boolean =>
@@ -134,6 +163,7 @@ const successors: Partial<Record<LegalBasisId, LegalBasisId>> = {
   ...Object.fromEntries(articlesOf("children_2006").map((a) => [a.id, "children_2023_law"])),
   penal_2005_art134: "penal_2017_art215",
   penal_2005_art133: "penal_2017_art253",
+  npa_tip_2016_protection: "npa_tip_2021_victim_assistance",
   ...Object.fromEntries(articlesOf("guideline_2010").map((a) => [a.id, "guideline_2020_referral"])),
 }
 
@@ -142,8 +172,9 @@ const successors: Partial<Record<LegalBasisId, LegalBasisId>> = {
  * (children_2006 -> children_2023_law, penal_2005_art134 -> penal_2017_art215), or the article itself.
  */
 export const currentEquivalent = (id: LegalBasisId, date: string | Date): LegalBasisId => {
-  if (inForceStatus(id, date) !== "not_in_force") return id
-  return successors[id] ?? id
+  const { until } = citableRange(articleOf(id).instrument)
+  // Only after the repeal: before the instrument came into force there is no successor to point to.
+  return until !== undefined && toIso(date) >= until ? (successors[id] ?? id) : id
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -14,6 +14,7 @@
  * This module does not draw maps or hold boundaries (those are build-time assets elsewhere) and does
  * not guess: a name that matches districts in several provinces comes back `Ambiguous`.
  */
+import * as Result from "effect/Result"
 import * as Schema from "effect/Schema"
 import { type CheckpointRow, checkpointRows } from "./data/checkpoints.ts"
 import { type CountryRow, countryRows } from "./data/countries.ts"
@@ -108,6 +109,37 @@ export const checkpoint = (id: CheckpointId): Checkpoint => checkpointById.get(i
 export const country = (code: CountryCode): Country => countryByCode.get(code)!
 
 export const provinceOfDistrict = (code: DistrictCode): ProvinceCode => district(code).province
+
+/** A code given as unchecked input (a CSV cell, a form answer) that names no place of its kind. */
+export class UnknownPlaceCode extends /*#__PURE__*/ Schema.TaggedError<UnknownPlaceCode>()(
+  "UnknownPlaceCode",
+  {
+    kind: Schema.Literals(["province", "district", "checkpoint", "country"]),
+    code: Schema.String,
+  },
+) {
+  override get message(): string {
+    return `${JSON.stringify(this.code)} is not a known ${this.kind} code`
+  }
+}
+
+const byCodeResult =
+  <A>(kind: UnknownPlaceCode["kind"], map: ReadonlyMap<string, A>) =>
+  (code: unknown): Result.Result<A, UnknownPlaceCode> => {
+    const found = typeof code === "string" ? map.get(code) : undefined
+    return found === undefined
+      ? Result.fail(new UnknownPlaceCode({ kind, code: typeof code === "string" ? code : String(code) }))
+      : Result.succeed(found)
+  }
+
+/** The province of an unchecked code, or `UnknownPlaceCode`. Never throws. */
+export const provinceResult = /*#__PURE__*/ byCodeResult<Province>("province", provinceByCode)
+/** The district of an unchecked code, or `UnknownPlaceCode`. Never throws. */
+export const districtResult = /*#__PURE__*/ byCodeResult<District>("district", districtByCode)
+/** The checkpoint of an unchecked id, or `UnknownPlaceCode`. Never throws. */
+export const checkpointResult = /*#__PURE__*/ byCodeResult<Checkpoint>("checkpoint", checkpointById)
+/** The country of an unchecked ISO alpha-3 code, or `UnknownPlaceCode`. Never throws. */
+export const countryResult = /*#__PURE__*/ byCodeResult<Country>("country", countryByCode)
 export const districtsOf = (code: ProvinceCode): ReadonlyArray<District> =>
   districts.filter((d) => d.province === code)
 
@@ -215,15 +247,27 @@ const looseKey = (key: string): string =>
 /** Result of a lookup: one record, several equally good candidates, or nothing. */
 export type Match<A> =
   | { readonly _tag: "Found"; readonly value: A; readonly by: "code" | "name" | "loose" }
-  | { readonly _tag: "Ambiguous"; readonly input: string; readonly candidates: ReadonlyArray<A> }
+  | {
+      readonly _tag: "Ambiguous"
+      readonly input: string
+      readonly candidates: ReadonlyArray<A>
+      /**
+       * `several`: the name belongs to several places; `loose`: no exact name matched, only a loose
+       * spelling (x/s, r/l, ...), so the candidates are offered instead of picking one.
+       */
+      readonly why: "several" | "loose"
+    }
   | { readonly _tag: "NotFound"; readonly input: string; readonly outsideHint?: ReadonlyArray<A> }
 
 interface Index<A> {
+  /** Whole names (affixes kept): "Vientiane Province" is the province even though "Vientiane" is ambiguous. */
+  readonly full: ReadonlyMap<string, ReadonlyArray<A>>
   readonly exact: ReadonlyMap<string, ReadonlyArray<A>>
   readonly loose: ReadonlyMap<string, ReadonlyArray<A>>
 }
 
 const buildIndex = <A>(rows: ReadonlyArray<A>, names: (a: A) => ReadonlyArray<string>): Index<A> => {
+  const full = new Map<string, Array<A>>()
   const exact = new Map<string, Array<A>>()
   const loose = new Map<string, Array<A>>()
   const add = (map: Map<string, Array<A>>, key: string, a: A) => {
@@ -235,11 +279,12 @@ const buildIndex = <A>(rows: ReadonlyArray<A>, names: (a: A) => ReadonlyArray<st
   for (const a of rows) {
     for (const name of names(a)) {
       const key = placeKey(name)
+      add(full, normalizeName(name), a)
       add(exact, key, a)
       add(loose, looseKey(key), a)
     }
   }
-  return { exact, loose }
+  return { full, exact, loose }
 }
 
 const lookup = <A>(
@@ -247,6 +292,8 @@ const lookup = <A>(
   input: string,
   keep: (a: A) => boolean = () => true,
 ): { readonly hits: ReadonlyArray<A>; readonly by: "name" | "loose"; readonly outside: ReadonlyArray<A> } => {
+  const whole = (index.full.get(normalizeName(input)) ?? []).filter(keep)
+  if (whole.length === 1) return { hits: whole, by: "name", outside: [] }
   const key = placeKey(input)
   const exact = index.exact.get(key) ?? []
   const all = exact.length > 0 ? exact : (index.loose.get(looseKey(key)) ?? [])
@@ -271,7 +318,13 @@ const toMatch = <A>(
       ? { _tag: "NotFound", input, outsideHint: found.outside }
       : { _tag: "NotFound", input }
   }
-  if (rest.length > 0) return { _tag: "Ambiguous", input, candidates: found.hits }
+  if (rest.length > 0 || found.by === "loose")
+    return {
+      _tag: "Ambiguous",
+      input,
+      candidates: found.hits,
+      why: found.by === "loose" ? "loose" : "several",
+    }
   return { _tag: "Found", value: first, by: found.by }
 }
 
@@ -293,6 +346,7 @@ const provinceCodeKeys = new Map<string, Province>(
  * "Province"/"Khoueng"/ແຂວງ.
  */
 export const findProvince = (text: string): Match<Province> => {
+  if (typeof text !== "string") return { _tag: "NotFound", input: String(text) }
   const trimmed = text.trim()
   const digits = /^\d{1,2}$/.test(trimmed)
     ? provinceByCode.get(`LA${trimmed.padStart(2, "0")}` as ProvinceCode)
@@ -311,11 +365,12 @@ const districtIndex = buildIndex(districts, (d) => [d.nameEn, d.nameLo, ...d.var
  * When the name exists only outside the hinted province the result is `NotFound` with `outsideHint`.
  */
 export const findDistrict = (text: string, provinceHint?: ProvinceCode | string): Match<District> => {
+  if (typeof text !== "string") return { _tag: "NotFound", input: String(text) }
   const trimmed = text.trim()
   const code = /^\d{4}$/.test(trimmed) ? `LA${trimmed}` : trimmed.toUpperCase()
   const byCode = districtByCode.get(code as DistrictCode)
   if (byCode !== undefined) return { _tag: "Found", value: byCode, by: "code" }
-  const hint = provinceHint === undefined ? undefined : findProvince(provinceHint)
+  const hint = typeof provinceHint !== "string" ? undefined : findProvince(provinceHint)
   const inProvince = hint?._tag === "Found" ? hint.value.code : undefined
   return toMatch(
     text,
@@ -333,6 +388,7 @@ const checkpointCounterpartIndex = buildIndex(checkpoints, (c) =>
  * or, failing that, the name of the post across the border ("Nong Khai", "Lao Bao").
  */
 export const findCheckpoint = (text: string): Match<Checkpoint> => {
+  if (typeof text !== "string") return { _tag: "NotFound", input: String(text) }
   const trimmed = text.trim()
   const byId = checkpointById.get(trimmed.toUpperCase() as CheckpointId)
   if (byId !== undefined) return { _tag: "Found", value: byId, by: "code" }
@@ -356,6 +412,7 @@ const countryCodeKeys = new Map<string, Country>(
 
 /** Finds a country by ISO alpha-3 or alpha-2 code, English name, variant or demonym ("PRC", "Thai"), or Lao name. */
 export const findCountry = (text: string): Match<Country> => {
+  if (typeof text !== "string") return { _tag: "NotFound", input: String(text) }
   const trimmed = text.trim()
   const byCode = /^[a-z]{2,3}$/i.test(trimmed) ? countryCodeKeys.get(trimmed.toLowerCase()) : undefined
   if (byCode !== undefined) return { _tag: "Found", value: byCode, by: "code" }

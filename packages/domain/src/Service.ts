@@ -21,6 +21,8 @@ export const codes = [
   "vocational_training",
   "job_placement",
   "follow_up_visit",
+  "interpreter",
+  "shelter_unavailable",
 ] as const
 
 export const Service = /*#__PURE__*/ Schema.Literals(codes).annotate({
@@ -64,6 +66,16 @@ export const labels: Labels<Service> = {
     "Follow-up visit",
     "ການຢ້ຽມຢາມຕິດຕາມ",
     "A visit after reintegration to check safety and wellbeing.",
+  ),
+  interpreter: review(
+    "Interpreter",
+    "ນາຍແປພາສາ",
+    "An interpreter for a person who does not speak Lao well (e.g. Khmu, Hmong or a foreign language).",
+  ),
+  shelter_unavailable: review(
+    "Shelter needed but not available",
+    "ຕ້ອງການບ່ອນພັກເຊົາ ແຕ່ບໍ່ມີບ່ອນວ່າງ",
+    "An outcome, not a service given: shelter was needed but no place was free (the seed's 'lack of boarding places').",
   ),
 }
 

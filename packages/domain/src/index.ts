@@ -2,6 +2,7 @@
  * @lao-protect/domain: the shared vocabulary for protection of trafficked persons in Lao PDR.
  * Each module is one concept and exports a schema and its type under the same name.
  */
+export * as BestInterest from "./BestInterest.ts"
 export * as Case from "./Case.ts"
 export * as CaseRow from "./CaseRow.ts"
 export * as CaseStage from "./CaseStage.ts"
@@ -17,6 +18,7 @@ export * as IdentificationSetting from "./IdentificationSetting.ts"
 export * as IsoDate from "./IsoDate.ts"
 export * as Label from "./Label.ts"
 export * as LegalBasis from "./LegalBasis.ts"
+export * as Linkage from "./Linkage.ts"
 export * as Partner from "./Partner.ts"
 export * as Perpetrator from "./Perpetrator.ts"
 export * as Person from "./Person.ts"

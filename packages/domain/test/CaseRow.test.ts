@@ -21,7 +21,10 @@ const base: CaseRow.CaseRow = {
   interim_care_date: "2024-03-16",
   assessment_date: "2024-03-20",
   bid_date: "2024-03-22",
+  bid_outcome: "return_home",
+  bid_decided_by: "mlsw",
   return_date: "2024-04-02",
+  destination_country: "THA",
   origin_district: "LA0601",
   origin_province: "LA06",
 }
@@ -87,12 +90,14 @@ describe("decodeCaseRow: one message per problem, for a case worker", () => {
       ])
     })
     it("a child cannot return without a best-interest determination", () => {
-      expect(messages({ ...base, bid_date: "" })).toEqual([
-        "bid_date: is required: the person was a child (16) at identification and has a return_date",
+      const noBid = { ...base, bid_date: "", bid_outcome: "", bid_decided_by: "" }
+      expect(messages(noBid)).toEqual([
+        "bid_date: is required: the person was a child at identification and has a return_date; a best-interest determination (date between identification and the move, outcome, deciding body) must come first (rule child_move_needs_bid, legal basis guideline_2020_referral, children_2023_law)",
       ])
-      expect(messages({ ...base, bid_date: "", age_years: "19" })).toEqual([])
-      expect(messages({ ...base, bid_date: "", age_years: "", date_of_birth: "2010-01-01" })).toHaveLength(1)
-      expect(messages({ ...base, bid_date: "", age_years: "", date_of_birth: "2000-01-01" })).toEqual([])
+      expect(messages({ ...noBid, age_years: "19" })).toEqual([])
+      expect(messages({ ...noBid, age_years: "", date_of_birth: "2010-01-01" })).toHaveLength(1)
+      expect(messages({ ...noBid, age_years: "", date_of_birth: "2000-01-01" })).toEqual([])
+      expect(messages({ ...base, bid_date: "" })).toHaveLength(3)
     })
     it("a date of birth is not after the identification date", () => {
       expect(messages({ ...base, age_years: "", date_of_birth: "2024-03-16" })).toEqual([
@@ -123,7 +128,6 @@ describe("decodeCaseRow: one message per problem, for a case worker", () => {
           ...base,
           interim_care_date: "",
           assessment_date: "",
-          bid_date: "",
           return_date: "",
           closed_date: "2024-04-01",
         }),

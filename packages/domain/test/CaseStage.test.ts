@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs"
 import * as Result from "effect/Result"
 import * as fc from "fast-check"
 import { describe, expect, it } from "vitest"
+import * as BestInterest from "../src/BestInterest.ts"
 import * as CaseStage from "../src/CaseStage.ts"
 import type { IsoDate } from "../src/IsoDate.ts"
 import * as LegalBasis from "../src/LegalBasis.ts"
@@ -11,7 +12,8 @@ const d = (s: string) => s as IsoDate
 const started = (child: boolean | undefined, bid?: string): CaseStage.StageState => ({
   history: [CaseStage.start(d("2024-01-10"))],
   child,
-  bestInterestDetermination: bid === undefined ? undefined : { date: bid },
+  bestInterestDetermination:
+    bid === undefined ? undefined : { date: bid, outcome: "return_home", decidedBy: "mlsw" },
 })
 const run = (state: CaseStage.StageState, steps: ReadonlyArray<readonly [CaseStage.CaseStage, string]>) =>
   steps.reduce<Result.Result<CaseStage.StageState, CaseStage.TransitionError>>(
@@ -91,11 +93,13 @@ describe("transition", () => {
     expect(error._tag === "Some" && error.value.message).toContain("best-interest determination")
     expect(Result.isSuccess(run(started(true, "2024-01-15"), steps))).toBe(true)
     expect(Result.isFailure(run(started(true, "2024-03-01"), steps))).toBe(true)
-    expect(Result.isSuccess(run(started(undefined), steps))).toBe(true)
+    // presumption of childhood: an unknown age needs a BID too; an adult does not
+    expect(Result.isFailure(run(started(undefined), steps))).toBe(true)
+    expect(Result.isSuccess(run(started(false), steps))).toBe(true)
   })
 
   const walk = fc.record({
-    child: fc.boolean(),
+    child: fc.constantFrom(true, false, undefined),
     bid: fc.option(fc.integer({ min: 0, max: 100 }), { nil: undefined }),
     steps: fc.array(
       fc.record({ to: fc.constantFrom(...CaseStage.codes), gap: fc.integer({ min: -5, max: 30 }) }),
@@ -126,11 +130,9 @@ describe("transition", () => {
           expect(CaseStage.findTransition(prev.stage, entry.stage)).toBeDefined()
           expect(entry.date >= prev.date).toBe(true)
           expect(entry.legalBasis.length).toBeGreaterThan(0)
-          if (entry.stage === "return_reception" && child) {
-            expect(
-              state.bestInterestDetermination !== undefined &&
-                state.bestInterestDetermination.date <= entry.date,
-            ).toBe(true)
+          if (BestInterest.moveNeedsBid(prev.stage, entry.stage) && child !== false) {
+            const bid = state.bestInterestDetermination?.date
+            expect(bid !== undefined && bid <= entry.date && bid >= history[0]!.date).toBe(true)
           }
         }
         expect(CaseStage.validateHistory(state)).toBeUndefined()

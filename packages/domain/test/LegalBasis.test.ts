@@ -1,5 +1,7 @@
 import * as Schema from "effect/Schema"
+import * as fc from "fast-check"
 import { describe, expect, it } from "vitest"
+import * as CaseStage from "../src/CaseStage.ts"
 import * as LegalBasis from "../src/LegalBasis.ts"
 
 const required = [
@@ -119,7 +121,12 @@ describe("in-force logic", () => {
     expect(LegalBasis.inForceStatus("penal_2017_art215", "2018-11-15")).toBe("uncertain")
     expect(LegalBasis.inForceStatus("penal_2017_art215", "2018-12-01")).toBe("in_force")
     expect(LegalBasis.inForceStatus("penal_2005_art134", "2018-11-15")).toBe("uncertain")
-    expect(LegalBasis.inForceStatus("penal_2005_art134", "2012-01-01")).toBe("in_force")
+    // the 2005 law's entry into force is unknown: no boundary inside, nothing before adoption
+    expect(LegalBasis.inForceStatus("penal_2005_art134", "2012-01-01")).toBe("uncertain")
+    expect(LegalBasis.inForceStatus("penal_2005_art134", "2005-12-01")).toBe("uncertain")
+    expect(LegalBasis.inForceStatus("penal_2005_art134", "2005-11-08")).toBe("not_in_force")
+    // a draft guideline can be cited from its drafting year, not before
+    expect(LegalBasis.inForceStatus("guideline_2010_sec7", "2009-12-31")).toBe("not_in_force")
     expect(LegalBasis.inForceStatus("penal_2005_art134", "2019-01-01")).toBe("not_in_force")
     expect(LegalBasis.inForceStatus("atip_2015_art2", "2015-12-31")).toBe("not_in_force")
     expect(LegalBasis.inForceStatus("atip_2015_art2", "2016-06-01")).toBe("uncertain")
@@ -141,6 +148,10 @@ describe("in-force logic", () => {
     expect(LegalBasis.currentEquivalent("children_2006_art38", "2020-02-01")).toBe("children_2006_art38")
     expect(LegalBasis.currentEquivalent("penal_2005_art134", "2020-01-01")).toBe("penal_2017_art215")
     expect(LegalBasis.currentEquivalent("women_2004_art25", "2024-01-01")).toBe("women_2004_art25")
+    // before the old law came into force there is no successor to point to
+    expect(LegalBasis.currentEquivalent("children_2006_art38", "2000-01-01")).toBe("children_2006_art38")
+    expect(LegalBasis.currentEquivalent("children_2006_art38", "2023-12-03")).toBe("children_2006_art38")
+    expect(LegalBasis.currentEquivalent("guideline_2010_sec7", "2015-01-01")).toBe("guideline_2010_sec7")
   })
 
   it("lists only articles certainly in force on a day", () => {
@@ -149,5 +160,65 @@ describe("in-force logic", () => {
     expect(ids).toContain("children_2023_law")
     expect(ids.some((id) => id.startsWith("children_2006"))).toBe(false)
     expect(ids.some((id) => id.startsWith("penal_2005"))).toBe(false)
+  })
+})
+
+describe("citations true on the date", () => {
+  const who = (sex: string, child: boolean | undefined) => ({ sex, child })
+  it("cites Penal Law 2005 Art. 134 for a man identified before 2016, never the Women's Law", () => {
+    const man = CaseStage.defaultIdentificationBasis("2010-05-01", who("male", false))
+    expect(man).toContain("penal_2005_art134")
+    expect(man.some((id) => id.startsWith("women_2004"))).toBe(false)
+    const woman = CaseStage.defaultIdentificationBasis("2010-05-01", who("female", false))
+    expect(woman).toContain("women_2004_art24")
+    expect(woman).toContain("penal_2005_art134")
+    const boy = CaseStage.defaultIdentificationBasis("2010-05-01", who("male", true))
+    expect(boy).toContain("women_2004_art24")
+  })
+  it("cites the children's law in force on the date for a child's BID and return", () => {
+    expect(
+      CaseStage.defaultLegalBasis("assessment_bid", "return_reception", "2015-03-01", who("female", true)),
+    ).toContain("children_2006_art38")
+    const after = CaseStage.defaultLegalBasis(
+      "assessment_bid",
+      "return_reception",
+      "2024-03-01",
+      who("female", undefined),
+    )
+    expect(after).toContain("children_2023_law")
+    expect(after.some((id) => id.startsWith("children_2006"))).toBe(false)
+    expect(
+      CaseStage.defaultLegalBasis("assessment_bid", "return_reception", "2024-03-01", who("female", false)),
+    ).not.toContain("children_2023_law")
+  })
+  it("cites the 2020 guidelines, not the 2010 draft, once the draft is replaced", () => {
+    const ids = CaseStage.defaultLegalBasis(
+      "interim_care",
+      "assessment_bid",
+      "2022-01-01",
+      who("female", false),
+    )
+    expect(ids).toContain("guideline_2020_referral")
+    expect(ids.some((id) => id.startsWith("guideline_2010"))).toBe(false)
+  })
+  it("never cites an instrument not yet in force or already repealed on the step's date", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 13_000 }),
+        fc.constantFrom(...CaseStage.transitions),
+        fc.constantFrom("female", "male", "unknown"),
+        fc.constantFrom(true, false, undefined),
+        (day, t, sex, child) => {
+          const date = new Date(Date.UTC(1990, 0, 1) + day * 86_400_000).toISOString().slice(0, 10)
+          const ids = [
+            ...CaseStage.defaultLegalBasis(t.from, t.to, date, who(sex, child)),
+            ...CaseStage.defaultIdentificationBasis(date, who(sex, child)),
+          ]
+          for (const id of ids)
+            expect(LegalBasis.inForceStatus(id, date), `${id} on ${date}`).not.toBe("not_in_force")
+        },
+      ),
+      { numRuns: 2000 },
+    )
   })
 })

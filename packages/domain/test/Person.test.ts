@@ -25,11 +25,14 @@ describe("Person", () => {
     ]
     for (const [age, band] of cases) expect(Person.ageBandOf(age), String(age)).toBe(band)
   })
-  it("derives child status from the date of birth first, then the recorded age", () => {
+  it("derives child status from the date of birth and the recorded age; when they disagree, a child", () => {
     expect(Person.isChild({ dateOfBirth: "2006-03-16" }, "2024-03-15")).toBe(true)
     expect(Person.isChild({ dateOfBirth: "2006-03-15" }, "2024-03-15")).toBe(false)
     expect(Person.isChild({ ageYears: 17 }, "2024-03-15")).toBe(true)
-    expect(Person.isChild({ dateOfBirth: "2000-01-01", ageYears: 17 }, "2024-03-15")).toBe(false)
+    expect(Person.isChild({ dateOfBirth: "2000-01-01", ageYears: 17 }, "2024-03-15")).toBe(true)
+    expect(Person.ageDisputed({ dateOfBirth: "2000-01-01", ageYears: 17 }, "2024-03-15")).toBe(true)
+    expect(Person.isChild({ dateOfBirth: "2000-01-01", ageYears: 24 }, "2024-03-15")).toBe(false)
+    expect(Person.ageDisputed({ dateOfBirth: "2000-01-01", ageYears: 24 }, "2024-03-15")).toBe(false)
     expect(Person.isChild({}, "2024-03-15")).toBeUndefined()
   })
   it("maps every sex code to CTDC", () => {

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest"
+import * as CaseRowModule from "../src/CaseRow.ts"
 import * as Ethnicity from "../src/Ethnicity.ts"
 import * as LegalBasis from "../src/LegalBasis.ts"
+import * as PersonModule from "../src/Person.ts"
 import * as Place from "../src/Place.ts"
 import * as Translations from "../src/Translations.ts"
 
@@ -92,5 +94,73 @@ describe("translatorsCatalogue", () => {
       needsReview: true,
       source: null,
     })
+  })
+})
+
+describe("Lao labels of the case row and its picklists", () => {
+  it("no Lao column header holds an English code or Latin letters", () => {
+    for (const c of CaseRowModule.caseRowColumns) expect(c.label.lo, c.column).not.toMatch(/[A-Za-z_]/)
+    expect(CaseRowModule.columnSpecs.exit_date.label.lo).not.toBe("ວັນທີອອກ")
+  })
+  it("writes the sex picklist in one form (no ເພດ prefix on one option only)", () => {
+    const los = Object.values(PersonModule.sexLabels).map((l) => l.lo)
+    expect(los.filter((lo) => lo.startsWith("ເພດ"))).toEqual([])
+    // a label that is not a verbatim glossary term is flagged for review
+    expect(PersonModule.sexLabels.male.loNeedsReview).toBe(true)
+  })
+})
+
+describe("the translator's sheet", () => {
+  const rows = Translations.translatorsCatalogue()
+  it("exports every catalogue row, review first, and re-imports the filled cells", () => {
+    const csv = Translations.catalogueSheetCsv(rows)
+    const lines = csv.trimEnd().split("\r\n")
+    expect(lines[0]).toBe(Translations.sheetHeader.join(","))
+    expect(lines.length).toBe(rows.length + 1)
+    const first = rows.find((r) => r.needsReview)!
+    // the translator fills one row, leaves one without a source, and mistypes a code
+    const filled = csv
+      .split("\r\n")
+      .map((line, i) => {
+        if (i === 1) return line.replace(/,,,$/, ",ການທົດສອບ,Lao Women's Union style guide,")
+        if (i === 2) return line.replace(/,,,$/, ",ການທົດສອບ,,")
+        return line
+      })
+      .join("\r\n")
+      .concat(`${first.concept},no_such_code,x,,yes,,ທົດສອບ,somewhere,\r\n`)
+    const back = Translations.readCatalogueSheet(filled, rows)
+    expect(back.updates).toEqual([
+      {
+        concept: rows[0]!.concept,
+        code: rows[0]!.code,
+        lo: "ການທົດສອບ",
+        source: "Lao Women's Union style guide",
+        note: "",
+      },
+    ])
+    expect(back.issues.map((i) => [i.row, i.column])).toEqual([
+      [3, "lo_source"],
+      [rows.length + 2, "code"],
+    ])
+    expect(back.updates.length + back.issues.length + back.untouched).toBe(rows.length + 1)
+    const applied = Translations.applyCatalogueUpdates(rows, back.updates)
+    expect(applied[0]).toMatchObject({
+      lo: "ການທົດສອບ",
+      needsReview: false,
+      source: "Lao Women's Union style guide",
+    })
+    expect(applied.slice(1)).toEqual(rows.slice(1))
+  })
+  it("refuses Latin text, a wrong header and non-text input without throwing", () => {
+    const csv = `${Translations.sheetHeader.join(",")}\r\n${rows[0]!.concept},${rows[0]!.code},,,,,Vientiane,src,\r\n`
+    expect(Translations.readCatalogueSheet(csv, rows).issues[0]?.column).toBe("lo_reviewed")
+    expect(Translations.readCatalogueSheet("a,b\r\n", rows).issues[0]?.column).toBe("header")
+    expect(Translations.readCatalogueSheet(undefined as never, rows).issues[0]?.column).toBe("header")
+  })
+  it("keeps unsourced Lao names of ethnic groups, checkpoints, articles and countries flagged", () => {
+    for (const r of rows.filter((r) =>
+      ["EthnicGroup", "Checkpoint", "LegalBasis", "Country"].includes(r.concept),
+    ))
+      if (r.source === null) expect(r.needsReview, `${r.concept} ${r.code}`).toBe(true)
   })
 })

@@ -1,7 +1,9 @@
 /** fast-check arbitraries for valid CaseRow values, built by walking the stage machine. */
 import * as fc from "fast-check"
+import * as BestInterest from "../src/BestInterest.ts"
 import * as CaseRow from "../src/CaseRow.ts"
 import * as CaseStage from "../src/CaseStage.ts"
+import { presumedChildRow } from "../src/internal/rowChecks.ts"
 
 const DAY = 86_400_000
 export const addDays = (iso: string, days: number): string =>
@@ -50,6 +52,8 @@ export const validRow: fc.Arbitrary<CaseRow.CaseRow> = fc
     choices: fc.array(fc.nat(), { maxLength: 7 }),
     gaps: fc.array(fc.integer({ min: 0, max: 200 }), { minLength: 8, maxLength: 8 }),
     wantBid: fc.boolean(),
+    bid_outcome: code("bid_outcome"),
+    bid_decided_by: code("bid_decided_by"),
     services: listOf("services"),
     referred_to: maybe(code("referred_to")),
     consent: maybe(code("consent")),
@@ -101,22 +105,28 @@ export const validRow: fc.Arbitrary<CaseRow.CaseRow> = fc
     let stage: CaseStage.CaseStage = "identification"
     let date = idDate
     let bidAnchor = idDate
-    let reachesReturn = false
+    let moved = false
     r.choices.forEach((choice, i) => {
-      const options = CaseStage.allowedFrom(stage)
+      // A row holds one date per stage: walk forward only (no failed return, no re-assessment).
+      const options = CaseStage.allowedFrom(stage).filter((to) => CaseStage.rank(to) > CaseStage.rank(stage))
       if (options.length === 0) return
+      const from = stage
       stage = options[choice % options.length]!
       date = addDays(date, r.gaps[i] ?? 0)
       if (CaseStage.isExit(stage)) {
         row.exit_reason = stage
         row.exit_date = date
       } else row[stageColumn[stage]!] = date
-      if (CaseStage.rank(stage) <= CaseStage.rank("assessment_bid")) bidAnchor = date
-      if (stage === "return_reception") reachesReturn = true
+      if (!moved && CaseStage.rank(stage) <= CaseStage.rank("assessment_bid")) bidAnchor = date
+      if (BestInterest.moveNeedsBid(from, stage)) moved = true
     })
-    // Generous: anyone who might be under 18 at identification gets a best-interest determination.
-    const child = row.date_of_birth !== "" ? r.dobDaysBefore < 19 * 366 : row.age_years !== "" && r.age < 18
-    if ((child && reachesReturn) || r.wantBid) row.bid_date = bidAnchor
+    // Anyone presumed a child (age unknown or under 18 by either measure) gets a full BID first.
+    const child = presumedChildRow(row, CaseRow.childSpec)
+    if ((child && moved) || r.wantBid) {
+      row.bid_date = bidAnchor
+      row.bid_outcome = r.bid_outcome
+      row.bid_decided_by = r.bid_decided_by
+    }
     return row as CaseRow.CaseRow
   })
   .filter((row) => CaseRow.decodeCaseRow(row)._tag === "Success")
@@ -134,3 +144,66 @@ export const junk: fc.Arbitrary<unknown> = fc.oneof(
       .map(({ column, value }) => ({ ...row, [column]: value })),
   ),
 )
+
+/**
+ * Random histories for the child safeguards: a valid row whose age, date of birth and BID are then
+ * redrawn (age unknown, disputed, child or adult; BID missing, partial, early or late), so about
+ * half break a safeguard. Other rules stay satisfied except where the BID date itself breaks the
+ * order of the stage dates.
+ */
+export const safeguardRow: fc.Arbitrary<CaseRow.CaseRow> = fc
+  .record({
+    row: validRow,
+    age: fc.option(fc.integer({ min: 0, max: 40 }), { nil: undefined }),
+    dobYears: fc.option(fc.integer({ min: 0, max: 40 }), { nil: undefined }),
+    dobDays: fc.integer({ min: 0, max: 364 }),
+    bid: fc.constantFrom("keep", "none", "date_only", "no_body", "no_outcome", "early", "late", "full_at_id"),
+    lateDays: fc.integer({ min: 1, max: 400 }),
+  })
+  .map(({ row, age, dobYears, dobDays, bid, lateDays }) => {
+    const r = { ...row }
+    r.age_years = age === undefined ? "" : String(age)
+    r.date_of_birth =
+      dobYears === undefined
+        ? ""
+        : (() => {
+            const y = Number(r.identification_date.slice(0, 4)) - dobYears
+            const candidate = addDays(
+              `${y}${r.identification_date.slice(4)}`.replace("-02-29", "-02-28"),
+              -dobDays,
+            )
+            return [candidate, r.identification_date].sort()[0]!
+          })()
+    const full = (date: string) => {
+      r.bid_date = date
+      r.bid_outcome = "return_home"
+      r.bid_decided_by = "mlsw"
+    }
+    switch (bid) {
+      case "none":
+        r.bid_date = r.bid_outcome = r.bid_decided_by = ""
+        break
+      case "date_only":
+        full(r.bid_date === "" ? r.identification_date : r.bid_date)
+        r.bid_outcome = r.bid_decided_by = ""
+        break
+      case "no_body":
+        full(r.bid_date === "" ? r.identification_date : r.bid_date)
+        r.bid_decided_by = ""
+        break
+      case "no_outcome":
+        full(r.bid_date === "" ? r.identification_date : r.bid_date)
+        r.bid_outcome = ""
+        break
+      case "early":
+        full(addDays(r.identification_date, -lateDays))
+        break
+      case "late":
+        full(addDays(r.bid_date === "" ? r.identification_date : r.bid_date, lateDays))
+        break
+      case "full_at_id":
+        full(r.identification_date)
+        break
+    }
+    return r as CaseRow.CaseRow
+  })

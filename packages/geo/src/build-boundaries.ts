@@ -72,6 +72,15 @@ export const matchNaturalEarth = (units: ReadonlyArray<NaturalEarthProvince>): M
         byName = found.code
         break
       }
+      // "Vientiane" is the capital or the province: the unit's ISO code settles which.
+      const settled =
+        found.kind === "ambiguous"
+          ? found.codes.filter((c) => provinces.find((p) => p.code === c)?.iso3166_2 === unit.iso3166_2)
+          : []
+      if (settled.length === 1) {
+        byName = settled[0]
+        break
+      }
     }
     if (byIso && byName && byIso !== byName)
       throw new Error(

@@ -53,7 +53,12 @@ export const stageDurations = (
 ): Promise<ReadonlyArray<StageDurationRow>> =>
   conn.query<StageDurationRow>(durationsSql, [options.minGroupSize ?? 1])
 
-export const flagKinds = ["child_returned_without_bid", "no_follow_up", "repeat_victim"] as const
+export const flagKinds = [
+  "child_returned_without_bid",
+  "age_disputed",
+  "no_follow_up",
+  "repeat_victim",
+] as const
 export type FlagKind = (typeof flagKinds)[number]
 
 /**
@@ -71,6 +76,8 @@ export const flagLegalBasis: Readonly<Record<FlagKind, ReadonlyArray<LegalBasis.
     "women_2004_art28",
     "children_2023_law",
   ],
+  // presumption of childhood: the guideline's best-interests principle; the seed's age-determination challenge
+  age_disputed: ["guideline_2010_principle_best_interests", "crc_1989_art3", "children_2023_law"],
   no_follow_up: ["guideline_2010_sec9", "guideline_2020_referral", "atip_2015_victim_protection"],
   repeat_victim: ["guideline_2010_sec9", "atip_2015_victim_protection", "penal_2017_art215"],
 }

@@ -60,6 +60,28 @@ export interface DistrictInput {
   readonly minorityVictims: number | null
   /** Victims with a known ethnicity (denominator of the minority share). */
   readonly victimsWithEthnicity: number | null
+  /**
+   * Small-area estimate of child victims per 100,000 children (AreaEstimates): when given, `childRate`
+   * is this estimate (known even when the count is suppressed) and the score says so.
+   */
+  readonly childRateEstimate?: IntervalEstimate
+  /** Estimated trend: expected victims per year, recent window / previous window. */
+  readonly trendEstimate?: IntervalEstimate
+}
+
+export interface IntervalEstimate {
+  readonly value: number
+  readonly lower: number | null
+  readonly upper: number | null
+}
+
+/** A component computed from an estimate: from how many cases (null = fewer than the threshold) and how wide. */
+export interface Provenance {
+  readonly component: ComponentName
+  readonly lower: number | null
+  readonly upper: number | null
+  /** Cases behind the estimate (null when suppressed in the caller's tier). */
+  readonly cases: number | null
 }
 
 export interface CheckpointFlow {
@@ -93,6 +115,8 @@ export interface DistrictScore {
   readonly components: Readonly<Record<ComponentName, Component>>
   /** Components left out because an input was null (suppressed or unknown). */
   readonly unknown: ReadonlyArray<ComponentName>
+  /** Components that are model estimates, with their interval and case count. */
+  readonly estimated: ReadonlyArray<Provenance>
   readonly notes: ReadonlyArray<string>
 }
 
@@ -137,14 +161,34 @@ export function priorityScores(
       notes.push("child population estimated from the province by area")
     if (pop && pop.method === "province_equal")
       notes.push("child population estimated from the province, equal shares")
-    const childRate =
-      input.childVictims === null || !pop || pop.value <= 0
+    const estimated: Provenance[] = []
+    const childRate = input.childRateEstimate
+      ? input.childRateEstimate.value
+      : input.childVictims === null || !pop || pop.value <= 0
         ? null
         : (input.childVictims / pop.value) * 100_000
-    const trend =
-      input.recentVictims === null || input.previousVictims === null
+    if (input.childRateEstimate)
+      estimated.push({
+        component: "childRate",
+        lower: input.childRateEstimate.lower,
+        upper: input.childRateEstimate.upper,
+        cases: input.childVictims,
+      })
+    const trend = input.trendEstimate
+      ? input.trendEstimate.value
+      : input.recentVictims === null || input.previousVictims === null
         ? null
         : (input.recentVictims + 1) / (input.previousVictims + 1)
+    if (input.trendEstimate)
+      estimated.push({
+        component: "trend",
+        lower: input.trendEstimate.lower,
+        upper: input.trendEstimate.upper,
+        cases:
+          input.recentVictims === null || input.previousVictims === null
+            ? null
+            : input.recentVictims + input.previousVictims,
+      })
     const minorityShare =
       input.minorityVictims === null ||
       input.victimsWithEthnicity === null ||
@@ -174,7 +218,7 @@ export function priorityScores(
       distanceToCpn,
       distanceToShelter,
     }
-    return { d, raw, notes, covered: covered.has(d.code) }
+    return { d, raw, notes, estimated, covered: covered.has(d.code) }
   })
 
   const ranges = new Map<ComponentName, { min: number; max: number }>()
@@ -183,7 +227,7 @@ export function priorityScores(
     if (values.length > 0) ranges.set(c, { min: Math.min(...values), max: Math.max(...values) })
   }
 
-  const scored = raws.map(({ d, raw, notes, covered: isCovered }): DistrictScore => {
+  const scored = raws.map(({ d, raw, notes, estimated, covered: isCovered }): DistrictScore => {
     const components = {} as Record<ComponentName, Component>
     const unknown: ComponentName[] = []
     let num = 0
@@ -214,6 +258,7 @@ export function priorityScores(
       rank: null,
       components,
       unknown,
+      estimated: isCovered ? [] : estimated,
       notes: isCovered ? ["covered by an active CPN: not scored"] : notes,
     }
   })
@@ -224,6 +269,51 @@ export function priorityScores(
   )
   let rank = 0
   return ordered.map((s) => (s.covered ? s : { ...s, rank: ++rank }))
+}
+
+export interface SensitivityRow {
+  readonly component: ComponentName
+  /** The weight tried: the current one x 0.5 or x 1.5. */
+  readonly factor: number
+  readonly weight: number
+  readonly top: ReadonlyArray<string>
+  /** In this top N but not in the current one; and the reverse. */
+  readonly entered: ReadonlyArray<string>
+  readonly left: ReadonlyArray<string>
+}
+
+/**
+ * How the top N changes when each weight moves by -50% and +50% (one at a time): a planner sees
+ * which districts hold their place whatever the weights and which depend on one choice.
+ */
+export function weightSensitivity(
+  inputs: ReadonlyArray<DistrictInput>,
+  ctx: ScoreContext,
+  weights: Weights = defaultWeights,
+  n = 10,
+  change = 0.5,
+): { readonly base: ReadonlyArray<string>; readonly rows: ReadonlyArray<SensitivityRow> } {
+  const top = (w: Weights) =>
+    priorityScores(inputs, ctx, w)
+      .filter((s) => s.rank !== null && s.rank <= n)
+      .map((s) => s.district)
+  const base = top(weights)
+  const rows: SensitivityRow[] = []
+  for (const c of componentNames)
+    for (const factor of [1 - change, 1 + change]) {
+      const w = { ...weights, [c]: weights[c] * factor }
+      if (validateWeights(w).length > 0) continue
+      const t = top(w)
+      rows.push({
+        component: c,
+        factor,
+        weight: w[c],
+        top: t,
+        entered: t.filter((d) => !base.includes(d)),
+        left: base.filter((d) => !t.includes(d)),
+      })
+    }
+  return { base, rows }
 }
 
 function nearestKm(d: District, points: ReadonlyArray<{ lat: number; lon: number }>): number | null {

@@ -18,6 +18,8 @@ export interface Candidate {
   readonly district: string
   /** Child victims with this district of origin; null = suppressed/unknown (counted as 0, flagged). */
   readonly childVictims: number | null
+  /** Small-area estimate of the district's child victims (expected count and interval). */
+  readonly expected?: { readonly value: number; readonly lower: number; readonly upper: number }
 }
 
 /** The weight a district brings when covered. Must be >= 0 and depend on the district only. */
@@ -25,9 +27,15 @@ export type Objective = (c: Candidate) => number
 
 export const childVictimsObjective: Objective = (c) => c.childVictims ?? 0
 
+/** Estimated child victims (known for every district, suppressed or not); the count when no estimate. */
+export const expectedChildVictimsObjective: Objective = (c) => c.expected?.value ?? c.childVictims ?? 0
+
 export interface Pick {
   readonly district: string
   readonly weight: number
+  /** The estimate's interval for this district's child victims, when the candidate carried one. */
+  readonly lower: number | null
+  readonly upper: number | null
   /** Covered share after this pick (cumulative). */
   readonly shareAfter: number
 }
@@ -58,7 +66,12 @@ export function addNetworks(
     const w = objective(c)
     if (!(Number.isFinite(w) && w >= 0))
       throw new RangeError(`objective for ${c.district} must be finite and >= 0`)
-    return { district: c.district, weight: w }
+    return {
+      district: c.district,
+      weight: w,
+      lower: c.expected?.lower ?? null,
+      upper: c.expected?.upper ?? null,
+    }
   })
   const total = weighted.reduce((s, c) => s + c.weight, 0)
   const share = (x: number) => (total === 0 ? 0 : x / total)
@@ -69,14 +82,20 @@ export function addNetworks(
     .sort((a, b) => b.weight - a.weight || a.district.localeCompare(b.district))
   const picks = order.slice(0, n).map((c) => {
     coveredWeight += c.weight
-    return { district: c.district, weight: c.weight, shareAfter: share(coveredWeight) }
+    return {
+      district: c.district,
+      weight: c.weight,
+      lower: c.lower,
+      upper: c.upper,
+      shareAfter: share(coveredWeight),
+    }
   })
   return {
     before,
     after: share(coveredWeight),
     total,
     picks,
-    unknown: candidates.filter((c) => c.childVictims === null).map((c) => c.district),
+    unknown: candidates.filter((c) => c.childVictims === null && !c.expected).map((c) => c.district),
   }
 }
 
@@ -89,4 +108,34 @@ export function coveredShare(
   const total = candidates.reduce((s, c) => s + objective(c), 0)
   if (total === 0) return 0
   return candidates.filter((c) => districts.has(c.district)).reduce((s, c) => s + objective(c), 0) / total
+}
+
+export interface Agreement {
+  /** The what-if's picks with their rank in the priority score (null = not ranked: covered or unknown). */
+  readonly picks: ReadonlyArray<{ readonly district: string; readonly scoreRank: number | null }>
+  /** Districts in the score's top N that the what-if did not pick. */
+  readonly rankedNotPicked: ReadonlyArray<string>
+  /** True when both choose the same N districts. */
+  readonly same: boolean
+}
+
+/**
+ * Where the ranking and the what-if agree. They answer different questions: the score ranks by a
+ * weighted mix of rates, trend, border flows and distances; the what-if adds the districts with the
+ * most child victims (a count: a large district with a modest rate can beat a small one with a high rate).
+ */
+export function agreement(
+  result: WhatIfResult,
+  ranking: ReadonlyArray<{ readonly district: string; readonly rank: number | null }>,
+): Agreement {
+  const n = result.picks.length
+  const rankOf = new Map(ranking.map((r) => [r.district, r.rank]))
+  const top = ranking.filter((r) => r.rank !== null && r.rank <= n).map((r) => r.district)
+  const picked = new Set(result.picks.map((p) => p.district))
+  const rankedNotPicked = top.filter((d) => !picked.has(d))
+  return {
+    picks: result.picks.map((p) => ({ district: p.district, scoreRank: rankOf.get(p.district) ?? null })),
+    rankedNotPicked,
+    same: rankedNotPicked.length === 0 && top.length === n,
+  }
 }

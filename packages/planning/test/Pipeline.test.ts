@@ -14,6 +14,8 @@ const cases: ReadonlyArray<CaseFixture> = [
     interim_care_date: "2024-01-01",
     assessment_date: "2024-01-03",
     bid_date: "2024-01-05",
+    bid_outcome: "return_home",
+    bid_decided_by: "mlsw",
     return_date: "2024-01-06",
     reintegration_date: "2024-01-10",
     follow_up_date: "2024-02-01",
@@ -43,6 +45,8 @@ const cases: ReadonlyArray<CaseFixture> = [
     victim_group: "local_lao",
     origin_province: "LA01",
     date_of_birth: "2010-06-01",
+    // disputed: 13 by the date of birth, 19 by the recorded age (a lost-contact exit needs no BID)
+    age_years: 19,
     identification_date: "2024-03-01",
     interim_care_date: "2024-03-01",
     exit_reason: "lost_contact",
@@ -151,13 +155,19 @@ describe("red flags", () => {
   it("flags children returned without a prior BID, overdue follow-ups and repeat victims, with legal bases", async () => {
     const flags = await redFlags(conn, { asOf: "2024-12-31" })
     expect(flags.map((f) => [f.flag, f.caseId, f.province, f.detail])).toEqual([
+      [
+        "age_disputed",
+        "C4",
+        "LA01",
+        "age_years 19 and the date of birth disagree on whether the person was under 18: treated as a child",
+      ],
       ["child_returned_without_bid", "C2", "LA01", "no BID recorded"],
-      ["child_returned_without_bid", "C6", "LA02", "BID recorded after the return (2024-04-12)"],
+      ["child_returned_without_bid", "C6", "LA02", "BID recorded after the move out of care (2024-04-12)"],
       ["no_follow_up", "C3", "LA01", "no follow-up recorded"],
       ["repeat_victim", "C5", "LA02", "re-trafficked"],
     ])
-    expect(flags[0]!.legalBasis).toEqual(flagLegalBasis.child_returned_without_bid)
-    expect(flags[0]!.legalBasis).toContain("guideline_2010_sec7")
+    expect(flags[1]!.legalBasis).toEqual(flagLegalBasis.child_returned_without_bid)
+    expect(flags[1]!.legalBasis).toContain("guideline_2010_sec7")
   })
 
   it("uses the follow-up period and the as-of date", async () => {
@@ -208,6 +218,7 @@ describe("planningTablesForPublication", () => {
     expect(t.red_flag_counts.map((r) => [r.flag, r.province])).toEqual([
       ["child_returned_without_bid", "LA01"],
       ["child_returned_without_bid", "LA02"],
+      ["age_disputed", "LA01"],
       ["no_follow_up", "LA01"],
       ["repeat_victim", "LA02"],
     ])

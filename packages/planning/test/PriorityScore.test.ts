@@ -1,7 +1,13 @@
 import { describe, expect, it } from "vitest"
 import type { CpnDistrict } from "../src/CpnCoverage.ts"
 import { districtChildPopulation, haversineKm } from "../src/Gazetteer.ts"
-import { type DistrictInput, defaultWeights, priorityScores, rankedListCsv } from "../src/PriorityScore.ts"
+import {
+  type DistrictInput,
+  defaultWeights,
+  priorityScores,
+  rankedListCsv,
+  weightSensitivity,
+} from "../src/PriorityScore.ts"
 import type { Shelter } from "../src/Shelters.ts"
 import { tinyPlaces } from "./helpers.ts"
 
@@ -146,5 +152,39 @@ describe("rankedListCsv", () => {
     ).toBe(true)
     expect(lines[1]!.startsWith("1,LA9003,Gamma,LA90,false,0.6667,2000,1,")).toBe(true)
     expect(lines[4]!.startsWith(",LA9001,Alpha,LA90,true,0,")).toBe(true)
+  })
+})
+
+describe("estimates in the score", () => {
+  const ctx = { places: tinyPlaces, coverage, shelters, checkpointFlows: [] }
+  const suppressed = (district: string, rate: number): DistrictInput => ({
+    district,
+    childVictims: null,
+    recentVictims: null,
+    previousVictims: null,
+    minorityVictims: null,
+    victimsWithEthnicity: null,
+    childRateEstimate: { value: rate, lower: rate / 2, upper: rate * 2 },
+  })
+  it("a suppressed count with an estimate still ranks on childRate, and says it is estimated", () => {
+    const scores = priorityScores([suppressed("LA9002", 40), suppressed("LA9004", 10)], ctx)
+    const top = scores.find((s) => s.rank === 1)!
+    expect(top.district).toBe("LA9002")
+    expect(top.unknown).not.toContain("childRate")
+    expect(top.estimated).toEqual([{ component: "childRate", lower: 20, upper: 80, cases: null }])
+    expect(top.components.childRate.raw).toBe(40)
+  })
+  it("weightSensitivity lists who enters and leaves the top N when one weight moves by 50%", () => {
+    const all = [suppressed("LA9002", 40), suppressed("LA9003", 30), suppressed("LA9004", 10)]
+    const { base, rows } = weightSensitivity(all, ctx, defaultWeights, 1)
+    expect(base).toHaveLength(1)
+    expect(rows).toHaveLength(12)
+    for (const r of rows) {
+      expect(r.top).toHaveLength(1)
+      expect(r.entered.length).toBe(r.left.length)
+      if (r.entered.length === 0) expect(r.top).toEqual(base)
+    }
+    const lowChild = rows.find((r) => r.component === "childRate" && r.factor === 0.5)!
+    expect(lowChild.weight).toBe(1.5)
   })
 })

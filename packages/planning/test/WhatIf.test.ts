@@ -1,7 +1,13 @@
 import fc from "fast-check"
 import { describe, expect, it } from "vitest"
 import type { CpnDistrict } from "../src/CpnCoverage.ts"
-import { addNetworks, type Candidate, coveredShare } from "../src/WhatIf.ts"
+import {
+  addNetworks,
+  agreement,
+  type Candidate,
+  coveredShare,
+  expectedChildVictimsObjective,
+} from "../src/WhatIf.ts"
 
 const active = (district: string): CpnDistrict => ({
   district,
@@ -25,8 +31,8 @@ describe("addNetworks: hand-computed", () => {
     expect(r.total).toBe(60)
     expect(r.before).toBeCloseTo(10 / 60, 12)
     expect(r.picks).toEqual([
-      { district: "B", weight: 30, shareAfter: 40 / 60 },
-      { district: "C", weight: 20, shareAfter: 1 },
+      { district: "B", weight: 30, lower: null, upper: null, shareAfter: 40 / 60 },
+      { district: "C", weight: 20, lower: null, upper: null, shareAfter: 1 },
     ])
     expect(r.after).toBe(1)
     expect(r.unknown).toEqual(["E"])
@@ -110,5 +116,41 @@ describe("addNetworks: properties", () => {
         }
       }),
     )
+  })
+})
+
+describe("addNetworks with estimates", () => {
+  const candidates: ReadonlyArray<Candidate> = [
+    { district: "A", childVictims: null, expected: { value: 4.2, lower: 1.5, upper: 8 } },
+    { district: "B", childVictims: 30, expected: { value: 27, lower: 20, upper: 35 } },
+    { district: "C", childVictims: null, expected: { value: 0.8, lower: 0.1, upper: 2.5 } },
+  ]
+  it("picks by estimated child victims and carries each pick's interval", () => {
+    const r = addNetworks(candidates, [], 2, expectedChildVictimsObjective)
+    expect(r.picks.map((p) => [p.district, p.weight, p.lower, p.upper])).toEqual([
+      ["B", 27, 20, 35],
+      ["A", 4.2, 1.5, 8],
+    ])
+    expect(r.unknown).toEqual([])
+  })
+  it("agreement says where the ranking's top N and the picks differ", () => {
+    const r = addNetworks(candidates, [], 2, expectedChildVictimsObjective)
+    const a = agreement(r, [
+      { district: "C", rank: 1 },
+      { district: "B", rank: 2 },
+      { district: "A", rank: 3 },
+    ])
+    expect(a.picks).toEqual([
+      { district: "B", scoreRank: 2 },
+      { district: "A", scoreRank: 3 },
+    ])
+    expect(a.rankedNotPicked).toEqual(["C"])
+    expect(a.same).toBe(false)
+    expect(
+      agreement(r, [
+        { district: "B", rank: 1 },
+        { district: "A", rank: 2 },
+      ]).same,
+    ).toBe(true)
   })
 })

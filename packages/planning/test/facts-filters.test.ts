@@ -25,13 +25,14 @@ describe("planning's cross-filters are the dashboard's", () => {
     expect(dashboard).toHaveLength(FILTER_KEYS.length - 2)
   })
 
-  it.each(["priority_inputs_from_facts.sql", "checkpoint_flows_from_facts.sql"])(
-    "%s filters the same columns, one parameter per key in filterKeys order",
-    (file) => {
-      const planning = filterColumns(planningSql(file))
-      expect(planning.map(([, column]) => column)).toEqual(dashboard.map(([, column]) => column))
-      const first = planning[0]![0]
-      expect(planning.map(([n]) => n)).toEqual(FactsInputs.filterKeys.map((_, i) => first + i))
-    },
-  )
+  it.each([
+    "priority_inputs_from_facts.sql",
+    "checkpoint_flows_from_facts.sql",
+    "district_year_victims_from_facts.sql",
+  ])("%s filters the same columns, one parameter per key in filterKeys order", (file) => {
+    const planning = filterColumns(planningSql(file))
+    expect(planning.map(([, column]) => column)).toEqual(dashboard.map(([, column]) => column))
+    const first = planning[0]![0]
+    expect(planning.map(([n]) => n)).toEqual(FactsInputs.filterKeys.map((_, i) => first + i))
+  })
 })

@@ -40,6 +40,7 @@ const CASE_COLUMNS = `
   age_years INTEGER, date_of_birth DATE, origin_district VARCHAR, origin_province VARCHAR,
   border_checkpoint VARCHAR, destination_country VARCHAR, exploitation_district VARCHAR,
   exploitation_form VARCHAR, ethnicity VARCHAR, interim_care_date DATE, assessment_date DATE, bid_date DATE,
+  bid_outcome VARCHAR, bid_decided_by VARCHAR,
   return_date DATE, reintegration_date DATE, follow_up_date DATE, closed_date DATE,
   exit_reason VARCHAR, exit_date DATE, services VARCHAR[], legal_basis VARCHAR[]`
 

@@ -3,4 +3,5 @@
  * connector, schema setup and import are on `@lao-protect/warehouse/node`.
  */
 export type { Connector, Param, Row } from "./Connector.ts"
+export * as Publication from "./Publication.ts"
 export * from "./views/index.ts"

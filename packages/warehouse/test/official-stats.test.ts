@@ -44,11 +44,13 @@ describe("importUnodcGlotip: the CSV fixture", () => {
   it("skips the title rows, reads every data row, and the counts reconcile", async () => {
     const r = await importUnodcGlotip(db, FIXTURE)
     expect(r.headerRow).toBe(4) // title row, a note row with a line break inside quotes, then the names
-    expect([r.rowsRead, r.accepted, r.rejected]).toEqual([53, 47, 6])
+    // Row 57 gives row 5's statistic again with another value: both kept, flagged as a conflict.
+    expect([r.rowsRead, r.accepted, r.rejected]).toEqual([53, 48, 5])
     expect(r.accepted + r.rejected).toBe(r.rowsRead)
     expect([r.suppressed, r.missing]).toEqual([2, 9])
-    expect(await count("select count(*) as n from official_stats")).toBe(47)
-    expect(await count("select count(distinct row_number) as n from official_stats_quarantine")).toBe(6)
+    expect(await count("select count(*) as n from official_stats")).toBe(48)
+    expect(await count("select count(*) as n from official_stats where conflict")).toBe(2)
+    expect(await count("select count(distinct row_number) as n from official_stats_quarantine")).toBe(5)
     expect(
       await count(
         "select count(*) as n from official_stats where iso3 in ('Iso3_code', '') or country like 'Global Report%'",
@@ -57,7 +59,7 @@ describe("importUnodcGlotip: the CSV fixture", () => {
     const log = await db.query(
       "select header_row, rows_read, rows_accepted, rows_rejected from official_stats_import",
     )
-    expect(log).toEqual([{ header_row: 4, rows_read: 53, rows_accepted: 47, rows_rejected: 6 }])
+    expect(log).toEqual([{ header_row: 4, rows_read: 53, rows_accepted: 48, rows_rejected: 5 }])
   })
 
   it('keeps "<5" as suppressed below 5: not zero, not missing', async () => {
@@ -139,12 +141,6 @@ describe("importUnodcGlotip: the CSV fixture", () => {
       { rowNumber: 55, field: "Iso3_code", value: "LA", reason: "not an ISO 3166-1 alpha-3 code" },
       { rowNumber: 56, field: "Indicator", value: null, reason: "required" },
       {
-        rowNumber: 57,
-        field: "(row)",
-        value: null,
-        reason: "duplicate of row 5 (same country, indicator, dimension, category, sex, age, year and unit)",
-      },
-      {
         rowNumber: 58,
         field: "(row)",
         value: null,
@@ -157,13 +153,13 @@ describe("importUnodcGlotip: the CSV fixture", () => {
     expect(JSON.parse(raw[0]!.raw)).toMatchObject({ Iso3_code: "LAO", Year: "20x1", txtVALUE: "100" })
   })
 
-  it("re-importing the same file is idempotent; the first of two copies of a statistic wins in the file", async () => {
+  it("re-importing the same file is idempotent; two different values of one statistic are both kept, flagged", async () => {
     const first = await importUnodcGlotip(db, FIXTURE)
     const snapshot = await db.query(
       "select * exclude (import_id, imported_at) from official_stats order by row_number",
     )
     const again = await importUnodcGlotip(db, FIXTURE)
-    expect([again.rowsRead, again.accepted, again.rejected, again.replaced]).toEqual([53, 47, 6, 47])
+    expect([again.rowsRead, again.accepted, again.rejected, again.replaced]).toEqual([53, 48, 5, 48])
     expect(
       await db.query("select * exclude (import_id, imported_at) from official_stats order by row_number"),
     ).toEqual(snapshot)
@@ -173,7 +169,7 @@ describe("importUnodcGlotip: the CSV fixture", () => {
       await db.query(
         "select value from official_stats where iso3 = 'LAO' and year = 2019 and sex = 'Total' and age = 'Total' and dimension = 'Total' and unit = 'Counts' and indicator = 'Detected trafficking victims'",
       ),
-    ).toEqual([{ value: 96 }])
+    ).toEqual([{ value: 96 }, { value: 99 }])
   })
 
   it("rolls back everything when the import fails part-way", async () => {
@@ -185,7 +181,7 @@ describe("importUnodcGlotip: the CSV fixture", () => {
     copyFileSync(FIXTURE, file)
     await expect(importUnodcGlotip(db, file)).rejects.toBeInstanceOf(OfficialImportError)
     expect(await db.query("select * from official_stats order by row_number")).toEqual(before)
-    expect(await count("select count(*) as n from official_stats_quarantine")).toBe(6)
+    expect(await count("select count(*) as n from official_stats_quarantine")).toBe(5)
   })
 })
 
@@ -206,7 +202,7 @@ describe("importUnodcGlotip: layouts", () => {
     writeFileSync(file, xlsx)
     const r = await importUnodcGlotip(db, file)
     expect(r.headerRow).toBe(3)
-    expect([r.rowsRead, r.accepted, r.rejected, r.suppressed, r.missing]).toEqual([53, 47, 6, 2, 9])
+    expect([r.rowsRead, r.accepted, r.rejected, r.suppressed, r.missing]).toEqual([53, 48, 5, 2, 9])
     // Excel row numbers: two title rows, the names on row 3, 47 good rows, then the bad year.
     expect(r.quarantine[0]).toMatchObject({ field: "Year", value: "20x1", rowNumber: 51 })
   })
@@ -241,6 +237,7 @@ describe("referenceSeries", () => {
     await importUnodcGlotip(db, FIXTURE)
     expect(await series("victims_total")).toEqual([
       [2019, 96],
+      [2019, 99],
       [2020, 142],
       [2021, 110],
     ])
@@ -297,8 +294,13 @@ describe("referenceSeries", () => {
         (p) => p.iso3 === "LAO" && p.unit === "Counts" && p.indicator === "Detected trafficking victims",
       ),
     ).toBe(true)
-    // 9 sex/age series of 3 years + 4 forms of exploitation; begging is mapped but not in the file.
-    expect(all).toHaveLength(9 * 3 + 3 * 3)
+    // 9 sex/age series of 3 years + 4 forms of exploitation; begging is mapped but not in the file;
+    // plus the conflicting second 2019 total, flagged.
+    expect(all).toHaveLength(9 * 3 + 3 * 3 + 1)
+    expect(all.filter((p) => p.conflict).map((p) => [p.measure, p.year, p.value])).toEqual([
+      ["victims_total", 2019, 96],
+      ["victims_total", 2019, 99],
+    ])
     expect(all.filter((p) => p.suppressed)).toHaveLength(1)
     expect((await referenceSeries(db, { iso3: "THA", measures: ["victims_boys"] }))[0]).toMatchObject({
       year: 2021,
@@ -306,6 +308,40 @@ describe("referenceSeries", () => {
       suppressed: true,
       suppressedBelow: 5,
     })
+  })
+
+  it("reads files labelled as UNODC publishes them: age bands, forms and empty categories", async () => {
+    const head =
+      "Iso3_code,Country,Region,Subregion,Indicator,Dimension,Category,Sex,Age,Year,Unit of measurement,txtVALUE,Source"
+    const r = (dimension: string, category: string, sex: string, age: string, year: number, value: string) =>
+      `LAO,Lao People's Democratic Republic,Asia,South-eastern Asia,Detected trafficking victims,${dimension},${category},${sex},${age},${year},Counts,${value},National authorities`
+    const file = join(dir, "glotip-real-labels.csv")
+    writeFileSync(
+      file,
+      [
+        head,
+        r("Total", "Total", "Total", "0 to 17 years", 2022, "40"),
+        r("Total", "Total", "Female", "0 to 17 years", 2022, "31"),
+        r("Total", "Total", "Male", "18 years or over", 2022, "7"),
+        r("by form of exploitation", "Sexual exploitation", "Total", "Total", 2022, "25"),
+        r("by form of exploitation", "Forced labour", "Total", "Total", 2022, "12"),
+        r("by form of exploitation", "Other forms", "Total", "Total", 2022, "3"),
+        r("by citizenship", "", "Total", "Total", 2022, "58"),
+      ].join("\n"),
+    )
+    const imported = await importUnodcGlotip(db, file)
+    expect([imported.rowsRead, imported.accepted, imported.rejected]).toEqual([7, 7, 0])
+    const all = await referenceSeries(db, { iso3: "LAO" })
+    const at = (measure: string) => all.filter((p) => p.measure === measure).map((p) => [p.year, p.value])
+    expect(at("victims_minor")).toEqual([[2022, 40]])
+    expect(at("victims_girls")).toEqual([[2022, 31]])
+    expect(at("victims_men")).toEqual([[2022, 7]])
+    expect(at("form_sexual_exploitation")).toEqual([[2022, 25]])
+    expect(at("form_forced_labour")).toEqual([[2022, 12]])
+    // Empty category: kept as a statistic of its own (the by-citizenship measure).
+    expect(
+      await db.query("select category, value from official_stats where dimension = 'by citizenship'"),
+    ).toEqual([{ category: "", value: 58 }])
   })
 
   it("uses the latest import when a newer edition repeats a statistic", async () => {
@@ -340,7 +376,7 @@ describe("the mapping and the publication rows", () => {
     await importUnodcGlotip(db, FIXTURE)
     await importUnodcGlotip(db, FIXTURE)
     const rows = await officialStatsForPublication(db)
-    expect(rows).toHaveLength(47)
+    expect(rows).toHaveLength(48)
     expect(rows.filter((r) => r.suppressed).map((r) => [r.iso3, r.value, r.suppressed_below])).toEqual([
       ["LAO", null, 5],
       ["THA", null, 5],

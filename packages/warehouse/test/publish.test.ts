@@ -14,7 +14,8 @@ import { CellTable, hmacPads, type Manifest, publish, recoverable } from "../src
 import pubCasesSql from "../src/node/publish/pub_cases.sql?raw"
 import pubEthnicFamilySql from "../src/node/publish/pub_ethnic_family.sql?raw"
 import { domainModel } from "../src/node/schema/domain-model.ts"
-import { writeSynthCsv } from "../src/node/synth/index.ts"
+import { recordSyntheticFile, writeSynthCsv } from "../src/node/synth/index.ts"
+import * as Publication from "../src/Publication.ts"
 
 const CANARIES = [
   "Canary Zzyzx Phommachack",
@@ -42,8 +43,9 @@ beforeAll(async () => {
   out = join(dir, "published")
   csv = join(dir, "synthetic.csv")
   keyFile = join(dir, "warehouse", "publish.key")
-  await writeSynthCsv(csv, { seed: 7, fromYear: 2005, toYear: 2024 })
+  const written = await writeSynthCsv(csv, { seed: 7, fromYear: 2005, toYear: 2024 })
   wh = await openWarehouse(join(dir, "warehouse", "w.duckdb"))
+  await recordSyntheticFile(wh, written)
   const imported = await importFile(wh, { file: csv, model: domainModel(), writeRejected: false })
   expect(imported.rejected).toBe(0)
   // Canaries: PII and free text that must not reach any published byte.
@@ -97,7 +99,7 @@ describe("publish: release layout and manifest", () => {
     expect(f!.n).toBe(c!.n)
     for (const [name, entry] of Object.entries(manifest.tables)) {
       const [r] = await scratch.query<{ n: number }>("SELECT count(*) AS n FROM read_parquet($1)", [
-        join(releaseDir(), entry.parquet),
+        join(releaseDir(), entry.parquet!),
       ])
       expect(r!.n, name).toBe(entry.rows)
     }
@@ -155,14 +157,30 @@ describe("publish: release layout and manifest", () => {
     expect(r!.n).toBe(manifest.counts.cases)
   })
 
-  it("first_paint.json agrees with the province totals of province_year", async () => {
+  it("the manifest and first paint decode with the publication contract the dashboard uses", async () => {
+    const m = Publication.decodeManifest(
+      JSON.parse(await readFile(join(releaseDir(), "manifest.json"), "utf8")),
+    )
+    expect(m.contract).toBe(Publication.CONTRACT_VERSION)
+    expect(m.screen).toBe("exact")
+    const fp = Publication.decodeFirstPaint(
+      JSON.parse(await readFile(join(releaseDir(), "first_paint.json"), "utf8")),
+    )
+    expect(fp.screen).toBe(m.screen)
+    expect(() => Publication.decodeManifest({ ...m, contract: undefined })).toThrow(/older lao-protect/)
+    expect(() => Publication.decodeManifest({ ...m, screen: "sometimes" })).toThrow(
+      /publish the release again/i,
+    )
+  })
+
+  it("the planners tier's first paint holds the facts cube's exact province totals (its screen rule)", async () => {
     const fp = JSON.parse(await readFile(join(releaseDir(), "first_paint.json"), "utf8"))
     expect(fp.threshold).toBe(10)
     expect(fp.synthetic).toBe(true)
     expect(fp.years).toEqual([2005, 2024])
-    const rows = await scratch.query<{ province: string; n: number | null; suppressed: boolean }>(
-      "SELECT province, n, suppressed FROM read_parquet($1) WHERE level = 'province_total' AND province IS NOT NULL ORDER BY province",
-      [join(releaseDir(), "province_year.parquet")],
+    const rows = await scratch.query<{ province: string; n: number; suppressed: boolean }>(
+      "SELECT province, CAST(sum(n) AS INTEGER) AS n, false AS suppressed FROM read_parquet($1) WHERE province IS NOT NULL GROUP BY province ORDER BY province",
+      [join(releaseDir(), "facts.parquet")],
     )
     expect(fp.provinces).toEqual(rows)
   })
@@ -482,6 +500,14 @@ describe("publish: atomic switch and tiers", () => {
     expect(Object.keys(pub.manifest.tables).sort()).toEqual(["district_year", "flows", "province_year"])
     expect(pub.manifest.counts.facts).toBe(0)
     expect(existsSync(join(pub.dir, "facts.arrow"))).toBe(false)
+    // Its screen rule is the published flags: the first paint is province_year's province totals.
+    expect(pub.manifest.screen).toBe("published")
+    const fp = JSON.parse(await readFile(join(pub.dir, "first_paint.json"), "utf8"))
+    const rows = await scratch.query<{ province: string; n: number | null; suppressed: boolean }>(
+      "SELECT province, n, suppressed FROM read_parquet($1) WHERE level = 'province_total' AND province IS NOT NULL ORDER BY province",
+      [join(pub.dir, "province_year.parquet")],
+    )
+    expect(fp.provinces).toEqual(rows)
   })
 
   // Runs last in this block: it adds official statistics to the shared warehouse.

@@ -234,8 +234,10 @@ export interface DashboardOptions {
 
 export async function dashboardFigures(o: DashboardOptions): Promise<Figure[]> {
   const { serve } = await import("@lao-protect/dashboard/server/serve")
-  const app = await serve({ dist: appDist, dataRoot: o.dataRoot, port: 0 })
-  const harness = await serve({ dist: harnessDist, dataRoot: o.dataRoot, port: 0 })
+  // The bench's data are synthetic but altered (invalid rows), so not proven synthetic: serve them
+  // on loopback without tokens.
+  const app = await serve({ dist: appDist, dataRoot: o.dataRoot, port: 0, access: { mode: "off" } })
+  const harness = await serve({ dist: harnessDist, dataRoot: o.dataRoot, port: 0, access: { mode: "off" } })
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
     args: ARGS,

@@ -56,7 +56,7 @@ export async function ensureCsv(size: number, log: (s: string) => void): Promise
   renameSync(`${csv}.tmp`, csv)
   rmSync(raw, { force: true })
   rmSync(`${raw}.meta.json`, { force: true })
-  // Same sidecar as synth writes (the publication labels the release synthetic from it).
+  // A sidecar for people to read; the altered bytes are not recorded as synthetic (see synth/record.ts).
   writeFileSync(
     `${csv}.meta.json`,
     `${JSON.stringify({ ...meta, sha256: null, note: `every ${RECIPE.badEvery}th row has an invalid date` }, null, 2)}\n`,

@@ -19,6 +19,7 @@ import {
   measureBytes,
 } from "./dashboard.ts"
 import { benchDir, dashboardDataRoot, ensureCsv, sizeDir } from "./data.ts"
+import { linkageFigures, linkageIds } from "./linkage.ts"
 import { gitState, machine, versions } from "./machine.ts"
 import { renderMarkdown } from "./report.ts"
 import { scalingRows } from "./scaling.ts"
@@ -43,7 +44,7 @@ const sizes = values.sizes
     ? [10_000]
     : [10_000, 100_000, 1_000_000, ...(values["10m"] ? [10_000_000] : [])]
 const groups = new Set<Group>(
-  (values.only?.split(",") ?? ["import", "domain", "publish", "dashboard"]) as Group[],
+  (values.only?.split(",") ?? ["import", "domain", "publish", "dashboard", "linkage"]) as Group[],
 )
 const runsFor = (size: number) => (values.runs ? Number(values.runs) : size <= 100_000 ? 5 : 3)
 const steps = Number(values.steps)
@@ -340,6 +341,8 @@ async function main(): Promise<void> {
       [["domain.decode", "CaseRow decode", ">= 200,000 rows/s in Node", "higher"]],
       () => domainFigures(size),
     )
+    // linkage is measured in persons, at 10k and 100k only
+    if (size <= 100_000) await guarded("linkage", linkageIds, () => linkageFigures(size, log))
     if (groups.has("dashboard")) {
       if (dashboardReady !== null) {
         for (const [id, title, goal, better] of dashboardIds)

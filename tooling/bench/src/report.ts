@@ -20,6 +20,7 @@ const GROUPS: ReadonlyArray<[Figure["group"], string]> = [
   ["domain", "Domain decode"],
   ["publish", "Publish"],
   ["dashboard", "Dashboard (headless Chromium, production build)"],
+  ["linkage", "Record linkage (multi-partner synth, persons)"],
 ]
 
 export function renderMarkdown(r: BenchResults): string {

@@ -221,7 +221,7 @@ function BriefTable(props: {
                     props.vocabName,
                     r.code,
                     props.lang,
-                    props.vocabName === "borderPoint" ? t("none") : t("unknown"),
+                    props.vocabName === "borderPoint" ? t("noCheckpoint") : t("unknown"),
                   ).text
                 }
               </th>

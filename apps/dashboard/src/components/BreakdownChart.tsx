@@ -19,7 +19,7 @@ export function BreakdownChart({ title, testId, items, cellText }: BreakdownChar
   const shown = items.flatMap((i) => (i.cell.kind === "value" ? [{ label: i.label, n: i.cell.n }] : []))
   return (
     <section className="breakdown" data-testid={testId}>
-      <h4>{title}</h4>
+      <h3>{title}</h3>
       {shown.length > 0 && (
         <ResponsiveContainer width="100%" height={Math.max(60, 22 * shown.length + 10)}>
           <BarChart data={shown} layout="vertical" margin={{ top: 0, right: 8, bottom: 0, left: 0 }}>

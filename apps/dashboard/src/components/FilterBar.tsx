@@ -3,7 +3,7 @@ import { labelOf, vocab } from "../data/reference.ts"
 import type { Lang, MessageKey, T } from "../i18n/index.ts"
 import { type AppState, FILTER_KEYS, type FilterKey } from "../lib/state.ts"
 
-const FILTER_LABEL: { readonly [K in FilterKey]: MessageKey } = {
+export const FILTER_LABEL: { readonly [K in FilterKey]: MessageKey } = {
   victimGroup: "victimGroup",
   sex: "sex",
   ageBand: "ageBand",

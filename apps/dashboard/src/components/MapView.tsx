@@ -1,24 +1,53 @@
 import type { BorderPointCount, FlowCount } from "@lao-protect/warehouse"
-import type { Layer, GeoJSON as LeafletGeoJSON, LeafletMouseEvent, Path } from "leaflet"
+import type { Layer, GeoJSON as LeafletGeoJSON, Map as LeafletMap, LeafletMouseEvent, Path } from "leaflet"
 import { useEffect, useMemo, useRef } from "react"
-import { CircleMarker, GeoJSON, MapContainer, Pane, Polyline, Tooltip } from "react-leaflet"
+import { CircleMarker, GeoJSON, MapContainer, Pane, Polyline, Tooltip, useMap } from "react-leaflet"
 import { countryAnchor } from "../data/countryDirections.ts"
-import { checkpointById, labelOf, provinceByCode } from "../data/reference.ts"
+import { checkpointById, districtCentre, labelOf, provinceByCode } from "../data/reference.ts"
 import type { Boundaries, BoundaryFeature } from "../data/release.ts"
 import type { Lang, T } from "../i18n/index.ts"
-import { type AreaValue, type Classes, fillOf } from "../lib/choropleth.ts"
+import { type AreaValue, type Classes, ensureHatch, fillOf } from "../lib/choropleth.ts"
+import { SUPPRESSED_FILL } from "../lib/classify.ts"
 import { flowLine, flowWidth, type LatLon } from "../lib/flows.ts"
+import { HATCH_FILL, HATCH_ID } from "../lib/hatch.ts"
 import type { ILLUSTRATIVE_SHELTERS } from "../lib/overlays.ts"
 import type { Layer as LayerName, Level } from "../lib/state.ts"
 import { type Cell, suppress } from "../lib/suppress.ts"
+import { type MapLabel, MapLabels } from "./MapLabels.tsx"
 
 /** Only the largest movements are drawn: beyond this the map becomes a hairball (the legend says so). */
 export const MAX_FLOWS = 40
 
-const LAOS_BOUNDS: [[number, number], [number, number]] = [
-  [13.6, 99.6],
-  [22.7, 108.0],
+export const LAOS_BOUNDS: [[number, number], [number, number]] = [
+  [13.85, 100.05],
+  [22.55, 107.7],
 ]
+
+/** The neighbours, named in grey where the map shows them (points inside each, away from Laos). */
+export const NEIGHBOUR_LABELS: ReadonlyArray<readonly [iso3: string, lat: number, lon: number]> = [
+  ["THA", 15.9, 101.0],
+  ["MMR", 21.6, 99.85],
+  ["CHN", 22.95, 101.0],
+  ["VNM", 16.3, 107.55],
+  ["KHM", 14.05, 105.3],
+]
+const NEIGHBOURS = new Set(NEIGHBOUR_LABELS.map(([iso3]) => iso3))
+
+/** The Leaflet map behind a `.leaflet-container`, for the export (which frames the whole country). */
+export const leafletMaps = new WeakMap<HTMLElement, LeafletMap>()
+
+function RegisterMap() {
+  const map = useMap()
+  useEffect(() => {
+    const el = map.getContainer()
+    leafletMaps.set(el, map)
+    return () => void leafletMaps.delete(el)
+  }, [map])
+  return null
+}
+
+/** Flow stroke width: thinner than a choropleth edge can hide (1-7 px, square-root scaled). */
+export const mapFlowWidth = (n: number, max: number): number => (flowWidth(n, max) - 1.5) * (6 / 10.5) + 1
 
 export interface MapViewProps {
   readonly lang: Lang
@@ -26,6 +55,7 @@ export interface MapViewProps {
   readonly level: Level
   readonly boundaries: Boundaries | null
   readonly districtBoundaries: Boundaries | null
+  readonly countries: Boundaries | null
   readonly values: ReadonlyMap<string, AreaValue>
   readonly classes: Classes
   readonly selected: string | null
@@ -53,20 +83,21 @@ const areaName = (lang: Lang, level: Level, f: BoundaryFeature, t: T): string =>
 export function MapView(props: MapViewProps) {
   const { lang, t, level, boundaries, values, classes, selected, layers, threshold } = props
   const geoRef = useRef<LeafletGeoJSON | null>(null)
-  const onSelectCheckpointRef = useRef(props.onSelectCheckpoint)
-  onSelectCheckpointRef.current = props.onSelectCheckpoint
   const onSelectRef = useRef(props.onSelect)
   onSelectRef.current = props.onSelect
+  const onSelectCheckpointRef = useRef(props.onSelectCheckpoint)
+  onSelectCheckpointRef.current = props.onSelectCheckpoint
   const tooltipEls = useRef(new Map<string, HTMLElement>())
 
   const styleOf = (f: BoundaryFeature | undefined) => {
     const code = f?.properties.pcode ?? ""
     const isSel = code === selected
+    const v = values.get(code)
     return {
-      fillColor: fillOf(values.get(code), classes),
+      fillColor: v?.cell.kind === "suppressed" ? HATCH_FILL : fillOf(v, classes),
       fillOpacity: 0.85,
-      color: isSel ? "#111" : "#555",
-      weight: isSel ? 3 : 0.8,
+      color: isSel ? "#000" : "#555",
+      weight: isSel ? 3.5 : 0.8,
       dashArray: f?.properties.approximate ? "4 3" : "",
     }
   }
@@ -78,15 +109,31 @@ export function MapView(props: MapViewProps) {
     const path = layer as Path
     path.setStyle(styleOf(feature))
     const el = path.getElement()
-    el?.setAttribute("data-pcode", feature.properties.pcode)
-    const v = values.get(feature.properties.pcode)
+    ensureHatch((el as SVGElement | undefined)?.ownerSVGElement)
+    const code = feature.properties.pcode
+    el?.setAttribute("data-pcode", code)
+    const v = values.get(code)
     el?.setAttribute("data-cell", v?.cell.kind ?? "no_data")
-    const tip = tooltipEls.current.get(feature.properties.pcode)
-    if (tip) {
-      const name = areaName(lang, level, feature, t)
-      const approx = feature.properties.approximate ? ` (${t("approximateBoundary")})` : ""
-      tip.textContent = `${name}${approx}: ${props.cellText(v?.cell ?? { kind: "no_data" })}`
+    const name = areaName(lang, level, feature, t)
+    const approx = feature.properties.approximate ? ` (${t("approximateBoundary")})` : ""
+    const text = `${name}${approx}: ${props.cellText(v?.cell ?? { kind: "no_data" })}`
+    // keyboard: every area is a button (Enter or Space opens its panel); flows and points are not
+    if (el && el.getAttribute("tabindex") !== "0") {
+      el.setAttribute("tabindex", "0")
+      el.setAttribute("role", "button")
+      el.addEventListener("keydown", (e) => {
+        const key = (e as KeyboardEvent).key
+        if (key !== "Enter" && key !== " ") return
+        e.preventDefault()
+        onSelectRef.current(code)
+      })
+      el.addEventListener("focus", () => path.bringToFront())
     }
+    el?.setAttribute("aria-label", text)
+    el?.setAttribute("aria-pressed", String(code === selected))
+    if (code === selected) path.bringToFront()
+    const tip = tooltipEls.current.get(code)
+    if (tip) tip.textContent = text
   }
   const applyRef = useRef(apply)
   applyRef.current = apply
@@ -125,116 +172,203 @@ export function MapView(props: MapViewProps) {
       const shiftedBorder: LatLon | null =
         border && f.is_return ? [border[0] + 0.06, border[1] + 0.06] : border
       const line = f.is_return ? flowLine(anchor, shiftedBorder, home) : flowLine(home, border, anchor)
-      return [{ f, line, width: flowWidth(f.n, max) }]
+      return [{ f, line, anchor, width: mapFlowWidth(f.n, max) }]
     })
   }, [props.flows, props.flowThreshold])
 
+  const labels = useMemo((): Array<MapLabel> => {
+    const out: Array<MapLabel> = NEIGHBOUR_LABELS.map(([iso3, lat, lon]) => ({
+      id: iso3,
+      lat,
+      lon,
+      text: labelOf("destination", iso3, lang, iso3).text,
+      priority: 1000,
+      kind: "country",
+    }))
+    const byValue = (code: string) => {
+      const c = values.get(code)?.cell
+      return c?.kind === "value" ? c.n : 0
+    }
+    for (const p of provinceByCode.values())
+      out.push({
+        id: p.code,
+        lat: p.lat,
+        lon: p.lon,
+        text: labelOf("province", p.code, lang, p.code).text,
+        priority: 500 + (level === "province" ? byValue(p.code) / 1e6 : 0),
+        kind: "area",
+        ...(level === "district" ? { maxZoom: 7.75 } : {}),
+      })
+    if (level === "district")
+      for (const [code, [lat, lon]] of districtCentre)
+        out.push({
+          id: code,
+          lat,
+          lon,
+          text: labelOf("district", code, lang, code).text,
+          priority: 100 + byValue(code) / 1e6,
+          kind: "area",
+          minZoom: 8,
+        })
+    if (layers.includes("flows"))
+      for (const { f, anchor } of drawnFlows)
+        if (!NEIGHBOURS.has(f.destination) && !out.some((l) => l.id === `edge-${f.destination}`))
+          out.push({
+            id: `edge-${f.destination}`,
+            lat: anchor[0],
+            lon: anchor[1],
+            text: `→ ${labelOf("destination", f.destination, lang, f.destination).text}`,
+            priority: 900,
+            kind: "edge",
+          })
+    return out
+  }, [lang, level, values, layers, drawnFlows])
+
   return (
-    <MapContainer
-      bounds={LAOS_BOUNDS}
-      className="map"
-      attributionControl={false}
-      zoomSnap={0.25}
-      preferCanvas={false}
-    >
-      {boundaries && (
-        <GeoJSON
-          key={`${level}-${boundaries.features.length}`}
-          ref={geoRef}
-          data={boundaries as unknown as GeoJSON.FeatureCollection}
-          style={(f) => styleOf(f as unknown as BoundaryFeature)}
-          onEachFeature={(f, l) => onEachFeature(f as unknown as BoundaryFeature, l)}
-        />
-      )}
-      {layers.includes("cpn") && props.districtBoundaries && (
-        <GeoJSON
-          key={`cpn-${props.cpnDistricts.join(",")}`}
-          data={
-            {
-              type: "FeatureCollection",
-              features: props.districtBoundaries.features.filter((f) =>
-                props.cpnDistricts.includes(f.properties.pcode),
-              ),
-            } as unknown as GeoJSON.FeatureCollection
-          }
-          interactive={false}
-          style={() => ({ fill: false, color: "#1b7837", weight: 2.5, dashArray: "2 4" })}
-        />
-      )}
-      <Pane name="flows" style={{ zIndex: 450 }}>
-        {layers.includes("flows") &&
-          drawnFlows.map(({ f, line, width }) => (
-            <Polyline
-              key={`${f.province}-${f.border_point}-${f.destination}-${f.is_return}`}
-              positions={line as Array<[number, number]>}
-              pathOptions={{
-                color: f.is_return ? "#2166ac" : "#b35806",
-                weight: width,
-                opacity: 0.55,
-                dashArray: f.is_return ? "6 4" : "",
-                lineCap: "round",
-                // flows lie over the areas: they must not swallow the clicks that select an area
-                interactive: false,
-              }}
+    <>
+      <svg className="defs-only" aria-hidden="true" focusable="false">
+        <defs id={`${HATCH_ID}-defs`}>
+          <pattern
+            id={HATCH_ID}
+            patternUnits="userSpaceOnUse"
+            width="6"
+            height="6"
+            patternTransform="rotate(45)"
+          >
+            <rect width="6" height="6" fill={SUPPRESSED_FILL} />
+            <line x1="0" y1="0" x2="0" y2="6" stroke="#555" strokeWidth="2" />
+          </pattern>
+        </defs>
+      </svg>
+      <MapContainer
+        bounds={LAOS_BOUNDS}
+        className="map"
+        attributionControl={false}
+        zoomSnap={0.25}
+        preferCanvas={false}
+      >
+        <RegisterMap />
+        <Pane name="countries" style={{ zIndex: 350 }}>
+          {props.countries && (
+            <GeoJSON
+              key={`countries-${props.countries.features.length}`}
+              data={
+                {
+                  type: "FeatureCollection",
+                  features: props.countries.features.filter(
+                    (f) => (f.properties as { iso3?: string }).iso3 !== "LAO",
+                  ),
+                } as unknown as GeoJSON.FeatureCollection
+              }
+              interactive={false}
+              style={() => ({ fillColor: "#e4e2dc", fillOpacity: 1, color: "#9a9a9a", weight: 0.8 })}
             />
-          ))}
-      </Pane>
-      <Pane name="points" style={{ zIndex: 460 }}>
-        {layers.includes("checkpoints") &&
-          (props.borderPoints ?? []).flatMap((b) => {
-            const cp = checkpointById.get(b.border_point)
-            if (!cp) return []
-            const cell = suppress(b.n, threshold)
-            const r = cell.kind === "value" ? 3 + 14 * Math.sqrt(b.n / maxBp) : 3
-            const isSelected = props.selectedCheckpoint === b.border_point
-            const name = labelOf("borderPoint", b.border_point, lang, t("none")).text
-            return [
-              <CircleMarker
-                key={b.border_point}
-                center={[cp.lat, cp.lon]}
-                radius={r}
-                eventHandlers={{
-                  click: () => onSelectCheckpointRef.current?.(b.border_point),
-                  add: (e) => {
-                    // Leaflet's SVG path is not focusable: make it a keyboard button.
-                    const el = (e.target as { getElement?: () => Element | undefined }).getElement?.()
-                    if (!el || el.hasAttribute("data-checkpoint")) return
-                    el.setAttribute("data-checkpoint", b.border_point)
-                    el.setAttribute("tabindex", "0")
-                    el.setAttribute("role", "button")
-                    el.setAttribute("aria-label", name)
-                    el.addEventListener("keydown", (ev) => {
-                      const key = (ev as KeyboardEvent).key
-                      if (key !== "Enter" && key !== " ") return
-                      ev.preventDefault()
-                      onSelectCheckpointRef.current?.(b.border_point)
-                    })
-                  },
-                }}
+          )}
+        </Pane>
+        {boundaries && (
+          <GeoJSON
+            key={`${level}-${boundaries.features.length}`}
+            ref={geoRef}
+            data={boundaries as unknown as GeoJSON.FeatureCollection}
+            style={(f) => styleOf(f as unknown as BoundaryFeature)}
+            onEachFeature={(f, l) => onEachFeature(f as unknown as BoundaryFeature, l)}
+          />
+        )}
+        <Pane name="flows" style={{ zIndex: 450 }}>
+          {layers.includes("flows") &&
+            drawnFlows.map(({ f, line, width }) => (
+              <Polyline
+                key={`${f.province}-${f.border_point}-${f.destination}-${f.is_return}`}
+                positions={line as Array<[number, number]>}
                 pathOptions={{
-                  color: "#222",
-                  weight: isSelected ? 4 : 1,
-                  fillColor: cell.kind === "value" ? "#fdb863" : "#bdbdbd",
-                  fillOpacity: 0.85,
-                  dashArray: cell.kind === "value" ? "" : "2 2",
+                  color: f.is_return ? "#2166ac" : "#b35806",
+                  weight: width,
+                  opacity: 0.45,
+                  dashArray: f.is_return ? "6 4" : "",
+                  lineCap: "round",
+                  // flows lie over the areas: they must not swallow the clicks that select an area
+                  interactive: false,
                 }}
+              />
+            ))}
+        </Pane>
+        <Pane name="cpn" style={{ zIndex: 455 }}>
+          {layers.includes("cpn") && props.districtBoundaries && (
+            <GeoJSON
+              key={`cpn-${props.cpnDistricts.join(",")}`}
+              data={
+                {
+                  type: "FeatureCollection",
+                  features: props.districtBoundaries.features.filter((f) =>
+                    props.cpnDistricts.includes(f.properties.pcode),
+                  ),
+                } as unknown as GeoJSON.FeatureCollection
+              }
+              interactive={false}
+              style={() => ({ fill: false, color: "#1b7837", weight: 2.5, dashArray: "2 4" })}
+            />
+          )}
+        </Pane>
+        <Pane name="points" style={{ zIndex: 460 }}>
+          {layers.includes("checkpoints") &&
+            (props.borderPoints ?? []).flatMap((b) => {
+              const cp = checkpointById.get(b.border_point)
+              if (!cp) return []
+              const cell = suppress(b.n, threshold)
+              const r = cell.kind === "value" ? 3 + 14 * Math.sqrt(b.n / maxBp) : 3
+              const isSelected = props.selectedCheckpoint === b.border_point
+              const name = labelOf("borderPoint", b.border_point, lang, t("none")).text
+              return [
+                <CircleMarker
+                  key={b.border_point}
+                  center={[cp.lat, cp.lon]}
+                  radius={r}
+                  eventHandlers={{
+                    click: () => onSelectCheckpointRef.current?.(b.border_point),
+                    add: (e) => {
+                      // Leaflet's SVG path is not focusable: make it a keyboard button (issue 21).
+                      const el = (e.target as { getElement?: () => Element | undefined }).getElement?.()
+                      if (!el || el.hasAttribute("data-checkpoint")) return
+                      el.setAttribute("data-checkpoint", b.border_point)
+                      el.setAttribute("tabindex", "0")
+                      el.setAttribute("role", "button")
+                      el.setAttribute("aria-label", name)
+                      el.addEventListener("keydown", (ev) => {
+                        const key = (ev as KeyboardEvent).key
+                        if (key !== "Enter" && key !== " ") return
+                        ev.preventDefault()
+                        onSelectCheckpointRef.current?.(b.border_point)
+                      })
+                    },
+                  }}
+                  pathOptions={{
+                    color: "#222",
+                    weight: isSelected ? 4 : 1,
+                    fillColor: cell.kind === "value" ? "#fdb863" : "#bdbdbd",
+                    fillOpacity: 0.85,
+                    dashArray: cell.kind === "value" ? "" : "2 2",
+                  }}
+                >
+                  <Tooltip>{`${name}: ${props.cellText(cell)}`}</Tooltip>
+                </CircleMarker>,
+              ]
+            })}
+        </Pane>
+        <Pane name="shelters" style={{ zIndex: 470 }}>
+          {layers.includes("shelters") &&
+            props.shelters.map((s) => (
+              <CircleMarker
+                key={s.id}
+                center={[s.lat, s.lon]}
+                radius={5}
+                pathOptions={{ color: "#542788", weight: 2, fillColor: "#fff", fillOpacity: 1 }}
               >
-                <Tooltip>{`${name}: ${props.cellText(cell)}`}</Tooltip>
-              </CircleMarker>,
-            ]
-          })}
-        {layers.includes("shelters") &&
-          props.shelters.map((s) => (
-            <CircleMarker
-              key={s.id}
-              center={[s.lat, s.lon]}
-              radius={5}
-              pathOptions={{ color: "#542788", weight: 2, fillColor: "#fff", fillOpacity: 1 }}
-            >
-              <Tooltip>{`${t("shelters")}: ${t("illustrative")}`}</Tooltip>
-            </CircleMarker>
-          ))}
-      </Pane>
-    </MapContainer>
+                <Tooltip>{`${t("shelters")}: ${t("illustrative")}`}</Tooltip>
+              </CircleMarker>
+            ))}
+        </Pane>
+        <MapLabels items={labels} />
+      </MapContainer>
+    </>
   )
 }

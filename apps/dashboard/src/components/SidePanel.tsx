@@ -1,4 +1,5 @@
 import type { BreakdownDimension, BreakdownRow } from "@lao-protect/warehouse"
+import type { RefObject } from "react"
 import { labelOf, provinceByCode, type VocabName } from "../data/reference.ts"
 import type { Lang, MessageKey, T } from "../i18n/index.ts"
 import { type Cell, suppress, suppressSeries } from "../lib/suppress.ts"
@@ -28,6 +29,8 @@ export interface SidePanelProps {
   readonly cellText: (cell: Cell) => string
   readonly formatRate: (n: number) => string
   readonly onClose: () => void
+  /** Receives focus after a selection (keyboard users land on the panel they opened). */
+  readonly panelRef?: RefObject<HTMLElement | null>
 }
 
 export function SidePanel({
@@ -40,12 +43,20 @@ export function SidePanel({
   cellText,
   formatRate,
   onClose,
+  panelRef,
 }: SidePanelProps) {
   const totalN = rows?.find((r) => r.dimension === "total")?.n ?? 0
   const total = suppress(totalN, threshold)
   const province = code.length === 4 ? provinceByCode.get(code) : undefined
   return (
-    <aside className="panel" data-testid="side-panel" data-area={code}>
+    <aside
+      className="panel"
+      data-testid="side-panel"
+      data-area={code}
+      aria-label={name}
+      tabIndex={-1}
+      ref={panelRef}
+    >
       <header>
         <h2>{name}</h2>
         <button type="button" onClick={onClose} aria-label={t("close")}>
@@ -76,7 +87,8 @@ export function SidePanel({
           )
           const items: Array<BreakdownItem> = series.slice(0, s.top ?? series.length).map((r) => ({
             code: r.code ?? "unknown",
-            label: labelOf(s.vocab, r.code, lang, s.dim === "border_point" ? t("none") : t("unknown")).text,
+            label: labelOf(s.vocab, r.code, lang, s.dim === "border_point" ? t("noCheckpoint") : t("unknown"))
+              .text,
             cell: r.cell,
           }))
           return (

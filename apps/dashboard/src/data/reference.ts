@@ -85,3 +85,8 @@ export const checkpointById: ReadonlyMap<string, CheckpointInfo> = new Map(check
 
 export const districtProvince = (code: string): string | null =>
   Place.districts.find((d) => d.code === code)?.province ?? null
+
+/** District centres (domain reference points), where the map writes district names. */
+export const districtCentre: ReadonlyMap<string, readonly [lat: number, lon: number]> = new Map(
+  Place.districts.map((d) => [d.code, [d.centroidLat, d.centroidLon] as const]),
+)

@@ -2,39 +2,27 @@
  * The publication as the dashboard sees it (contracts.md section 3), served under /data/ by the
  * server from the current release. Only the small JSON files are read here; facts go to DuckDB.
  */
-import { CpnCoverage, Gazetteer } from "@lao-protect/planning"
+import { Publication } from "@lao-protect/warehouse"
 import { fetchProtected } from "./http.ts"
 
-export interface Manifest {
-  readonly release: string
-  readonly createdAt: string
-  readonly synthetic: boolean
-  /** Synthetic cases in a release that also holds real ones (0 or absent otherwise). */
-  readonly syntheticCases?: number
-  readonly threshold: number
-  readonly flowThreshold: number
-  readonly tables?: Readonly<Record<string, { readonly file: string; readonly rows: number }>>
-}
+/** The first paint of a release that holds cases (its years are a range). */
+export type FirstPaint = Omit<Publication.FirstPaint, "years"> & { readonly years: readonly [number, number] }
+export type Manifest = Publication.Manifest
 
-export interface FirstPaint {
-  readonly threshold: number
-  readonly synthetic: boolean
-  readonly years: readonly [number, number]
-  readonly provinces: ReadonlyArray<{
-    readonly province: string | null
-    readonly n: number | null
-    readonly suppressed: boolean
-  }>
-}
-
-const getJson = async <T>(url: string): Promise<T> => {
+const getJson = async (url: string): Promise<unknown> => {
   const res = await fetchProtected(url, { cache: "no-cache" })
   if (!res.ok) throw new Error(`${url}: HTTP ${res.status}`)
-  return (await res.json()) as T
+  return res.json()
 }
 
-export const loadManifest = () => getJson<Manifest>("/data/manifest.json")
-export const loadFirstPaint = () => getJson<FirstPaint>("/data/first_paint.json")
+/** Decoded against the publication contract: a release of another version fails with a plain message. */
+export const loadManifest = async (): Promise<Manifest> =>
+  Publication.decodeManifest(await getJson("/data/manifest.json"))
+export const loadFirstPaint = async (): Promise<FirstPaint> => {
+  const fp = Publication.decodeFirstPaint(await getJson("/data/first_paint.json"))
+  if (fp.years.length === 0) throw new Error("this release holds no cases: there is nothing to show")
+  return { ...fp, years: fp.years }
+}
 
 export interface BoundaryFeature {
   readonly type: "Feature"
@@ -51,19 +39,5 @@ export interface Boundaries {
   readonly attribution?: string
   readonly features: ReadonlyArray<BoundaryFeature>
 }
-export const loadBoundaries = (level: "provinces" | "districts") =>
-  getJson<Boundaries>(`/geo/${level}.geojson`)
-
-/** The planning input (CPN coverage), when the deployment provides one; null when absent. */
-export const loadCpnCoverage = async (): Promise<ReadonlyArray<string> | null> => {
-  const res = await fetchProtected("/planning/cpn-coverage.csv", { cache: "no-cache" })
-  if (res.status !== 200) return null
-  return parseCpnCsv(await res.text())
-}
-
-/**
- * District P-codes of the CPN coverage file, read by planning's parser (the format documented in
- * packages/planning: `district_code` or `district_name` + `province`); rows it rejects are left out.
- */
-export const parseCpnCsv = (text: string): Array<string> =>
-  CpnCoverage.parseCpnCoverage(text, Gazetteer.fromDomain()).rows.map((r) => r.district)
+export const loadBoundaries = (level: "provinces" | "districts" | "countries") =>
+  getJson(`/geo/${level}.geojson`) as Promise<Boundaries>

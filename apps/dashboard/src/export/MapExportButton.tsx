@@ -3,12 +3,14 @@
  * to it and exports it with the choropleth legend, north arrow, scale bar and attribution.
  */
 import { useRef } from "react"
+import { LAOS_BOUNDS, leafletMaps } from "../components/MapView.tsx"
 import { labelOf } from "../data/reference.ts"
 import type { Manifest } from "../data/release.ts"
 import type { T } from "../i18n/index.ts"
-import type { AreaValue, Classes } from "../lib/choropleth.ts"
+import { type AreaValue, type Classes, classLabels, metricFor } from "../lib/choropleth.ts"
 import { NO_DATA_FILL, SUPPRESSED_FILL } from "../lib/classify.ts"
 import type { AppState } from "../lib/state.ts"
+import { hidesNothing } from "../lib/suppress.ts"
 import { buildExportContext, fileNameFor, type LegendEntry } from "./context.ts"
 import { downloadBlob, downloadCsv } from "./download.ts"
 import { exportMapPng } from "./map.ts"
@@ -32,17 +34,16 @@ export const mapLegend = (
   classes: Classes,
   format: (n: number) => string,
   flows: boolean,
+  decimals = 0,
 ): Array<LegendEntry> => [
-  ...classes.breaks.map((upper, i) => {
-    const lower = i === 0 ? null : classes.breaks[i - 1]
-    return {
-      label:
-        lower === null || lower === undefined ? `≤ ${format(upper)}` : `${format(lower)} – ${format(upper)}`,
-      kind: "swatch" as const,
-      colour: classes.colours[i] ?? "#000",
-    }
-  }),
-  { label: t("suppressedLegend", { k }), kind: "suppressed", colour: SUPPRESSED_FILL },
+  ...classLabels(classes, decimals, format).map((label, i) => ({
+    label,
+    kind: "swatch" as const,
+    colour: classes.colours[i] ?? "#000",
+  })),
+  ...(hidesNothing(k)
+    ? []
+    : [{ label: t("suppressedLegend", { k }), kind: "suppressed" as const, colour: SUPPRESSED_FILL }]),
   { label: t("noData"), kind: "noData", colour: NO_DATA_FILL },
   ...(flows
     ? [
@@ -64,14 +65,30 @@ export function MapExportButton(props: MapExportButtonProps) {
       manifest: props.manifest,
       k: props.k,
       title: props.title,
-      legend: mapLegend(t, props.k, props.classes, props.format, props.state.layers.includes("flows")),
+      legend: mapLegend(
+        t,
+        props.k,
+        props.classes,
+        props.format,
+        props.state.layers.includes("flows"),
+        metricFor(props.state.level, props.state.metric) === "count" ? 0 : 1,
+      ),
     })
-    const png = await exportMapPng(container, context, {
-      attribution: props.attribution,
-      north: t("north"),
-      km: (n) => t("km", { n }),
-    })
-    downloadBlob(png, fileNameFor(context, "png"))
+    // the export shows the whole country, whatever the screen is zoomed to; the view comes back after
+    const map = leafletMaps.get(container)
+    const before = map ? { centre: map.getCenter(), zoom: map.getZoom() } : null
+    map?.fitBounds(LAOS_BOUNDS, { animate: false, padding: [6, 6] })
+    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))
+    try {
+      const png = await exportMapPng(container, context, {
+        attribution: props.attribution,
+        north: t("north"),
+        km: (n) => t("km", { n }),
+      })
+      downloadBlob(png, fileNameFor(context, "png"))
+    } finally {
+      if (map && before) map.setView(before.centre, before.zoom, { animate: false })
+    }
   }
   const csv = () => {
     const values = props.values

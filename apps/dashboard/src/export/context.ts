@@ -8,6 +8,7 @@ import type { Manifest } from "../data/release.ts"
 import type { Lang, MessageKey, T } from "../i18n/index.ts"
 import { formatDate } from "../lib/format.ts"
 import { type AppState, FILTER_KEYS, type FilterKey } from "../lib/state.ts"
+import { hidesNothing } from "../lib/suppress.ts"
 
 /** One legend entry drawn on exported images. */
 export interface LegendEntry {
@@ -90,7 +91,7 @@ export const buildExportContext = (a: BuildContextArgs): ExportContext => {
     date: t("exportDate", { date: formatDate(lang, (a.now ?? new Date()).toISOString()) }),
     filters: describeFilters(state, t),
     source: a.extraSource ? `${release}; ${a.extraSource}` : release,
-    thresholdNote: t("thresholdNote", { k: a.k }),
+    thresholdNote: hidesNothing(a.k) ? t("exactNote") : t("thresholdNote", { k: a.k }),
     synthetic: manifest?.synthetic ?? false,
     syntheticLabel: t("syntheticBadge"),
     lang,
@@ -101,11 +102,15 @@ export const buildExportContext = (a: BuildContextArgs): ExportContext => {
 
 /** A file name from the title and date: ASCII slug (Lao titles fall back to "lao-protect"). */
 export const fileNameFor = (context: ExportContext, ext: string, now: Date = new Date()): string => {
+  // Latin accents are dropped; Lao (and any other script's) letters and marks are kept, so a Lao
+  // export is named by its Lao title
   const slug = context.title
-    .normalize("NFKD")
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
     .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/[^\p{L}\p{M}\p{N}]+/gu, "-")
     .replace(/^-+|-+$/g, "")
     .slice(0, 60)
+    .normalize("NFC")
   return `${slug || "lao-protect"}-${now.toISOString().slice(0, 10)}.${ext}`
 }

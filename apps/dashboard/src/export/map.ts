@@ -64,10 +64,26 @@ export const exportMapPng = async (
       const r = svg.getBoundingClientRect()
       const clone = svg.cloneNode(true) as SVGSVGElement
       clone.setAttribute("xmlns", "http://www.w3.org/2000/svg")
+      // patterns (the suppressed hatch) live in the page, outside the pane's <svg>: carry them along
+      for (const defs of document.querySelectorAll("svg.defs-only defs")) clone.prepend(defs.cloneNode(true))
       clone.setAttribute("width", String(r.width))
       clone.setAttribute("height", String(r.height))
       return { img: await svgImage(new XMLSerializer().serializeToString(clone)), r }
     }),
+  )
+  const labels = [...container.querySelectorAll<HTMLElement>(".map-label:not(.map-label-hidden) span")].map(
+    (el) => {
+      const r = el.getBoundingClientRect()
+      const style = getComputedStyle(el)
+      return {
+        text: el.textContent ?? "",
+        x: r.left + r.width / 2,
+        y: r.top + r.height / 2,
+        font: style.font,
+        colour: style.color,
+        upper: style.textTransform === "uppercase",
+      }
+    },
   )
   const background = getComputedStyle(container).backgroundColor || "#dfe8ee"
   const furniture = mapFurniture(
@@ -91,6 +107,18 @@ export const exportMapPng = async (
       g.fillRect(x, y, w, h)
       for (const { img, r } of layers)
         g.drawImage(img, x + r.left - box.left, y + r.top - box.top, r.width, r.height)
+      g.textAlign = "center"
+      g.textBaseline = "middle"
+      g.lineJoin = "round"
+      for (const l of labels) {
+        const text = l.upper ? l.text.toUpperCase() : l.text
+        g.font = l.font
+        g.strokeStyle = "rgba(255,255,255,0.9)"
+        g.lineWidth = 3
+        g.strokeText(text, x + l.x - box.left, y + l.y - box.top)
+        g.fillStyle = l.colour
+        g.fillText(text, x + l.x - box.left, y + l.y - box.top)
+      }
       g.restore()
       g.strokeStyle = "#bbbbbb"
       g.strokeRect(x + 0.5, y + 0.5, w - 1, h - 1)

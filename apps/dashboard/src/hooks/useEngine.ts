@@ -2,7 +2,6 @@ import type { Connector } from "@lao-protect/warehouse"
 import { useEffect, useState } from "react"
 import { NoFactsCube, startEngine } from "../data/engine.ts"
 import { type FirstPaint, loadFirstPaint, loadManifest, type Manifest } from "../data/release.ts"
-import { reportFailure } from "../lib/report.ts"
 
 export type EngineStatus = "loading" | "ready" | "failed" | "summary_only"
 
@@ -13,6 +12,8 @@ export interface Engine {
   readonly status: EngineStatus
   readonly error: string | null
 }
+
+const messageOf = (err: unknown): string => (err instanceof Error ? err.message : String(err))
 
 /** Loads the small summary first (to paint at once) and starts DuckDB-WASM in parallel. */
 export function useEngine(): Engine {
@@ -28,7 +29,9 @@ export function useEngine(): Engine {
     let conn: Connector | null = null
     loadFirstPaint()
       .then((firstPaint) => !cancelled && setEngine((e) => ({ ...e, firstPaint })))
-      .catch(reportFailure("loading first_paint.json"))
+      .catch((err: unknown) => {
+        if (!cancelled) setEngine((e) => ({ ...e, status: "failed", error: messageOf(err) }))
+      })
     loadManifest()
       .then(async (manifest) => {
         if (cancelled) return
@@ -42,7 +45,7 @@ export function useEngine(): Engine {
           setEngine((e) => ({
             ...e,
             status: err instanceof NoFactsCube ? "summary_only" : "failed",
-            error: String(err),
+            error: messageOf(err),
           }))
         }
       })

@@ -7,11 +7,13 @@ import { en as coreEn } from "./en.ts"
 import { lo as coreLo, loSources as coreSources } from "./lo.ts"
 import { pages } from "./pages.ts"
 import { planning } from "./planning.ts"
+import { review } from "./review.ts"
 import { trends } from "./trends.ts"
 
 const core: Catalogue<keyof typeof coreEn> = { en: coreEn, lo: coreLo, loSources: coreSources }
-/** Every catalogue, core first; add a page's catalogue here. */
-const parts = [core, pages, trends, planning] as const
+/** Every catalogue by view, core first; add a page's catalogue here. */
+const views = { core, pages, trends, planning, review } as const
+const parts = Object.values(views)
 
 type KeysOf<C> = C extends Catalogue<infer K> ? K : never
 export type MessageKey = KeysOf<(typeof parts)[number]>
@@ -33,12 +35,38 @@ export const needsReview: ReadonlyArray<MessageKey> = (Object.keys(loSources) as
   (key) => "needsReview" in loSources[key],
 )
 
+/** The unsourced Lao strings by view, for the translators' list (`check:i18n`). */
+export const needsReviewByView: ReadonlyArray<{
+  readonly view: string
+  readonly keys: ReadonlyArray<string>
+}> = Object.entries(views).map(([view, part]) => ({
+  view,
+  keys: Object.keys(part.loSources).filter((key) => "needsReview" in part.loSources[key as never]),
+}))
+
+/** Shown after a string whose Lao is not sourced yet: the UI shows the English, never a guess. */
+export const REVIEW_MARK = "*"
+
+/**
+ * What the UI shows: English; in Lao, the sourced Lao, or for a string still awaiting a translator
+ * the English text with the review mark (the draft stays in the catalogue for the translator).
+ */
+export const shown: { readonly [L in Lang]: Messages } = {
+  en: catalogues.en,
+  lo: Object.fromEntries(
+    (Object.keys(catalogues.en) as Array<MessageKey>).map((key) => [
+      key,
+      "needsReview" in loSources[key] ? `${catalogues.en[key]} ${REVIEW_MARK}` : catalogues.lo[key],
+    ]),
+  ) as Messages,
+}
+
 export type T = (key: MessageKey, params?: Readonly<Record<string, string | number>>) => string
 
 export const translator =
   (lang: Lang): T =>
   (key, params) => {
-    const text = catalogues[lang][key]
+    const text = shown[lang][key]
     return params ? text.replace(/\{(\w+)\}/g, (m, name: string) => String(params[name] ?? m)) : text
   }
 

@@ -41,17 +41,80 @@ export const cellsFromCounts =
 export interface Classes {
   readonly breaks: ReadonlyArray<number>
   readonly colours: ReadonlyArray<string>
+  /** The smallest shown value (the first class's lower bound); null when nothing is shown. */
+  readonly min?: number | null
+}
+
+/**
+ * Legend labels as a reader reads them: class i holds the values in (break[i-1], break[i]], so at
+ * the precision shown (`decimals`) its first value is one step above the previous upper bound and
+ * classes never overlap ("1-97", "98-142"); a class of one value shows that value alone.
+ */
+export const classLabels = (
+  classes: Classes,
+  decimals: number,
+  format: (n: number) => string,
+): Array<string> => {
+  const scale = 10 ** decimals
+  const down = (n: number) => Math.floor(n * scale + 1e-9) / scale
+  const up = (n: number) => Math.ceil(n * scale - 1e-9) / scale
+  return classes.breaks.map((upper, i) => {
+    const previous = i === 0 ? null : classes.breaks[i - 1]!
+    const hi = down(upper)
+    const lo =
+      previous === null ? up(classes.min ?? upper) : Math.round((down(previous) + 1 / scale) * scale) / scale
+    return lo >= hi ? format(hi) : `${format(lo)}\u2013${format(hi)}`
+  })
 }
 
 export const classesFor = (values: ReadonlyMap<string, AreaValue>, method: Method, classes = 5): Classes => {
   const shown = [...values.values()].flatMap((v) => (v.value === null ? [] : [v.value]))
   const breaks = breaksFor(method, shown, classes)
   const offset = PALETTE.length - breaks.length
-  return { breaks, colours: breaks.map((_, i) => PALETTE[Math.max(0, offset) + i] as string) }
+  return {
+    breaks,
+    colours: breaks.map((_, i) => PALETTE[Math.max(0, offset) + i] as string),
+    min: shown.length === 0 ? null : Math.min(...shown),
+  }
+}
+
+/** The hatch suppressed areas are filled with (grey with dark diagonal lines, as in the charts). */
+export const SUPPRESSED_HATCH_ID = "lp-suppressed-hatch"
+const SVG_NS = "http://www.w3.org/2000/svg"
+
+/** Put the hatch pattern into an SVG (once), so `url(#...)` resolves there and in its exports. */
+export const ensureHatch = (svg: SVGSVGElement | null | undefined): void => {
+  if (!svg || svg.querySelector(`#${SUPPRESSED_HATCH_ID}`)) return
+  const defs = document.createElementNS(SVG_NS, "defs")
+  const pattern = document.createElementNS(SVG_NS, "pattern")
+  for (const [k, v] of Object.entries({
+    id: SUPPRESSED_HATCH_ID,
+    patternUnits: "userSpaceOnUse",
+    width: "6",
+    height: "6",
+    patternTransform: "rotate(45)",
+  }))
+    pattern.setAttribute(k, v)
+  const rect = document.createElementNS(SVG_NS, "rect")
+  for (const [k, v] of Object.entries({ width: "6", height: "6", fill: SUPPRESSED_FILL }))
+    rect.setAttribute(k, v)
+  const line = document.createElementNS(SVG_NS, "line")
+  for (const [k, v] of Object.entries({
+    x1: "0",
+    y1: "0",
+    x2: "0",
+    y2: "6",
+    stroke: "#4d4d4d",
+    "stroke-width": "2",
+  }))
+    line.setAttribute(k, v)
+  pattern.append(rect, line)
+  defs.append(pattern)
+  svg.prepend(defs)
 }
 
 export const fillOf = (v: AreaValue | undefined, classes: Classes): string => {
   if (!v || v.cell.kind === "no_data") return NO_DATA_FILL
-  if (v.cell.kind === "suppressed" || v.value === null) return SUPPRESSED_FILL
+  if (v.cell.kind === "suppressed" || v.value === null) return `url(#${SUPPRESSED_HATCH_ID})`
   return classes.colours[classOf(v.value, classes.breaks)] ?? NO_DATA_FILL
 }

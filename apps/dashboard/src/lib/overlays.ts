@@ -1,27 +1,8 @@
 /**
- * ILLUSTRATIVE overlays shipped with the app, used only when the deployment provides no planning
- * input: they show what the layers look like and are labelled "illustrative" wherever drawn. They
- * are NOT the real Child Protection Network coverage (which the seed describes as 5 provinces and
- * 15 districts supported by MLSW/UNICEF) nor real shelter locations.
+ * ILLUSTRATIVE shelter points shipped with the app, labelled "illustrative" wherever drawn; not real
+ * shelter locations. CPN coverage is not here: the map reads the planning input (one file format,
+ * one parser: pages/planning/inputs.ts, the planning package's CpnCoverage).
  */
-export const ILLUSTRATIVE_CPN_DISTRICTS: ReadonlyArray<string> = [
-  "LA0101",
-  "LA0102",
-  "LA0103",
-  "LA0501",
-  "LA0502",
-  "LA0503",
-  "LA0601",
-  "LA0602",
-  "LA0603",
-  "LA1301",
-  "LA1302",
-  "LA1303",
-  "LA1601",
-  "LA1602",
-  "LA1603",
-]
-
 export interface Shelter {
   readonly id: string
   readonly province: string

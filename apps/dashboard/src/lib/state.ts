@@ -12,10 +12,11 @@ import {
 import type { Lang } from "../i18n/index.ts"
 import type { Method } from "./classify.ts"
 
-export type Page = "map" | "trends" | "planning" | "brief"
+export type Page = "map" | "trends" | "planning" | "brief" | "review"
 /** The pages in the navigation; "brief" (the printable province brief) is reached by link or button. */
 export const PAGES: ReadonlyArray<Page> = ["map", "trends", "planning"]
-const ALL_PAGES: ReadonlyArray<Page> = [...PAGES, "brief"]
+// "review" (record-linkage review, data managers) works on a file the user opens, reached by link
+const ALL_PAGES: ReadonlyArray<Page> = [...PAGES, "brief", "review"]
 export type Level = "province" | "district"
 export type Metric = "count" | "rate" | "child_rate"
 export type Layer = "flows" | "checkpoints" | "cpn" | "shelters"

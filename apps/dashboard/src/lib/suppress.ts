@@ -8,6 +8,20 @@ export type Cell =
   | { readonly kind: "suppressed"; readonly k: number }
   | { readonly kind: "value"; readonly n: number }
 
+/**
+ * The threshold every view applies on screen, as the release states it (`screen` in the manifest,
+ * decided once at publish): `published` hides counts below the publication threshold (and the first
+ * paint carries publish's complementary flags); `exact` (the planners tier) hides nothing, which is
+ * threshold 1: no count of one or more is below it.
+ */
+export const screenThreshold = (release: {
+  readonly screen: "exact" | "published"
+  readonly threshold: number
+}): number => (release.screen === "exact" ? 1 : release.threshold)
+
+/** True when the screen rule hides nothing (the planners tier's exact counts). */
+export const hidesNothing = (k: number): boolean => k <= 1
+
 export const suppress = (n: number | null | undefined, k: number): Cell => {
   if (n === null || n === undefined || n === 0) return { kind: "no_data" }
   if (n < k) return { kind: "suppressed", k }

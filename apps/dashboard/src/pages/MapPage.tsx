@@ -1,14 +1,15 @@
 /** The planners' map: choropleth, border points, flows, overlays, the area profile and its table. */
-import { useEffect, useMemo, useState } from "react"
+import { useEffect, useMemo, useRef, useState } from "react"
 import { BreakdownChart } from "../components/BreakdownChart.tsx"
 import { CheckpointProfile, CheckpointRanking } from "../components/CheckpointProfile.tsx"
 import { EthnicityHeatTable } from "../components/EthnicityHeatTable.tsx"
 import { LanguageNeeds } from "../components/LanguageNeeds.tsx"
+import { activeFilters, FilterChips } from "../components/FilterChips.tsx"
 import { Legend } from "../components/Legend.tsx"
 import { MapView } from "../components/MapView.tsx"
 import { SidePanel } from "../components/SidePanel.tsx"
 import { labelOf, vocab } from "../data/reference.ts"
-import { type Boundaries, loadBoundaries, loadCpnCoverage } from "../data/release.ts"
+import { type Boundaries, loadBoundaries } from "../data/release.ts"
 import { MapExportButton } from "../export/MapExportButton.tsx"
 import type { Engine } from "../hooks/useEngine.ts"
 import type { Update } from "../hooks/useUrlState.ts"
@@ -16,10 +17,20 @@ import type { ViewData } from "../hooks/useViews.ts"
 import type { T } from "../i18n/index.ts"
 import { areaValues, cellsFromCounts, classesFor, metricFor } from "../lib/choropleth.ts"
 import { formatNumber } from "../lib/format.ts"
-import { ILLUSTRATIVE_CPN_DISTRICTS, ILLUSTRATIVE_SHELTERS } from "../lib/overlays.ts"
+import { ILLUSTRATIVE_SHELTERS } from "../lib/overlays.ts"
 import { reportFailure } from "../lib/report.ts"
 import { type AppState, LAYERS, type Layer } from "../lib/state.ts"
 import { type Cell, suppress } from "../lib/suppress.ts"
+import { coverageForMap } from "./planning/inputs.ts"
+
+/** Cases per year of the selected area (from its breakdown), else of the whole country. */
+const yearSeries = (views: ViewData, selected: boolean): ReadonlyArray<{ year: number; n: number }> =>
+  selected
+    ? (views.breakdown ?? [])
+        .filter((r) => r.dimension === "year" && r.code !== null)
+        .map((r) => ({ year: Number(r.code), n: r.n }))
+        .sort((a, b) => a.year - b.year)
+    : views.years
 
 export interface MapPageProps {
   readonly engine: Engine
@@ -36,10 +47,12 @@ export function MapPage({ engine, state, update, t, views, k, flowThreshold, cel
   const { lang } = state
   const [provinceGeo, setProvinceGeo] = useState<Boundaries | null>(null)
   const [districtGeo, setDistrictGeo] = useState<Boundaries | null>(null)
-  const [cpnFromFile, setCpnFromFile] = useState<ReadonlyArray<string> | null>(null)
+  const [cpn, setCpn] = useState<{ districts: ReadonlyArray<string>; illustrative: boolean } | null>(null)
+  const [countryGeo, setCountryGeo] = useState<Boundaries | null>(null)
   useEffect(() => {
     loadBoundaries("provinces").then(setProvinceGeo, reportFailure("loading province boundaries"))
-    loadCpnCoverage().then(setCpnFromFile, reportFailure("loading CPN coverage"))
+    loadBoundaries("countries").then(setCountryGeo, reportFailure("loading neighbouring countries"))
+    coverageForMap().then(setCpn, reportFailure("loading CPN coverage"))
   }, [])
   const needDistricts = state.level === "district" || state.layers.includes("cpn")
   useEffect(() => {
@@ -68,7 +81,38 @@ export function MapPage({ engine, state, update, t, views, k, flowThreshold, cel
   )
   const classes = useMemo(() => classesFor(values, state.method), [values, state.method])
   const boundaries = state.level === "province" ? provinceGeo : districtGeo
-  const attribution = boundaries?.attribution ?? t("attributionDefault")
+  const areaAttribution = boundaries?.attribution ?? t("attributionDefault")
+  const attribution =
+    countryGeo?.attribution &&
+    !areaAttribution.includes("Natural Earth") &&
+    !areaAttribution.includes(countryGeo.attribution)
+      ? `${areaAttribution} ${countryGeo.attribution}`
+      : areaAttribution
+  const chips = activeFilters(t, lang, state)
+
+  // Keyboard and screen readers: a selection made here moves focus to the panel and is announced;
+  // Escape closes the panel and returns focus to the area.
+  const selectedByUser = useRef(false)
+  const panelRef = useRef<HTMLElement | null>(null)
+  const select = (code: string) => {
+    selectedByUser.current = true
+    update((s) => ({ ...s, selected: code }))
+  }
+  useEffect(() => {
+    if (state.selected !== null && selectedByUser.current) panelRef.current?.focus()
+    selectedByUser.current = false
+  }, [state.selected])
+  useEffect(() => {
+    if (state.selected === null) return
+    const code = state.selected
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== "Escape") return
+      update((s) => ({ ...s, selected: null }))
+      document.querySelector<HTMLElement>(`.leaflet-overlay-pane path[data-pcode="${code}"]`)?.focus()
+    }
+    document.addEventListener("keydown", onKey)
+    return () => document.removeEventListener("keydown", onKey)
+  }, [state.selected, update])
 
   const selectedName =
     state.selected === null
@@ -89,9 +133,16 @@ export function MapPage({ engine, state, update, t, views, k, flowThreshold, cel
             <select
               data-control="level"
               value={state.level}
-              onChange={(e) =>
-                update((s) => ({ ...s, level: e.target.value as typeof s.level, selected: null }))
-              }
+              onChange={(e) => {
+                const level = e.target.value as typeof state.level
+                // flows are off by default at district level: they would hide 148 small areas
+                update((s) => ({
+                  ...s,
+                  level,
+                  selected: null,
+                  layers: level === "district" ? s.layers.filter((l) => l !== "flows") : s.layers,
+                }))
+              }}
             >
               <option value="province">{t("province")}</option>
               <option value="district">{t("district")}</option>
@@ -151,22 +202,27 @@ export function MapPage({ engine, state, update, t, views, k, flowThreshold, cel
           {usingFirstPaint && <p className="note">{t("firstPaintNote")}</p>}
         </div>
         <div className="map-wrap">
+          <a className="skip-link" href="#map-table">
+            {t("skipToTable")}
+          </a>
+          <FilterChips t={t} chips={chips} update={update} />
           <MapView
             lang={lang}
             t={t}
             level={state.level}
             boundaries={boundaries}
             districtBoundaries={districtGeo}
+            countries={countryGeo}
             values={values}
             classes={classes}
             selected={state.selected}
-            onSelect={(code) => update((s) => ({ ...s, selected: code }))}
+            onSelect={select}
             layers={state.layers}
             borderPoints={views?.borderPoints ?? null}
             flows={views?.flows ?? null}
             threshold={k}
             flowThreshold={flowThreshold}
-            cpnDistricts={cpnFromFile ?? ILLUSTRATIVE_CPN_DISTRICTS}
+            cpnDistricts={cpn?.districts ?? []}
             shelters={ILLUSTRATIVE_SHELTERS}
             cellText={cellText}
             selectedCheckpoint={state.checkpoint ?? state.codes.borderPoint}
@@ -188,17 +244,28 @@ export function MapPage({ engine, state, update, t, views, k, flowThreshold, cel
           />
           <Legend
             t={t}
-            title={metricTitle}
+            title={chips.length > 0 ? `${metricTitle} · ${chips.map((c) => c.text).join(", ")}` : metricTitle}
             classes={classes}
             format={formatValue}
+            decimals={metric === "count" ? 0 : 1}
             threshold={k}
             showFlows={state.layers.includes("flows")}
             flowThreshold={flowThreshold}
             showCpn={state.layers.includes("cpn")}
-            cpnIllustrative={cpnFromFile === null}
+            cpnIllustrative={cpn?.illustrative ?? true}
             showShelters={state.layers.includes("shelters")}
+            flowMax={
+              Math.max(0, ...(views?.flows ?? []).filter((f) => f.n >= flowThreshold).map((f) => f.n)) || null
+            }
+            showCheckpoints={state.layers.includes("checkpoints")}
+            checkpointMax={Math.max(0, ...(views?.borderPoints ?? []).map((b) => b.n)) || null}
           />
         </div>
+        <p className="sr-only" role="status" aria-live="polite" data-testid="map-announce">
+          {state.selected === null
+            ? ""
+            : `${t("selectedAnnounce", { name: selectedName })}: ${cellText(values.get(state.selected)?.cell ?? { kind: "no_data" })}`}
+        </p>
         <div className="side">
           <CheckpointProfile
             conn={engine.conn}
@@ -231,15 +298,16 @@ export function MapPage({ engine, state, update, t, views, k, flowThreshold, cel
                 rows={views?.breakdown ?? null}
                 cellText={cellText}
                 formatRate={(n) => formatNumber(lang, n, 1)}
+                panelRef={panelRef}
                 onClose={() => update((s) => ({ ...s, selected: null }))}
               />
             </>
           )}
           {views && (
             <BreakdownChart
-              title={t("casesByYear")}
+              title={state.selected === null ? t("casesByYear") : `${t("casesByYear")}: ${selectedName}`}
               testId="chart-years"
-              items={views.years.map((y) => ({
+              items={yearSeries(views, state.selected !== null).map((y) => ({
                 code: String(y.year),
                 label: String(y.year),
                 cell: suppress(y.n, k),
@@ -260,8 +328,8 @@ export function MapPage({ engine, state, update, t, views, k, flowThreshold, cel
           )}
         </div>
       </main>
-      <section className="table-view">
-        <h2>{t("dataTable")}</h2>
+      <section className="table-view" id="map-table" aria-labelledby="map-table-title" tabIndex={-1}>
+        <h2 id="map-table-title">{t("dataTable")}</h2>
         <table data-testid="area-table">
           <thead>
             <tr>
@@ -280,7 +348,7 @@ export function MapPage({ engine, state, update, t, views, k, flowThreshold, cel
                       type="button"
                       className="link"
                       aria-pressed={state.selected === code}
-                      onClick={() => update((s) => ({ ...s, selected: code }))}
+                      onClick={() => select(code)}
                     >
                       {labelOf(state.level, code, lang, code).text}
                     </button>

@@ -88,11 +88,16 @@ export function PlanningPage(props: PageProps) {
           loadOriginal("cpn-coverage").then(setCoverageState, reportFailure("resetting CPN coverage"))
         }
         shelters={shelters}
+        publishedEstimates={table("area_estimates")}
         exportContext={exportContext}
       />
       <ShelterSection
         {...props}
         bedNights={table("bed_nights")}
+        demand={table("shelter_demand")}
+        forecast={table("shelter_forecast")}
+        lengths={table("length_of_stay")}
+        backtest={table("shelter_backtest")}
         shelters={shelters}
         importShelters={importShelters}
         resetShelters={() => loadOriginal("shelters").then(setShelters, reportFailure("resetting shelters"))}

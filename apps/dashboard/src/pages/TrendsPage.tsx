@@ -4,7 +4,8 @@
  * publication carries them, UNODC GLOTIP figures beside ours. Cross-filtered by the shared filters.
  */
 import { GRAINS, type Grain, TREND_BREAKDOWNS, type TrendBreakdown } from "@lao-protect/warehouse"
-import { useRef } from "react"
+import { useRef, useState } from "react"
+import { vocab } from "../data/reference.ts"
 import { buildExportContext, type LegendEntry } from "../export/context.ts"
 import type { CsvColumn } from "../export/csv.ts"
 import { ExportButtons } from "../export/ExportButtons.tsx"
@@ -49,6 +50,7 @@ export const metricLabel = (t: T, metric: Metric) => t(METRIC_LABEL[metric])
 export function TrendsPage({ engine, state, update, t, k, cellText }: PageProps) {
   const { lang } = state
   const conn = engine.conn
+  const [sharedScale, setSharedScale] = useState(true)
   const filters = filtersOf(state)
   const total = useTrendCounts(conn, filters, state.grain, "total")
   const byRows = useTrendCounts(conn, filters, state.grain, state.breakdown)
@@ -167,7 +169,9 @@ export function TrendsPage({ engine, state, update, t, k, cellText }: PageProps)
           k,
           lang,
           t,
-          state.breakdown === "province" ? 18 : 8,
+          // Every province (18) and "unknown" when there are such cases; other breakdowns: 8 + "Other".
+          state.breakdown === "province" ? Number.POSITIVE_INFINITY : 8,
+          state.breakdown === "province" ? vocab.province.codes : [],
         )
   const breakdownTitle = `${t("trendsTitle")}: ${t(BREAKDOWN_LABEL[state.breakdown])} (${metricLabel(t, state.metric)})`
   const yoyColumns: Array<CsvColumn<number>> = [
@@ -241,6 +245,7 @@ export function TrendsPage({ engine, state, update, t, k, cellText }: PageProps)
             periods={periods}
             changes={changes}
             notComputed={t("yoyNotComputed")}
+            changeLabel={t("change")}
             format={(n) => formatNumber(lang, n, 1)}
             height={220}
           />
@@ -274,6 +279,15 @@ export function TrendsPage({ engine, state, update, t, k, cellText }: PageProps)
       {by && state.breakdown === "province" && (
         <section className="small-multiples" data-testid="small-multiples">
           <h3>{breakdownTitle}</h3>
+          <label>
+            <input
+              type="checkbox"
+              data-control="shared-scale"
+              checked={sharedScale}
+              onChange={(e) => setSharedScale(e.target.checked)}
+            />
+            {t("sharedScale")}
+          </label>
           <div className="multiples-grid">
             {[...by.chart]
               .sort((a, b) => a.key.localeCompare(b.key))
@@ -293,6 +307,7 @@ export function TrendsPage({ engine, state, update, t, k, cellText }: PageProps)
                     format={format}
                     height={140}
                     compact
+                    yMax={sharedScale ? sharedMax(by.chart) : undefined}
                     context={() => context(title, legendFor(t, k, [one]))}
                   />
                 )
@@ -313,6 +328,19 @@ export function TrendsPage({ engine, state, update, t, k, cellText }: PageProps)
       {!hasOfficial && <p className="note">{t("officialNone")}</p>}
     </main>
   )
+}
+
+/** The largest drawn value of any series (shown values, and suppressed markers at k/2), for one scale. */
+const sharedMax = (
+  series: ReadonlyArray<{ readonly cells: ReadonlyArray<Cell>; readonly population: number | null }>,
+): number => {
+  let max = 0
+  for (const s of series)
+    for (const c of s.cells) {
+      const n = c.kind === "value" ? c.n : c.kind === "suppressed" ? c.k / 2 : 0
+      max = Math.max(max, s.population === null ? n : (n / s.population) * 100_000)
+    }
+  return max > 0 ? max : 1
 }
 
 /** The mapping's own note for the total (data from the warehouse, in English). */

@@ -13,11 +13,11 @@ import { ExportButtons } from "../export/ExportButtons.tsx"
 import type { Engine } from "../hooks/useEngine.ts"
 import type { Update } from "../hooks/useUrlState.ts"
 import type { T } from "../i18n/index.ts"
-import { areaValues, cellsFromCounts, classesFor } from "../lib/choropleth.ts"
+import { areaValues, cellsFromCounts, classesFor, classLabels } from "../lib/choropleth.ts"
 import { NO_DATA_FILL, SUPPRESSED_FILL } from "../lib/classify.ts"
 import { formatDate, formatNumber } from "../lib/format.ts"
 import { type AppState, filtersOf } from "../lib/state.ts"
-import type { Cell } from "../lib/suppress.ts"
+import { type Cell, hidesNothing } from "../lib/suppress.ts"
 import { metricLabel } from "../pages/TrendsPage.tsx"
 import { BREAKDOWN_LABEL } from "../pages/trends/labels.ts"
 import { mappingOf, officialSeries, trendModel, yearsOf } from "../pages/trends/model.ts"
@@ -126,9 +126,10 @@ export function Presentation(props: PresentationProps) {
       tabIndex={-1}
       ref={root}
     >
-      <div className="slide">
+      <div className={`slide slide-${current.kind}`}>
         <SlideView {...props} slide={current} />
       </div>
+      {current.kind !== "title" && <SlideContext {...props} />}
       <nav className="slide-nav">
         <button type="button" onClick={() => update((s) => ({ ...s, slide: Math.max(1, slide - 1) }))}>
           ← {t("presentPrev")}
@@ -154,6 +155,29 @@ export function Presentation(props: PresentationProps) {
         </button>
         <span className="help">{t("presentHelp")}</span>
       </nav>
+    </div>
+  )
+}
+
+/** On every slide after the title: the synthetic badge, the source release and the date shown. */
+function SlideContext({ engine, state, t }: PresentationProps) {
+  const synthetic = engine.manifest?.synthetic ?? engine.firstPaint?.synthetic ?? false
+  return (
+    <div className="slide-context" data-testid="slide-context">
+      {synthetic && (
+        <span className="badge" data-testid="slide-context-badge">
+          {t("syntheticBadge")}
+        </span>
+      )}
+      {engine.manifest && (
+        <span data-testid="slide-context-source">
+          {t("exportSource", {
+            release: engine.manifest.release,
+            date: formatDate(state.lang, engine.manifest.createdAt),
+          })}
+        </span>
+      )}
+      <span>{t("presentedOn", { date: formatDate(state.lang, new Date().toISOString()) })}</span>
     </div>
   )
 }
@@ -292,6 +316,7 @@ function YoySlide({ engine, state, t, k }: PresentationProps) {
         periods={model.series.periods}
         changes={changes}
         notComputed={t("yoyNotComputed")}
+        changeLabel={t("change")}
         format={(n) => formatNumber(state.lang, n, 1)}
         height={chartHeight()}
         fontSize={16}
@@ -311,25 +336,21 @@ function MapSlide({ engine, state, t, k, cellText }: PresentationProps) {
   const classes = classesFor(values, state.method)
   const format = (n: number) => formatNumber(state.lang, n, state.metric === "count" ? 0 : 1)
   const legend: Array<LegendEntry> = [
-    ...classes.breaks.map((upper, i) => {
-      const lower = i === 0 ? null : classes.breaks[i - 1]
-      return {
-        label:
-          lower === null || lower === undefined
-            ? `≤ ${format(upper)}`
-            : `${format(lower)} – ${format(upper)}`,
-        kind: "swatch" as const,
-        colour: classes.colours[i] ?? "#000",
-      }
-    }),
-    { label: t("suppressedLegend", { k }), kind: "suppressed", colour: SUPPRESSED_FILL },
+    ...classLabels(classes, state.metric === "count" ? 0 : 1, format).map((label, i) => ({
+      label,
+      kind: "swatch" as const,
+      colour: classes.colours[i] ?? "#000",
+    })),
+    ...(hidesNothing(k)
+      ? []
+      : [{ label: t("suppressedLegend", { k }), kind: "suppressed" as const, colour: SUPPRESSED_FILL }]),
     { label: t("noData"), kind: "noData", colour: NO_DATA_FILL },
   ]
   const title = `${t("mapSlide")} (${metricLabel(t, state.metric)})`
   const attribution = boundaries.attribution ?? t("attributionDefault")
-  const h = chartHeight()
+  const h = Math.max(360, Math.round(window.innerHeight * 0.7))
   return (
-    <section className="trend-panel" ref={ref}>
+    <section className="trend-panel map-slide" ref={ref}>
       <header>
         <h3>{title}</h3>
         <ExportButtons
@@ -360,7 +381,7 @@ function MapSlide({ engine, state, t, k, cellText }: PresentationProps) {
         width={Math.round(h * 0.9)}
         height={h}
       />
-      <ul className="trend-legend">
+      <ul className="trend-legend map-slide-legend">
         {legend.map((l) => (
           <li key={l.label}>
             <span

@@ -7,7 +7,8 @@ import { useEffect, useState } from "react"
 import { labelOf } from "../data/reference.ts"
 import { type Boundaries, loadBoundaries } from "../data/release.ts"
 import type { Lang } from "../i18n/index.ts"
-import { type AreaValue, type Classes, fillOf } from "../lib/choropleth.ts"
+import { type AreaValue, type Classes, fillOf, SUPPRESSED_HATCH_ID } from "../lib/choropleth.ts"
+import { SUPPRESSED_FILL } from "../lib/classify.ts"
 import { reportFailure } from "../lib/report.ts"
 import type { Cell } from "../lib/suppress.ts"
 
@@ -81,6 +82,28 @@ export function ProvinceMap({
       role="img"
     >
       <title>{title}</title>
+      <defs>
+        <pattern
+          id={`${testId}-hatch`}
+          patternUnits="userSpaceOnUse"
+          width="6"
+          height="6"
+          patternTransform="rotate(45)"
+        >
+          <rect width="6" height="6" fill={SUPPRESSED_FILL} />
+          <line x1="0" y1="0" x2="0" y2="6" stroke="#555" strokeWidth="2" />
+        </pattern>
+        <pattern
+          id={SUPPRESSED_HATCH_ID}
+          patternUnits="userSpaceOnUse"
+          width="6"
+          height="6"
+          patternTransform="rotate(45)"
+        >
+          <rect width="6" height="6" fill={SUPPRESSED_FILL} />
+          <line x1="0" y1="0" x2="0" y2="6" stroke="#555" strokeWidth="2" />
+        </pattern>
+      </defs>
       <rect x={0} y={0} width={width} height={height} fill="#dfe8ee" />
       {boundaries.features.map((f) => {
         const code = f.properties.pcode
@@ -90,7 +113,7 @@ export function ProvinceMap({
           <path
             key={code}
             d={d(f.geometry)}
-            fill={fillOf(v, classes)}
+            fill={v?.cell.kind === "suppressed" ? `url(#${testId}-hatch)` : fillOf(v, classes)}
             stroke={code === highlight ? "#111" : "#555"}
             strokeWidth={code === highlight ? 3 : 0.8}
             data-pcode={code}

@@ -7,7 +7,9 @@
  * point falls in the river). Coordinates approximate the Lao-side post; `coordPrecision` says how
  * well (values marked "(low)" are +-10-20 km: `coordPrecisionLow`). `sourceKey` points to the facts
  * sheet's source list (S-BR, S-VN, S-BT, ...). `aliases` are the names found in that table, split
- * where it lists several, so lookups can use any of them. `neighbourCountry` is the ISO3 of the
+ * where it lists several, so lookups can use any of them, plus the names partners write in their
+ * registers ("2nd Friendship Bridge", "Thanaleng (1st Friendship Bridge)", "Wattay Airport") and the
+ * Lao names built on the glossary's ຂົວມິດຕະພາບ (Friendship Bridge). `neighbourCountry` is the ISO3 of the
  * country across the border; airports have none, and the Vientiane railway terminal (R1) is recorded
  * as CHN because its only international service runs to China ("(rail to China)" in the source).
  * Corrections kept from the source: Huai Kon (Nan) pairs with Nam Ngeun (T7) and Nam Heuang is the
@@ -46,6 +48,15 @@ export const checkpointRows = [
       "1st Thai-Lao Friendship Bridge",
       "First Thai-Lao Friendship Bridge",
       "First Friendship Bridge",
+      "1st Friendship Bridge",
+      "Friendship Bridge 1",
+      "Friendship Bridge No. 1",
+      "ຂົວມິດຕະພາບລາວ-ໄທ ແຫ່ງທີ 1",
+      "ຂົວມິດຕະພາບ ແຫ່ງທີ 1",
+      "Thanaleng (1st Friendship Bridge)",
+      "Thanaleng Friendship Bridge",
+      "ຂົວມິດຕະພາບລາວ-ໄທແຫ່ງທຳອິດ",
+      "ທ່ານາແລ້ງ",
       "Khamsavath",
     ],
     province: "LA01",
@@ -72,6 +83,11 @@ export const checkpointRows = [
       "2nd Thai-Lao Friendship Bridge",
       "Second Thai-Lao Friendship Bridge",
       "Second Friendship Bridge",
+      "2nd Friendship Bridge",
+      "Friendship Bridge 2",
+      "Friendship Bridge No. 2",
+      "ຂົວມິດຕະພາບລາວ-ໄທ ແຫ່ງທີ 2",
+      "ຂົວມິດຕະພາບ ແຫ່ງທີ 2",
     ],
     province: "LA13",
     district: "LA1301",
@@ -97,6 +113,11 @@ export const checkpointRows = [
       "3rd Thai-Lao Friendship Bridge",
       "Third Thai-Lao Friendship Bridge",
       "Third Friendship Bridge",
+      "3rd Friendship Bridge",
+      "Friendship Bridge 3",
+      "Friendship Bridge No. 3",
+      "ຂົວມິດຕະພາບລາວ-ໄທ ແຫ່ງທີ 3",
+      "ຂົວມິດຕະພາບ ແຫ່ງທີ 3",
     ],
     province: "LA12",
     district: "LA1201",
@@ -122,6 +143,11 @@ export const checkpointRows = [
       "4th Thai-Lao Friendship Bridge",
       "Fourth Thai-Lao Friendship Bridge",
       "Fourth Friendship Bridge",
+      "4th Friendship Bridge",
+      "Friendship Bridge 4",
+      "Friendship Bridge No. 4",
+      "ຂົວມິດຕະພາບລາວ-ໄທ ແຫ່ງທີ 4",
+      "ຂົວມິດຕະພາບ ແຫ່ງທີ 4",
     ],
     province: "LA05",
     district: "LA0501",
@@ -147,6 +173,11 @@ export const checkpointRows = [
       "5th Thai-Lao Friendship Bridge",
       "Fifth Thai-Lao Friendship Bridge",
       "Fifth Friendship Bridge",
+      "5th Friendship Bridge",
+      "Friendship Bridge 5",
+      "Friendship Bridge No. 5",
+      "ຂົວມິດຕະພາບລາວ-ໄທ ແຫ່ງທີ 5",
+      "ຂົວມິດຕະພາບ ແຫ່ງທີ 5",
       "Ban Kluai Udom",
     ],
     province: "LA11",
@@ -652,7 +683,14 @@ export const checkpointRows = [
   {
     id: "A1",
     name: "Wattay International Airport",
-    aliases: ["Wattay International Airport", "Wattay"],
+    aliases: [
+      "Wattay International Airport",
+      "Wattay",
+      "Wattay Airport",
+      "Vientiane Airport",
+      "ສະໜາມບິນວັດໄຕ",
+      "ສະໜາມບິນສາກົນວັດໄຕ",
+    ],
     province: "LA01",
     district: "LA0102",
     districtAsListed: "Sikhottabong",

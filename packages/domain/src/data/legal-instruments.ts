@@ -29,7 +29,7 @@ export interface DateFact {
 
 export interface InstrumentRow {
   readonly id: string
-  readonly kind: "law" | "code" | "guideline"
+  readonly kind: "law" | "code" | "guideline" | "policy" | "agreement" | "treaty"
   readonly titleEn: string
   readonly shortTitleEn: string
   readonly titleLo: string
@@ -37,6 +37,8 @@ export interface InstrumentRow {
   readonly number: string | null
   readonly numberConfidence: Confidence
   readonly adopted: DateFact
+  /** For a draft that was never adopted: when it was written (the earliest day it can be cited). */
+  readonly drafted?: DateFact
   readonly promulgated: DateFact
   readonly inForce: DateFact
   readonly repealed: DateFact | null
@@ -176,12 +178,9 @@ export const instrumentRows = [
     numberConfidence: "HIGH",
     adopted: { date: "2005-11-09", confidence: "HIGH", sources: ["S14"] },
     promulgated: gap("Promulgation decree not found."),
-    inForce: {
-      date: "2006",
-      confidence: "LOW",
-      sources: ["S16"],
-      note: "In-force date is a GAP; TIP reports call it the '2006 revision', so 2006 is an inference.",
-    },
+    inForce: gap(
+      "In-force date not found (TIP reports call it the '2006 revision', S16): not a boundary. Citable from its adoption (9 Nov 2005), with status 'uncertain' until the 2017 Code replaced it.",
+    ),
     repealed: {
       date: "2018-11",
       confidence: "MED",
@@ -206,10 +205,10 @@ export const instrumentRows = [
     number: "73/NA",
     numberConfidence: "LOW",
     adopted: {
-      date: "2015-12-17",
-      confidence: "LOW",
-      sources: ["seed", "S5", "S6"],
-      note: "Year 2015 confirmed by ILO (MED-HIGH); the day 17 Dec 2015 is from the seed talk only (LOW).",
+      date: "2015",
+      confidence: "MED",
+      sources: ["S5", "S6"],
+      note: "Year 2015 confirmed by ILO. The day 17 Dec 2015 and No. 73/NA come from the facts sheet compiler's recollection (LOW), not from the seed talk, which names neither.",
     },
     promulgated: gap("Promulgation decree and date not found; TIP reports call it the 2016 law."),
     inForce: {
@@ -275,7 +274,8 @@ export const instrumentRows = [
     loSource: null,
     number: null,
     numberConfidence: "GAP",
-    adopted: {
+    adopted: gap("A draft: never found adopted (the seed says it was to be finalised in 2010)."),
+    drafted: {
       date: "2010",
       confidence: "LOW",
       sources: ["seed", "S32"],
@@ -331,6 +331,175 @@ export const instrumentRows = [
     needsCheck: ["Approval date and instrument", "Section list"],
     sources: ["S21", "S22", "S23"],
     note: "Named 'National Victim Protection Guidelines' in TIP 2019.",
+  },
+  {
+    id: "mou_lao_thai_2005",
+    kind: "agreement",
+    titleEn:
+      "MOU between Lao PDR and Thailand on Cooperation to Combat Trafficking in Persons, Especially Women and Children",
+    shortTitleEn: "Lao-Thai MOU 2005",
+    titleLo: "",
+    loSource: null,
+    number: null,
+    numberConfidence: "GAP",
+    adopted: {
+      date: "2005-07-13",
+      confidence: "HIGH",
+      sources: ["S33"],
+      note: "Signed at Government House, Thailand.",
+    },
+    promulgated: gap("An MOU is signed, not promulgated."),
+    inForce: {
+      date: "2005-07-13",
+      confidence: "MED",
+      sources: ["S33"],
+      note: "Taken as effective from signature.",
+    },
+    repealed: null,
+    replaces: null,
+    replacedBy: null,
+    confidence: "Signature: HIGH. Reviewed 2016; joint action plan 2023-2025 (HIGH).",
+    needsCheck: ["Whether a second MOU was signed after 2016"],
+    sources: ["seed", "S33", "S34", "S35", "S36"],
+    note: "The seed calls for close monitoring of its implementation. Basis of Lao-Thai repatriation and post-repatriation support.",
+  },
+  {
+    id: "npa_csec_2009",
+    kind: "policy",
+    titleEn: "National Plan of Action against Commercial Sexual Exploitation of Children",
+    shortTitleEn: "NPA against CSEC 2009",
+    titleLo: "",
+    loSource: null,
+    number: null,
+    numberConfidence: "GAP",
+    adopted: {
+      date: "2009",
+      confidence: "LOW",
+      sources: ["seed"],
+      note: "Named with its year in the seed talk only.",
+    },
+    promulgated: gap("Not found."),
+    inForce: gap("Not found; citable from 2009 (its year in the seed)."),
+    repealed: null,
+    replaces: null,
+    replacedBy: null,
+    confidence: "Existence and year: LOW (seed only).",
+    needsCheck: ["Adoption instrument, period and whether it is still current"],
+    sources: ["seed"],
+    note: "Protection chapter: procedures for CSEC cases and the protection of child victims in the country and Lao victims abroad (seed).",
+  },
+  {
+    id: "npa_tip_2016",
+    kind: "policy",
+    titleEn: "National Plan of Action on Anti-Trafficking in Persons, Phase II (2016-2020)",
+    shortTitleEn: "NPA TIP 2016-2020",
+    titleLo: "",
+    loSource: null,
+    number: null,
+    numberConfidence: "GAP",
+    adopted: gap("Adoption instrument not found."),
+    promulgated: gap("Not found."),
+    inForce: {
+      date: "2016",
+      confidence: "HIGH",
+      sources: ["S19", "S22", "S23"],
+      note: "TIP reports call it the 2016-2020 plan; Lao media say 2017-2020 (S29).",
+    },
+    repealed: {
+      date: "2021",
+      confidence: "HIGH",
+      sources: ["S30"],
+      note: "Followed by Phase III (2021-2025).",
+    },
+    replaces: null,
+    replacedBy: "npa_tip_2021",
+    confidence: "Period 2016-2020 per TIP: HIGH.",
+    needsCheck: ["Chapter list (the seed's 'Chapter IV Protection' was of the draft plan of 2010)"],
+    sources: ["seed", "S19", "S22", "S23", "S29"],
+    note: "The seed (2010) presented a draft NPA TIP whose Chapter IV covered protection: repatriation, rehabilitation, reintegration and post-reintegration follow-up; whether it was adopted as Phase I (2013-2015) is LOW.",
+  },
+  {
+    id: "npa_tip_2021",
+    kind: "policy",
+    titleEn: "National Plan of Action on Anti-Trafficking in Persons, Phase III (2021-2025)",
+    shortTitleEn: "NPA TIP 2021-2025",
+    titleLo: "",
+    loSource: null,
+    number: null,
+    numberConfidence: "GAP",
+    adopted: gap("Adoption instrument not found."),
+    promulgated: gap("Not found."),
+    inForce: { date: "2021", confidence: "HIGH", sources: ["S30", "S23"] },
+    repealed: null,
+    replaces: "npa_tip_2016",
+    replacedBy: null,
+    confidence: "Period: HIGH.",
+    needsCheck: ["Successor plan after 2025"],
+    sources: ["S23", "S29", "S30"],
+    note: "Awareness, strict prosecution, cooperation and victim assistance; a northern victim reception centre in Luang Namtha.",
+  },
+  {
+    id: "crc_1989",
+    kind: "treaty",
+    titleEn: "UN Convention on the Rights of the Child",
+    shortTitleEn: "CRC",
+    titleLo: "",
+    loSource: null,
+    number: null,
+    numberConfidence: "GAP",
+    adopted: {
+      date: "1989-11-20",
+      confidence: "LOW",
+      sources: ["recollection"],
+      note: "UN General Assembly adoption.",
+    },
+    promulgated: gap("A treaty: not promulgated."),
+    inForce: {
+      date: "1991",
+      confidence: "LOW",
+      sources: ["recollection"],
+      note: "Lao PDR's accession (1991) is not in the facts sheet; the seed names the CRC among the international instruments the guideline rests on.",
+    },
+    repealed: null,
+    replaces: null,
+    replacedBy: null,
+    confidence: "Named in the seed: HIGH. Lao accession date: LOW (recollection).",
+    needsCheck: ["Date of Lao PDR's accession"],
+    sources: ["seed", "recollection"],
+    note: "International basis of the best interests of the child (the guideline's general principles).",
+  },
+  {
+    id: "palermo_2000",
+    kind: "treaty",
+    titleEn:
+      "Protocol to Prevent, Suppress and Punish Trafficking in Persons, Especially Women and Children (Palermo Protocol)",
+    shortTitleEn: "Palermo Protocol",
+    titleLo: "",
+    loSource: null,
+    number: null,
+    numberConfidence: "GAP",
+    adopted: {
+      date: "2000-11-15",
+      confidence: "LOW",
+      sources: ["recollection"],
+      note: "UN General Assembly adoption.",
+    },
+    promulgated: gap("A treaty: not promulgated."),
+    inForce: {
+      date: "2003",
+      earliest: "2003-09-01",
+      latest: "2003-12-31",
+      confidence: "MED",
+      sources: ["S48", "S47"],
+      note: "Lao PDR acceded in Sept 2003 with UNTOC (HIGH); the day it took effect for Lao PDR is not in our sources.",
+    },
+    repealed: null,
+    replaces: null,
+    replacedBy: null,
+    confidence: "Accession Sept 2003: HIGH.",
+    needsCheck: ["Day it took effect for Lao PDR"],
+    sources: ["S47", "S48"],
+    note: "International definition of trafficking and basis for assistance, protection and repatriation of victims.",
   },
 ] as const satisfies ReadonlyArray<InstrumentRow>
 
@@ -472,8 +641,8 @@ export const articleRows = [
     ...art(
       "children_2006",
       "86",
-      "Child pornography (offence)",
-      "Penalises producing, disseminating or possessing pornographic material involving children. Penalty not verified.",
+      "Disseminating child pornography (offence)",
+      "Penalises disseminating pornographic material involving children (the seed: 'disseminating child pornography art 86'); whether producing or possessing is covered is not verified. Penalty not verified.",
       "LOW",
       "Seed only.",
       ["seed"],
@@ -668,6 +837,130 @@ export const articleRows = [
       ["S22", "S23"],
     ),
   },
+  ...(
+    [
+      [
+        "rights_based",
+        "Rights-based and victim-centred approach",
+        "The rights of trafficked persons are at the centre of all efforts; actions concerning victims follow a rights-based, victim-centred approach (CRC, CEDAW).",
+      ],
+      [
+        "best_interests",
+        "Best interests of the child",
+        "In all actions concerning child victims, the best interests of the child is a primary consideration.",
+      ],
+      [
+        "confidentiality",
+        "Right to confidentiality",
+        "Child victims have a right to confidentiality (the guideline's principles for the protection of children).",
+      ],
+      [
+        "non_discrimination",
+        "Right to non-discrimination",
+        "Assistance regardless of sex, race, ethnicity, religion or nationality; children's right to non-discrimination.",
+      ],
+      [
+        "asylum",
+        "Right to request asylum",
+        "A child victim may request asylum (the guideline's principles for the protection of children).",
+      ],
+    ] as const
+  ).map(([key, title, provides]) => ({
+    id: `guideline_2010_principle_${key}` as const,
+    ...art(
+      "guideline_2010",
+      null,
+      `General principles: ${title.toLowerCase()}`,
+      provides,
+      "LOW",
+      "General principles as listed in the seed talk only.",
+      ["seed"],
+    ),
+  })),
+  {
+    id: "mou_lao_thai_2005_repatriation",
+    ...art(
+      "mou_lao_thai_2005",
+      null,
+      "Repatriation and post-repatriation support",
+      "Bilateral cooperation on victim protection, repatriation and post-repatriation support, legal assistance and compensation between Lao PDR and Thailand; article numbers not retrieved.",
+      "HIGH",
+      "Content: HIGH (S33, S36); article numbers GAP.",
+      ["S33", "S36"],
+    ),
+  },
+  {
+    id: "npa_csec_2009_protection",
+    ...art(
+      "npa_csec_2009",
+      null,
+      "Protection of child victims of commercial sexual exploitation",
+      "Improve the procedures for processing CSEC cases and the roles of agencies protecting child victims in the country and Lao victims abroad, with neighbouring countries.",
+      "LOW",
+      "Seed only.",
+      ["seed"],
+    ),
+  },
+  {
+    id: "npa_tip_2016_protection",
+    ...art(
+      "npa_tip_2016",
+      null,
+      "Protection: repatriation, rehabilitation, reintegration and follow-up",
+      "Assistance from identification to safe reintegration: temporary shelter, counselling, rehabilitation, reintegration and post-reintegration follow-up (the seed's Chapter IV of the draft plan).",
+      "LOW",
+      "Chapter content from the seed's draft plan; that Phase II kept it is not verified.",
+      ["seed", "S19"],
+    ),
+  },
+  {
+    id: "npa_tip_2021_victim_assistance",
+    ...art(
+      "npa_tip_2021",
+      null,
+      "Victim assistance",
+      "Phase III focuses on awareness, strict prosecution, cooperation and victim assistance, including a northern victim reception centre.",
+      "MED",
+      "Focus areas: HIGH (S30); no chapter or article seen.",
+      ["S30"],
+    ),
+  },
+  {
+    id: "crc_1989_art3",
+    ...art(
+      "crc_1989",
+      "3",
+      "Best interests of the child",
+      "In all actions concerning children, the best interests of the child shall be a primary consideration.",
+      "LOW",
+      "The principle is quoted in the seed; the article number is recollection.",
+      ["seed", "recollection"],
+    ),
+  },
+  {
+    id: "palermo_2000_art6",
+    ...art(
+      "palermo_2000",
+      "6",
+      "Assistance to and protection of victims",
+      "States protect victims' privacy and provide for their physical, psychological and social recovery (housing, counselling, medical care, employment and education).",
+      "LOW",
+      "Article number and content from recollection of the Protocol.",
+      ["recollection"],
+    ),
+  },
+  {
+    id: "palermo_2000_art8",
+    ...art(
+      "palermo_2000",
+      "8",
+      "Repatriation of victims",
+      "The State of nationality facilitates and accepts the return of its victims with due regard for their safety, preferably voluntarily.",
+      "LOW",
+      "Article number and content from recollection of the Protocol.",
+      ["recollection"],
+    ),
+  },
 ] as const
 
 export const legalSourceRefs: Readonly<Record<string, string>> = {
@@ -701,4 +994,14 @@ export const legalSourceRefs: Readonly<Record<string, string>> = {
   S32: "UNIAP 2010 datasheet, Lao PDR (yumpu.com)",
   S52: "CRC/C/LAO/3-6 (2017), Child Protection Networks",
   S53: "aseanact.org: LWU centre services (2022)",
+  S29: "patedlao.com: NPA on anti-trafficking (Lao media)",
+  S30: "laotribune.com: more efforts urged for human trafficking prevention (NPA Phase III 2021-2025)",
+  S33: "vietnamplus.vn: Thailand, Laos cooperate in combating human trafficking (MOU 13 Jul 2005)",
+  S34: "Thai anti-trafficking database: 2nd Thai-Lao MOU review meeting, 6-10 Jun 2016",
+  S35: "lecourrier.vn: Laos and Thailand join efforts against trafficking (joint action plan 2023-2025)",
+  S36: "UNODC GLO.ACT: Lao-Thai exchange on legal assistance to victims, Nov 2018",
+  S47: "Vientiane Times reprint, Mar 2012: Laos urged to pass a law to combat human trafficking",
+  S48: "Human trafficking in Laos (Wikipedia); delta87.org dashboard: Palermo Protocol accession Sept 2003",
+  recollection:
+    "The facts sheet compiler's or the project's recollection, not confirmed in any retrieved source (LOW: verify)",
 }

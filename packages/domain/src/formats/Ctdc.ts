@@ -177,6 +177,8 @@ const genderToSex: Readonly<Record<string, Person.Sex>> = {
   man: "male",
   male: "male",
   "trans/transgender/nonconforming": "non_binary",
+  "transgender/nonconforming": "non_binary",
+  nonconforming: "non_binary",
   transgender: "non_binary",
   unknown: "unknown",
 }
@@ -200,13 +202,13 @@ export const ageBandFromCtdc = (text: string): Person.AgeBand => {
 
 /** Which of our means of control set each CTDC 2024 means flag (several of ours share one flag). */
 export const meansCrosswalk: { readonly [K in MeansVariable]: ReadonlyArray<string> } = {
-  meansDebtBondageEarnings: ["debt_bondage", "takes_earnings"],
-  meansThreats: ["threats"],
+  meansDebtBondageEarnings: ["debt_bondage", "takes_earnings", "restricts_financial_access"],
+  meansThreats: ["threats", "threats_law_enforcement", "threatens_family"],
   meansAbusePsyPhySex: ["physical_abuse", "sexual_abuse", "psychological_abuse"],
   meansFalsePromises: ["false_promises"],
   meansDrugsAlcohol: ["drugs_alcohol"],
-  meansDenyBasicNeeds: ["withholds_necessities", "restricts_movement"],
-  meansExcessiveWorkHours: [],
+  meansDenyBasicNeeds: ["withholds_necessities", "restricts_movement", "restricts_medical_care"],
+  meansExcessiveWorkHours: ["excessive_working_hours"],
   meansWithholdDocs: ["withholds_documents"],
 }
 
@@ -214,7 +216,16 @@ export const meansCrosswalk: { readonly [K in MeansVariable]: ReadonlyArray<stri
 export const exploitCrosswalk: { readonly [K in ExploitVariable]: ReadonlyArray<string> } = {
   isForcedLabour: ["forced_labour", "child_labour", "forced_begging"],
   isSexualExploit: ["sexual_exploitation"],
-  isOtherExploit: ["forced_marriage", "servitude", "online_scam", "other"],
+  isOtherExploit: [
+    "forced_marriage",
+    "servitude",
+    "online_scam",
+    "organ_removal",
+    "forced_adoption",
+    "surrogacy",
+    "forced_military_service",
+    "other",
+  ],
 }
 
 /** Which industries set each `typeOfLabour*` flag (only for labour exploitation). */
@@ -342,10 +353,30 @@ const cellOf = (record: Readonly<Record<string, string | undefined>>, name: stri
   const v = (record[name] ?? "").trim()
   return MISSING.has(v.toLowerCase()) ? "" : v
 }
+
+const canonicalNames = new Map(
+  [...syntheticVariables, ...legacyVariables, ...Object.keys(syntheticAliases)].map((v) => [
+    v.toLowerCase(),
+    v,
+  ]),
+)
+
+/** A record with its variable names as the codebooks spell them (`CountryofExploitation` too). */
+export const canonicalRecord = (
+  record: Readonly<Record<string, string | undefined>>,
+): Record<string, string | undefined> => {
+  const out: Record<string, string | undefined> = {}
+  for (const [k, v] of Object.entries(record)) {
+    const name = canonicalNames.get(k.trim().toLowerCase()) ?? k
+    if (out[name] === undefined || (out[name] ?? "").trim() === "") out[name] = v
+  }
+  return out
+}
 const isSet = (v: string): boolean => v === "1" || v === "1.0" || v.toLowerCase() === "true"
 
 const alpha3 = (text: string): string | null => {
-  if (text === "") return null
+  // ZZ is the codebooks' "unknown country".
+  if (text === "" || /^(zz|zzz)$/i.test(text)) return null
   const m = Place.findCountry(text)
   return m._tag === "Found" ? m.value.iso3 : text.toUpperCase()
 }
@@ -354,7 +385,7 @@ const sexFrom = (text: string): Person.Sex => genderToSex[text.trim().toLowerCas
 
 /** Reads a 2024-layout row (or a later one with `sectorOf...` names). */
 export const readSynthetic = (input: Readonly<Record<string, string | undefined>>): CtdcRecord => {
-  const record: Record<string, string | undefined> = { ...input }
+  const record: Record<string, string | undefined> = canonicalRecord(input)
   for (const [alias, name] of Object.entries(syntheticAliases))
     if (record[name] === undefined && record[alias] !== undefined) record[name] = record[alias]
   const flags = <V extends string>(vars: ReadonlyArray<V>) =>
@@ -415,19 +446,16 @@ const concatenatedExploit: ReadonlyArray<readonly [RegExp, ReadonlyArray<Exploit
 ]
 
 /** Reads a legacy Global Dataset row (62 variables; -99 and "00" are missing). */
-export const readLegacy = (record: Readonly<Record<string, string | undefined>>): CtdcRecord => {
+export const readLegacy = (input: Readonly<Record<string, string | undefined>>): CtdcRecord => {
+  const record = canonicalRecord(input)
   const get = (name: string) => cellOf(record, name)
   const flagged = (name: string) => isSet(get(name))
   const means = new Set(
     meansVariables.filter((v) => legacyMeansCrosswalk[v].some((m) => flagged(`meansOfControl${m}`))),
   )
-  if (means.size === 0) {
-    const items = get("meansOfControlConcatenated")
-      .split(";")
-      .map((s) => s.trim().toLowerCase().replace(/\s+/g, ""))
-    for (const v of meansVariables)
-      if (legacyMeansCrosswalk[v].some((m) => items.includes(m.toLowerCase()))) means.add(v)
-  }
+  if (means.size === 0)
+    for (const label of legacyMeansLabels(get("meansOfControlConcatenated")).known)
+      for (const v of meansVariables) if (legacyMeansCrosswalk[v].includes(label)) means.add(v)
   const exploit = new Set(exploitVariables.filter((v) => legacyExploitCrosswalk[v].some(flagged)))
   if (exploit.size === 0) {
     for (const item of get("typeOfExploitConcatenated").split(";")) {
@@ -454,9 +482,29 @@ export const readLegacy = (record: Readonly<Record<string, string | undefined>>)
 
 export type Layout = "synthetic2024" | "legacy"
 
-/** Which layout a header is: legacy when it has legacy-only variables. */
+/**
+ * The legacy codebook's means-of-control items of a `meansOfControlConcatenated` cell, matched as
+ * written ("Debt bondage", "Threat of law enforcement", "Not specified"; case and spaces aside):
+ * `known` are codebook values (Other and NotSpecified have no 2024 flag: recognised, not set),
+ * `unknown` the rest, for the importer to report.
+ */
+export const legacyMeansLabels = (cell: string): { known: Array<string>; unknown: Array<string> } => {
+  const byKey = new Map(legacyMeans.map((m) => [m.toLowerCase(), m]))
+  const known: string[] = []
+  const unknown: string[] = []
+  for (const item of cell.split(";")) {
+    const t = item.trim()
+    if (t === "" || MISSING.has(t.toLowerCase())) continue
+    const m = byKey.get(t.toLowerCase().replace(/[^a-z]/g, ""))
+    if (m === undefined) unknown.push(t)
+    else known.push(m)
+  }
+  return { known, unknown }
+}
+
+/** Which layout a header is: legacy when it has legacy-only variables (names in any case). */
 export const detectLayout = (header: ReadonlyArray<string>): Layout | undefined => {
-  const names = new Set(header.map((h) => h.trim()))
+  const names = new Set(header.map((h) => canonicalNames.get(h.trim().toLowerCase()) ?? h.trim()))
   if (["majorityStatus", "meansOfControlConcatenated", "typeOfExploitConcatenated"].some((v) => names.has(v)))
     return "legacy"
   if (["meansDebtBondageEarnings", "meansAbusePsyPhySex", "traffickMonths"].some((v) => names.has(v)))

@@ -102,6 +102,8 @@ export const fields: ReadonlyArray<FieldSpec> = [
   x("lao_interim_care_date", "Interim care date (Lao extension)", "#date+interim_care"),
   x("lao_assessment_date", "Assessment date (Lao extension)", "#date+assessment"),
   x("lao_bid_date", "Best-interest determination date (Lao extension)", "#date+bid"),
+  x("lao_bid_outcome", "Best-interest determination outcome (Lao extension)", "#indicator+bid+outcome+code"),
+  x("lao_bid_decided_by", "Best-interest determination made by (Lao extension)", "#org+code+bid"),
   x("lao_return_date", "Return date (Lao extension)", "#date+return"),
   x("lao_reintegration_date", "Reintegration date (Lao extension)", "#date+reintegration"),
   x("lao_follow_up_date", "Follow-up date (Lao extension)", "#date+follow_up"),
@@ -112,7 +114,7 @@ export const fields: ReadonlyArray<FieldSpec> = [
   x("lao_services", "Services (Lao extension)", "#service+list"),
   h("cas_ReferredOrganisation", "Referred Organisation", "#org+name+referred"),
   x("lao_referred_to", "Referred to, partner code (Lao extension)", "#org+code+referred"),
-  h("vic_AgreementToManagePersonalData", "Agreement to Manage Personal Data", "#status+consent"),
+  h("con_Consent", "Consent", "#status+consent"),
   x("lao_consent", "Consent, exact code (Lao extension)", "#status+consent+code"),
   x("lao_notes", "Notes (Lao extension)", "#description+notes", true),
 ]
@@ -156,7 +158,12 @@ export const formToType: { readonly [K in Exploitation.ExploitationForm]: string
   servitude: "Servitude",
   forced_begging: "ForcedBegging",
   online_scam: "Other",
+  organ_removal: "OrganRemoval",
+  forced_adoption: "ForcedAdoption",
+  surrogacy: "Surrogacy",
+  forced_military_service: "ForcedMilitaryByNonStateActors",
   other: "Other",
+  unknown: "Other",
 }
 
 /** HTCDS types read back; the HTCDS-only types are `other`. */
@@ -167,10 +174,10 @@ export const typeToForm: Readonly<Record<string, Exploitation.ExploitationForm>>
   ChildLabour: "child_labour",
   Servitude: "servitude",
   ForcedBegging: "forced_begging",
-  ForcedMilitaryByNonStateActors: "other",
-  OrganRemoval: "other",
-  ForcedAdoption: "other",
-  Surrogacy: "other",
+  ForcedMilitaryByNonStateActors: "forced_military_service",
+  OrganRemoval: "organ_removal",
+  ForcedAdoption: "forced_adoption",
+  Surrogacy: "surrogacy",
   Other: "other",
 }
 
@@ -213,6 +220,11 @@ export const meansToMethod: { readonly [K in Exploitation.MeansOfControl]: strin
   withholds_necessities: "WithholdsNecessities",
   false_promises: "FalsePromises",
   drugs_alcohol: "PsychoactiveSubstances",
+  threats_law_enforcement: "ThreatOfLawEnforcement",
+  threatens_family: "ThreatensChildrenFamily",
+  excessive_working_hours: "ExcessiveWorkingHours",
+  restricts_medical_care: "RestrictsMedicalCare",
+  restricts_financial_access: "RestrictsFinancialAccess",
   other: "Other",
 }
 
@@ -220,14 +232,9 @@ export const meansToMethod: { readonly [K in Exploitation.MeansOfControl]: strin
 export const methodToMeans: Readonly<Record<string, Exploitation.MeansOfControl>> = {
   ...Object.fromEntries(Object.entries(meansToMethod).map(([code, method]) => [method, code])),
   PhysicalThreats: "threats",
-  ThreatOfLawEnforcement: "threats",
-  ThreatsLawEnforcement: "threats",
-  ThreatensChildrenFamily: "threats",
-  UsesChildren: "threats",
+  ThreatsLawEnforcement: "threats_law_enforcement",
+  UsesChildren: "threatens_family",
   PsychoactiveSubstance: "drugs_alcohol",
-  RestrictsMedicalCare: "withholds_necessities",
-  RestrictsFinancialAccess: "takes_earnings",
-  ExcessiveWorkingHours: "other",
 }
 
 /** vic_TraffickingStatusDecisionMakingOrg: the kind of organisation, from the partner's type. */
@@ -377,6 +384,8 @@ export const crosswalk: ReadonlyArray<CrosswalkRow> = [
   },
   { column: "assessment_date", htcds: null, extension: "lao_assessment_date", note: "" },
   { column: "bid_date", htcds: null, extension: "lao_bid_date", note: "" },
+  { column: "bid_outcome", htcds: null, extension: "lao_bid_outcome", note: "" },
+  { column: "bid_decided_by", htcds: null, extension: "lao_bid_decided_by", note: "" },
   { column: "return_date", htcds: null, extension: "lao_return_date", note: "" },
   { column: "reintegration_date", htcds: null, extension: "lao_reintegration_date", note: "" },
   { column: "follow_up_date", htcds: null, extension: "lao_follow_up_date", note: "" },
@@ -407,9 +416,9 @@ export const crosswalk: ReadonlyArray<CrosswalkRow> = [
   },
   {
     column: "consent",
-    htcds: "vic_AgreementToManagePersonalData",
+    htcds: "con_Consent",
     extension: "lao_consent",
-    note: "Checkbox TRUE/FALSE; 'unknown' is empty in HTCDS and kept in the extension.",
+    note: "HTCDS 2.0 core con_Consent, TRUE/FALSE; 'unknown' is empty in HTCDS and kept in the extension. The deprecated vic_AgreementToManagePersonalData is still read.",
   },
   {
     column: "victim_name",
@@ -461,7 +470,9 @@ export const fromCaseRow = (row: CaseRow.CaseRow, options: WriteOptions = {}): H
   set("lao_identification_setting", row.identification_setting)
   set("lao_victim_group", row.victim_group)
   set("prs_Gender", sexToGender[row.sex as Person.Sex])
-  set("lao_age_years", row.age_years)
+  // Without personal data the date of birth is dropped: keep the age it gives, or the person would
+  // become "age unknown" (presumed a child) on the way back.
+  set("lao_age_years", options.includePii === true ? row.age_years : CaseRow.ageWithoutDateOfBirth(row))
   set("prs_Citizenship", iso2(row.citizenship))
   set("lao_ethnic_group", row.ethnicity)
   set("lao_first_language", row.first_language)
@@ -489,6 +500,8 @@ export const fromCaseRow = (row: CaseRow.CaseRow, options: WriteOptions = {}): H
   set("lao_interim_care_date", row.interim_care_date)
   set("lao_assessment_date", row.assessment_date)
   set("lao_bid_date", row.bid_date)
+  set("lao_bid_outcome", row.bid_outcome)
+  set("lao_bid_decided_by", row.bid_decided_by)
   set("lao_return_date", row.return_date)
   set("lao_reintegration_date", row.reintegration_date)
   set("lao_follow_up_date", row.follow_up_date)
@@ -504,7 +517,7 @@ export const fromCaseRow = (row: CaseRow.CaseRow, options: WriteOptions = {}): H
     set("lao_referred_to", row.referred_to)
   }
   if (row.consent !== "") {
-    set("vic_AgreementToManagePersonalData", consentToAgreement[row.consent] ?? "")
+    set("con_Consent", consentToAgreement[row.consent] ?? "")
     if (row.consent === "unknown") set("lao_consent", row.consent)
   }
   if (options.includePii === true) {
@@ -533,11 +546,59 @@ export interface ReadOptions {
 }
 
 const key = (s: string): string => s.trim().toLowerCase().replace(/\s+/g, "")
-const splitMulti = (cell: string): Array<string> =>
-  cell
-    .split(/[;,]/)
-    .map((s) => s.trim())
-    .filter((s) => s !== "")
+
+/**
+ * A value name or label reduced to letters and digits, so that a template's dropdown label
+ * ("Agriculture, forestry and fishing", "Physical threats") meets its value name
+ * (`A_AgricultureForestryAndFishing`, `PhysicalThreats`).
+ */
+const looseKey = (s: string): string => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, "")
+
+/** A value map that also answers to the values' labels and, for ISIC, without the section letter. */
+const byLabel = <V>(map: Readonly<Record<string, V>>): ((text: string) => V | undefined) => {
+  const loose = new Map<string, V>()
+  for (const [name, v] of Object.entries(map)) {
+    loose.set(looseKey(name), v)
+    const section = /^[A-U]_(.+)$/.exec(name)
+    if (section) loose.set(looseKey(section[1]!), v)
+  }
+  return (text) => map[text] ?? loose.get(looseKey(text))
+}
+const typeOf = byLabel(typeToForm)
+const industryOf = byLabel(isicToIndustry)
+const methodOf = byLabel(methodToMeans)
+const sexOf = byLabel(genderToSex)
+
+/**
+ * The parts of a multi-select cell: `;` or `,` separated (the Excel templates), or, as a Kobo
+ * export of IOM's XLSForm writes them, space separated value names; a cell that is one known
+ * value or label as a whole (labels have spaces) stays one part.
+ */
+const splitMulti = (cell: string, known: (part: string) => unknown = () => undefined): Array<string> => {
+  const t = cell.trim()
+  if (t === "") return []
+  const parts = /[;,]/.test(t) && known(t) === undefined ? t.split(/[;,]/) : [t]
+  return parts.flatMap((p) => {
+    const s = p.trim()
+    if (s === "") return []
+    if (known(s) !== undefined || !/\s/.test(s)) return [s]
+    const words = s.split(/\s+/)
+    return words.every((w) => known(w) !== undefined) ? words : [s]
+  })
+}
+
+/**
+ * Field names as partners' sheets spell them: case, underscores and Kobo group paths aside
+ * (`prs_First_Name`, `person/prs_FirstName`), and the template's `Traffickin` for `Trafficking`.
+ */
+const fieldKey = (field: string): string =>
+  looseKey(field.slice(field.lastIndexOf("/") + 1)).replace(/traf+ickin(?!g)|traf+icking/g, "trafficking")
+
+/** vic_TraffickingStatusDecisionMakingOrg values that name one partner. */
+const orgTypeToAgency: Readonly<Record<string, Partner.Partner>> = {
+  police: "mps_atd",
+  courtorprosecution: "prosecutor",
+}
 
 const countryCode = (text: string): string => {
   if (text.trim() === "") return ""
@@ -564,19 +625,27 @@ export const toCaseRowCells = (
   record: Readonly<Record<string, string | undefined>>,
   options: ReadOptions = {},
 ): { -readonly [K in CaseRow.ColumnName]: string } => {
-  const get = (field: string): string => (record[field] ?? "").trim()
+  const byKey = new Map<string, string>()
+  for (const [k, v] of Object.entries(record)) {
+    const fk = fieldKey(k)
+    if (v !== undefined && (v.trim() !== "" || !byKey.has(fk))) byKey.set(fk, v)
+  }
+  const get = (field: string): string => (byKey.get(fieldKey(field)) ?? "").trim()
   // Free text keeps its spaces; codes and dates are trimmed.
-  const text = (field: string): string => record[field] ?? ""
+  const text = (field: string): string => byKey.get(fieldKey(field)) ?? ""
   const row = CaseRow.emptyRow()
   const first = (...values: ReadonlyArray<string>): string => values.find((v) => v !== "") ?? ""
   row.case_id = get("lao_case_id")
   row.source = get("lao_source")
   row.identification_date = first(get("lao_identification_date"), get("cas_IncomingReferralDate"))
-  row.identifying_agency = partnerCode(get("lao_identifying_agency"))
+  row.identifying_agency = first(
+    partnerCode(get("lao_identifying_agency")),
+    orgTypeToAgency[looseKey(get("vic_TraffickingStatusDecisionMakingOrg"))] ?? "",
+  )
   row.identification_setting = get("lao_identification_setting")
   row.victim_group = get("lao_victim_group")
   const gender = get("prs_Gender")
-  row.sex = gender === "" ? "" : (genderToSex[key(gender)] ?? gender)
+  row.sex = gender === "" ? "" : (genderToSex[key(gender)] ?? sexOf(gender) ?? gender)
   row.date_of_birth = get("prs_Birthdate")
   row.age_years = get("lao_age_years")
   row.citizenship = countryCode(first(get("prs_Citizenship"), get("prs_Nationality")))
@@ -587,39 +656,50 @@ export const toCaseRowCells = (
   row.border_checkpoint = get("lao_border_checkpoint")
   row.destination_country = countryCode(get("vic_LocationOfExploitation"))
   row.exploitation_district = get("lao_exploitation_adm2_pcode")
-  const types = splitMulti(get("vic_TypeOfExploitation"))
+  const types = splitMulti(get("vic_TypeOfExploitation"), typeOf)
   row.exploitation_form = first(
     get("lao_exploitation_form"),
-    types.length === 0 ? "" : (typeToForm[types[0]!] ?? types[0]!),
+    types.length === 0 ? "" : (typeOf(types[0]!) ?? types[0]!),
   )
   const isic = get("vic_ForcedLabourIndustry")
-  row.industry = first(get("lao_industry"), isic === "" ? "" : (isicToIndustry[isic] ?? isic))
-  const means = splitMulti(first(get("vic_MethodsOfControl"), get("vic_Methods_of_Control"))).map(
-    (m) => methodToMeans[m] ?? m,
-  )
+  row.industry = first(get("lao_industry"), isic === "" ? "" : (industryOf(isic) ?? isic))
+  // Our own codes too (`debt_bondage drugs_alcohol` from the HTCDS-named XLSForm).
+  const meansOf = (m: string) => (Object.hasOwn(meansToMethod, m) ? m : methodOf(m))
+  const means = splitMulti(get("vic_MethodsOfControl"), meansOf).map((m) => meansOf(m) ?? m)
   row.means_of_control = [...new Set(means)].join(";")
-  row.perpetrator_roles = get("lao_perpetrator_roles")
-  row.legal_basis = get("lao_legal_basis")
+  // Code lists: `;`-separated, or space-separated as a Kobo export writes a select_multiple.
+  const codes = (field: string) =>
+    get(field)
+      .split(/[;\s]+/)
+      .filter((c) => c !== "")
+      .join(";")
+  row.perpetrator_roles = codes("lao_perpetrator_roles")
+  row.legal_basis = codes("lao_legal_basis")
   row.interim_care_date = get("lao_interim_care_date")
   row.assessment_date = get("lao_assessment_date")
   row.bid_date = get("lao_bid_date")
+  row.bid_outcome = get("lao_bid_outcome")
+  row.bid_decided_by = get("lao_bid_decided_by")
   row.return_date = get("lao_return_date")
   row.reintegration_date = get("lao_reintegration_date")
   row.follow_up_date = get("lao_follow_up_date")
   row.closed_date = get("lao_closed_date")
   row.exit_reason = get("lao_exit_reason")
   row.exit_date = get("lao_exit_date")
-  row.services = get("lao_services")
+  row.services = codes("lao_services")
   row.referred_to = first(get("lao_referred_to"), partnerCode(get("cas_ReferredOrganisation")))
-  const agreement = get("vic_AgreementToManagePersonalData").toUpperCase()
+  const agreement = first(get("con_Consent"), get("vic_AgreementToManagePersonalData")).toUpperCase()
   row.consent = first(
     get("lao_consent"),
     agreement === "TRUE" || agreement === "YES"
       ? "yes"
       : agreement === "FALSE" || agreement === "NO"
         ? "no"
-        : "",
+        : agreement === "UNKNOWN"
+          ? "unknown"
+          : "",
   )
+
   row.victim_name = [text("prs_FirstName"), text("prs_MiddleName"), text("prs_SecondName")]
     .filter((s) => s !== "")
     .join(" ")
@@ -648,11 +728,12 @@ export const sheetRows = (records: ReadonlyArray<HtcdsRecord>): Array<Array<stri
   ...records.map((r) => fieldNames.map((f) => r[f] ?? "")),
 ]
 
-const labelKeys = new Map(fields.map((f) => [f.field, key(f.label)]))
+const labelKeys = new Map(fields.map((f) => [fieldKey(f.field), looseKey(f.label)]))
 
 /**
  * Records from sheet rows: the first row holds field names; the second is skipped when it holds
- * the fields' labels (as in the HTCDS templates). Returns the data rows with their 1-based sheet row.
+ * the fields' labels (as in the HTCDS templates: most of its filled cells under known fields are
+ * their labels). Returns the data rows with their 1-based sheet row.
  */
 export const recordsFromSheet = (
   rows: ReadonlyArray<ReadonlyArray<string>>,
@@ -660,25 +741,30 @@ export const recordsFromSheet = (
   const [names, second, ...rest] = rows
   if (names === undefined) return []
   const header = names.map((n) => n.trim())
-  const labelHits =
-    second === undefined
-      ? 0
-      : header.filter((field, i) => {
-          const label = labelKeys.get(field)
-          const cell = key(second[i] ?? "")
-          return cell !== "" && label === cell
-        }).length
-  const known = header.filter((f) => labelKeys.has(f)).length
-  const secondIsLabels = second !== undefined && known > 0 && labelHits * 2 >= known
+  const filledKnown = header.flatMap((field, i) => {
+    const label = labelKeys.get(fieldKey(field))
+    const cell = looseKey(second?.[i] ?? "")
+    return label !== undefined && cell !== "" ? [label === cell] : []
+  })
+  const labelHits = filledKnown.filter((hit) => hit).length
+  const secondIsLabels = second !== undefined && labelHits > 0 && labelHits * 2 >= filledKnown.length
   const data = secondIsLabels ? rest : second === undefined ? [] : [second, ...rest]
   const firstDataRow = secondIsLabels ? 3 : 2
-  return data.map((cells, i) => ({
-    rowNumber: firstDataRow + i,
-    record: Object.fromEntries(header.map((f, j) => [f, cells[j] ?? ""])),
-  }))
+  // IOM's template pre-numbers its rows in an unnamed first column: a row with nothing under a
+  // named field is not a record.
+  return data.flatMap((cells, i) =>
+    header.some((f, j) => f !== "" && (cells[j] ?? "").trim() !== "")
+      ? [
+          {
+            rowNumber: firstDataRow + i,
+            record: Object.fromEntries(header.flatMap((f, j) => (f === "" ? [] : [[f, cells[j] ?? ""]]))),
+          },
+        ]
+      : [],
+  )
 }
 
 /** True when a header row looks like an HTCDS sheet (field names with the HTCDS prefixes). */
 export const looksLikeHtcds = (header: ReadonlyArray<string>): boolean =>
-  header.filter((h) => /^(prs|vic|cas|hte|per|org|con)_/.test(h.trim())).length >= 2 ||
-  header.some((h) => h.trim() === "lao_case_id")
+  header.filter((h) => /^(prs|vic|cas|hte|per|org|con)_/.test(h.trim().slice(h.lastIndexOf("/") + 1)))
+    .length >= 2 || header.some((h) => h.trim() === "lao_case_id")

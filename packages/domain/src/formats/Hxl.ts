@@ -59,6 +59,8 @@ export const caseRowTags: { readonly [K in CaseRow.ColumnName]: string } = {
   phone: "#contact+phone",
   village: "#loc+name+village",
   notes: "#description+notes",
+  bid_outcome: "#indicator+bid+outcome+code",
+  bid_decided_by: "#org+code+bid",
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -28,6 +28,7 @@ import * as Person from "../Person.ts"
 import * as Place from "../Place.ts"
 import * as Service from "../Service.ts"
 import * as VictimGroup from "../VictimGroup.ts"
+import * as Htcds from "./Htcds.ts"
 
 export const specUrl = "https://xlsform.org/en/"
 export const formId = "lao_protect_case_row"
@@ -119,6 +120,8 @@ export const groups: ReadonlyArray<{
       "interim_care_date",
       "assessment_date",
       "bid_date",
+      "bid_outcome",
+      "bid_decided_by",
       "return_date",
       "reintegration_date",
       "follow_up_date",
@@ -167,7 +170,39 @@ const quote = (s: string): string => `'${s.replace(/'/g, "")}'`
 const rules = new Map(CaseRow.caseRowRules.map((r) => [r.column, r]))
 const docs = new Map(CaseRow.caseRowColumns.map((d) => [d.column, d]))
 
-const childReturnRule = CaseRow.caseRowCrossFieldRules.find((r) => r.kind === "childRequires")
+type Rule = (typeof CaseRow.caseRowCrossFieldRules)[number]
+const ruleOf = <K extends Rule["kind"]>(kind: K): ReadonlyArray<Extract<Rule, { kind: K }>> =>
+  CaseRow.caseRowCrossFieldRules.filter((r): r is Extract<Rule, { kind: K }> => r.kind === kind)
+
+const ref = (column: string) => `\${${column}}`
+const anyOf = (column: string, codes: ReadonlyArray<string>, all: ReadonlyArray<string> | undefined) =>
+  all !== undefined && codes.length === all.length
+    ? `${ref(column)} != ''`
+    : codes.map((c) => `${ref(column)} = ${quote(c)}`).join(" or ")
+const noneOf = (column: string, codes: ReadonlyArray<string>) =>
+  codes.map((c) => `${ref(column)} != ${quote(c)}`).join(" and ")
+// yyyymmdd as a number: two such numbers differ by less than 180000 exactly when fewer than 18
+// whole calendar years separate the dates (the domain's `yearsBetween`).
+const ymd = (column: string) =>
+  `(number(substr(${ref(column)}, 0, 4)) * 10000 + number(substr(${ref(column)}, 5, 7)) * 100 + number(substr(${ref(column)}, 8, 10)))`
+
+/** XPath of the presumption of childhood (the domain's `presumedChildRow`). */
+export const presumedChildExpression = (child: CaseRow.ChildSpec = CaseRow.childSpec): string => {
+  const dob = child.dateOfBirthColumn
+  const age = child.ageColumn
+  return `(${ref(dob)} = '' and ${ref(age)} = '') or (${ref(dob)} != '' and ${ymd(child.at)} - ${ymd(dob)} < ${child.under * 10000}) or (${ref(age)} != '' and ${ref(age)} < ${child.under})`
+}
+
+/** XPath of "the row has a move out of care that needs a BID" (the domain's `firstBidMove`). */
+const bidMoveExpression = (rule: Extract<Rule, { kind: "childBid" }>): string => {
+  const exit = rule.exit
+  const notExempt = `(${ref(exit.date)} = '' or (${noneOf(exit.reason, exit.exempt)}))`
+  return [
+    ...rule.moves.map((m) => `${ref(m)} != ''`),
+    `(${ref(exit.date)} != '' and ${ref(exit.reason)} != '' and ${notExempt})`,
+    `(${ref(rule.closed)} != '' and ${notExempt})`,
+  ].join(" or ")
+}
 
 /** The survey rows for one column, built from its rule. */
 const surveyRow = (column: CaseRow.ColumnName): SurveyRow => {
@@ -233,10 +268,54 @@ const surveyRow = (column: CaseRow.ColumnName): SurveyRow => {
     relevant = `\${exit_reason} != ''`
     required = "yes"
   }
-  if (column === "bid_date" && childReturnRule?.kind === "childRequires") {
-    const under = childReturnRule.child.under
-    required = `\${return_date} != '' and \${age_years} != '' and \${age_years} < ${under}`
+  const requiredWhen: Array<string> = []
+  for (const rule of ruleOf("childBid")) {
+    const { bid } = rule
+    if (column === bid.date || column === bid.outcome || column === bid.decidedBy)
+      requiredWhen.push(`(${presumedChildExpression(rule.child)}) and (${bidMoveExpression(rule)})`)
+    if (column === bid.date) {
+      const at = CaseRow.stageDateColumns.indexOf("bid_date")
+      const earlier = CaseRow.stageDateColumns.slice(1, at)
+      const later = CaseRow.stageDateColumns.slice(at + 1)
+      constraints.push(
+        [
+          ...earlier.map((c) => `(${ref(c)} = '' or . >= ${ref(c)})`),
+          ...later.map((c) => `(${ref(c)} = '' or . <= ${ref(c)})`),
+        ].join(" and "),
+      )
+      messages.push("between the earlier and the later stages")
+    }
   }
+  for (const rule of ruleOf("requiredWhen"))
+    if (column === rule.column)
+      requiredWhen.push(anyOf(rule.when.column, rule.when.codes, rules.get(rule.when.column as never)?.codes))
+  for (const rule of ruleOf("citableBy"))
+    if (column === rule.column) {
+      const byDate = new Map<string, Array<string>>()
+      for (const [code, from] of Object.entries(rule.from))
+        byDate.set(from, [...(byDate.get(from) ?? []), code])
+      for (const [from, codes] of [...byDate].sort(([a], [b]) => (a < b ? -1 : 1)))
+        constraints.push(
+          `${codes.map((c) => `not(selected(., ${quote(c)}))`).join(" and ")} or ${rule.dates.map((d) => `${ref(d)} >= date(${quote(from)})`).join(" or ")}`,
+        )
+      messages.push("only articles in force by the case's dates")
+    }
+  for (const rule of ruleOf("childOnly"))
+    if (column === rule.column) {
+      constraints.push(
+        `(${noneOf(column, rule.codes).replaceAll(ref(column), ".")}) or ${presumedChildExpression(rule.child)}`,
+      )
+      messages.push(`${rule.codes.join(", ")} only for a child`)
+    }
+  for (const rule of ruleOf("excludes"))
+    if (column === rule.column) {
+      constraints.push(
+        `${noneOf(rule.when.column, rule.when.codes)} or (${noneOf(column, rule.codes).replaceAll(ref(column), ".")})`,
+      )
+      messages.push(rule.reason)
+    }
+  if (requiredWhen.length > 0 && required !== "yes")
+    required = requiredWhen.map((e) => (requiredWhen.length > 1 ? `(${e})` : e)).join(" or ")
   return {
     type,
     name: column,
@@ -335,25 +414,54 @@ export const surveyHeader = [
 export const choicesHeader = ["list_name", "name", `label::${EN}`, `label::${LO}`, "province"] as const
 export const settingsHeader = ["form_title", "form_id", "version", "default_language"] as const
 
-/** The three sheets of the form, as rows of text (header first). */
-export const form = (options: { readonly title?: string } = {}): ReadonlyArray<Sheet> => [
+/**
+ * The question name of each CaseRow column in the HTCDS-named form: the HTCDS field where the
+ * HTCDS reader gets our code back from it (prs_Gender, vic_TypeOfExploitation, con_Consent, ...),
+ * else the documented `lao_*` extension field. A partner using IOM's XLSForm keeps its field names;
+ * exports are read with `import-htcds`.
+ */
+export const htcdsNames: Readonly<Record<CaseRow.ColumnName, string>> = Object.fromEntries(
+  Htcds.crosswalk.map((r) => {
+    // HTCDS holds an organisation type or a free-text label here: our code lives in the extension.
+    const lossy = r.column === "identifying_agency" || r.column === "exit_reason"
+    return [r.column, (lossy ? r.extension : null) ?? r.htcds ?? r.extension ?? r.column]
+  }),
+) as Record<CaseRow.ColumnName, string>
+
+const renameRefs = (expression: string): string =>
+  expression.replace(/\$\{([A-Za-z0-9_]+)\}/g, (whole, name: string) => {
+    const mapped = htcdsNames[name as CaseRow.ColumnName]
+    return mapped === undefined ? whole : `\${${mapped}}`
+  })
+
+/**
+ * The three sheets of the form, as rows of text (header first). `htcds`: questions named as HTCDS
+ * fields (`htcdsNames`), same questions, choices and checks.
+ */
+export const form = (
+  options: { readonly title?: string; readonly htcds?: boolean } = {},
+): ReadonlyArray<Sheet> => [
   {
     name: "survey",
     rows: [
       [...surveyHeader],
-      ...surveyRows().map((r) => [
-        r.type,
-        r.name,
-        r.labelEn,
-        r.labelLo,
-        r.hint,
-        r.required,
-        r.constraint,
-        r.constraintMessage,
-        r.relevant,
-        r.choiceFilter,
-        r.appearance,
-      ]),
+      ...surveyRows().map((r) => {
+        const name = options.htcds ? (htcdsNames[r.name as CaseRow.ColumnName] ?? r.name) : r.name
+        const ref = options.htcds ? renameRefs : (x: string) => x
+        return [
+          r.type,
+          name,
+          r.labelEn,
+          r.labelLo,
+          r.hint,
+          ref(r.required),
+          ref(r.constraint),
+          r.constraintMessage,
+          ref(r.relevant),
+          ref(r.choiceFilter),
+          r.appearance,
+        ]
+      }),
     ],
   },
   {
@@ -365,7 +473,16 @@ export const form = (options: { readonly title?: string } = {}): ReadonlyArray<S
   },
   {
     name: "settings",
-    rows: [[...settingsHeader], [options.title ?? "Lao Protect case record", formId, schemaVersion(), EN]],
+    rows: [
+      [...settingsHeader],
+      [
+        options.title ??
+          (options.htcds ? "Lao Protect case record (HTCDS names)" : "Lao Protect case record"),
+        options.htcds ? `${formId}_htcds` : formId,
+        schemaVersion(),
+        EN,
+      ],
+    ],
   },
 ]
 
@@ -391,6 +508,10 @@ const FUNCTIONS: Readonly<Record<string, number>> = {
   regex: 2,
   "string-length": 1,
   "decimal-date-time": 1,
+  substr: 3,
+  number: 1,
+  selected: 2,
+  not: 1,
 }
 
 const PRECEDENCE: ReadonlyArray<ReadonlyArray<string>> = [
@@ -503,6 +624,125 @@ export const references = (e: Expr): Array<string> => {
     default:
       return []
   }
+}
+
+type Value = string | number | boolean
+
+const toNumber = (v: Value): number =>
+  typeof v === "number" ? v : typeof v === "boolean" ? (v ? 1 : 0) : v.trim() === "" ? Number.NaN : Number(v)
+const isDate = (v: Value): v is string => typeof v === "string" && /^\d{4}-\d{2}-\d{2}$/.test(v)
+
+/**
+ * Evaluates an expression of the supported subset the way ODK / Enketo do on the row's answers
+ * (`current` is `.`): dates compare as dates, other comparisons with `<`/`>` as numbers, `=`/`!=`
+ * as text unless both sides are numbers. For tests and offline checks; throws ExpressionError on an
+ * expression outside the subset.
+ */
+export const evaluate = (
+  e: Expr,
+  row: Readonly<Record<string, string>>,
+  current = "",
+  today: () => string = () => new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10),
+): Value => {
+  const ev = (x: Expr): Value => evaluate(x, row, current, today)
+  switch (e._tag) {
+    case "Current":
+      return current
+    case "Ref":
+    case "Field":
+      return row[e.name] ?? ""
+    case "String":
+      return e.value
+    case "Number":
+      return e.value
+    case "Call": {
+      const args = e.args.map(ev)
+      switch (e.fn) {
+        case "today":
+          return today()
+        case "date":
+          return String(args[0])
+        case "regex":
+          return new RegExp(String(args[1]), "u").test(String(args[0]))
+        case "string-length":
+          return String(args[0]).length
+        case "number":
+          return toNumber(args[0]!)
+        case "not":
+          return args[0] !== true
+        case "selected":
+          return String(args[0]).split(/[ ;]/).includes(String(args[1]))
+        case "substr":
+          return String(args[0]).slice(toNumber(args[1]!), toNumber(args[2]!))
+        case "decimal-date-time":
+          return isDate(args[0]!) ? Date.parse(`${args[0]}T00:00:00Z`) / 86_400_000 : Number.NaN
+        default:
+          throw new ExpressionError(`unknown function ${e.fn}()`)
+      }
+    }
+    case "Binary": {
+      if (e.op === "or") return ev(e.left) === true || ev(e.right) === true
+      if (e.op === "and") return ev(e.left) === true && ev(e.right) === true
+      const a = ev(e.left)
+      const b = ev(e.right)
+      const bothDates = isDate(a) && isDate(b)
+      switch (e.op) {
+        case "=":
+        case "!=": {
+          const equal =
+            typeof a === "number" || typeof b === "number"
+              ? toNumber(a) === toNumber(b)
+              : String(a) === String(b)
+          return e.op === "=" ? equal : !equal
+        }
+        case "<":
+          return bothDates ? a < b : toNumber(a) < toNumber(b)
+        case "<=":
+          return bothDates ? a <= b : toNumber(a) <= toNumber(b)
+        case ">":
+          return bothDates ? a > b : toNumber(a) > toNumber(b)
+        case ">=":
+          return bothDates ? a >= b : toNumber(a) >= toNumber(b)
+        case "+":
+          return toNumber(a) + toNumber(b)
+        case "-":
+          return toNumber(a) - toNumber(b)
+        case "*":
+          return toNumber(a) * toNumber(b)
+        case "div":
+          return toNumber(a) / toNumber(b)
+        default:
+          throw new ExpressionError(`unknown operator ${e.op}`)
+      }
+    }
+  }
+}
+
+/**
+ * The form's verdict on a row's answers: the columns whose `required` is true and which are empty,
+ * and those whose non-empty answer fails its `constraint` (as ODK applies them).
+ */
+export const formIssues = (
+  row: Readonly<Record<string, string>>,
+  today?: () => string,
+): ReadonlyArray<{ readonly column: string; readonly reason: "required" | "constraint" }> => {
+  const out: Array<{ column: string; reason: "required" | "constraint" }> = []
+  for (const q of surveyRows()) {
+    if (!columnSet.has(q.name)) continue
+    const value = row[q.name] ?? ""
+    if (q.relevant !== "" && evaluate(parseExpression(q.relevant), row, value, today) !== true) continue
+    if (value === "") {
+      if (
+        q.required === "yes" ||
+        (q.required !== "" && evaluate(parseExpression(q.required), row, value, today) === true)
+      )
+        out.push({ column: q.name, reason: "required" })
+      continue
+    }
+    if (q.constraint !== "" && evaluate(parseExpression(q.constraint), row, value, today) !== true)
+      out.push({ column: q.name, reason: "constraint" })
+  }
+  return out
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -21,12 +21,23 @@ export const isIsoDate = (s: string): boolean => {
 let cachedDay = ""
 let cachedUntil = 0
 
-/** Today's date (UTC) as `YYYY-MM-DD`, recomputed at most once a minute so hot decoders stay cheap. */
+/** Lao PDR keeps UTC+7 all year (no daylight saving). */
+export const LAO_OFFSET_MS = 7 * 3_600_000
+
+/** The calendar date in Lao PDR (UTC+7) at the instant `ms` (epoch milliseconds). */
+export const laoDateAt = (ms: number): string => new Date(ms + LAO_OFFSET_MS).toISOString().slice(0, 10)
+
+/**
+ * Today's date in Lao PDR (UTC+7) as `YYYY-MM-DD`: "not in the future" is judged where the case
+ * worker is, so a case identified at 06:00 in Vientiane is not "tomorrow" in UTC. Recomputed at most
+ * once a minute (and never across a Lao midnight) so hot decoders stay cheap.
+ */
 export const todayIso = (): string => {
   const now = Date.now()
   if (now >= cachedUntil) {
-    cachedDay = new Date(now).toISOString().slice(0, 10)
-    cachedUntil = now + 60_000
+    cachedDay = laoDateAt(now)
+    const nextMidnight = Date.parse(`${cachedDay}T00:00:00Z`) - LAO_OFFSET_MS + 86_400_000
+    cachedUntil = Math.min(now + 60_000, nextMidnight)
   }
   return cachedDay
 }

@@ -37,15 +37,65 @@ export type CrossFieldRule =
     }
   | {
       readonly id: string
-      readonly kind: "childRequires"
-      readonly column: string
-      readonly whenPresent: string
-      readonly child: {
-        readonly ageColumn: string
-        readonly dateOfBirthColumn: string
-        readonly at: string
-        readonly under: number
+      readonly kind: "childBid"
+      /** Who counts as a child: presumed a child unless what is known of the age says `under` or over. */
+      readonly child: ChildSpec
+      /** The BID's columns: all three are needed before a child moves out of care. */
+      readonly bid: { readonly date: string; readonly outcome: string; readonly decidedBy: string }
+      /** Date columns of moves out of care that always need a BID. */
+      readonly moves: ReadonlyArray<string>
+      /** The exit: it needs a BID unless its reason is one of `exempt`. */
+      readonly exit: {
+        readonly reason: string
+        readonly date: string
+        readonly exempt: ReadonlyArray<string>
       }
+      /** Closure: needs a BID unless it follows an exempt exit. */
+      readonly closed: string
+      /** Provisions cited, each for the dates it applies to (`from` inclusive, `until` exclusive). */
+      readonly legalBasis: ReadonlyArray<{
+        readonly id: string
+        readonly from?: string
+        readonly until?: string
+      }>
+      readonly description: string
+    }
+  | {
+      readonly id: string
+      readonly kind: "childOnly"
+      /** `column` in `codes` needs a person who is (presumed) a child. */
+      readonly column: string
+      readonly codes: ReadonlyArray<string>
+      readonly child: ChildSpec
+      readonly reason: string
+      readonly description: string
+    }
+  | {
+      readonly id: string
+      readonly kind: "excludes"
+      /** A row with `when.column` in `when.codes` cannot have `column` in `codes`. */
+      readonly when: { readonly column: string; readonly codes: ReadonlyArray<string> }
+      readonly column: string
+      readonly codes: ReadonlyArray<string>
+      readonly reason: string
+      readonly description: string
+    }
+  | {
+      readonly id: string
+      readonly kind: "citableBy"
+      /** Each code of the `column` list that has a date in `from` needs one of `dates` on or after it. */
+      readonly column: string
+      readonly dates: ReadonlyArray<string>
+      readonly from: Readonly<Record<string, string>>
+      readonly description: string
+    }
+  | {
+      readonly id: string
+      readonly kind: "requiredWhen"
+      /** `column` is required when `when.column` is one of `when.codes`. */
+      readonly column: string
+      readonly when: { readonly column: string; readonly codes: ReadonlyArray<string> }
+      readonly reason: string
       readonly description: string
     }
   | {
@@ -78,6 +128,56 @@ export type CrossFieldRule =
       readonly allowed: ReadonlyArray<readonly [string, string]>
       readonly description: string
     }
+
+/** The columns that say how old a person was at identification. */
+export interface ChildSpec {
+  readonly ageColumn: string
+  readonly dateOfBirthColumn: string
+  readonly at: string
+  readonly under: number
+}
+
+/**
+ * The presumption of childhood on a row: a child unless what is known says `under` or over (age
+ * unknown, or date of birth and recorded age disagreeing, count as a child). Cells must be valid.
+ */
+export const presumedChildRow = (row: Readonly<Record<string, string>>, child: ChildSpec): boolean => {
+  const dob = row[child.dateOfBirthColumn]!
+  const age = row[child.ageColumn]!
+  if (dob === "" && age === "") return true
+  return (
+    (dob !== "" && yearsBetween(dob, row[child.at]!) < child.under) ||
+    (age !== "" && Number(age) < child.under)
+  )
+}
+
+/** The recorded age and the date of birth disagree on whether the person was a child. */
+export const ageDisputedRow = (row: Readonly<Record<string, string>>, child: ChildSpec): boolean => {
+  const dob = row[child.dateOfBirthColumn]!
+  const age = row[child.ageColumn]!
+  return (
+    dob !== "" && age !== "" && yearsBetween(dob, row[child.at]!) < child.under !== Number(age) < child.under
+  )
+}
+
+/** The date of the first move that needs a BID, with its column, or undefined. */
+export const firstBidMove = (
+  row: Readonly<Record<string, string>>,
+  rule: Extract<CrossFieldRule, { kind: "childBid" }>,
+): readonly [column: string, date: string] | undefined => {
+  let first: readonly [string, string] | undefined
+  const consider = (column: string) => {
+    const value = row[column]!
+    if (value !== "" && (first === undefined || value < first[1])) first = [column, value]
+  }
+  for (const column of rule.moves) consider(column)
+  const exempt = row[rule.exit.date] !== "" && rule.exit.exempt.includes(row[rule.exit.reason]!)
+  if (!exempt) {
+    if (row[rule.exit.reason] !== "") consider(rule.exit.date)
+    consider(rule.closed)
+  }
+  return first
+}
 
 const quote = (s: string): string => JSON.stringify(s)
 
@@ -242,22 +342,97 @@ const compileRule = (rule: CrossFieldRule): RowCheck => {
           : none
       }
     }
-    case "childRequires": {
-      const { column, whenPresent, child } = rule
+    case "childBid": {
+      const { bid, child } = rule
       return (row) => {
-        if (row[whenPresent] === "" || row[column] !== "") return none
-        const dob = row[child.dateOfBirthColumn]!
-        const age = row[child.ageColumn]!
-        const years = dob !== "" ? yearsBetween(dob, row[child.at]!) : age !== "" ? Number(age) : undefined
-        return years !== undefined && years < child.under
+        const move = firstBidMove(row, rule)
+        if (move === undefined || !presumedChildRow(row, child)) return none
+        const [moveColumn, moveDate] = move
+        const basis = rule.legalBasis.filter(
+          (b) =>
+            (b.from === undefined || moveDate >= b.from) && (b.until === undefined || moveDate < b.until),
+        )
+        const cite = `rule ${rule.id}, legal basis ${basis.map((b) => b.id).join(", ")}`
+        const who =
+          row[child.dateOfBirthColumn] === "" && row[child.ageColumn] === ""
+            ? "the age is unknown, so the person is presumed a child"
+            : ageDisputedRow(row, child)
+              ? "the date of birth and the age disagree, so the person is treated as a child"
+              : "the person was a child at identification"
+        const date = row[bid.date]!
+        const problem =
+          date === ""
+            ? ([bid.date, "is required"] as const)
+            : date < row[child.at]!
+              ? ([bid.date, `${date} is before identification_date (${row[child.at]})`] as const)
+              : date > moveDate
+                ? ([bid.date, `${date} is after ${moveColumn} (${moveDate})`] as const)
+                : row[bid.outcome] === ""
+                  ? ([bid.outcome, "is required"] as const)
+                  : row[bid.decidedBy] === ""
+                    ? ([bid.decidedBy, "is required"] as const)
+                    : undefined
+        return problem === undefined
+          ? none
+          : [
+              [
+                problem[0],
+                `${problem[1]}: ${who} and has a ${moveColumn}; a best-interest determination (date between identification and the move, outcome, deciding body) must come first (${cite})`,
+              ],
+            ]
+      }
+    }
+    case "childOnly": {
+      const { column, codes, child, reason } = rule
+      return (row) =>
+        codes.includes(row[column]!) && !presumedChildRow(row, child)
           ? [
               [
                 column,
-                `is required: the person was a child (${years}) at identification and has a ${whenPresent}`,
+                `${quote(row[column]!)} needs a person under ${child.under} at identification: ${reason}`,
               ],
             ]
           : none
+    }
+    case "excludes": {
+      const { when, column, codes, reason } = rule
+      return (row) =>
+        when.codes.includes(row[when.column]!) && codes.includes(row[column]!)
+          ? [
+              [
+                column,
+                `${quote(row[column]!)} does not fit ${when.column} ${quote(row[when.column]!)}: ${reason}`,
+              ],
+            ]
+          : none
+    }
+    case "citableBy": {
+      const { column, dates, from } = rule
+      return (row) => {
+        const cell = row[column]!
+        if (cell === "") return none
+        let latest = ""
+        for (const d of dates) if (row[d]! > latest) latest = row[d]!
+        let out: Array<readonly [string, string]> | undefined
+        for (const code of cell.split(";")) {
+          const start = from[code]
+          if (start !== undefined && latest < start) {
+            out ??= []
+            out.push([
+              column,
+              `${quote(code)} cannot be cited: it was not yet in force by the case's last date (${latest}); it applies from ${start} at the earliest (rule ${rule.id})`,
+            ])
+          }
+        }
+        return out ?? none
       }
+    }
+    case "requiredWhen": {
+      const { column, when, reason } = rule
+      return (row) =>
+        row[column] === "" && when.codes.includes(row[when.column]!)
+          ? [[column, `is required when ${when.column} is ${quote(row[when.column]!)}: ${reason}`]]
+          : none
     }
     case "together": {
       const [a, b] = rule.columns

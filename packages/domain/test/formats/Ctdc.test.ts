@@ -63,6 +63,11 @@ describe("Ctdc crosswalk, cell by cell", () => {
       withholds_necessities: "meansDenyBasicNeeds",
       false_promises: "meansFalsePromises",
       drugs_alcohol: "meansDrugsAlcohol",
+      threats_law_enforcement: "meansThreats",
+      threatens_family: "meansThreats",
+      excessive_working_hours: "meansExcessiveWorkHours",
+      restricts_medical_care: "meansDenyBasicNeeds",
+      restricts_financial_access: "meansDebtBondageEarnings",
       other: null,
     }
     for (const code of Exploitation.meansCodes) {
@@ -71,8 +76,8 @@ describe("Ctdc crosswalk, cell by cell", () => {
     }
   })
 
-  it("forms of exploitation: every form sets exactly one is* flag", () => {
-    const expected: Record<Exploitation.ExploitationForm, string> = {
+  it("forms of exploitation: every known form sets exactly one is* flag, unknown none", () => {
+    const expected: Record<Exploitation.ExploitationForm, string | null> = {
       sexual_exploitation: "isSexualExploit",
       forced_labour: "isForcedLabour",
       forced_marriage: "isOtherExploit",
@@ -80,13 +85,18 @@ describe("Ctdc crosswalk, cell by cell", () => {
       servitude: "isOtherExploit",
       forced_begging: "isForcedLabour",
       online_scam: "isOtherExploit",
+      organ_removal: "isOtherExploit",
+      forced_adoption: "isOtherExploit",
+      surrogacy: "isOtherExploit",
+      forced_military_service: "isOtherExploit",
       other: "isOtherExploit",
+      unknown: null,
     }
     for (const form of Exploitation.formCodes)
       expect(
         Ctdc.exploitVariables.filter((v) => Ctdc.exploitCrosswalk[v].includes(form)),
         form,
-      ).toEqual([expected[form]])
+      ).toEqual(expected[form] === null ? [] : [expected[form]])
   })
 
   it("industries set a sector flag only for labour exploitation", () => {
@@ -168,6 +178,48 @@ describe("Ctdc round trips", () => {
       sexTypes: new Set(),
       recruiter: new Set(["recruiterRelationFamily"]),
     })
+  })
+
+  it("reads headers in any case, Transgender/NonConforming, ZZ as unknown and every legacy means label", () => {
+    const r = Ctdc.readSynthetic({
+      YEAROFREGISTRATION: "2021",
+      Gender: "Transgender/NonConforming",
+      citizenship: "ZZ",
+      CountryofExploitation: "TH",
+      meansdebtbondageearnings: "1",
+    })
+    expect(r).toMatchObject({
+      yearOfRegistration: 2021,
+      sex: "non_binary",
+      citizenship: null,
+      countryOfExploitation: "THA",
+    })
+    expect([...r.means]).toEqual(["meansDebtBondageEarnings"])
+    expect(Ctdc.detectLayout(["yearofregistration", "MEANSOFCONTROLCONCATENATED"])).toBe("legacy")
+    const labels = [
+      "Debt bondage",
+      "Takes earnings",
+      "Restricts financial access",
+      "Threats",
+      "Psychological abuse",
+      "Physical abuse",
+      "Sexual abuse",
+      "False promises",
+      "Psychoactive substances",
+      "Restricts movement",
+      "Restricts medical care",
+      "Excessive working hours",
+      "Uses children",
+      "Threat of law enforcement",
+      "Withholds necessities",
+      "Withholds documents",
+      "Other",
+      "Not specified",
+    ]
+    expect(Ctdc.legacyMeansLabels(labels.join(";")).unknown).toEqual([])
+    expect(Ctdc.legacyMeansLabels("Debt bondage; Magic").unknown).toEqual(["Magic"])
+    const legacy = Ctdc.readLegacy({ gender: "Female", meansOfControlConcatenated: labels.join(";") })
+    expect(legacy.means).toEqual(new Set(Ctdc.meansVariables))
   })
 
   it("falls back to the concatenated legacy columns when the flags are missing", () => {

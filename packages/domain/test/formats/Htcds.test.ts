@@ -30,7 +30,7 @@ describe("Htcds crosswalk", () => {
   it("names extension fields lao_* and HTCDS fields with the standard's prefixes", () => {
     for (const f of Htcds.fields) {
       if (f.kind === "extension") expect(f.field).toMatch(/^lao_[a-z0-9_]+$/)
-      else expect(f.field).toMatch(/^(prs|vic|cas|per|hte|org)_[A-Z][A-Za-z]+$/)
+      else expect(f.field).toMatch(/^(prs|vic|cas|per|hte|org|con)_[A-Z][A-Za-z]+$/)
     }
     expect(new Set(Htcds.fieldNames).size).toBe(Htcds.fieldNames.length)
   })
@@ -48,7 +48,7 @@ describe("Htcds crosswalk", () => {
     expect(Htcds.genderToSex["transgender/nonconforming"]).toBe("non_binary")
   })
 
-  it("maps forms of exploitation cell by cell; only online_scam needs the extension", () => {
+  it("maps forms of exploitation cell by cell; only online_scam and unknown need the extension", () => {
     const expected: Record<Exploitation.ExploitationForm, string> = {
       sexual_exploitation: "SexualExploitation",
       forced_labour: "ForcedLabour",
@@ -57,12 +57,17 @@ describe("Htcds crosswalk", () => {
       servitude: "Servitude",
       forced_begging: "ForcedBegging",
       online_scam: "Other",
+      organ_removal: "OrganRemoval",
+      forced_adoption: "ForcedAdoption",
+      surrogacy: "Surrogacy",
+      forced_military_service: "ForcedMilitaryByNonStateActors",
       other: "Other",
+      unknown: "Other",
     }
     expect(Htcds.formToType).toEqual(expected)
     const lossy = Exploitation.formCodes.filter((f) => Htcds.typeToForm[Htcds.formToType[f]] !== f)
-    expect(lossy).toEqual(["online_scam"])
-    expect(Htcds.typeToForm.OrganRemoval).toBe("other")
+    expect(lossy).toEqual(["online_scam", "unknown"])
+    expect(Htcds.typeToForm.OrganRemoval).toBe("organ_removal")
   })
 
   it("maps industries to ISIC sections cell by cell", () => {
@@ -119,8 +124,13 @@ describe("Htcds round trip", () => {
         const record = Htcds.fromCaseRow(row)
         for (const f of Htcds.fields.filter((f) => f.pii)) expect(record[f.field]).toBe("")
         const back = Htcds.toCaseRowCells(record)
+        // the age the dropped date of birth gave is kept, so a known adult does not become "age unknown"
+        const age = CaseRow.ageWithoutDateOfBirth(row)
         for (const column of CaseRow.columnNames)
-          expect(back[column], column).toBe(piiColumns.includes(column) ? "" : row[column])
+          expect(back[column], column).toBe(
+            piiColumns.includes(column) ? "" : column === "age_years" ? age : row[column],
+          )
+        expect(Result.isSuccess(CaseRow.decodeCaseRow(back))).toBe(true)
       }),
       { numRuns: 200 },
     )
@@ -147,11 +157,68 @@ describe("Htcds round trip", () => {
     expect(record.lao_exploitation_form).toBe("online_scam")
     expect(record.vic_ForcedLabourIndustry).toBe("A_AgricultureForestryAndFishing")
     expect(record.lao_industry).toBe("fishing")
-    expect(record.vic_AgreementToManagePersonalData).toBe("TRUE")
+    expect(record.con_Consent).toBe("TRUE")
+    expect(record).not.toHaveProperty("vic_AgreementToManagePersonalData")
     expect(record.lao_consent).toBe("")
     const plain = Htcds.fromCaseRow({ ...base, exploitation_form: "forced_labour", industry: "construction" })
     expect(plain.lao_exploitation_form).toBe("")
     expect(plain.lao_industry).toBe("")
+  })
+})
+
+describe("Htcds reading IOM's template and a Kobo export of IOM's XLSForm", () => {
+  it("reads dropdown labels as well as value names, the template's spellings and con_Consent", () => {
+    const cells = Htcds.toCaseRowCells(
+      {
+        prs_First_Name: "Noy",
+        prs_Second_Name: "Phommachanh",
+        prs_Gender: "Female",
+        prs_Nationality: "LA",
+        vic_TypeOfExploitation: "Forced labour",
+        vic_ForcedLabourIndustry: "Agriculture, forestry and fishing",
+        vic_Methods_of_Control: "Physical threats; Restricts financial access",
+        vic_TraffickinStatusDecisionMakingOrg: "Police",
+        con_Consent: "TRUE",
+      },
+      { defaults: { case_id: "T-1", source: "iom", victim_group: "repatriated_lao" } },
+    )
+    expect(cells).toMatchObject({
+      victim_name: "Noy Phommachanh",
+      sex: "female",
+      citizenship: "LAO",
+      exploitation_form: "forced_labour",
+      industry: "agriculture",
+      means_of_control: "threats;restricts_financial_access",
+      identifying_agency: "mps_atd",
+      consent: "yes",
+    })
+  })
+
+  it("splits a Kobo export's space-separated multi-selects and strips its group paths", () => {
+    const cells = Htcds.toCaseRowCells({
+      "victim/vic_Methods_of_Control": "PhysicalThreats DebtBondage RestrictsFinancialAccess",
+      "victim/vic_TypeOfExploitation": "SexualExploitation",
+      "person/prs_Gender": "Male",
+    })
+    expect(cells.means_of_control).toBe("threats;debt_bondage;restricts_financial_access")
+    expect(cells.exploitation_form).toBe("sexual_exploitation")
+    expect(cells.sex).toBe("male")
+    // An unknown word is passed on whole, for validation to report.
+    expect(Htcds.toCaseRowCells({ vic_Methods_of_Control: "DebtBondage Nonsense" }).means_of_control).toBe(
+      "DebtBondage Nonsense",
+    )
+  })
+
+  it("a template with 1,000 pre-numbered rows and 5 filled ones gives 5 records", () => {
+    const rows: string[][] = [
+      ["", "prs_Gender", "vic_TypeOfExploitation"],
+      ["", "Gender", "Type of Exploitation"],
+    ]
+    for (let i = 1; i <= 1000; i++)
+      rows.push([String(i), i <= 5 ? "Female" : "", i <= 5 ? "Forced labour" : ""])
+    const records = Htcds.recordsFromSheet(rows)
+    expect(records.map((r) => r.rowNumber)).toEqual([3, 4, 5, 6, 7])
+    expect(records[0]!.record).toEqual({ prs_Gender: "Female", vic_TypeOfExploitation: "Forced labour" })
   })
 })
 
@@ -176,7 +243,7 @@ describe("Htcds reading partner sheets", () => {
       citizenship: "LAO",
       exploitation_form: "forced_labour",
       industry: "construction",
-      means_of_control: "threats;debt_bondage",
+      means_of_control: "threats;debt_bondage;threats_law_enforcement",
       destination_country: "THA",
       consent: "yes",
       identification_date: "2024-01-02",

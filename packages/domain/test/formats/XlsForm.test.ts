@@ -1,6 +1,7 @@
 import * as fc from "fast-check"
 import { describe, expect, it } from "vitest"
 import * as CaseRow from "../../src/CaseRow.ts"
+import * as Htcds from "../../src/formats/Htcds.ts"
 import * as XlsForm from "../../src/formats/XlsForm.ts"
 import { validRow } from "../arbitraries.ts"
 
@@ -82,7 +83,7 @@ describe("XlsForm structure", () => {
       `\${origin_province} = '' or province = \${origin_province}`,
     )
     expect(q("exit_date").relevant).toBe(`\${exit_reason} != ''`)
-    expect(q("bid_date").required).toMatch(/\$\{return_date\} != ''.*\$\{age_years\} < 18/)
+    expect(q("bid_date").required).toMatch(/\$\{age_years\} < 18.*\$\{return_date\} != ''/)
     expect(q("first_language").constraint).toBe("string-length(.) <= 64")
   })
 
@@ -165,6 +166,40 @@ describe("Kobo / ODK exports", () => {
           expect(back[column], column).toBe(trimmed)
         }
         expect(XlsForm.looksLikeKobo(Object.keys(submission))).toBe(true)
+      }),
+      { numRuns: 200 },
+    )
+  })
+})
+
+describe("XlsForm with HTCDS names (form xlsform --htcds)", () => {
+  const htcds = XlsForm.form({ htcds: true })
+  const [header, ...rows] = htcds.find((s) => s.name === "survey")!.rows
+  const col = (h: string) => header!.indexOf(h)
+  const names = new Set(rows.map((r) => r[col("name")]!))
+
+  it("names the questions as HTCDS fields, a superset of IOM's form, and every reference resolves", () => {
+    for (const n of ["prs_Gender", "prs_FirstName", "prs_Birthdate", "vic_TypeOfExploitation", "con_Consent"])
+      expect(names.has(n), n).toBe(true)
+    expect(names.has("lao_case_id")).toBe(true)
+    expect(names.has("sex")).toBe(false)
+    for (const r of rows)
+      for (const h of ["required", "constraint", "relevant", "choice_filter"])
+        for (const m of (r[col(h)] ?? "").matchAll(/\$\{([A-Za-z0-9_]+)\}/g))
+          expect(names.has(m[1]!), m[1]).toBe(true)
+    expect(htcds.find((s) => s.name === "settings")!.rows[1]![1]).toBe(`${XlsForm.formId}_htcds`)
+  })
+
+  it("an export of it (space-separated multi-selects) reads back through the HTCDS reader unchanged", () => {
+    const lists = new Set<string>(CaseRow.caseRowRules.filter((r) => r.type === "list").map((r) => r.column))
+    fc.assert(
+      fc.property(validRow, (row) => {
+        const submission: Record<string, string> = {}
+        for (const c of CaseRow.columnNames)
+          submission[`group/${XlsForm.htcdsNames[c]}`] = lists.has(c) ? row[c].split(";").join(" ") : row[c]
+        const back = Htcds.toCaseRowCells(submission)
+        for (const c of CaseRow.columnNames.filter((x) => x !== "victim_name" && x !== "notes"))
+          expect(back[c], c).toBe(row[c])
       }),
       { numRuns: 200 },
     )

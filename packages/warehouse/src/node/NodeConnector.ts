@@ -4,7 +4,7 @@
  * through `read_csv`, Arrow or the appender on `raw`, never through `query` row by row.
  * It deliberately knows nothing about cases: schema and import live in `../schema` and `../import`.
  */
-import { mkdirSync } from "node:fs"
+import { chmodSync, existsSync, mkdirSync } from "node:fs"
 import { dirname } from "node:path"
 import {
   type DuckDBConnection,
@@ -21,6 +21,30 @@ import type { Table } from "apache-arrow"
 import type { Connector, Param, Row } from "../Connector.ts"
 import { arrowTableFromColumns, insertArrowTable } from "./arrow.ts"
 
+/**
+ * No extension is ever downloaded or loaded behind the user's back (the project promises no
+ * outside requests, and an extension is code): what the warehouse needs is built in.
+ */
+const SAFE_CONFIG: Readonly<Record<string, string>> = {
+  autoinstall_known_extensions: "false",
+  autoload_known_extensions: "false",
+}
+
+/**
+ * Limit DuckDB's file access to the given files and folders from now on (irreversible for this
+ * connection): a query can then read or write nothing else, whatever SQL it runs.
+ */
+export async function restrictFileAccess(
+  db: NodeConnector,
+  allowed: { readonly files?: ReadonlyArray<string>; readonly directories?: ReadonlyArray<string> },
+): Promise<void> {
+  const list = (xs: ReadonlyArray<string> = []) =>
+    `[${xs.map((x) => `'${x.replaceAll("'", "''")}'`).join(", ")}]`
+  await db.exec(`SET allowed_paths = ${list(allowed.files)}`)
+  await db.exec(`SET allowed_directories = ${list(allowed.directories)}`)
+  await db.exec("SET enable_external_access = false")
+}
+
 /** A node-api `Connector` that also exposes the raw connection, for appenders and streaming. */
 export interface NodeConnector extends Connector {
   readonly runtime: "node"
@@ -32,6 +56,11 @@ export interface NodeConnector extends Connector {
 export interface OpenOptions {
   /** DuckDB configuration options, e.g. `{ threads: "2" }`. */
   readonly config?: Readonly<Record<string, string>>
+  /**
+   * Limit DuckDB's file access to these files and folders (see `restrictFileAccess`); the CLI
+   * passes what each command was given. Omitted: unrestricted (tests, benchmarks).
+   */
+  readonly access?: { readonly files?: ReadonlyArray<string>; readonly directories?: ReadonlyArray<string> }
 }
 
 const plainConverter: DuckDBValueConverter<unknown> = (value, type, converter) => {
@@ -73,8 +102,12 @@ const bind = (params?: ReadonlyArray<Param>): DuckDBValue[] | undefined =>
 
 /** Open (or create) a warehouse file, or `":memory:"`. Parent folders are created. */
 export async function openWarehouse(path: string, options: OpenOptions = {}): Promise<NodeConnector> {
-  if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true })
-  const instance = await DuckDBInstance.create(path, { ...options.config })
+  // A folder we create is owner-only; an existing one (the user's own) is left as it is.
+  if (path !== ":memory:" && !existsSync(dirname(path)))
+    mkdirSync(dirname(path), { recursive: true, mode: 0o700 })
+  const instance = await DuckDBInstance.create(path, { ...SAFE_CONFIG, ...options.config })
+  // The warehouse holds names, phones and villages: owner-only, like the key and the access file.
+  if (path !== ":memory:") for (const f of [path, `${path}.wal`]) if (existsSync(f)) chmodSync(f, 0o600)
   const raw = await instance.connect()
   let closed = false
   const connector: NodeConnector = {
@@ -103,5 +136,6 @@ export async function openWarehouse(path: string, options: OpenOptions = {}): Pr
       instance.closeSync()
     },
   }
+  if (options.access) await restrictFileAccess(connector, options.access)
   return connector
 }

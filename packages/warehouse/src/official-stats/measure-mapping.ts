@@ -24,6 +24,7 @@ export type MappingMatch = "comparable" | "approximate" | "not_comparable"
 export interface GlotipSelector {
   readonly indicator: string
   readonly dimension: string
+  /** Category, sex and age may list '|'-separated spellings of one value. */
   readonly category: string
   readonly sex: string
   readonly age: string
@@ -54,6 +55,14 @@ const victims = (dimension: string, category: string, sex: string, age: string):
   unit: "Counts",
 })
 
+/** A selector value (`*`, one spelling, or '|'-separated spellings) against a file's value, case aside. */
+export const selectorMatches = (selector: string, value: string): boolean =>
+  selector === "*" || selector.toLowerCase().split("|").includes(value.trim().toLowerCase())
+
+/** Age as GLOTIP files label it: "Minor"/"Adult" in some editions, "0 to 17 years"/"18 years or over" in the published country data. */
+const MINOR = "Minor|0 to 17 years"
+const ADULT = "Adult|18 years or over"
+
 const BASE =
   "GLOTIP counts the victims that Lao authorities detected and reported to UNODC for the year; our cases are the victims identified by the reporting partners (including Lao nationals identified abroad and repatriated). Victims of Lao citizenship detected abroad appear in the detecting country's GLOTIP rows, not LAO's."
 
@@ -81,42 +90,42 @@ export const glotipMeasureMapping: ReadonlyArray<GlotipMeasureMapping> = [
   },
   {
     measure: "victims_minor",
-    glotip: victims("Total", "Total", "Total", "Minor"),
+    glotip: victims("Total", "Total", "Total", MINOR),
     ours: { label: "child victims (under 18 at identification)", where: { is_child: true } },
     match: "comparable",
     note: "UNODC minors are persons under 18, as our is_child (age at identification). Our unknown ages (is_child null) are in neither series.",
   },
   {
     measure: "victims_adult",
-    glotip: victims("Total", "Total", "Total", "Adult"),
+    glotip: victims("Total", "Total", "Total", ADULT),
     ours: { label: "adult victims (18 or older at identification)", where: { is_child: false } },
     match: "comparable",
     note: "UNODC adults are persons 18 or older, as our is_child = false.",
   },
   {
     measure: "victims_girls",
-    glotip: victims("Total", "Total", "Female", "Minor"),
+    glotip: victims("Total", "Total", "Female", MINOR),
     ours: { label: "girls", where: { sex: "female", is_child: true } },
     match: "comparable",
     note: "Sex and age as above.",
   },
   {
     measure: "victims_boys",
-    glotip: victims("Total", "Total", "Male", "Minor"),
+    glotip: victims("Total", "Total", "Male", MINOR),
     ours: { label: "boys", where: { sex: "male", is_child: true } },
     match: "comparable",
     note: "Sex and age as above.",
   },
   {
     measure: "victims_women",
-    glotip: victims("Total", "Total", "Female", "Adult"),
+    glotip: victims("Total", "Total", "Female", ADULT),
     ours: { label: "women", where: { sex: "female", is_child: false } },
     match: "comparable",
     note: "Sex and age as above.",
   },
   {
     measure: "victims_men",
-    glotip: victims("Total", "Total", "Male", "Adult"),
+    glotip: victims("Total", "Total", "Male", ADULT),
     ours: { label: "men", where: { sex: "male", is_child: false } },
     match: "comparable",
     note: "Sex and age as above.",
@@ -154,7 +163,7 @@ export const glotipMeasureMapping: ReadonlyArray<GlotipMeasureMapping> = [
   },
   {
     measure: "form_other",
-    glotip: victims("by form of exploitation", "Other forms of exploitation", "Total", "Total"),
+    glotip: victims("by form of exploitation", "Other forms of exploitation|Other forms", "Total", "Total"),
     ours: null,
     match: "not_comparable",
     note: "A residual whose content (marriage, begging, criminal activity, organ removal, mixed) varies by country and edition; our `other` is a different residual.",

@@ -1,5 +1,5 @@
 -- One selected area's profile in one scan: counts by ethnic family, ethnic group, victim group, form of
--- exploitation, border checkpoint and destination, under the cross-filters ($1..$11), for province
+-- exploitation, border checkpoint, destination and year, under the cross-filters ($1..$11), for province
 -- $12 and (when not null) district $13. `dimension` names the breakdown, `code` the category.
 SELECT
   CASE
@@ -9,6 +9,7 @@ SELECT
     WHEN GROUPING(exploitation_form) = 0 THEN 'exploitation_form'
     WHEN GROUPING(border_point) = 0 THEN 'border_point'
     WHEN GROUPING(destination) = 0 THEN 'destination'
+    WHEN GROUPING(year) = 0 THEN 'year'
     ELSE 'total'
   END AS dimension,
   COALESCE(
@@ -17,7 +18,8 @@ SELECT
     CAST(victim_group AS VARCHAR),
     CAST(exploitation_form AS VARCHAR),
     CAST(border_point AS VARCHAR),
-    CAST(destination AS VARCHAR)
+    CAST(destination AS VARCHAR),
+    CAST(year AS VARCHAR)
   ) AS code,
   CAST(SUM(n) AS INTEGER) AS n
 FROM facts
@@ -34,4 +36,4 @@ WHERE ($1 IS NULL OR year >= $1)
   AND ($11 IS NULL OR ethnic_group = $11)
   AND province = $12
   AND ($13 IS NULL OR district = $13)
-GROUP BY GROUPING SETS ((ethnicity_family), (ethnic_group), (victim_group), (exploitation_form), (border_point), (destination), ())
+GROUP BY GROUPING SETS ((ethnicity_family), (ethnic_group), (victim_group), (exploitation_form), (border_point), (destination), (year), ())

@@ -155,6 +155,7 @@ const BREAKDOWN_DIMS = [
   "exploitation_form",
   "border_point",
   "destination",
+  "year",
 ] as const
 
 const unique = (xs: ReadonlyArray<string>): Array<string> => [...new Set(xs)]

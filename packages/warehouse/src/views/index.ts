@@ -132,6 +132,8 @@ export type BreakdownDimension =
   | "exploitation_form"
   | "border_point"
   | "destination"
+  /** The area's cases per year (code: the year as text), so the side panel's series is the area's. */
+  | "year"
   | "total"
 export interface BreakdownRow {
   readonly dimension: BreakdownDimension

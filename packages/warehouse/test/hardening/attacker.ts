@@ -37,7 +37,7 @@ export interface Model {
   readonly cells: Cell[]
   readonly constraints: Constraint[]
   readonly index: Map<string, number>
-  readonly manifest: Manifest
+  readonly manifest: Pick<Manifest, "counts" | "flowThreshold">
 }
 
 type Row = Record<string, unknown>
@@ -47,14 +47,26 @@ const s = (v: unknown) => (v === null || v === undefined ? "∅" : String(v))
 export async function loadModel(db: NodeConnector, releaseDir: string): Promise<Model> {
   const manifest = JSON.parse(readFileSync(join(releaseDir, "manifest.json"), "utf8")) as Manifest
   const read = async (name: string): Promise<Row[]> => {
-    const rows = await readRows(name)
-    return [...rows]
-  }
-  const readRows = async (name: string) => {
     const t = manifest.tables[name]
-    if (!t) return []
-    return db.query<Row>("SELECT * FROM read_parquet($1)", [join(releaseDir, t.parquet)])
+    if (!t?.parquet) return []
+    return [...(await db.query<Row>("SELECT * FROM read_parquet($1)", [join(releaseDir, t.parquet)]))]
   }
+  return modelFromRows(manifest, {
+    province_year: await read("province_year"),
+    district_year: await read("district_year"),
+    flows: await read("flows"),
+  })
+}
+
+/** The attacker's model from the published rows themselves (as they would be written). */
+export function modelFromRows(
+  manifest: Pick<Manifest, "counts" | "flowThreshold">,
+  tables: {
+    readonly province_year: ReadonlyArray<Row>
+    readonly district_year: ReadonlyArray<Row>
+    readonly flows: ReadonlyArray<Row>
+  },
+): Model {
   const cells: Cell[] = []
   const index = new Map<string, number>()
   const constraints: Constraint[] = []
@@ -76,7 +88,7 @@ export async function loadModel(db: NodeConnector, releaseDir: string): Promise<
     return m
   }
 
-  const py = await read("province_year")
+  const py = [...tables.province_year]
   const pyId = (r: Row) => cell(`py|${r.level}|${s(r.province)}|${s(r.year)}`, r.n)
   for (const r of py) pyId(r)
   const pyCells = py.filter((r) => r.level === "cell")
@@ -99,7 +111,7 @@ export async function loadModel(db: NodeConnector, releaseDir: string): Promise<
     sumEq(g, [c], "manifest counts.cases")
   }
 
-  const dy = await read("district_year")
+  const dy = [...tables.district_year]
   const dyId = (r: Row) => cell(`dy|${r.level}|${s(r.province)}|${s(r.district)}|${s(r.year)}`, r.n)
   for (const r of dy) dyId(r)
   const dyCells = dy.filter((r) => r.level === "cell")
@@ -125,7 +137,7 @@ export async function loadModel(db: NodeConnector, releaseDir: string): Promise<
     if (total !== undefined) sumEq(total, rows.map(dyId), `all district cells of ${p}`)
   }
 
-  const flows = await read("flows")
+  const flows = [...tables.flows]
   const flKey = (r: Row) =>
     `fl|${s(r.origin_province)}|${s(r.border_point)}|${s(r.destination)}|${s(r.direction)}|${s(r.year)}`
   const flId = (r: Row) => cell(flKey(r), r.n)

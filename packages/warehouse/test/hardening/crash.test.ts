@@ -201,7 +201,7 @@ describe("crash safety: publish killed at random points", () => {
       const m = JSON.parse(readFileSync(join(rd, "manifest.json"), "utf8")) as Manifest
       if (!existsSync(join(rd, "first_paint.json"))) problems.push(`${release}: no first_paint.json`)
       for (const [name, t] of Object.entries(m.tables)) {
-        if (!existsSync(join(rd, t.file)) || !existsSync(join(rd, t.parquet))) {
+        if (!existsSync(join(rd, t.file)) || !t.parquet || !existsSync(join(rd, t.parquet))) {
           problems.push(`${release}: ${name} missing`)
           continue
         }

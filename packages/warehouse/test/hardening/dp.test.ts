@@ -84,7 +84,14 @@ describe("publish --dp and the privacy ledger", () => {
   it("marks the manifest, publishes no facts, keeps totals consistent and counts non-negative integers", async () => {
     const out = join(dir, "dp")
     const r = await publish({ warehouse: wh, out, keyFile: keyFile(), dp: { epsilon: 1, rng: seeded(1) } })
-    expect(r.manifest.dp).toEqual({ epsilon: 1, mechanism: expect.stringMatching(/geometric/) })
+    expect(r.manifest.dp).toEqual({
+      epsilon: 1,
+      mechanism: expect.stringMatching(/geometric/),
+      noiseSd: { cases: expect.any(Number), flows: expect.any(Number) },
+    })
+    // Protected by noise, not suppression: nothing is hidden and the manifest says threshold 1.
+    expect(r.manifest.threshold).toBe(1)
+    expect(r.manifest.suppressedCells).toBe(0)
     expect(r.manifest.tier).toBe("public")
     expect(existsSync(join(r.dir, "facts.arrow"))).toBe(false)
     const py = await wh.query<{
@@ -130,6 +137,32 @@ describe("publish --dp and the privacy ledger", () => {
       tables: expect.arrayContaining(["flows"]),
     })
     expect(Date.parse(ledger.entries.at(-1)!.time)).toBeGreaterThan(0)
+  })
+
+  it("refuses an epsilon outside 0.01-10 before writing or charging anything", async () => {
+    const before = spent(await readLedger(ledgerFile()))
+    for (const epsilon of [1e-9, 1e-300, 50])
+      await expect(
+        publish({ warehouse: wh, out: join(dir, "dp-bad"), keyFile: keyFile(), dp: { epsilon } }),
+      ).rejects.toThrow(/epsilon must be between/)
+    expect(existsSync(join(dir, "dp-bad"))).toBe(false)
+    expect(spent(await readLedger(ledgerFile()))).toBe(before)
+  })
+
+  it("a corrupt or impossible ledger names the file and stops publish", async () => {
+    const { writeFileSync } = await import("node:fs")
+    const bad = join(dir, "warehouse", "bad-ledger.json")
+    writeFileSync(bad, "{ not json")
+    await expect(readLedger(bad)).rejects.toThrow(/bad-ledger\.json is not valid JSON/)
+    writeFileSync(bad, JSON.stringify({ entries: [{ release: "r", epsilon: -5 }] }))
+    await expect(
+      publish({
+        warehouse: wh,
+        out: join(dir, "dp4"),
+        keyFile: keyFile(),
+        dp: { epsilon: 1, ledgerFile: bad },
+      }),
+    ).rejects.toThrow(/entry 1: each entry needs a release and a positive epsilon/)
   })
 
   it("refuses a DP release in the planners tier (the facts cube is exact)", async () => {

@@ -4,19 +4,30 @@
  * "add N networks" what-if (greedy, optimal for this objective: packages/planning/README.md) on a map
  * and in a table, and the ranked list as CSV with its context.
  */
-import { FactsInputs, PriorityScore, type Shelters, WhatIf } from "@lao-protect/planning"
+import { AreaEstimates, FactsInputs, PriorityScore, type Shelters, WhatIf } from "@lao-protect/planning"
 import { useEffect, useMemo, useRef, useState } from "react"
-import { labelOf } from "../../data/reference.ts"
 import { type Boundaries, loadBoundaries } from "../../data/release.ts"
 import { ExportButtons } from "../../export/ExportButtons.tsx"
 import { type CsvColumn, downloadCsv, type ExportContext, type LegendEntry } from "../../export/index.ts"
-import type { Lang, MessageKey } from "../../i18n/index.ts"
+import type { MessageKey } from "../../i18n/index.ts"
 import { formatNumber } from "../../lib/format.ts"
 import { suppress } from "../../lib/suppress.ts"
 import type { PageProps } from "../TrendsPage.tsx"
+import { CpnSensitivity } from "./CpnSensitivity.tsx"
+import { CpnWhatIf, DEFAULT_N } from "./CpnWhatIf.tsx"
 import { InputBox } from "./common.tsx"
 import { type CpnCoverageLoaded, type Loaded, places } from "./inputs.ts"
-import { completeInputs, parseWeights, scoreWindows, toggleCoverage, unknownReason } from "./model.ts"
+import {
+  completeInputs,
+  districtEstimates,
+  type EstimateCell,
+  parseWeights,
+  scoreWindows,
+  toggleCoverage,
+  unknownReason,
+  withEstimates,
+} from "./model.ts"
+import { districtName, provinceName } from "./names.ts"
 import {
   ADDED_COLOUR,
   COVERED_COLOUR,
@@ -52,9 +63,7 @@ const writeStored = (key: string, value: string) => {
   }
 }
 
-export const districtName = (code: string, lang: Lang) => labelOf("district", code, lang, code).text
-export const provinceName = (code: string | null, lang: Lang, unknown: string) =>
-  labelOf("province", code, lang, unknown).text
+export { districtName, provinceName }
 
 type ScoreInputs = Awaited<ReturnType<typeof FactsInputs.priorityInputsFromFacts>>
 
@@ -64,6 +73,8 @@ export interface CpnSectionProps extends PageProps {
   readonly importCoverage: (text: string) => void
   readonly resetCoverage: () => void
   readonly shelters: Loaded<Shelters.Shelter> | null
+  /** Published small-area estimates (used when the facts cube cannot give them). */
+  readonly publishedEstimates: ReadonlyArray<EstimateCell> | null | undefined
   readonly exportContext: (title: string, notes: ReadonlyArray<string>) => ExportContext
 }
 
@@ -78,8 +89,10 @@ export function CpnSection(props: CpnSectionProps) {
   )
   const [addN, setAddN] = useState<number>(() => {
     const v = Number(readStored(N_KEY))
-    return Number.isInteger(v) && v >= 0 && v <= 148 ? v : 5
+    return Number.isInteger(v) && v >= 0 && v <= 148 && readStored(N_KEY) !== null ? v : DEFAULT_N
   })
+  const [restricted, setRestricted] = useState(false)
+  const [ownEstimates, setOwnEstimates] = useState<ReadonlyArray<EstimateCell> | null>(null)
   const [inputs, setInputs] = useState<ScoreInputs | null>(null)
   const [queryError, setQueryError] = useState<string | null>(null)
   const [boundaries, setBoundaries] = useState<Boundaries | null>(null)
@@ -97,7 +110,9 @@ export function CpnSection(props: CpnSectionProps) {
     const conn = engine.conn
     if (!conn || !windows) return
     let cancelled = false
-    FactsInputs.priorityInputsFromFacts(conn, { ...windows, threshold: k }, state.codes).then(
+    // The facts cube is the planners' tier (microdata-equivalent): exact counts on screen, no
+    // suppression; exports are the suppressed public version unless marked restricted.
+    FactsInputs.priorityInputsFromFacts(conn, { ...windows, threshold: 1 }, state.codes).then(
       (r) => {
         if (!cancelled) {
           setInputs(r)
@@ -106,13 +121,38 @@ export function CpnSection(props: CpnSectionProps) {
       },
       (e: unknown) => !cancelled && setQueryError(String(e)),
     )
+    AreaEstimates.districtYearCountsFromFacts(conn, state.codes).then(
+      (counts) =>
+        !cancelled &&
+        setOwnEstimates(
+          AreaEstimates.areaEstimates(counts, places, [{ from: windows.counts[0], to: windows.counts[1] }]),
+        ),
+      (e: unknown) => !cancelled && setQueryError(String(e)),
+    )
     return () => {
       cancelled = true
     }
   }, [engine.conn, windowKey, codesKey, k])
 
   const weightErrors = PriorityScore.validateWeights(weights)
-  const districtInputs = useMemo(() => (inputs ? completeInputs(inputs.districts, places) : null), [inputs])
+  const estimates = useMemo(
+    () =>
+      windows
+        ? districtEstimates(ownEstimates ?? props.publishedEstimates ?? [], windows.counts)
+        : { byDistrict: new Map<string, EstimateCell>(), window: null },
+    [ownEstimates, props.publishedEstimates, windowKey],
+  )
+  const districtInputs = useMemo(
+    () =>
+      inputs || estimates.byDistrict.size > 0
+        ? withEstimates(
+            inputs ? completeInputs(inputs.districts, places) : null,
+            estimates.byDistrict,
+            places,
+          )
+        : null,
+    [inputs, estimates],
+  )
   const inputByCode = useMemo(
     () => new Map((districtInputs ?? []).map((d) => [d.district, d])),
     [districtInputs],
@@ -134,11 +174,32 @@ export function CpnSection(props: CpnSectionProps) {
   const whatIf = useMemo(() => {
     if (!districtInputs || !coverage) return null
     return WhatIf.addNetworks(
-      districtInputs.map((d) => ({ district: d.district, childVictims: d.childVictims })),
+      districtInputs.map((d) => {
+        const e = estimates.byDistrict.get(d.district)
+        return {
+          district: d.district,
+          childVictims: d.childVictims,
+          ...(e ? { expected: { value: e.expected, lower: e.expected_lower, upper: e.expected_upper } } : {}),
+        }
+      }),
       coverage.rows,
       addN,
+      WhatIf.expectedChildVictimsObjective,
     )
-  }, [districtInputs, coverage, addN])
+  }, [districtInputs, coverage, addN, estimates])
+  const sensitivity = useMemo(() => {
+    if (!districtInputs || !coverage || !shelters || weightErrors.length > 0) return null
+    return PriorityScore.weightSensitivity(
+      districtInputs,
+      {
+        places,
+        coverage: coverage.rows,
+        shelters: shelters.rows,
+        checkpointFlows: inputs?.checkpointFlows ?? [],
+      },
+      weights,
+    )
+  }, [districtInputs, coverage, shelters, weights, inputs, weightErrors.length])
 
   const covered = useMemo(
     () => new Set((coverage?.rows ?? []).filter((c) => c.status === "active").map((c) => c.district)),
@@ -191,8 +252,21 @@ export function CpnSection(props: CpnSectionProps) {
         header: "child_victims",
         value: (s) => {
           const n = inputByCode.get(s.district)?.childVictims
-          return n === null ? { kind: "suppressed", k } : suppress(n, k)
+          if (n === undefined || n === null) return { kind: "suppressed", k }
+          return restricted ? n : suppress(n, k)
         },
+      },
+      {
+        header: "child_rate_estimate_per_100k",
+        value: (s) => round(estimates.byDistrict.get(s.district)?.rate_per_100k ?? null, 2),
+      },
+      {
+        header: "child_rate_lower_90",
+        value: (s) => round(estimates.byDistrict.get(s.district)?.lower_per_100k ?? null, 2),
+      },
+      {
+        header: "child_rate_upper_90",
+        value: (s) => round(estimates.byDistrict.get(s.district)?.upper_per_100k ?? null, 2),
       },
       ...PriorityScore.componentNames.flatMap(
         (c): ReadonlyArray<CsvColumn<PriorityScore.DistrictScore>> => [
@@ -207,6 +281,7 @@ export function CpnSection(props: CpnSectionProps) {
       scores,
       columns,
       props.exportContext(t("planCpnTitle"), [
+        restricted ? t("planRestrictedMark") : t("planPublicVersionMark", { k }),
         `${t("planWeights")}: ${PriorityScore.componentNames.map((c) => `${c}=${weights[c]}`).join("; ")}`,
         `${t("planCoverageInput")}: ${t(coverage?.origin === "illustrative" ? "planOriginIllustrative" : "planOriginOwn")}`,
         t("planWindows", {
@@ -234,7 +309,11 @@ export function CpnSection(props: CpnSectionProps) {
           : score === undefined
             ? t("noData")
             : `${t("planScore")} ${num(score)}`
-    return `${districtName(code, lang)}: ${what}`
+    const e = estimates.byDistrict.get(code)
+    const estimate = e
+      ? ` · ${t("planCompChildRate")}: ${num(e.rate_per_100k, 1)} (${num(e.lower_per_100k, 1)}–${num(e.upper_per_100k, 1)})`
+      : ""
+    return `${districtName(code, lang)}: ${what}${estimate}`
   }
 
   const ordered = scores ?? []
@@ -260,6 +339,16 @@ export function CpnSection(props: CpnSectionProps) {
         </p>
       </InputBox>
 
+      {engine.conn && (
+        <p className="note" data-testid="planners-tier-note">
+          {t("planPlannersTierNote", { k })}
+        </p>
+      )}
+      {estimates.window && (
+        <p className="note" data-testid="estimates-note">
+          {t("planEstimatesNote", { from: estimates.window[0], to: estimates.window[1] })}
+        </p>
+      )}
       <div className="plan-grid">
         <fieldset className="plan-weights" data-testid="weights">
           <legend>{t("planWeights")}</legend>
@@ -302,73 +391,18 @@ export function CpnSection(props: CpnSectionProps) {
           <p className="note">{t("planFiltersApply")}</p>
         </fieldset>
 
-        <div className="plan-whatif" data-testid="whatif">
-          <h4>{t("planWhatIfTitle")}</h4>
-          <label>
-            {t("planAddN")}{" "}
-            <input
-              type="number"
-              min={0}
-              max={148}
-              step={1}
-              value={addN}
-              data-testid="whatif-n"
-              onChange={(e) => {
-                const v = Number(e.target.value)
-                if (Number.isInteger(v) && v >= 0 && v <= 148) {
-                  setAddN(v)
-                  writeStored(N_KEY, String(v))
-                }
-              }}
-            />
-          </label>
-          {whatIf && (
-            <>
-              <p>
-                {t("planShareBefore")}{" "}
-                <strong data-testid="whatif-before" data-value={whatIf.before}>
-                  {pct(whatIf.before)}
-                </strong>{" "}
-                → {t("planShareAfter")}{" "}
-                <strong data-testid="whatif-after" data-value={whatIf.after}>
-                  {pct(whatIf.after)}
-                </strong>
-              </p>
-              <p className="note">{t("planWhatIfNote")}</p>
-              {whatIf.unknown.length > 0 && (
-                <p className="note">{t("planWhatIfUnknown", { n: whatIf.unknown.length, k })}</p>
-              )}
-              <table data-testid="whatif-picks">
-                <thead>
-                  <tr>
-                    <th>#</th>
-                    <th>{t("district")}</th>
-                    <th>{t("planChildVictims")}</th>
-                    <th>{t("planShareAfter")}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {whatIf.picks.map((p, i) => {
-                    const cell = suppress(inputByCode.get(p.district)?.childVictims ?? null, k)
-                    const childVictims = inputByCode.get(p.district)?.childVictims
-                    return (
-                      <tr key={p.district} data-district={p.district}>
-                        <td>{i + 1}</td>
-                        <td>{districtName(p.district, lang)}</td>
-                        <td>
-                          {childVictims === null
-                            ? props.cellText({ kind: "suppressed", k })
-                            : props.cellText(cell)}
-                        </td>
-                        <td>{pct(p.shareAfter)}</td>
-                      </tr>
-                    )
-                  })}
-                </tbody>
-              </table>
-            </>
-          )}
-        </div>
+        <CpnWhatIf
+          t={t}
+          lang={lang}
+          k={k}
+          n={addN}
+          setN={(v) => {
+            setAddN(v)
+            writeStored(N_KEY, String(v))
+          }}
+          result={whatIf}
+          ranking={scores ?? []}
+        />
       </div>
 
       <div className="plan-map-wrap" ref={mapRef}>
@@ -392,7 +426,7 @@ export function CpnSection(props: CpnSectionProps) {
             {coverage?.origin === "illustrative" ? ` (${t("illustrative")})` : ""}
           </li>
           <li>
-            <span className="swatch plan-outline" style={{ borderColor: ADDED_COLOUR }} />
+            <span className="swatch plan-outline plan-outline-added" style={{ borderColor: ADDED_COLOUR }} />
             {t("planAdded")}
           </li>
         </ul>
@@ -402,6 +436,15 @@ export function CpnSection(props: CpnSectionProps) {
         <button type="button" onClick={exportRanked} disabled={!scores} data-testid="export-ranking">
           {t("planExportRanking")}
         </button>
+        <label className="plan-restricted">
+          <input
+            type="checkbox"
+            checked={restricted}
+            data-testid="export-restricted"
+            onChange={(e) => setRestricted(e.target.checked)}
+          />{" "}
+          {t("planRestrictedExport")}
+        </label>
         <ExportButtons
           t={t}
           name="planning-map"
@@ -416,7 +459,7 @@ export function CpnSection(props: CpnSectionProps) {
                 }),
               ),
               { label: t("planCovered"), kind: "line", colour: COVERED_COLOUR },
-              { label: t("planAdded"), kind: "line", colour: ADDED_COLOUR },
+              { label: t("planAdded"), kind: "dashed", colour: ADDED_COLOUR },
             ]
             return {
               ...props.exportContext(t("planCpnTitle"), [
@@ -452,11 +495,13 @@ export function CpnSection(props: CpnSectionProps) {
               <th>{t("district")}</th>
               <th>{t("province")}</th>
               <th>{t("planScore")}</th>
+              <th>{t("planEstimate")}</th>
               {PriorityScore.componentNames.map((c) => (
                 <th key={c} title={t(COMPONENT_LABEL[c])}>
                   {t(COMPONENT_LABEL[c])} ×{formatNumber(lang, weights[c], 1)}
                 </th>
               ))}
+              <th>{t("planProvenance")}</th>
               <th>{t("planFlags")}</th>
               <th>{t("planCpn")}</th>
             </tr>
@@ -474,6 +519,14 @@ export function CpnSection(props: CpnSectionProps) {
                 <td>{districtName(s.district, lang)}</td>
                 <td>{provinceName(s.province, lang, t("unknown"))}</td>
                 <td>{s.covered ? t("planCovered") : num(s.score, 3)}</td>
+                <td data-testid="estimate">
+                  {(() => {
+                    const e = estimates.byDistrict.get(s.district)
+                    return e
+                      ? `${num(e.rate_per_100k, 1)} (${num(e.lower_per_100k, 1)}–${num(e.upper_per_100k, 1)})`
+                      : "–"
+                  })()}
+                </td>
                 {PriorityScore.componentNames.map((c) => {
                   const comp = s.components[c]
                   return (
@@ -486,6 +539,17 @@ export function CpnSection(props: CpnSectionProps) {
                     </td>
                   )
                 })}
+                <td className="plan-provenance" data-testid="provenance">
+                  {s.estimated
+                    .map((p) => {
+                      const w = p.lower === null || p.upper === null ? "–" : num(p.upper - p.lower, 1)
+                      const c = t(COMPONENT_LABEL[p.component])
+                      return p.cases === null
+                        ? t("planProvenanceFew", { c, k, w })
+                        : t("planProvenanceCases", { c, n: p.cases, w })
+                    })
+                    .join("; ")}
+                </td>
                 <td className="plan-flags">
                   {s.unknown
                     .map((c) =>
@@ -511,6 +575,7 @@ export function CpnSection(props: CpnSectionProps) {
           </tbody>
         </table>
       </div>
+      <CpnSensitivity t={t} lang={lang} labels={COMPONENT_LABEL} result={sensitivity} />
     </section>
   )
 }

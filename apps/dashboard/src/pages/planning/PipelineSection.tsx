@@ -28,11 +28,13 @@ export interface PipelineSectionProps extends PageProps {
 
 export const FLAG_LABEL: { readonly [F in Pipeline.FlagKind]: MessageKey } = {
   child_returned_without_bid: "planFlagChildNoBid",
+  age_disputed: "planFlagAgeDisputed",
   no_follow_up: "planFlagNoFollowUp",
   repeat_victim: "planFlagRepeat",
 }
 const FLAG_EXPLAIN: { readonly [F in Pipeline.FlagKind]: MessageKey } = {
   child_returned_without_bid: "planFlagChildNoBidExplain",
+  age_disputed: "planFlagAgeDisputedExplain",
   no_follow_up: "planFlagNoFollowUpExplain",
   repeat_victim: "planFlagRepeatExplain",
 }

@@ -44,6 +44,8 @@ export function PlanningMap({ boundaries, scores, status, label, version }: Plan
       fillOpacity: 0.85,
       color: s === "covered" ? COVERED_COLOUR : s === "added" ? ADDED_COLOUR : "#777",
       weight: s === "covered" || s === "added" ? 3 : 0.6,
+      // "added" differs by dash as well as colour (colour-blind readers, greyscale print)
+      dashArray: s === "added" ? "6 4" : "",
     }
   }
   const apply = (layer: Layer) => {

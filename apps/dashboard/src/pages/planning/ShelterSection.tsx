@@ -15,23 +15,35 @@ import { filtersOf } from "../../lib/state.ts"
 import type { PageProps } from "../TrendsPage.tsx"
 import { provinceName } from "./CpnSection.tsx"
 import { InputBox } from "./common.tsx"
+import { heat } from "./heat.ts"
 import type { Loaded } from "./inputs.ts"
 import {
   type BedNightCell,
   caseBaseCell,
   caseMixPerYear,
+  type DemandCell,
   type GroupMix,
   heatmap,
   type MixRow,
+  periodsDesc,
   scoreWindows,
+  shortfallCells,
   splitByGroupMix,
   windowOfMonths,
 } from "./model.ts"
-import { caseMix, groupMix } from "./queries.ts"
+import { type BackTestCell, caseMix, type ForecastCell, groupMix, type StayLengthCell } from "./queries.ts"
+import { type Grain, ShelterDemandTable } from "./ShelterDemandTable.tsx"
+import { ShelterForecast } from "./ShelterForecast.tsx"
+import { ShelterShortfall, summarySentence } from "./ShelterShortfall.tsx"
 
 export interface ShelterSectionProps extends PageProps {
   /** undefined while loading; null when the release does not carry the table. */
   readonly bedNights: ReadonlyArray<BedNightCell> | null | undefined
+  /** Published estimates (undefined while loading, null when the release has none). */
+  readonly demand: ReadonlyArray<DemandCell> | null | undefined
+  readonly forecast: ReadonlyArray<ForecastCell> | null | undefined
+  readonly lengths: ReadonlyArray<StayLengthCell> | null | undefined
+  readonly backtest: ReadonlyArray<BackTestCell> | null | undefined
   readonly shelters: Loaded<Shelters.Shelter> | null
   readonly importShelters: (text: string) => void
   readonly resetShelters: () => void
@@ -45,11 +57,16 @@ const serviceLabel = (code: string, lang: Lang): string => {
   return lang === "lo" && l.lo.trim() !== "" ? l.lo : l.en
 }
 
-/** White to dark red by the share of the maximum. */
-const heat = (x: number): string => {
-  const stops = ["#fff5f0", "#fcbba1", "#fb6a4a", "#cb181d", "#67000d"]
-  return stops[Math.min(stops.length - 1, Math.floor(x * stops.length))] ?? stops[0]!
+/** Units of the unit-costs file in the page's language (Lao best attempt, to be reviewed). */
+const UNITS: Readonly<Record<string, { en: string; lo: string }>> = {
+  "bed-night": { en: "bed-night", lo: "ຄືນນອນ" },
+  case: { en: "case", lo: "ກໍລະນີ" },
+  course: { en: "course", lo: "ຫລັກສູດ" },
+  session: { en: "session", lo: "ຄັ້ງ" },
+  unit: { en: "unit", lo: "ໜ່ວຍ" },
+  visit: { en: "visit", lo: "ການຢ້ຽມຢາມ" },
 }
+export const unitLabel = (unit: string, lang: Lang): string => UNITS[unit]?.[lang] ?? unit
 
 export function ShelterSection(props: ShelterSectionProps) {
   const { engine, state, t, k, bedNights, shelters } = props
@@ -58,12 +75,14 @@ export function ShelterSection(props: ShelterSectionProps) {
   const [cases, setCases] = useState<ReadonlyArray<MixRow> | null>(null)
   const [pushbackPct, setPushbackPct] = useState(0)
   const [eventPeople, setEventPeople] = useState(0)
-  const [eventProvince, setEventProvince] = useState("LA03")
+  const [eventProvince, setEventProvince] = useState<string | null>(null)
+  const [grain, setGrain] = useState<Grain>("quarter")
+  const [eventPeriod, setEventPeriod] = useState<string | null>(null)
   const [eventMonth, setEventMonth] = useState("")
   const [eventStay, setEventStay] = useState(30)
   const [currency, setCurrency] = useState<ServiceDemand.Currency>("USD")
   const [costs, setCosts] = useState<ReadonlyArray<ServiceDemand.UnitCost>>([])
-  const heatRef = useRef<HTMLDivElement | null>(null)
+  const heatRef = useRef<HTMLElement | null>(null)
 
   useEffect(() => {
     if (props.unitCosts) setCosts(props.unitCosts.rows)
@@ -88,6 +107,61 @@ export function ShelterSection(props: ShelterSectionProps) {
     }
   }, [engine.conn, filtersKey])
 
+  // Estimates: shortfall per province and period, scenario on top of them.
+  const placesMap = useMemo(() => Shelters.placesByProvince(shelters?.rows ?? []), [shelters])
+  const estimatePeriods = useMemo(
+    () => periodsDesc((props.demand ?? []).filter((c) => c.grain === grain)),
+    [props.demand, grain],
+  )
+  const baseShort = useMemo(
+    () => (props.demand ? shortfallCells(props.demand, grain, placesMap) : []),
+    [props.demand, grain, placesMap],
+  )
+  const hasEstimates = (props.demand ?? []).length > 0
+  const latestYear = estimatePeriods[0]?.slice(0, 4) ?? ""
+  const defaultCell = useMemo(() => {
+    const inYear = baseShort.filter((c) => c.period.startsWith(latestYear))
+    return inYear.reduce<(typeof inYear)[number] | null>(
+      (a, c) => (a === null || c.shortfallUpper > a.shortfallUpper ? c : a),
+      null,
+    )
+  }, [baseShort, latestYear])
+  const scenarioProvince = eventProvince ?? defaultCell?.province ?? "LA03"
+  const scenarioPeriod =
+    eventPeriod && estimatePeriods.includes(eventPeriod)
+      ? eventPeriod
+      : (defaultCell?.period ?? estimatePeriods[0] ?? "")
+  const deportedShareOf = (p: string) => {
+    const g = mix.get(p)
+    const total = g ? [...g.values()].reduce((a, b) => a + b, 0) : 0
+    return total === 0 ? 0 : (g?.get("deported_lao") ?? 0) / total
+  }
+  const scenarioShort = useMemo(() => {
+    if (!props.demand) return []
+    const nightsOf = new Map(
+      props.demand.filter((c) => c.grain === grain).map((c) => [`${c.province}|${c.period}`, c.nights]),
+    )
+    return shortfallCells(props.demand, grain, placesMap, (p, period) => {
+      const push =
+        pushbackPct === 0
+          ? 0
+          : ((nightsOf.get(`${p}|${period}`) ?? 0) * deportedShareOf(p) * pushbackPct) / 100
+      const event =
+        eventPeople > 0 && p === scenarioProvince && period === scenarioPeriod ? eventPeople * eventStay : 0
+      return push + event
+    })
+  }, [
+    props.demand,
+    grain,
+    placesMap,
+    pushbackPct,
+    eventPeople,
+    eventStay,
+    scenarioProvince,
+    scenarioPeriod,
+    mix,
+  ])
+
   const hm = useMemo(() => heatmap(bedNights ?? []), [bedNights])
   const window = windowOfMonths(hm.months)
   const month = eventMonth || hm.months[0] || ""
@@ -97,8 +171,8 @@ export function ShelterSection(props: ShelterSectionProps) {
       eventPeople > 0 && month
         ? [
             {
-              label: t("planEventLabel", { p: provinceName(eventProvince, lang, eventProvince) }),
-              province: eventProvince,
+              label: t("planEventLabel", { p: provinceName(scenarioProvince, lang, scenarioProvince) }),
+              province: scenarioProvince,
               arrival: `${month}-01`,
               people: eventPeople,
               averageStayNights: eventStay,
@@ -155,9 +229,22 @@ export function ShelterSection(props: ShelterSectionProps) {
   const budgetLines = useMemo(() => {
     if (!cases || base?.kind !== "value") return null
     const demand = ServiceDemand.serviceDemand(caseMixPerYear(cases, span))
-    const shelterUnits = computed ? (computed.afterTotal * 12) / monthsSpan : 0
+    const forecastNights = (props.forecast ?? [])
+      .filter((c) => c.province === null)
+      .reduce((s, c) => s + c.nights, 0)
+    const shelterUnits =
+      forecastNights > 0 ? forecastNights : computed ? (computed.afterTotal * 12) / monthsSpan : 0
     return ServiceDemand.budget([...demand, { service: "shelter", units: shelterUnits }], costs, currency)
-  }, [cases, base?.kind, span, computed, monthsSpan, costs, currency])
+  }, [cases, base?.kind, span, computed, monthsSpan, costs, currency, props.forecast])
+  const shelterCost = costs.find((c) => c.service === "shelter")
+  const forecastNational = (props.forecast ?? []).filter((c) => c.province === null)
+  const shelterInterval =
+    shelterCost && forecastNational.length > 0
+      ? ([
+          forecastNational.reduce((s, c) => s + c.nights_lower, 0),
+          forecastNational.reduce((s, c) => s + c.nights_upper, 0),
+        ].map((n) => n * (currency === "USD" ? shelterCost.usd : shelterCost.lak)) as [number, number])
+      : null
 
   const setCost = (service: string, field: "usd" | "lak", text: string) => {
     const v = Number(text)
@@ -201,16 +288,39 @@ export function ShelterSection(props: ShelterSectionProps) {
   return (
     <section className="plan-section" id="plan-shelter" data-testid="plan-shelter">
       <h3>{t("planShelterTitle")}</h3>
-      <p className="note">{t("planPublishedOnly")}</p>
-      <h4>{t("planDemandTitle")}</h4>
-      {bedNights === undefined ? (
+      {hasEstimates && (
+        <>
+          <ShelterDemandTable
+            t={t}
+            lang={lang}
+            demand={props.demand ?? []}
+            grain={grain}
+            setGrain={setGrain}
+          />
+          <ShelterShortfall t={t} lang={lang} cells={scenarioShort} period={scenarioPeriod} />
+          {props.forecast && props.forecast.length > 0 && (
+            <ShelterForecast
+              t={t}
+              lang={lang}
+              forecast={props.forecast}
+              backtest={props.backtest ?? null}
+              lengths={props.lengths ?? null}
+              province={scenarioProvince}
+            />
+          )}
+        </>
+      )}
+      {!hasEstimates && <p className="note">{t("planPublishedOnly")}</p>}
+      {!hasEstimates && <h4>{t("planDemandTitle")}</h4>}
+      {hasEstimates ? null : bedNights === undefined ? (
         <p className="note">{t("planLoading")}</p>
       ) : bedNights === null ? (
         <p className="plan-missing" data-testid="bed-nights-missing">
           {t("planNotInRelease")}
         </p>
       ) : (
-        <div className="plan-scroll" ref={heatRef}>
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: a wide table scrolls sideways; keyboard users must reach it
+        <section className="plan-scroll" ref={heatRef} tabIndex={0} aria-label={t("planDemandTitle")}>
           <ExportButtons
             t={t}
             name="bed-nights"
@@ -267,7 +377,7 @@ export function ShelterSection(props: ShelterSectionProps) {
               ))}
             </tbody>
           </table>
-        </div>
+        </section>
       )}
 
       <InputBox
@@ -321,27 +431,50 @@ export function ShelterSection(props: ShelterSectionProps) {
         <label>
           {t("province")}{" "}
           <select
-            value={eventProvince}
+            value={scenarioProvince}
             data-testid="scenario-province"
             onChange={(e) => setEventProvince(e.target.value)}
           >
-            {[...new Set([...hm.provinces, "LA03", "LA05"])].sort().map((p) => (
-              <option key={p} value={p}>
-                {provinceName(p, lang, p)}
-              </option>
-            ))}
+            {[...new Set([...hm.provinces, ...baseShort.map((c) => c.province), "LA03", "LA05"])]
+              .sort()
+              .map((p) => (
+                <option key={p} value={p}>
+                  {provinceName(p, lang, p)}
+                </option>
+              ))}
           </select>
         </label>
-        <label>
-          {t("planMonth")}{" "}
-          <select value={month} data-testid="scenario-month" onChange={(e) => setEventMonth(e.target.value)}>
-            {hm.months.map((m) => (
-              <option key={m} value={m}>
-                {m}
-              </option>
-            ))}
-          </select>
-        </label>
+        {hasEstimates ? (
+          <label>
+            {t("planPeriod")}{" "}
+            <select
+              value={scenarioPeriod}
+              data-testid="scenario-period"
+              onChange={(e) => setEventPeriod(e.target.value)}
+            >
+              {estimatePeriods.map((m) => (
+                <option key={m} value={m}>
+                  {m}
+                </option>
+              ))}
+            </select>
+          </label>
+        ) : (
+          <label>
+            {t("planMonth")}{" "}
+            <select
+              value={month}
+              data-testid="scenario-month"
+              onChange={(e) => setEventMonth(e.target.value)}
+            >
+              {hm.months.map((m) => (
+                <option key={m} value={m}>
+                  {m}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
         <label>
           {t("planStayNights")}{" "}
           <input
@@ -355,7 +488,43 @@ export function ShelterSection(props: ShelterSectionProps) {
             }}
           />
         </label>
-        {computed && (
+        {hasEstimates && (
+          <div className="plan-explain" data-testid="scenario-explanation">
+            <p className="note" data-testid="scenario-defaults">
+              {t("planScenarioDefaults", {
+                p: provinceName(defaultCell?.province ?? scenarioProvince, lang, scenarioProvince),
+                y: latestYear,
+              })}
+            </p>
+            <p>
+              {pushbackPct !== 0 &&
+                t("planScenarioPushbackExplain", {
+                  pct: pushbackPct,
+                  share: formatNumber(lang, deportedShareOf(scenarioProvince) * 100, 1),
+                  delta: n0(
+                    ((props.demand ?? []).find(
+                      (c) =>
+                        c.grain === grain && c.province === scenarioProvince && c.period === scenarioPeriod,
+                    )?.nights ?? 0) *
+                      deportedShareOf(scenarioProvince) *
+                      (pushbackPct / 100),
+                  ),
+                })}{" "}
+              {eventPeople > 0 &&
+                t("planScenarioEventExplain", {
+                  people: n0(eventPeople),
+                  stay: eventStay,
+                  p: provinceName(scenarioProvince, lang, scenarioProvince),
+                  m: scenarioPeriod,
+                  n: n0(eventPeople * eventStay),
+                })}{" "}
+              <strong data-testid="scenario-summary">
+                {summarySentence(t, lang, scenarioShort, scenarioPeriod)}
+              </strong>
+            </p>
+          </div>
+        )}
+        {computed && !hasEstimates && (
           <div className="plan-explain" data-testid="scenario-explanation">
             <p>
               {t("planScenarioBase", { n: n0(computed.baseTotal) })}{" "}
@@ -369,7 +538,7 @@ export function ShelterSection(props: ShelterSectionProps) {
                 t("planScenarioEventExplain", {
                   people: n0(eventPeople),
                   stay: eventStay,
-                  p: provinceName(eventProvince, lang, eventProvince),
+                  p: provinceName(scenarioProvince, lang, scenarioProvince),
                   m: month,
                   n: n0(computed.eventNights),
                 })}{" "}
@@ -394,11 +563,12 @@ export function ShelterSection(props: ShelterSectionProps) {
         )}
       </fieldset>
 
-      {computed && (
+      {computed && !hasEstimates && (
         <>
           <h4>{t("planShortfallTitle")}</h4>
           <p className="note">{t("planShortfallNote")}</p>
-          <div className="plan-scroll">
+          {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a wide table scrolls sideways; keyboard users must reach it */}
+          <section className="plan-scroll" tabIndex={0} aria-label={t("planShortfallTitle")}>
             <table className="plan-heatmap" data-testid="shortfall">
               <thead>
                 <tr>
@@ -440,7 +610,7 @@ export function ShelterSection(props: ShelterSectionProps) {
                 ))}
               </tbody>
             </table>
-          </div>
+          </section>
         </>
       )}
 
@@ -458,20 +628,21 @@ export function ShelterSection(props: ShelterSectionProps) {
             <tr>
               <th>{t("planService")}</th>
               <th>{t("planUnit")}</th>
-              <th>USD</th>
-              <th>LAK</th>
+              <th>{t("planCurrencyUsd")}</th>
+              <th>{t("planCurrencyLak")}</th>
             </tr>
           </thead>
           <tbody>
             {costs.map((c) => (
               <tr key={c.service} data-service={c.service}>
                 <td>{serviceLabel(c.service, lang)}</td>
-                <td>{c.unit}</td>
+                <td>{unitLabel(c.unit, lang)}</td>
                 <td>
                   <input
                     type="number"
                     min={0}
                     defaultValue={c.usd}
+                    aria-label={`${serviceLabel(c.service, lang)}: ${t("planUsdLabel")}`}
                     data-cost={`${c.service}-usd`}
                     onChange={(e) => setCost(c.service, "usd", e.target.value)}
                   />
@@ -482,6 +653,7 @@ export function ShelterSection(props: ShelterSectionProps) {
                     min={0}
                     step={500}
                     defaultValue={c.lak}
+                    aria-label={`${serviceLabel(c.service, lang)}: ${t("planLakLabel")}`}
                     data-cost={`${c.service}-lak`}
                     onChange={(e) => setCost(c.service, "lak", e.target.value)}
                   />
@@ -498,8 +670,8 @@ export function ShelterSection(props: ShelterSectionProps) {
               data-testid="currency"
               onChange={(e) => setCurrency(e.target.value as ServiceDemand.Currency)}
             >
-              <option value="USD">USD</option>
-              <option value="LAK">LAK</option>
+              <option value="USD">{t("planCurrencyUsd")}</option>
+              <option value="LAK">{t("planCurrencyLak")}</option>
             </select>
           </label>{" "}
           <button type="button" disabled={!budgetLines} onClick={exportBudget} data-testid="export-budget">
@@ -509,6 +681,15 @@ export function ShelterSection(props: ShelterSectionProps) {
             {t("planPerYear", { from: w?.counts[0] ?? "", to: w?.counts[1] ?? "" })} · {t("planFiltersApply")}
           </p>
           {base && base.kind !== "value" && <p className="note">{props.cellText(base)}</p>}
+          {shelterInterval && (
+            <p className="note" data-testid="budget-interval">
+              {t("planBudgetInterval", {
+                lo: n0(shelterInterval[0]),
+                hi: n0(shelterInterval[1]),
+                c: t(currency === "USD" ? "planCurrencyUsd" : "planCurrencyLak"),
+              })}
+            </p>
+          )}
           {budgetLines && (
             <table className="plan-budget" data-testid="budget">
               <thead>
@@ -527,7 +708,7 @@ export function ShelterSection(props: ShelterSectionProps) {
                     <tr data-service={l.service} className={l.service === "total" ? "plan-total" : ""}>
                       <td>{l.service === "total" ? t("planBudgetTotal") : serviceLabel(l.service, lang)}</td>
                       <td>{l.service === "total" ? "" : n0(l.units)}</td>
-                      <td>{l.unit}</td>
+                      <td>{unitLabel(l.unit, lang)}</td>
                       <td>{l.unitCost === null ? "–" : n0(l.unitCost)}</td>
                       <td>{l.total === null ? "–" : n0(l.total)}</td>
                       <td lang="en">{l.notes}</td>

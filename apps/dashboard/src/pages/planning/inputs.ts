@@ -104,3 +104,15 @@ export async function loadOriginal<N extends InputName>(name: N): Promise<Loaded
 }
 
 export const readFile = (file: File): Promise<string> => file.text()
+
+/**
+ * The CPN districts the map draws: the same input and parser as the planning page (the planner's own
+ * list, else the deployment's file, else the ILLUSTRATIVE example), active networks only.
+ */
+export async function coverageForMap(): Promise<{ districts: ReadonlyArray<string>; illustrative: boolean }> {
+  const loaded = await loadInput("cpn-coverage")
+  return {
+    districts: [...CpnCoverage.coveredDistricts(loaded.rows)].sort(),
+    illustrative: loaded.origin === "illustrative",
+  }
+}

@@ -257,3 +257,152 @@ export function unknownReason(
       return "no_data"
   }
 }
+
+// ---------------------------------------------------------------------------------------------
+// Small-area estimates (published `area_estimates`, or computed from the facts cube on screen)
+
+export interface EstimateCell {
+  readonly level: "district" | "province"
+  readonly area: string
+  readonly province: string
+  readonly measure: "child_victims" | "victims"
+  readonly from_year: number
+  readonly to_year: number
+  readonly rate_per_100k: number
+  readonly lower_per_100k: number
+  readonly upper_per_100k: number
+  readonly expected: number
+  readonly expected_lower: number
+  readonly expected_upper: number
+  readonly weight: number
+}
+
+/**
+ * District child-victim estimates for the score's years: the window that matches them exactly, else
+ * the widest published window (and the caller says so).
+ */
+export function districtEstimates(
+  rows: ReadonlyArray<EstimateCell>,
+  years: readonly [number, number],
+): {
+  readonly byDistrict: ReadonlyMap<string, EstimateCell>
+  readonly window: readonly [number, number] | null
+} {
+  const own = rows.filter((r) => r.level === "district" && r.measure === "child_victims")
+  if (own.length === 0) return { byDistrict: new Map(), window: null }
+  const exact = own.filter((r) => r.from_year === years[0] && r.to_year === years[1])
+  const widest = own.reduce((a, b) => (b.to_year - b.from_year > a.to_year - a.from_year ? b : a))
+  const use =
+    exact.length > 0
+      ? exact
+      : own.filter((r) => r.from_year === widest.from_year && r.to_year === widest.to_year)
+  const first = use[0]!
+  return { byDistrict: new Map(use.map((r) => [r.area, r])), window: [first.from_year, first.to_year] }
+}
+
+/** Score inputs with the estimates attached; districts without facts get unknown (null) counts. */
+export function withEstimates(
+  inputs: ReadonlyArray<PriorityScore.DistrictInput> | null,
+  estimates: ReadonlyMap<string, EstimateCell>,
+  places: Gazetteer.Gazetteer,
+): ReadonlyArray<PriorityScore.DistrictInput> {
+  const base: ReadonlyArray<PriorityScore.DistrictInput> =
+    inputs ??
+    places.districts.map((d) => ({
+      district: d.code,
+      childVictims: null,
+      recentVictims: null,
+      previousVictims: null,
+      minorityVictims: null,
+      victimsWithEthnicity: null,
+    }))
+  return base.map((i) => {
+    const e = estimates.get(i.district)
+    return e
+      ? {
+          ...i,
+          childRateEstimate: { value: e.rate_per_100k, lower: e.lower_per_100k, upper: e.upper_per_100k },
+        }
+      : i
+  })
+}
+
+// ---------------------------------------------------------------------------------------------
+// Shelter demand (published `shelter_demand` estimates)
+
+export interface DemandCell {
+  readonly province: string
+  readonly grain: "quarter" | "year"
+  readonly period: string
+  readonly days: number
+  readonly nights: number
+  readonly nights_lower: number
+  readonly nights_upper: number
+}
+
+export interface ShortfallCell {
+  readonly province: string
+  readonly period: string
+  readonly places: number
+  /** Average places occupied (nights / days) and its interval. */
+  readonly occupied: number
+  readonly occupiedLower: number
+  readonly occupiedUpper: number
+  /** Places missing: occupied - places, at least 0, with its interval. */
+  readonly shortfall: number
+  readonly shortfallLower: number
+  readonly shortfallUpper: number
+}
+
+/** Periods, most recent first. */
+export const periodsDesc = (cells: ReadonlyArray<{ readonly period: string }>): ReadonlyArray<string> =>
+  [...new Set(cells.map((c) => c.period))].sort().reverse()
+
+export function shortfallCells(
+  demand: ReadonlyArray<DemandCell>,
+  grain: "quarter" | "year",
+  placesByProvince: ReadonlyMap<string, number>,
+  extraNightsPerPeriod: (province: string, period: string) => number = () => 0,
+): ReadonlyArray<ShortfallCell> {
+  return demand
+    .filter((c) => c.grain === grain)
+    .map((c) => {
+      const extra = extraNightsPerPeriod(c.province, c.period)
+      const places = placesByProvince.get(c.province) ?? 0
+      const occ = (n: number) => (n + extra) / c.days
+      const short = (n: number) => Math.max(0, occ(n) - places)
+      return {
+        province: c.province,
+        period: c.period,
+        places,
+        occupied: occ(c.nights),
+        occupiedLower: occ(c.nights_lower),
+        occupiedUpper: occ(c.nights_upper),
+        shortfall: short(c.nights),
+        shortfallLower: short(c.nights_lower),
+        shortfallUpper: short(c.nights_upper),
+      }
+    })
+}
+
+/** The cell a summary sentence is about: the largest shortfall in the latest period (null when none). */
+export function largestShortfall(cells: ReadonlyArray<ShortfallCell>, period?: string): ShortfallCell | null {
+  const latest = period ?? periodsDesc(cells)[0]
+  const inPeriod = cells.filter((c) => c.period === latest)
+  const best = inPeriod.reduce<ShortfallCell | null>(
+    (a, c) =>
+      a === null ||
+      c.shortfall > a.shortfall ||
+      (c.shortfall === a.shortfall && c.shortfallUpper > a.shortfallUpper)
+        ? c
+        : a,
+    null,
+  )
+  return best && best.shortfallUpper > 0 ? best : null
+}
+
+/** Whole places a planner would ask for: the interval of the shortfall rounded outward. */
+export const placesNeeded = (c: ShortfallCell): readonly [number, number] => [
+  Math.floor(c.shortfallLower),
+  Math.ceil(c.shortfallUpper),
+]

@@ -7,9 +7,44 @@
 import type { Connector, Filters } from "@lao-protect/warehouse"
 import { filterParams } from "@lao-protect/warehouse"
 import type { Manifest } from "../../data/release.ts"
-import type { BedNightCell, GroupMix, MixRow } from "./model.ts"
+import type { BedNightCell, DemandCell, EstimateCell, GroupMix, MixRow } from "./model.ts"
 
-export type PlanningTableName = "pipeline_funnel" | "stage_durations" | "bed_nights" | "red_flag_counts"
+export type PlanningTableName =
+  | "pipeline_funnel"
+  | "stage_durations"
+  | "bed_nights"
+  | "red_flag_counts"
+  | "area_estimates"
+  | "shelter_demand"
+  | "shelter_forecast"
+  | "length_of_stay"
+  | "shelter_backtest"
+
+export interface ForecastCell {
+  readonly province: string | null
+  readonly period: string
+  readonly nights: number
+  readonly nights_lower: number
+  readonly nights_upper: number
+  readonly last_year_nights: number
+}
+export interface StayLengthCell {
+  readonly stage: string
+  readonly victim_group: string
+  readonly age_class: string
+  readonly mean_nights: number
+  readonly completed: number | null
+  readonly source: "history" | "stage" | "default"
+}
+export interface BackTestCell {
+  readonly year: number
+  readonly actual: number | null
+  readonly forecast: number
+  readonly lower: number
+  readonly upper: number
+  readonly inside: boolean
+  readonly abs_pct_error: number | null
+}
 
 export interface FunnelCell {
   readonly province: string | null
@@ -40,6 +75,11 @@ export interface PublishedPlanning {
   readonly stage_durations: ReadonlyArray<DurationCell> | null
   readonly bed_nights: ReadonlyArray<BedNightCell> | null
   readonly red_flag_counts: ReadonlyArray<FlagCell> | null
+  readonly area_estimates: ReadonlyArray<EstimateCell> | null
+  readonly shelter_demand: ReadonlyArray<DemandCell> | null
+  readonly shelter_forecast: ReadonlyArray<ForecastCell> | null
+  readonly length_of_stay: ReadonlyArray<StayLengthCell> | null
+  readonly shelter_backtest: ReadonlyArray<BackTestCell> | null
 }
 
 const COLUMNS: { readonly [N in PlanningTableName]: string } = {
@@ -51,6 +91,16 @@ const COLUMNS: { readonly [N in PlanningTableName]: string } = {
     "province::varchar AS province, month::varchar AS month, nights::double AS nights, cases::integer AS cases, suppressed",
   red_flag_counts:
     "province::varchar AS province, flag::varchar AS flag, n::integer AS n, legal_basis::varchar AS legal_basis, suppressed",
+  area_estimates:
+    "level::varchar AS level, area::varchar AS area, province::varchar AS province, measure::varchar AS measure, from_year::integer AS from_year, to_year::integer AS to_year, rate_per_100k::double AS rate_per_100k, lower_per_100k::double AS lower_per_100k, upper_per_100k::double AS upper_per_100k, expected::double AS expected, expected_lower::double AS expected_lower, expected_upper::double AS expected_upper, weight::double AS weight",
+  shelter_demand:
+    "province::varchar AS province, grain::varchar AS grain, period::varchar AS period, days::integer AS days, nights::double AS nights, nights_lower::double AS nights_lower, nights_upper::double AS nights_upper",
+  shelter_forecast:
+    "province::varchar AS province, period::varchar AS period, nights::double AS nights, nights_lower::double AS nights_lower, nights_upper::double AS nights_upper, last_year_nights::double AS last_year_nights",
+  length_of_stay:
+    "stage::varchar AS stage, victim_group::varchar AS victim_group, age_class::varchar AS age_class, mean_nights::double AS mean_nights, completed::integer AS completed, source::varchar AS source",
+  shelter_backtest:
+    "year::integer AS year, actual::integer AS actual, forecast::double AS forecast, lower::double AS lower, upper::double AS upper, inside, abs_pct_error::double AS abs_pct_error",
 }
 
 const listed = (manifest: Manifest | null, name: PlanningTableName) => manifest?.tables?.[name] !== undefined
@@ -70,13 +120,38 @@ async function readTable<T>(
 }
 
 export async function readPublished(conn: Connector, manifest: Manifest | null): Promise<PublishedPlanning> {
-  const [pipeline_funnel, stage_durations, bed_nights, red_flag_counts] = await Promise.all([
+  const [
+    pipeline_funnel,
+    stage_durations,
+    bed_nights,
+    red_flag_counts,
+    area_estimates,
+    shelter_demand,
+    shelter_forecast,
+    length_of_stay,
+    shelter_backtest,
+  ] = await Promise.all([
     readTable<FunnelCell>(conn, manifest, "pipeline_funnel"),
     readTable<DurationCell>(conn, manifest, "stage_durations"),
     readTable<BedNightCell>(conn, manifest, "bed_nights"),
     readTable<FlagCell>(conn, manifest, "red_flag_counts"),
+    readTable<EstimateCell>(conn, manifest, "area_estimates"),
+    readTable<DemandCell>(conn, manifest, "shelter_demand"),
+    readTable<ForecastCell>(conn, manifest, "shelter_forecast"),
+    readTable<StayLengthCell>(conn, manifest, "length_of_stay"),
+    readTable<BackTestCell>(conn, manifest, "shelter_backtest"),
   ])
-  return { pipeline_funnel, stage_durations, bed_nights, red_flag_counts }
+  return {
+    pipeline_funnel,
+    stage_durations,
+    bed_nights,
+    red_flag_counts,
+    area_estimates,
+    shelter_demand,
+    shelter_forecast,
+    length_of_stay,
+    shelter_backtest,
+  }
 }
 
 const FILTERED = `FROM facts

@@ -27,6 +27,8 @@ export interface ChartSeries {
   /** Divide by this and multiply by 100,000 (a rate); null draws counts. */
   readonly population: number | null
   readonly dashed?: boolean | undefined
+  /** A gap means "not published" (an official series), not "no cases": no no-data marker on the axis. */
+  readonly gapsUnpublished?: boolean | undefined
 }
 
 export interface TrendChartProps {
@@ -37,6 +39,8 @@ export interface TrendChartProps {
   readonly format: (n: number) => string
   readonly height: number
   readonly fontSize?: number | undefined
+  /** Top of the y-axis when several charts share one scale; default: each chart's own. */
+  readonly yMax?: number | undefined
 }
 
 const scaled = (n: number, population: number | null) =>
@@ -105,6 +109,7 @@ export function TrendChart({
   format,
   height,
   fontSize = 12,
+  yMax,
 }: TrendChartProps) {
   const data = periods.map((p, i) => {
     const row: Record<string, string | number | null> = { period: p.key }
@@ -112,7 +117,7 @@ export function TrendChart({
       const cell = s.cells[i] ?? { kind: "no_data" }
       row[`v${j}`] = cell.kind === "value" ? scaled(cell.n, s.population) : null
       row[`s${j}`] = cell.kind === "suppressed" ? scaled(cell.k / 2, s.population) : null
-      row[`z${j}`] = cell.kind === "no_data" ? 0 : null
+      row[`z${j}`] = cell.kind === "no_data" && !s.gapsUnpublished ? 0 : null
     })
     return row
   })
@@ -140,7 +145,12 @@ export function TrendChart({
         <ComposedChart data={data} margin={{ top: 10, right: 16, bottom: 4, left: 4 }}>
           <CartesianGrid stroke="#e3e3e3" vertical={false} />
           <XAxis dataKey="period" tick={{ fontSize }} minTickGap={8} />
-          <YAxis tick={{ fontSize }} tickFormatter={(v: number) => format(v)} width={56} />
+          <YAxis
+            tick={{ fontSize }}
+            tickFormatter={(v: number) => format(v)}
+            width={56}
+            {...(yMax === undefined ? {} : { domain: [0, yMax], allowDataOverflow: false })}
+          />
           <Tooltip content={tip} />
           {series.map((s, j) => (
             <Line
@@ -191,6 +201,8 @@ export interface YoyChartProps {
   readonly periods: ReadonlyArray<Period>
   readonly changes: ReadonlyArray<Change>
   readonly notComputed: string
+  /** The tooltip's label for a change ("Change on a year earlier"), never the field name. */
+  readonly changeLabel: string
   readonly format: (n: number) => string
   readonly height: number
   readonly fontSize?: number | undefined
@@ -202,6 +214,7 @@ export function YoyChart({
   periods,
   changes,
   notComputed,
+  changeLabel,
   format,
   height,
   fontSize = 12,
@@ -222,9 +235,18 @@ export function YoyChart({
           <XAxis dataKey="period" tick={{ fontSize }} minTickGap={8} />
           <YAxis tick={{ fontSize }} tickFormatter={(v: number) => `${format(v)}%`} width={56} />
           <ReferenceLine y={0} stroke="#555" />
-          <Tooltip formatter={(v) => (typeof v === "number" ? `${format(v)}%` : String(v))} />
-          <Bar dataKey="pct" fill="#0072B2" isAnimationActive={false} />
-          <Scatter dataKey="na" isAnimationActive={false} shape={suppressedShape(notComputed, "yoy", "na")} />
+          <Tooltip
+            formatter={(v, _name, item) =>
+              item?.dataKey === "na" ? notComputed : typeof v === "number" ? `${format(v)}%` : String(v)
+            }
+          />
+          <Bar dataKey="pct" name={changeLabel} fill="#0072B2" isAnimationActive={false} />
+          <Scatter
+            dataKey="na"
+            name={notComputed}
+            isAnimationActive={false}
+            shape={suppressedShape(notComputed, "yoy", "na")}
+          />
         </ComposedChart>
       </ResponsiveContainer>
     </div>

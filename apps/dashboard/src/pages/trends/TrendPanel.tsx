@@ -1,5 +1,6 @@
 /** One exportable trend: title, PNG/SVG/CSV buttons, the chart, its legend and its table. */
 import { useRef } from "react"
+import "./trends.css"
 import type { ExportContext, LegendEntry } from "../../export/context.ts"
 import type { CsvColumn } from "../../export/csv.ts"
 import { ExportButtons } from "../../export/ExportButtons.tsx"
@@ -22,6 +23,8 @@ export interface TrendPanelProps {
   readonly notes?: ReadonlyArray<string> | undefined
   readonly showTable?: boolean | undefined
   readonly compact?: boolean | undefined
+  /** A y-axis top shared with other panels (small multiples on one scale). */
+  readonly yMax?: number | undefined
 }
 
 export const legendFor = (t: T, k: number, series: ReadonlyArray<ChartSeries>): Array<LegendEntry> => [
@@ -76,6 +79,7 @@ export function TrendPanel(props: TrendPanelProps) {
         cellText={cellText}
         format={format}
         height={props.height}
+        yMax={props.yMax}
       />
       {!props.compact && (
         <ul className="trend-legend">

@@ -2,7 +2,7 @@
 import type { TrendBreakdown } from "@lao-protect/warehouse"
 import { labelOf, provinces } from "../../data/reference.ts"
 import type { Lang, MessageKey, T } from "../../i18n/index.ts"
-import { UNKNOWN } from "./series.ts"
+import { OTHER, UNKNOWN } from "./series.ts"
 
 export const BREAKDOWN_LABEL: { readonly [B in TrendBreakdown]: MessageKey } = {
   total: "byTotal",
@@ -25,6 +25,7 @@ const OUTCOME_LABEL: Readonly<Record<string, MessageKey>> = {
 
 export const categoryLabel = (breakdown: TrendBreakdown, code: string, lang: Lang, t: T): string => {
   if (code === "total") return t("byTotal")
+  if (code === OTHER) return t("otherSeries")
   if (code === UNKNOWN) return breakdown === "destination" ? `${t("unknown")} / ${t("none")}` : t("unknown")
   switch (breakdown) {
     case "victim_group":

@@ -4,6 +4,7 @@ import {
   type Grain,
   glotipMeasureMapping,
   type OfficialStat,
+  selectorMatches,
   type TrendBreakdown,
   type TrendCount,
 } from "@lao-protect/warehouse"
@@ -61,8 +62,9 @@ export const trendModel = (
   lang: Lang,
   t: T,
   top = 8,
+  always: ReadonlyArray<string> = [],
 ): TrendModel => {
-  const series = buildSeries(rows, grain, years, k, top)
+  const series = buildSeries(rows, grain, years, k, top, always)
   const chart = series.categories.map((code, i) => ({
     key: code,
     label: categoryLabel(breakdown, code, lang, t),
@@ -75,7 +77,7 @@ export const trendModel = (
 
 const matches = (m: GlotipMeasureMapping, s: OfficialStat): boolean => {
   const g = m.glotip
-  const eq = (sel: string, v: string) => sel === "*" || sel.toLowerCase() === v.toLowerCase()
+  const eq = selectorMatches
   return (
     eq(g.indicator, s.indicator) &&
     eq(g.dimension, s.dimension) &&
@@ -124,6 +126,7 @@ export const officialSeries = (
     cells,
     population: null,
     dashed: true,
+    gapsUnpublished: true,
   }
 }
 

@@ -47,10 +47,14 @@ export interface TrendSeries {
 }
 
 export const UNKNOWN = "unknown"
+/** The series that sums every category beyond the top ones (not a code of any vocabulary). */
+export const OTHER = "_other"
 
 /**
- * Periods x categories from the view rows. Categories beyond `top` (by total) are left out and
- * counted in `hidden`. With more than one category, each period gets complementary suppression.
+ * Periods x categories from the view rows. Categories beyond `top` (by total) are summed into one
+ * `OTHER` series (their cases are also counted in `hidden`); `always` categories are present even
+ * with no records (e.g. all 18 provinces). With more than one category, each period gets
+ * complementary suppression over the series drawn.
  */
 export const buildSeries = (
   rows: ReadonlyArray<TrendCount>,
@@ -58,10 +62,11 @@ export const buildSeries = (
   years: readonly [number, number],
   k: number,
   top = 8,
+  always: ReadonlyArray<string> = [],
 ): TrendSeries => {
   const periods = periodsBetween(grain, years[0], years[1])
   const index = new Map(periods.map((p, i) => [p.key, i]))
-  const raw = new Map<string, Array<number>>()
+  const raw = new Map<string, Array<number>>(always.map((c) => [c, periods.map(() => 0)]))
   for (const r of rows) {
     const i = index.get(periodKey(grain, r.year, r.sub))
     if (i === undefined) continue
@@ -75,11 +80,15 @@ export const buildSeries = (
   }
   const totalOf = (c: string) => (raw.get(c) ?? []).reduce((a, b) => a + b, 0)
   const ordered = [...raw.keys()].sort((a, b) => totalOf(b) - totalOf(a) || a.localeCompare(b))
-  const categories = ordered.slice(0, top)
-  const hidden = ordered.slice(top).reduce((a, c) => a + totalOf(c), 0)
+  const rest = ordered.slice(top)
+  const categories = rest.length > 0 ? [...ordered.slice(0, top), OTHER] : ordered
+  const hidden = rest.reduce((a, c) => a + totalOf(c), 0)
   const cells = new Map<string, Array<Cell>>(categories.map((c) => [c, []]))
   periods.forEach((_, i) => {
-    const column = ordered.map((c) => ({ c, n: raw.get(c)?.[i] ?? 0 }))
+    const column = categories.map((c) => ({
+      c,
+      n: c === OTHER ? rest.reduce((a, r) => a + (raw.get(r)?.[i] ?? 0), 0) : (raw.get(c)?.[i] ?? 0),
+    }))
     const suppressed =
       ordered.length > 1 ? suppressSeries(column, k) : column.map((x) => ({ ...x, cell: suppress(x.n, k) }))
     for (const s of suppressed) cells.get(s.c)?.push(s.cell)

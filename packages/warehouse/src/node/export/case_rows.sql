@@ -38,6 +38,8 @@ SELECT
   coalesce(victim_name, '') AS victim_name,
   coalesce(phone, '') AS phone,
   coalesce(village, '') AS village,
-  coalesce(notes, '') AS notes
+  coalesce(notes, '') AS notes,
+  coalesce(CAST(bid_outcome AS VARCHAR), '') AS bid_outcome,
+  coalesce(CAST(bid_decided_by AS VARCHAR), '') AS bid_decided_by
 FROM cases
 ORDER BY source, case_id;

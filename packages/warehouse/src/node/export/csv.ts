@@ -42,7 +42,19 @@ export const readTableFile = async (
   options: { readonly sheet?: string } = {},
 ): Promise<Array<ReadonlyArray<string>>> => {
   const bytes = await readFile(file)
-  if (/\.xlsx$/i.test(file)) return readXlsx(bytes, options.sheet).rows.map((r) => r.cells)
+  if (/\.xlsx$/i.test(file)) {
+    // Rows at their sheet row numbers (empty rows in the gaps), so partner rows keep their numbers.
+    const out: Array<ReadonlyArray<string>> = []
+    for (const r of readXlsx(bytes, options.sheet).rows) {
+      while (out.length < r.rowNumber - 1) out.push([])
+      out.push(r.cells)
+    }
+    return out
+  }
   const text = new TextDecoder("utf-8", { fatal: true }).decode(bytes)
   return readCsv(text, { delimiter: sniffDelimiter(text.slice(0, 64 * 1024)) }).map((r) => r.cells)
 }
+
+/** Rows of a CSV text (delimiter sniffed), as `readTableFile` reads a file; kept for `submission`. */
+export const parseCsv = (text: string): Array<Array<string>> =>
+  readCsv(text, { delimiter: sniffDelimiter(text.slice(0, 64 * 1024)) }).map((r) => [...r.cells])

@@ -1,14 +1,19 @@
 /**
  * Imports an HTCDS case sheet or a Kobo/ODK data export through the normal validated import: the
  * file is converted to CaseRow cells by the domain's crosswalk (`Htcds.toCaseRowCells`,
- * `XlsForm.toCaseRowCells`), written next to it as `<file>.caserow.csv` (UTF-8, cells unchanged,
- * plus a `partner_row` column the importer ignores but keeps in `<...>.rejected.csv`), and that file
- * goes through `importFile`, so quarantine, counts, deduplication and the one-transaction rule apply
- * exactly as for any partner CSV. Nothing is validated here.
+ * `XlsForm.toCaseRowCells`), written to a private temporary folder (mode 0700) as a CaseRow CSV
+ * (cells unchanged, plus a `partner_row` column the importer ignores but keeps in the rejected
+ * file), and that file goes through `importFile`, so quarantine, counts, deduplication and the
+ * one-transaction rule apply exactly as for any partner CSV. The converted file holds personal data:
+ * it is deleted when the import ends, whatever the outcome; the rejected rows and warnings are
+ * written next to the partner's own file. Nothing is validated here.
  */
-import { writeFile } from "node:fs/promises"
+import { mkdtemp, rm, writeFile } from "node:fs/promises"
+import { tmpdir } from "node:os"
+import { basename, join } from "node:path"
 import { CaseRow, Htcds, XlsForm } from "@lao-protect/domain"
 import { type ImportResult, importFile } from "../import/import-file.ts"
+import type { Progress } from "../import/progress.ts"
 import type { NodeConnector } from "../NodeConnector.ts"
 import type { CaseModel } from "../schema/model.ts"
 import { rawCsvText, readTableFile } from "./csv.ts"
@@ -25,9 +30,12 @@ export interface PartnerImportOptions {
   /** Partner code for rows without a source (passed to the importer). */
   readonly source?: string
   readonly user?: string
+  readonly dryRun?: boolean
+  readonly progress?: Progress
 }
 
 export interface PartnerImportResult {
+  /** The partner file the rows came from (the converted file is gone). */
   readonly converted: string
   readonly rows: number
   readonly result: ImportResult
@@ -65,30 +73,54 @@ export const convertPartnerRows = (
   }))
 }
 
+/**
+ * The converted rows, each at its partner row number (the header is row 1; empty records, which
+ * the importer skips as blank, fill the gaps), so that the rejected file's row numbers are the
+ * partner's own.
+ */
+const atPartnerRows = (
+  converted: ReturnType<typeof convertPartnerRows>,
+  width: number,
+): Array<ReadonlyArray<string>> => {
+  const out: Array<ReadonlyArray<string>> = []
+  const blank = Array.from({ length: width }, () => "")
+  for (const { partnerRow, cells } of converted) {
+    while (out.length < partnerRow - 2) out.push(blank)
+    out.push([...CaseRow.columnNames.map((c) => cells[c]), String(partnerRow)])
+  }
+  return out
+}
+
 export const importPartnerFile = async (
   db: NodeConnector,
   options: PartnerImportOptions,
 ): Promise<PartnerImportResult> => {
   const rows = await readTableFile(options.file, options.sheet === undefined ? {} : { sheet: options.sheet })
   const converted = convertPartnerRows(rows, options.format, options.defaults)
-  const out = `${options.file}.caserow.csv`
+  const folder = await mkdtemp(join(tmpdir(), "lao-protect-convert-"))
+  const out = join(folder, `${basename(options.file)}.caserow.csv`)
   const header = [...CaseRow.columnNames, "partner_row"]
-  await writeFile(
-    out,
-    rawCsvText({
-      header,
-      rows: converted.map(({ partnerRow, cells }) => [
-        ...CaseRow.columnNames.map((c) => cells[c]),
-        String(partnerRow),
-      ]),
-    }),
-  )
-  const result = await importFile(db, {
-    file: out,
-    model: options.model,
-    format: "csv",
-    ...(options.source === undefined ? {} : { source: options.source }),
-    ...(options.user === undefined ? {} : { user: options.user }),
-  })
-  return { converted: out, rows: converted.length, result }
+  try {
+    await writeFile(
+      out,
+      rawCsvText({
+        header,
+        rows: atPartnerRows(converted, header.length),
+      }),
+      { mode: 0o600 },
+    )
+    const result = await importFile(db, {
+      file: out,
+      reportAs: options.file,
+      model: options.model,
+      format: "csv",
+      ...(options.source === undefined ? {} : { source: options.source }),
+      ...(options.user === undefined ? {} : { user: options.user }),
+      ...(options.dryRun ? { dryRun: true } : {}),
+      ...(options.progress ? { progress: options.progress } : {}),
+    })
+    return { converted: options.file, rows: converted.length, result }
+  } finally {
+    await rm(folder, { recursive: true, force: true })
+  }
 }

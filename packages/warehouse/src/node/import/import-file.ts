@@ -24,19 +24,37 @@ import { userInfo } from "node:os"
 import { basename, extname } from "node:path"
 import type { DuckDBValue } from "@duckdb/node-api"
 import type { NodeConnector } from "../NodeConnector.ts"
+import { cleanInterruptedImport, literalPath, scratchDirOf } from "../private-files.ts"
 import { migrate } from "../schema/migrate.ts"
 import type { CaseModel, PlaceMatch } from "../schema/model.ts"
 import { ident } from "../schema/sql-text.ts"
 import { type CsvScan, CsvScanner } from "./csv-scan.ts"
 import { clip, csvLine, MAX_HEADER_BYTES, sniffCsvFile, splitCsvRecords } from "./csv-text.ts"
+import explainedCountsSql from "./explained_counts.sql?raw"
 import { matchHeaders } from "./headers.ts"
+import logAlreadySql from "./import_log_already.sql?raw"
+import logCommittedSql from "./import_log_committed.sql?raw"
+import logFailedSql from "./import_log_failed.sql?raw"
+import logRunningSql from "./import_log_running.sql?raw"
 import { checkKeysUnique } from "./integrity.ts"
 import macros from "./macros.sql?raw"
 import placeLookupDdl from "./place_lookup.sql?raw"
+import previousImportSql from "./previous_import.sql?raw"
 import { type Progress, silentProgress } from "./progress.ts"
 import { RecordsError, readJson, readNdjson, type Tabular } from "./records.ts"
+import rejectedByReasonSql from "./rejected_by_reason.sql?raw"
+import rejectedReasonsSql from "./rejected_reasons.sql?raw"
+import rejectedRowsSql from "./rejected_rows.sql?raw"
 import replacedSql from "./replaced_cases.sql?raw"
-import { type ImportInput, type ImportSql, importSql, placeColumns, storedText } from "./validation-sql.ts"
+import {
+  type ImportInput,
+  type ImportSql,
+  importSql,
+  placeColumns,
+  storedText,
+  warningsSql,
+} from "./validation-sql.ts"
+import { checkMapping, type ValueMapping, valueWords } from "./value-mapping.ts"
 import { readXlsx, XlsxError } from "./xlsx.ts"
 
 export type FileFormat = "csv" | "xlsx" | "json" | "ndjson"
@@ -47,20 +65,39 @@ export interface ImportOptions {
   readonly sheet?: string
   /** Partner header -> CaseRow column. */
   readonly mapping?: Readonly<Record<string, string>>
+  /** Mapping file value words: CaseRow column -> (partner word -> code), see `value-mapping.ts`. */
+  readonly values?: Readonly<Record<string, Readonly<Record<string, string>>>>
+  /** CaseRow column -> value for rows whose cell is missing or empty (`--set column=value`). */
+  readonly set?: Readonly<Record<string, string>>
   /** Partner code used where the file has no `source` value. */
   readonly source?: string
   readonly format?: FileFormat
   readonly user?: string
   readonly progress?: Progress
+  /** Check and count everything, then roll back: nothing in the warehouse, no file written. */
+  readonly dryRun?: boolean
+  /**
+   * The file the user gave, when `file` is a conversion of it (HTCDS, Kobo): the import log names
+   * it and `<reportAs>.rejected.csv` / `.warnings.csv` are written next to it.
+   */
+  readonly reportAs?: string
   /** Write `<file>.rejected.csv` (default true). */
   readonly writeRejected?: boolean
   /** Called with the wall time of each phase (for the bench). */
   readonly profile?: (phase: string, ms: number) => void
 }
 
+export interface ImportWarning {
+  readonly row: number
+  readonly column: string
+  readonly value: string | null
+  readonly message: string
+}
+
 export interface ImportResult {
   readonly importId: string
-  readonly status: "committed" | "already_imported"
+  /** `dry_run`: everything was checked and counted, then rolled back; no file was written. */
+  readonly status: "committed" | "already_imported" | "dry_run"
   readonly file: string
   readonly sha256: string
   readonly rowsRead: number
@@ -70,9 +107,21 @@ export interface ImportResult {
   readonly updated: number
   readonly warnings: number
   readonly ignoredHeaders: ReadonlyArray<string>
+  /** Blank rows (every cell empty, except under an empty header): skipped, not counted as read. */
+  readonly skippedBlank?: number
+  /** Their row numbers (the first 50). */
+  readonly skippedRows?: ReadonlyArray<number>
+  /** Warnings by row (the first 1,000): Buddhist Era conversions, disputed ages, guessed places. */
+  readonly warningRows?: ReadonlyArray<ImportWarning>
+  /** Rejected rows by column and reason, most frequent first (the first 20). */
+  readonly rejectedByReason?: ReadonlyArray<{ column: string; reason: string; rows: number }>
   readonly rejectedFile?: string
+  /** `<input>.warnings.csv`: every warning, by row. */
+  readonly warningsFile?: string
   /** For `already_imported`: the import that loaded these bytes. */
   readonly previousImportId?: string
+  /** Files an interrupted import of this file had left (with personal data), removed before this one. */
+  readonly cleanedUp?: ReadonlyArray<string>
 }
 
 /** An import that stopped: nothing was written to `cases` or `quarantine`; the message is for users. */
@@ -151,6 +200,11 @@ function placeMatchToRow(
   text: string,
 ): { code: string | null; reason: string | null } {
   if ("code" in m) return { code: m.code, reason: null }
+  if ("ambiguous" in m && m.loose === true)
+    return {
+      code: null,
+      reason: `"${text}" is not a known ${what} name; did you mean ${m.ambiguous.join(" or ")}? Write the code or the exact name`,
+    }
   if ("ambiguous" in m)
     return {
       code: null,
@@ -170,6 +224,7 @@ async function resolvePlaces(db: NodeConnector, model: CaseModel, sql: ImportSql
          WHERE gid = ${kind.gid} AND ${r} IS NOT NULL`
       for (const row of await db.query<{ raw: string; hint: string | null }>(distinct)) {
         let m: PlaceMatch
+        let elsewhere: PlaceMatch | undefined
         switch (column.place) {
           case "province":
             m = model.places.province(row.raw)
@@ -184,9 +239,14 @@ async function resolvePlaces(db: NodeConnector, model: CaseModel, sql: ImportSql
             const p = row.hint === null ? undefined : model.places.province(row.hint)
             const provinceCode = p && "code" in p ? p.code : undefined
             m = model.places.district(row.raw, provinceCode)
+            if ("unknown" in m && provinceCode !== undefined) elsewhere = model.places.district(row.raw)
           }
         }
-        const { code, reason } = placeMatchToRow(m, column.place ?? "place", row.raw)
+        let { code, reason } = placeMatchToRow(m, column.place ?? "place", row.raw)
+        if (elsewhere && "code" in elsewhere)
+          reason = `"${row.raw}" is a district of ${model.places.provinceOfDistrict(elsewhere.code) ?? "another province"}, not of the origin_province given ("${row.hint}"): correct one of the two`
+        else if (elsewhere && "ambiguous" in elsewhere)
+          reason = `no district "${row.raw}" in the origin_province given ("${row.hint}"); districts of that name: ${elsewhere.ambiguous.join(", ")}`
         const province =
           code && column.place === "district" ? (model.places.provinceOfDistrict(code) ?? null) : null
         // Hints are '' rather than NULL so the validation joins stay hash joins.
@@ -195,6 +255,7 @@ async function resolvePlaces(db: NodeConnector, model: CaseModel, sql: ImportSql
           if (v === null) appender.appendNull()
           else appender.appendVarchar(String(v))
         }
+        appender.appendBoolean("code" in m && m.guessed === true)
         appender.endRow()
       }
     }
@@ -208,8 +269,9 @@ export async function importFile(db: NodeConnector, options: ImportOptions): Pro
   const { file } = options
   const progress = options.progress ?? silentProgress
   if (!existsSync(file)) throw new ImportError(`file not found: ${file}`)
+  const cleanedUp = cleanInterruptedImport(file)
   const format = options.format ?? detectFormat(file)
-  const fileName = basename(file)
+  const fileName = basename(options.reportAs ?? file)
   const user = options.user ?? currentUser()
   let mark = performance.now()
   const lap = (phase: string) => {
@@ -238,9 +300,13 @@ export async function importFile(db: NodeConnector, options: ImportOptions): Pro
   // independent: run them at the same time, then compare. Nothing in the warehouse changes; the
   // staging table is dropped on every exit before the transaction (and the scan's errors, the
   // header checks and "already imported" still win over anything read_csv found).
-  const staging =
+  const literal =
     format === "csv" && sniffed && !sniffed.header.every((h) => h === "")
-      ? stageCsv(db, file, sniffed.header, sniffed.delimiter, maxRow, progress).then(
+      ? literalPath(file, scratchDirOf(db.path))
+      : undefined
+  const staging =
+    literal && sniffed
+      ? stageCsv(db, literal.path, sniffed.header, sniffed.delimiter, maxRow, progress).then(
           () => ({ ok: true as const }),
           (error: unknown) => ({ ok: false as const, error }),
         )
@@ -251,11 +317,12 @@ export async function importFile(db: NodeConnector, options: ImportOptions): Pro
   } finally {
     // Never leave read_csv running on the connection behind a failed read.
     await staging
+    literal?.release()
   }
   const scan = scanner?.finish()
   lap("sha256+load")
   try {
-    return await importStaged(db, options, {
+    const result = await importStaged(db, options, {
       format,
       fileName,
       user,
@@ -267,6 +334,7 @@ export async function importFile(db: NodeConnector, options: ImportOptions): Pro
       staging,
       lap,
     })
+    return cleanedUp.length > 0 ? { ...result, cleanedUp } : result
   } catch (e) {
     if (staging) await dropStaging(db).catch(() => undefined)
     throw e
@@ -294,35 +362,31 @@ async function importStaged(db: NodeConnector, options: ImportOptions, p: Prepar
   await migrate(db, model)
   lap("migrate")
 
-  for (const [header, target] of Object.entries(options.mapping ?? {}))
-    if (!model.columns.some((c) => c.name === target))
-      throw new ImportError(`mapping: "${header}" points to "${target}", which is not a CaseRow column`)
+  let mapping: ValueMapping
+  try {
+    mapping = checkMapping(
+      { columns: options.mapping ?? {}, values: options.values ?? {}, set: options.set ?? {} },
+      model,
+    )
+  } catch (e) {
+    throw new ImportError(e instanceof Error ? e.message : String(e))
+  }
+  const setColumns = Object.keys(mapping.set)
 
   const importId = randomUUID()
   const source = options.source ?? null
   const sheet = options.sheet ?? null
   const logFailure = async (message: string) => {
-    await db.query(
-      `INSERT INTO import_log (import_id, file_name, sha256, source, sheet, started_at, finished_at, "user", status, message)
-       VALUES ($1, $2, $3, $4, $7, current_timestamp, current_timestamp, $5, 'failed', $6)`,
-      [importId, fileName, digest, source, user, message, sheet],
-    )
+    if (options.dryRun) return
+    await db.query(logFailedSql, [importId, fileName, digest, source, user, message, sheet])
   }
 
-  const previous = await db.query<Record<string, unknown>>(
-    `SELECT import_id, rows_read, rows_accepted, rows_rejected, warnings FROM import_log
-     WHERE sha256 = $1 AND source IS NOT DISTINCT FROM $2 AND sheet IS NOT DISTINCT FROM $3 AND status = 'committed'
-     ORDER BY started_at DESC LIMIT 1`,
-    [digest, source, sheet],
-  )
+  const previous = await db.query<Record<string, unknown>>(previousImportSql, [digest, source, sheet])
   if (previous[0]) {
     const p = previous[0]
     if (staging) await dropStaging(db)
-    await db.query(
-      `INSERT INTO import_log (import_id, file_name, sha256, source, sheet, started_at, finished_at, rows_read, rows_accepted,
-         rows_rejected, warnings, "user", status, message)
-       VALUES ($1, $2, $3, $4, $11, current_timestamp, current_timestamp, $5, $6, $7, $8, $9, 'already_imported', $10)`,
-      [
+    if (!options.dryRun)
+      await db.query(logAlreadySql, [
         importId,
         fileName,
         digest,
@@ -334,8 +398,7 @@ async function importStaged(db: NodeConnector, options: ImportOptions, p: Prepar
         user,
         `same bytes as import ${String(p.import_id)}`,
         sheet,
-      ],
-    )
+      ])
     return {
       importId,
       status: "already_imported",
@@ -404,7 +467,10 @@ async function importStaged(db: NodeConnector, options: ImportOptions, p: Prepar
     throw e instanceof ImportError ? e : new ImportError(message)
   }
 
-  const match = matchHeaders(header, model, options.mapping, options.source ? ["source"] : [])
+  const match = matchHeaders(header, model, options.mapping, [
+    ...(options.source ? ["source"] : []),
+    ...setColumns,
+  ])
   if (match.duplicates.length > 0) {
     const message = `duplicate columns: ${match.duplicates
       .map((d) => `${d.column} (${d.headers.map((h) => `"${clip(h, 60)}"`).join(" and ")})`)
@@ -434,24 +500,28 @@ async function importStaged(db: NodeConnector, options: ImportOptions, p: Prepar
     let oddRows = 0
     if (tabular) {
       await loadTabular(db, tabular)
-      await db.exec("CREATE OR REPLACE TEMP VIEW lp_rows AS SELECT * FROM stg")
+      await db.exec("CREATE OR REPLACE TEMP VIEW lp_all AS SELECT * FROM stg")
     } else {
       const staged = await staging
       if (!staged) throw new Error("internal error: the CSV was not staged")
       if (!staged.ok) throw staged.error
       oddRows = await checkStaged(db, header, delimiter, scan!)
     }
+    const blank = await skipBlankRows(
+      db,
+      [...match.columns.keys()],
+      oddRows > 0,
+      scan ? new Set(scan.paddedColumns) : undefined,
+    )
+    const blankLines = (scan?.odd ?? []).filter((o) => o.cells === 0).map((o) => o.row)
+    const skippedRows = [...blank, ...blankLines].sort((a, b) => a - b)
     lap("load")
     await db.exec("BEGIN TRANSACTION")
     inTransaction = true
-    await db.query(
-      `INSERT INTO import_log (import_id, file_name, sha256, source, sheet, started_at, "user", status)
-       VALUES ($1, $2, $3, $4, $6, current_timestamp, $5, 'running')`,
-      [importId, fileName, digest, source, user, sheet],
-    )
+    await db.query(logRunningSql, [importId, fileName, digest, source, user, sheet])
     // Columns absent from the file keep their stored values when a case is updated: the stored
     // values of the file's keys are read as text (`lp_old`) and validated with the file's cells.
-    const stored = await storedColumns(db, model, fileColumns)
+    const stored = await storedColumns(db, model, fileColumns, setColumns)
     const input: ImportInput = {
       relation: "lp_rows",
       params: 0,
@@ -461,6 +531,8 @@ async function importStaged(db: NodeConnector, options: ImportOptions, p: Prepar
       // CSV: only the columns where the record scan saw a cell that may start or end with a space
       // are trimmed (trimming every cell cost about a quarter of a 1M-row import).
       ...(scan ? { padded: new Set(scan.paddedColumns) } : {}),
+      ...(Object.keys(mapping.values).length > 0 ? { values: valueWords(mapping) } : {}),
+      ...(setColumns.length > 0 ? { set: new Map(Object.entries(mapping.set)) } : {}),
     }
     lap("setup")
     const sql = importSql(model, fileColumns, input)
@@ -507,37 +579,25 @@ async function importStaged(db: NodeConnector, options: ImportOptions, p: Prepar
     }
     lap("insert-cases")
     // Rejected rows = the input's row numbers that were not inserted (a hash anti join, no sort).
-    await db.query(
-      `CREATE OR REPLACE TEMP TABLE lp_rej AS SELECT row_number FROM lp_rows
-       ANTI JOIN (SELECT row_number FROM cases WHERE import_id = $1) c USING (row_number)`,
-      [importId],
-    )
+    await db.query(rejectedRowsSql, [importId])
     const rejected = num((await db.query("SELECT count(*) AS n FROM lp_rej"))[0]?.n)
     if (accepted + rejected !== rowsRead)
       throw new Error(`internal error: ${accepted} accepted + ${rejected} rejected <> ${rowsRead} rows read`)
-    const rejectedFile = `${file}.rejected.csv`
+    const reportBase = options.reportAs ?? file
+    const rejectedFile = `${reportBase}.rejected.csv`
     const tmp = `${rejectedFile}.${importId}.tmp`
     const wroteRejected = rejected > 0 && options.writeRejected !== false
-    let warnings = 0
-    // The rejected rows' cells go to JS first: it explains them with the domain's messages while
-    // DuckDB builds the reasons (settled, so that a failure on either side is reported in order).
-    let explaining: Promise<Settled<Explained>> | undefined
+    let beWarnings = 0
+    let originals: ReadonlyMap<number, ReadonlyArray<string | null>> = new Map()
     if (rejected > 0 || beTexts > 0) {
       await db.exec(sql.candidates(beTexts > 0))
-      if (wroteRejected)
-        explaining = settle(explainRows(model, await readOriginals(db, header), match.columns))
+      if (wroteRejected) originals = await readOriginals(db, header)
       await progress.track("checking", db.exec(sql.rejects(facts)))
-      const counts = (
-        await db.query(
-          `SELECT count(*) FILTER (WHERE failed) AS bad,
-             count(*) FILTER (WHERE failed <> (row_number IN (SELECT row_number FROM lp_rej))) AS mismatch,
-             coalesce(sum(len(be)) FILTER (WHERE NOT failed), 0) AS be FROM lp_bad`,
-        )
-      )[0]!
+      const counts = (await db.query(explainedCountsSql))[0]!
       // The insert's filter and the reasons come from the same checks; they must agree row by row.
       if (num(counts.bad) !== rejected || num(counts.mismatch) !== 0)
         throw new Error(`internal error: ${num(counts.bad)} rows explained, ${rejected} rejected`)
-      warnings = num(counts.be)
+      beWarnings = num(counts.be)
     }
     lap("rejects")
 
@@ -553,7 +613,7 @@ async function importStaged(db: NodeConnector, options: ImportOptions, p: Prepar
     }
     lap("quarantine")
     const dateCols = model.columns.filter((c) => c.kind === "date")
-    if (dateCols.length > 0 && warnings > 0) {
+    if (dateCols.length > 0 && beWarnings > 0) {
       const value = `CASE col ${dateCols.map((c) => `WHEN '${c.name}' THEN ${ident(`r_${c.name}`)}`).join(" ")} END`
       await db.query(
         `INSERT INTO import_warning
@@ -562,39 +622,54 @@ async function importStaged(db: NodeConnector, options: ImportOptions, p: Prepar
         [importId],
       )
     }
-    lap("warnings")
-    await db.query(
-      `UPDATE import_log SET finished_at = current_timestamp, rows_read = $2, rows_accepted = $3, rows_rejected = $4,
-         rows_inserted = $5, rows_updated = $6, warnings = $7, status = 'committed' WHERE import_id = $1`,
-      [importId, rowsRead, accepted, rejected, accepted - updated, updated, warnings],
+    await insertRowWarnings(db, model, importId, fileColumns)
+    const warnings = num(
+      (await db.query("SELECT count(*) AS n FROM import_warning WHERE import_id = $1", [importId]))[0]?.n,
     )
+    const warningRows = warnings > 0 ? await readWarnings(db, importId) : []
+    const rejectedByReason = rejected > 0 ? await reasonSummary(db) : []
+    lap("warnings")
+    await db.query(logCommittedSql, [
+      importId,
+      rowsRead,
+      accepted,
+      rejected,
+      accepted - updated,
+      updated,
+      warnings,
+    ])
     lap("log")
 
     const reasons = wroteRejected ? await readReasons(db) : []
-    const explained = explaining ? await explaining : undefined
     lap("read-rejected")
     // `cases` has no primary key: check, before COMMIT, that no key this import touched is now
     // twice in the table (a hash aggregate over those keys only). DuckDB runs it while JS writes
-    // the rejected file; both must succeed before COMMIT (an explanation error is reported first).
+    // the rejected file; both must succeed before COMMIT (a write error is reported first).
     const integrity = settle(checkKeysUnique(db, importId, existing > 0))
-    let written: Settled<void> = explained && !explained.ok ? explained : { ok: true, value: undefined }
-    if (wroteRejected && explained?.ok)
-      written = await settle(writeRejectedCsv(model, reasons, explained.value, header, tmp))
+    let written: Settled<void> = { ok: true, value: undefined }
+    if (wroteRejected) written = await settle(writeRejectedCsv(reasons, originals, header, tmp))
     lap("rejected-csv")
     const checked = await integrity
     if (!written.ok) throw written.error
     if (!checked.ok) throw checked.error
     lap("integrity")
-    await db.exec("COMMIT")
+    const dryRun = options.dryRun === true
+    await db.exec(dryRun ? "ROLLBACK" : "COMMIT")
     lap("commit")
     inTransaction = false
-    if (wroteRejected) renameSync(tmp, rejectedFile)
-    else if (options.writeRejected !== false) rmSync(rejectedFile, { force: true })
+    const warningsFile = `${reportBase}.warnings.csv`
+    if (dryRun) rmSync(tmp, { force: true })
+    else {
+      if (wroteRejected) renameSync(tmp, rejectedFile)
+      else if (options.writeRejected !== false) rmSync(rejectedFile, { force: true })
+      if (warnings > 0 && options.writeRejected !== false) writeWarningsCsv(warningRows, warningsFile)
+      else if (options.writeRejected !== false) rmSync(warningsFile, { force: true })
+    }
     // Committed: a failure to drop the scratch tables must not be reported as a failed import.
     await dropScratch(db).catch(() => undefined)
     const base = {
       importId,
-      status: "committed" as const,
+      status: dryRun ? ("dry_run" as const) : ("committed" as const),
       file,
       sha256: digest,
       rowsRead,
@@ -604,12 +679,20 @@ async function importStaged(db: NodeConnector, options: ImportOptions, p: Prepar
       updated,
       warnings,
       ignoredHeaders: match.ignored,
+      skippedBlank: skippedRows.length,
+      skippedRows: skippedRows.slice(0, 50),
+      warningRows: warningRows.slice(0, 1000),
+      rejectedByReason,
     }
-    return wroteRejected ? { ...base, rejectedFile } : base
+    return {
+      ...base,
+      ...(wroteRejected && !dryRun ? { rejectedFile } : {}),
+      ...(warnings > 0 && !dryRun && options.writeRejected !== false ? { warningsFile } : {}),
+    }
   } catch (e) {
     if (inTransaction) await db.exec("ROLLBACK").catch(() => undefined)
     await dropScratch(db).catch(() => undefined)
-    rmSync(`${file}.rejected.csv.${importId}.tmp`, { force: true })
+    rmSync(`${options.reportAs ?? file}.rejected.csv.${importId}.tmp`, { force: true })
     const message = e instanceof ImportError ? e.message : friendlyError(e)
     await logFailure(message).catch(() => undefined)
     throw new ImportError(message)
@@ -619,7 +702,7 @@ async function importStaged(db: NodeConnector, options: ImportOptions, p: Prepar
 /** The connection's TEMP objects of one import. */
 const dropScratch = (db: NodeConnector) =>
   db.exec(
-    "DROP TABLE IF EXISTS lp_old; DROP TABLE IF EXISTS lp_odd; DROP TABLE IF EXISTS lp_shift; DROP TABLE IF EXISTS lp_csv_err; DROP TABLE IF EXISTS lp_csv_scan; DROP TABLE IF EXISTS lp_in; DROP TABLE IF EXISTS lp_bad; DROP TABLE IF EXISTS lp_cand; DROP TABLE IF EXISTS lp_rej; DROP TABLE IF EXISTS lp_pre; DROP TABLE IF EXISTS lp_dup; DROP TABLE IF EXISTS lp_be; DROP TABLE IF EXISTS lp_place; DROP VIEW IF EXISTS lp_rows; DROP TABLE IF EXISTS stg",
+    "DROP TABLE IF EXISTS lp_old; DROP TABLE IF EXISTS lp_odd; DROP TABLE IF EXISTS lp_shift; DROP TABLE IF EXISTS lp_csv_err; DROP TABLE IF EXISTS lp_csv_scan; DROP TABLE IF EXISTS lp_in; DROP TABLE IF EXISTS lp_bad; DROP TABLE IF EXISTS lp_cand; DROP TABLE IF EXISTS lp_rej; DROP TABLE IF EXISTS lp_pre; DROP TABLE IF EXISTS lp_dup; DROP TABLE IF EXISTS lp_be; DROP TABLE IF EXISTS lp_place; DROP VIEW IF EXISTS lp_rows; DROP VIEW IF EXISTS lp_all; DROP TABLE IF EXISTS stg",
   )
 
 function friendlyError(e: unknown): string {
@@ -674,7 +757,7 @@ const dropStaging = (db: NodeConnector) =>
 /**
  * Check the staged CSV against the record scan: every record of the file is a staged row, a row
  * with the wrong number of cells (kept in `lp_odd` and rejected with a reason), or a blank line.
- * Makes the view `lp_rows` (row_number, c0..cN, and when there are odd rows `lp_ncells`,
+ * Makes the view `lp_all` (row_number, c0..cN, and when there are odd rows `lp_ncells`,
  * `lp_line`, `lp_text`). Returns the number of odd rows.
  */
 async function checkStaged(
@@ -727,7 +810,7 @@ async function checkStaged(
   const cells = header.map((_, i) => ident(`c${i}`))
   if (shifts.length === 0 && odd.length === 0) {
     await db.exec(
-      "CREATE OR REPLACE TEMP VIEW lp_rows AS SELECT CAST(rowid + 2 AS INTEGER) AS row_number, * FROM stg",
+      "CREATE OR REPLACE TEMP VIEW lp_all AS SELECT CAST(rowid + 2 AS INTEGER) AS row_number, * FROM stg",
     )
     return 0
   }
@@ -777,7 +860,7 @@ async function checkStaged(
   await db.exec(
     `CREATE OR REPLACE TEMP TABLE lp_in AS SELECT ${shifted}; INSERT INTO lp_in SELECT * FROM lp_odd`,
   )
-  await db.exec("CREATE OR REPLACE TEMP VIEW lp_rows AS SELECT * FROM lp_in")
+  await db.exec("CREATE OR REPLACE TEMP VIEW lp_all AS SELECT * FROM lp_in")
   return odd.length
 }
 
@@ -790,10 +873,12 @@ async function storedColumns(
   db: NodeConnector,
   model: CaseModel,
   fileColumns: ReadonlyMap<string, number>,
+  setColumns: ReadonlyArray<string>,
 ): Promise<string[]> {
   const absent = model.columns.filter(
     (c) =>
       !fileColumns.has(c.name) &&
+      !setColumns.includes(c.name) &&
       c.name !== "source" &&
       c.name !== "case_id" &&
       !(c.name === "origin_province" && fileColumns.has("origin_district")),
@@ -816,12 +901,6 @@ const settle = <T>(p: Promise<T>): Promise<Settled<T>> =>
     (error: unknown) => ({ ok: false as const, error }),
   )
 
-/** The original cells of each rejected row, and the domain's explanation of the row. */
-interface Explained {
-  readonly cells: ReadonlyMap<number, ReadonlyArray<string | null>>
-  readonly explanations: ReadonlyMap<number, string>
-}
-
 /**
  * The cells of the rejected rows (from `lp_cand`), in row order, one JSON array per row (cheaper
  * than converting each value).
@@ -840,62 +919,42 @@ async function readOriginals(
   )
 }
 
-/** The domain's explanation of each rejected row (the first 10,000), yielding now and then. */
-async function explainRows(
-  model: CaseModel,
-  cells: ReadonlyMap<number, ReadonlyArray<string | null>>,
-  columnOf: ReadonlyMap<number, string>,
-): Promise<Explained> {
-  const explanations = new Map<number, string>()
-  if (model.explain) {
-    const explain = model.explain
-    let k = 0
-    for (const [row, original] of cells) {
-      if (explanations.size >= 10_000) break
-      if (k++ % 256 === 0) await new Promise<void>((resolve) => setImmediate(resolve))
-      const record: Record<string, string> = {}
-      for (const [i, col] of columnOf) {
-        const v = original[i]
-        if (v !== null && v !== undefined) record[col] = v
-      }
-      explanations.set(
-        row,
-        explain(record)
-          .map((x) => x.message)
-          .join("; "),
-      )
-    }
-  }
-  return { cells, explanations }
-}
-
 /**
  * The rejected rows as they went to `quarantine` (one per offending column: row, column, value,
  * reason), from `lp_bad` itself rather than a join with `quarantine`, in row order.
  */
 async function readReasons(db: NodeConnector): Promise<unknown[][]> {
-  const reader = await db.raw.runAndReadAll(
-    `SELECT row_number, e['column'] AS col, e['value'] AS value, e['reason'] AS reason
-     FROM (SELECT row_number, unnest(errs) AS e FROM lp_bad WHERE failed) ORDER BY row_number, col`,
-  )
+  const reader = await db.raw.runAndReadAll(rejectedReasonsSql)
   return reader.getRowsJS()
 }
 
+/**
+ * The explanation of a rejected row: every problem the importer's checks found in it (after the
+ * default source, date, place and code conversions), one sentence each, in column order. Built from
+ * the same list as the reason lines, so the two cannot disagree.
+ */
+export const explanationOf = (problems: ReadonlyArray<{ column: string; reason: string }>): string =>
+  problems.map((p) => (p.column === "row" ? p.reason : `${p.column}: ${p.reason}`)).join("; ")
+
 /** Write `<input>.rejected.csv` (to `path`), yielding now and then so DuckDB work can run meanwhile. */
 async function writeRejectedCsv(
-  model: CaseModel,
   reasons: ReadonlyArray<ReadonlyArray<unknown>>,
-  explained: Explained,
+  originals: ReadonlyMap<number, ReadonlyArray<string | null>>,
   header: ReadonlyArray<string>,
   path: string,
 ): Promise<void> {
-  const lines = [
-    csvLine(["row", "column", "value", "reason", ...(model.explain ? ["explanation"] : []), ...header]),
-  ]
+  const lines = [csvLine(["row", "column", "value", "reason", "explanation", ...header])]
+  const byRow = new Map<number, Array<{ column: string; reason: string }>>()
+  for (const r of reasons) {
+    const rowNumber = Number(r[0])
+    const list = byRow.get(rowNumber) ?? []
+    list.push({ column: String(r[1]), reason: String(r[3]) })
+    byRow.set(rowNumber, list)
+  }
   for (const [k, r] of reasons.entries()) {
     if (k % 256 === 0) await new Promise<void>((resolve) => setImmediate(resolve))
     const rowNumber = Number(r[0])
-    const original = explained.cells.get(rowNumber)
+    const original = originals.get(rowNumber)
     if (!original) throw new Error(`internal error: rejected row ${rowNumber} has no cells`)
     lines.push(
       csvLine([
@@ -903,10 +962,90 @@ async function writeRejectedCsv(
         String(r[1]),
         r[2] === null ? null : String(r[2]),
         String(r[3]),
-        ...(model.explain ? [explained.explanations.get(rowNumber) ?? ""] : []),
+        explanationOf(byRow.get(rowNumber) ?? []),
         ...original,
       ]),
     )
   }
+  writeFileSync(path, `\ufeff${lines.join("")}`, { mode: 0o600 })
+}
+
+/**
+ * `lp_rows`: the rows of `lp_all` that hold something. A blank spreadsheet row (every cell of a
+ * CaseRow column empty; templates pre-number their rows under an empty header) is skipped, not
+ * rejected; returns the skipped row numbers. Only the matched columns are looked at, so a file with
+ * thousands of other columns costs nothing more.
+ */
+async function skipBlankRows(
+  db: NodeConnector,
+  cells: ReadonlyArray<number>,
+  oddRows: boolean,
+  padded?: ReadonlySet<number>,
+): Promise<number[]> {
+  // Only cells that may hold spaces (the record scan's padded columns) need the trim, which copies.
+  const empty = cells.map((i) => {
+    const c = ident(`c${i}`)
+    return padded && !padded.has(i)
+      ? `(${c} IS NULL OR ${c} = '')`
+      : `(${c} IS NULL OR ${c} = '' OR trim(${c}) = '')`
+  })
+  const blank =
+    empty.length > 0 ? `(${empty.join(" AND ")})${oddRows ? " AND lp_ncells IS NULL" : ""}` : "false"
+  await db.exec(`CREATE OR REPLACE TEMP VIEW lp_rows AS SELECT * FROM lp_all WHERE NOT (${blank})`)
+  const rows = await db.query<{ row_number: number }>(
+    `SELECT row_number FROM lp_all WHERE ${blank} ORDER BY row_number`,
+  )
+  return rows.map((r) => Number(r.row_number))
+}
+
+/**
+ * Warnings by row besides Buddhist Era dates: disputed ages (`disputed_ages.sql`) and place names
+ * the lookup matched only loosely (spelling variants), for the accepted rows of this import.
+ */
+async function insertRowWarnings(
+  db: NodeConnector,
+  model: CaseModel,
+  importId: string,
+  fileColumns: ReadonlyMap<string, number>,
+): Promise<void> {
+  // Accepted rows the domain warns about (age_disputed: treated as a child, someone should check).
+  for (const warning of warningsSql(model)) await db.query(warning, [importId])
+  for (const { column } of placeColumns(model)) {
+    const idx = fileColumns.get(column.name)
+    if (idx === undefined) continue
+    await db.query(
+      `INSERT INTO import_warning
+       SELECT DISTINCT $1, r.row_number, $2, p.raw, 'place name read as ' || p.code || ' (a spelling variant): check it'
+       FROM lp_rows r JOIN lp_place p ON p.col = $2 AND p.guessed AND p.raw = trim(r.${ident(`c${idx}`)})
+       WHERE r.row_number IN (SELECT row_number FROM cases WHERE import_id = $1)`,
+      [importId, column.name],
+    )
+  }
+}
+
+async function readWarnings(db: NodeConnector, importId: string): Promise<ImportWarning[]> {
+  const rows = await db.query<{ row_number: number; column: string; value: string | null; message: string }>(
+    `SELECT row_number, "column", value, message FROM import_warning WHERE import_id = $1 ORDER BY row_number, "column"`,
+    [importId],
+  )
+  return rows.map((r) => ({
+    row: Number(r.row_number),
+    column: r.column,
+    value: r.value,
+    message: r.message,
+  }))
+}
+
+async function reasonSummary(
+  db: NodeConnector,
+): Promise<Array<{ column: string; reason: string; rows: number }>> {
+  const rows = await db.query<{ column: string; reason: string; rows: number }>(rejectedByReasonSql)
+  return rows.map((r) => ({ column: r.column, reason: r.reason, rows: num(r.rows) }))
+}
+
+/** `<input>.warnings.csv`: row, column, value, warning. */
+function writeWarningsCsv(rows: ReadonlyArray<ImportWarning>, path: string): void {
+  const lines = [csvLine(["row", "column", "value", "warning"])]
+  for (const w of rows) lines.push(csvLine([String(w.row), w.column, w.value, w.message]))
   writeFileSync(path, `\ufeff${lines.join("")}`)
 }

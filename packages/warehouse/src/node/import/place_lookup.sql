@@ -4,5 +4,6 @@ CREATE OR REPLACE TEMP TABLE lp_place (
   hint VARCHAR NOT NULL,
   code VARCHAR,
   province VARCHAR,
-  reason VARCHAR
+  reason VARCHAR,
+  guessed BOOLEAN NOT NULL
 );

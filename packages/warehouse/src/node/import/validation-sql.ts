@@ -19,8 +19,9 @@
  * Reasons are written for case workers, not for programmers.
  */
 import { columnType } from "../schema/ddl.ts"
-import type { CaseModel, ColumnSpec } from "../schema/model.ts"
+import type { CaseModel, ColumnSpec, DomainRule } from "../schema/model.ts"
 import { ident, literal } from "../schema/sql-text.ts"
+import { valueKeySql } from "./value-mapping.ts"
 
 const raw = (c: string) => ident(`r_${c}`)
 const NO_COLUMNS: ReadonlySet<string> = new Set()
@@ -176,26 +177,6 @@ function crossChecks(model: CaseModel): Check[] {
         ),
       )
     })
-    if (has("return_date") && has("bid_date")) {
-      // The domain's age at identification (`Person.ageAt`, rule `child_return_needs_bid`): from the
-      // date of birth when it is given (whole years by calendar comparison, as `yearsBetween`), else
-      // `age_years`. A date of birth that disagrees with age_years is not itself an error there.
-      const age = [
-        has("date_of_birth")
-          ? `date_diff('year', ${q("date_of_birth")}, ${q("identification_date")}) - CASE WHEN month(${q("identification_date")}) * 100 + day(${q("identification_date")}) < month(${q("date_of_birth")}) * 100 + day(${q("date_of_birth")}) THEN 1 ELSE 0 END`
-          : null,
-        has("age_years") ? q("age_years") : null,
-      ].filter((x) => x !== null)
-      if (age.length > 0)
-        checks.push(
-          err(
-            `${q("return_date")} IS NOT NULL AND ${q("bid_date")} IS NULL AND coalesce(${age.join(", ")}) < 18`,
-            "bid_date",
-            "NULL",
-            literal("a child cannot have a return_date without a best-interest determination (bid_date)"),
-          ),
-        )
-    }
   }
   for (const rule of model.notAfter ?? [])
     if (has(rule.column) && has(rule.notAfter))
@@ -208,6 +189,10 @@ function crossChecks(model: CaseModel): Check[] {
         ),
       )
   if (model.stagePath) checks.push(...stagePathChecks(model))
+  for (const rule of model.rules ?? []) {
+    const needed = ruleColumns(rule)
+    if (needed.every(has)) checks.push(domainRuleCheck(rule))
+  }
   if (has("exit_reason") && has("exit_date")) {
     checks.push(
       err(
@@ -225,6 +210,113 @@ function crossChecks(model: CaseModel): Check[] {
     )
   }
   return checks
+}
+
+const inList = (expr: string, codes: ReadonlyArray<string>) =>
+  `coalesce(${expr}::VARCHAR IN (${codes.map(literal).join(", ")}), false)`
+
+/** `yyyymmdd` of a DATE as a number: two differ by less than N * 10000 exactly when fewer than N calendar years apart. */
+const ymd = (d: string) => `(year(${d}) * 10000 + month(${d}) * 100 + day(${d}))`
+
+type ChildSpec = Extract<DomainRule, { kind: "childBid" }>["child"]
+
+/** The presumption of childhood (the domain's `presumedChildRow`) on the typed columns. */
+export function presumedChildSql(child: ChildSpec): string {
+  const dob = q(child.dateOfBirthColumn)
+  const age = q(child.ageColumn)
+  const at = q(child.at)
+  return `((${raw(child.dateOfBirthColumn)} IS NULL AND ${raw(child.ageColumn)} IS NULL) OR coalesce(${ymd(at)} - ${ymd(dob)} < ${child.under * 10000}, false) OR coalesce(${age} < ${child.under}, false))`
+}
+
+/** The recorded age and the date of birth disagree on childhood (the domain's `ageDisputedRow`). */
+export function ageDisputedSql(child: ChildSpec): string {
+  const dob = q(child.dateOfBirthColumn)
+  const age = q(child.ageColumn)
+  return `coalesce((${ymd(q(child.at))} - ${ymd(dob)} < ${child.under * 10000}) <> (${age} < ${child.under}), false)`
+}
+
+const ruleColumns = (rule: DomainRule): ReadonlyArray<string> => {
+  switch (rule.kind) {
+    case "childBid":
+      return [
+        rule.child.ageColumn,
+        rule.child.dateOfBirthColumn,
+        rule.child.at,
+        rule.bid.date,
+        rule.bid.outcome,
+        rule.bid.decidedBy,
+        ...rule.moves,
+        rule.exit.date,
+        rule.exit.reason,
+        rule.closed,
+      ]
+    case "childOnly":
+      return [rule.column, rule.child.ageColumn, rule.child.dateOfBirthColumn, rule.child.at]
+    case "excludes":
+    case "requiredWhen":
+      return [rule.column, rule.when.column]
+    case "citableBy":
+      return [rule.column, ...rule.dates]
+  }
+}
+
+/** One of the domain's cross-field rules as a check on the typed row: the same verdict as the decoder. */
+function domainRuleCheck(rule: DomainRule): Check {
+  switch (rule.kind) {
+    case "childBid": {
+      const { bid, exit } = rule
+      const exempt = `(${q(exit.date)} IS NOT NULL AND ${inList(q(exit.reason), exit.exempt)})`
+      const moves = [
+        ...rule.moves.map(q),
+        `CASE WHEN ${raw(exit.reason)} IS NOT NULL AND NOT ${exempt} THEN ${q(exit.date)} END`,
+        `CASE WHEN NOT ${exempt} THEN ${q(rule.closed)} END`,
+      ]
+      const first = `least(${moves.join(", ")})`
+      const cond = `${presumedChildSql(rule.child)} AND ${first} IS NOT NULL AND (${q(bid.date)} IS NULL OR ${q(bid.date)} < ${q(rule.child.at)} OR ${q(bid.date)} > ${first} OR ${raw(bid.outcome)} IS NULL OR ${raw(bid.decidedBy)} IS NULL)`
+      return err(
+        cond,
+        bid.date,
+        raw(bid.date),
+        `'a child (or a person whose age is unknown or disputed) moved out of care on ' || strftime(${first}, '%Y-%m-%d') || ' needs a best-interest determination dated between identification and the move, with bid_outcome and bid_decided_by (rule ${rule.id})'`,
+      )
+    }
+    case "childOnly":
+      return err(
+        `${inList(q(rule.column), rule.codes)} AND NOT ${presumedChildSql(rule.child)}`,
+        rule.column,
+        raw(rule.column),
+        literal(
+          `needs a person under ${rule.child.under} at identification: ${rule.reason} (rule ${rule.id})`,
+        ),
+      )
+    case "excludes":
+      return err(
+        `${inList(q(rule.when.column), rule.when.codes)} AND ${inList(q(rule.column), rule.codes)}`,
+        rule.column,
+        raw(rule.column),
+        literal(`does not fit ${rule.when.column}: ${rule.reason} (rule ${rule.id})`),
+      )
+    case "requiredWhen":
+      return err(
+        `${raw(rule.column)} IS NULL AND ${inList(q(rule.when.column), rule.when.codes)}`,
+        rule.column,
+        "NULL",
+        literal(`is required when ${rule.when.column} is given: ${rule.reason} (rule ${rule.id})`),
+      )
+    case "citableBy": {
+      const latest = `greatest(${rule.dates.map(q).join(", ")})`
+      const from = `CASE x::VARCHAR ${Object.entries(rule.from)
+        .map(([code, date]) => `WHEN ${literal(code)} THEN DATE ${literal(date)}`)
+        .join(" ")} END`
+      const late = `list_filter(${q(rule.column)}, x -> ${from} > ${latest})`
+      return err(
+        `coalesce(len(${late}) > 0, false)`,
+        rule.column,
+        raw(rule.column),
+        `'cites ' || array_to_string(${late}::VARCHAR[], ', ') || ', not yet in force by the case''s last date (' || strftime(${latest}, '%Y-%m-%d') || ') (rule ${rule.id})'`,
+      )
+    }
+  }
 }
 
 /**
@@ -288,6 +380,26 @@ function stagePathChecks(model: CaseModel): Check[] {
   ]
 }
 
+/**
+ * `INSERT INTO import_warning` statements for the accepted rows of import `$1` that the domain warns
+ * about: `age_disputed` (the recorded age and the date of birth disagree on whether the person was
+ * a child; the safeguards treat them as a child).
+ */
+export function warningsSql(model: CaseModel): ReadonlyArray<string> {
+  const has = (n: string) => model.columns.some((c) => c.name === n)
+  return (model.rules ?? []).flatMap((rule) => {
+    if (rule.kind !== "childBid") return []
+    const { child } = rule
+    if (![child.ageColumn, child.dateOfBirthColumn, child.at].every(has)) return []
+    return [
+      `INSERT INTO import_warning
+SELECT $1, row_number, ${literal(child.ageColumn)}, ${q(child.ageColumn)}::VARCHAR,
+  'age_disputed: age_years ' || ${q(child.ageColumn)} || ' and date_of_birth ' || strftime(${q(child.dateOfBirthColumn)}, '%Y-%m-%d') || ' disagree on whether the person was under ${child.under} at identification: treated as a child (presumption of childhood)'
+FROM cases WHERE import_id = $1 AND ${ageDisputedSql(child)}`,
+    ]
+  })
+}
+
 /** Text of a stored `cases` value as the importer reads a cell (for columns absent from a file). */
 export function storedText(c: ColumnSpec): string {
   const t = q(c.name)
@@ -346,6 +458,10 @@ export interface ImportInput {
    * (for CSV, the record scanner's `paddedColumns`). Absent: every cell is trimmed.
    */
   readonly padded?: ReadonlySet<number>
+  /** CaseRow column -> (value key, see `valueKey`, -> code): the mapping file's value words. */
+  readonly values?: ReadonlyMap<string, ReadonlyMap<string, string>>
+  /** CaseRow column -> value for rows whose cell is missing or empty (`--set`). */
+  readonly set?: ReadonlyMap<string, string>
 }
 
 export interface ImportSql {
@@ -403,11 +519,24 @@ export function importSql(
 ): ImportSql {
   const has = (n: string) => model.columns.some((c) => c.name === n)
   const stored = new Set(input.stored ?? [])
-  const cellOf = (name: string, alias = ""): string => {
+  const fileCellOf = (name: string, alias: string): string => {
     const idx = fileColumns.get(name)
-    if (idx === undefined) return stored.has(name) ? ident(`s_${name}`) : "NULL::VARCHAR"
+    const set = input.set?.get(name)
+    if (idx === undefined)
+      return set !== undefined ? literal(set) : stored.has(name) ? ident(`s_${name}`) : "NULL::VARCHAR"
     const cell = `${alias}${ident(`c${idx}`)}`
-    return input.padded && !input.padded.has(idx) ? `nullif(${cell}, '')` : `nullif(trim(${cell}), '')`
+    const text = input.padded && !input.padded.has(idx) ? `nullif(${cell}, '')` : `nullif(trim(${cell}), '')`
+    return set !== undefined ? `coalesce(${text}, ${literal(set)})` : text
+  }
+  const cellOf = (name: string, alias = ""): string => {
+    const cell = fileCellOf(name, alias)
+    const words = input.values?.get(name)
+    if (!words || words.size === 0) return cell
+    const word = (x: string) =>
+      `CASE ${valueKeySql(x)} ${[...words].map(([k, v]) => `WHEN ${literal(k)} THEN ${literal(v)}`).join(" ")} ELSE ${x} END`
+    return model.columns.find((c) => c.name === name)?.kind === "codes"
+      ? `array_to_string(list_transform(string_split(${cell}, ';'), x -> ${word("trim(x)")}), ';')`
+      : word(cell)
   }
   const rawCols = model.columns.map((c) => {
     const cell = cellOf(c.name)
@@ -485,7 +614,9 @@ HAVING ${gidExpr} <> ${keyGid} OR (count(*) > 1 AND ${hasKey ? raw("case_id") : 
   const typedCols = (isoDates?: ReadonlySet<string>) =>
     model.columns.map((c) => {
       if (c.name === "origin_province" && places.some((p) => p.column.name === "origin_district"))
-        return `coalesce(${typed(c)}, TRY_CAST(p_origin_district.province AS ${columnType(c)})) AS ${q(c.name)}`
+        // Derived from the district only when the file gives no province: a province text that
+        // names no province is a problem of its own, not one the district hides.
+        return `CASE WHEN ${raw(c.name)} IS NULL THEN TRY_CAST(p_origin_district.province AS ${columnType(c)}) ELSE ${typed(c)} END AS ${q(c.name)}`
       return `${typed(c, isoDates)} AS ${q(c.name)}`
     })
   const placeCols = places.map(({ column }) => {

@@ -1,6 +1,8 @@
 /**
  * A minimal .xlsx reader (fflate + a small XML scanner): workbook sheet names, shared strings,
- * inline strings, numbers as written (dates stay Excel serials; the import's date rules read them).
+ * inline strings, numbers as written, and cells with a date format as the date Excel shows
+ * (`YYYY-MM-DD`; a date typed with a Buddhist Era year is stored as a year-2567 date and comes out
+ * as `2567-...`, which the import's date rules read as Buddhist Era, like text).
  * Zip-bomb limits: declared uncompressed sizes are checked before inflating, and the total is capped.
  * Not a general spreadsheet library: no formulas are evaluated (their cached value is read), no styles.
  */
@@ -55,6 +57,38 @@ const textOf = (xml: string): string => {
   for (const m of noPhonetic.matchAll(/<t(?:\s[^>]*)?>([\s\S]*?)<\/t>|<t(?:\s[^>]*)?\/>/g))
     out += decodeXml(m[1] ?? "")
   return out
+}
+
+/** Excel's built-in date (not time-only) number formats. */
+const builtinDateFormats = new Set([
+  14, 15, 16, 17, 22, 27, 28, 29, 30, 31, 34, 35, 36, 50, 51, 52, 53, 54, 57, 58,
+])
+
+/** A custom format shows a date when, outside quotes and brackets, it has a day or year part. */
+const isDateFormat = (code: string): boolean => /[dy]/i.test(code.replace(/"[^"]*"|\[[^\]]*\]|\\./g, ""))
+
+/** Which cell style indexes (`s` attribute) show a date. */
+function dateStyles(styles: string): ReadonlySet<number> {
+  const custom = new Map<number, string>()
+  for (const m of styles.matchAll(/<numFmt\b[^>]*>/g))
+    custom.set(Number(attr(m[0], "numFmtId")), attr(m[0], "formatCode") ?? "")
+  const xfs = /<cellXfs\b[^>]*>([\s\S]*?)<\/cellXfs>/.exec(styles)?.[1] ?? ""
+  const out = new Set<number>()
+  ;[...xfs.matchAll(/<xf\b[^>]*>/g)].forEach((m, i) => {
+    const id = Number(attr(m[0], "numFmtId") ?? 0)
+    if (builtinDateFormats.has(id) || (custom.has(id) && isDateFormat(custom.get(id)!))) out.add(i)
+  })
+  return out
+}
+
+/** The calendar date of an Excel serial, as `YYYY-MM-DD` (years above 9999 are not dates). */
+const serialDate = (serial: number, date1904: boolean): string | undefined => {
+  if (!Number.isFinite(serial) || serial < 1) return undefined
+  const epoch = date1904 ? Date.UTC(1904, 0, 1) : Date.UTC(1899, 11, 30)
+  const d = new Date(epoch + Math.floor(serial) * 86_400_000)
+  const y = d.getUTCFullYear()
+  if (y > 9999) return undefined
+  return `${String(y).padStart(4, "0")}-${String(d.getUTCMonth() + 1).padStart(2, "0")}-${String(d.getUTCDate()).padStart(2, "0")}`
 }
 
 const columnIndex = (ref: string): number => {
@@ -113,7 +147,9 @@ export function readXlsx(bytes: Uint8Array, sheetName?: string, limits: XlsxLimi
   const target = rel ? (attr(rel[0], "Target") ?? "") : ""
   const sheetPath = target.startsWith("/") ? target.slice(1) : `xl/${target.replace(/^\.\//, "")}`
 
-  const parts = unzip((n) => n === sheetPath || n === "xl/sharedStrings.xml")
+  const parts = unzip((n) => n === sheetPath || n === "xl/sharedStrings.xml" || n === "xl/styles.xml")
+  const dates = dateStyles(parts["xl/styles.xml"] ?? "")
+  const date1904 = /<workbookPr\b[^>]*date1904="(?:1|true)"/.test(workbook)
   const sheetXml = parts[sheetPath]
   if (sheetXml === undefined) throw new XlsxError(`sheet "${chosen.name}" is missing from the file`)
   const shared = [...(parts["xl/sharedStrings.xml"] ?? "").matchAll(/<si>([\s\S]*?)<\/si>/g)].map((m) =>
@@ -138,6 +174,13 @@ export function readXlsx(bytes: Uint8Array, sheetName?: string, limits: XlsxLimi
       if (type === "s") value = shared[Number(v)] ?? ""
       else if (type === "inlineStr") value = textOf(/<is>([\s\S]*?)<\/is>/.exec(body)?.[1] ?? "")
       else if (type === "b") value = v === "1" ? "TRUE" : "FALSE"
+      else if (
+        v !== undefined &&
+        type !== "str" &&
+        type !== "e" &&
+        dates.has(Number(attr(cm[1]!, "s") ?? -1))
+      )
+        value = serialDate(Number(v), date1904) ?? decodeXml(v)
       else value = v === undefined ? "" : decodeXml(v)
       while (cells.length < col) cells.push("")
       cells[col] = value

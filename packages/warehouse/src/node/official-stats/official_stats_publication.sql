@@ -4,7 +4,7 @@
 WITH latest AS (
   SELECT
     *,
-    row_number() OVER (
+    rank() OVER (
       PARTITION BY iso3, lower(indicator), lower(dimension), lower(category), lower(sex), lower(age), year, lower(unit)
       ORDER BY imported_at DESC, import_id DESC
     ) AS rk
@@ -13,7 +13,7 @@ WITH latest AS (
 )
 SELECT
   iso3, country, region, subregion, indicator, dimension, category, sex, age, year, unit,
-  value, value_text, suppressed, suppressed_below, missing, source, source_file, sha256
+  value, value_text, suppressed, suppressed_below, missing, coalesce(conflict, false) AS conflict, source, source_file, sha256
 FROM latest
 WHERE rk = 1
-ORDER BY iso3, indicator, dimension, category, sex, age, year
+ORDER BY iso3, indicator, dimension, category, sex, age, year, row_number

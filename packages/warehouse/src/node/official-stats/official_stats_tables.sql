@@ -40,6 +40,8 @@ CREATE TABLE IF NOT EXISTS official_stats (
   missing BOOLEAN NOT NULL,
   source VARCHAR,
   imported_at TIMESTAMP NOT NULL,
+  -- The file gives this statistic more than once with different values: all are kept, flagged.
+  conflict BOOLEAN NOT NULL DEFAULT false,
   CHECK (NOT (suppressed AND missing)),
   CHECK (value IS NULL OR NOT (suppressed OR missing)),
   CHECK (suppressed = (suppressed_below IS NOT NULL))
@@ -57,3 +59,6 @@ CREATE TABLE IF NOT EXISTS official_stats_quarantine (
   reason VARCHAR NOT NULL,
   raw JSON NOT NULL
 );
+
+-- Warehouses created before the conflict flag.
+ALTER TABLE official_stats ADD COLUMN IF NOT EXISTS conflict BOOLEAN DEFAULT false;

@@ -1,6 +1,9 @@
 -- Types and checks every staged row in one pass. A value is exactly one of: a number, suppressed
 -- ("<5": the count is below 5, not zero and not unknown) or missing (empty, "..", "-", "n.a.").
 -- errs lists {field, value, reason} per problem; a row is accepted when errs is empty.
+-- An empty Category is a real statistic (GLOTIP's "by citizenship" rows): kept, with category ''.
+-- The same statistic twice with the same value: the later row is a duplicate (quarantined); with
+-- different values: both are kept and flagged `conflict`, for a person to settle.
 CREATE OR REPLACE TEMP TABLE official_typed AS
 WITH s AS (
   SELECT
@@ -12,7 +15,7 @@ WITH s AS (
     nullif(trim(subregion), '') AS subregion,
     nullif(trim(indicator), '') AS indicator,
     nullif(trim(dimension), '') AS dimension,
-    nullif(trim(category), '') AS category,
+    coalesce(trim(category), '') AS category,
     nullif(trim(sex), '') AS sex,
     nullif(trim(age), '') AS age,
     nullif(trim(year), '') AS year_text,
@@ -45,7 +48,6 @@ checked AS (
            WHEN NOT regexp_matches(iso3, '^[A-Z]{3}$') THEN {'field': 'Iso3_code', 'value': iso3_text, 'reason': 'not an ISO 3166-1 alpha-3 code'} END,
       CASE WHEN indicator IS NULL THEN {'field': 'Indicator', 'value': NULL::VARCHAR, 'reason': 'required'} END,
       CASE WHEN dimension IS NULL THEN {'field': 'Dimension', 'value': NULL::VARCHAR, 'reason': 'required'} END,
-      CASE WHEN category IS NULL THEN {'field': 'Category', 'value': NULL::VARCHAR, 'reason': 'required'} END,
       CASE WHEN sex IS NULL THEN {'field': 'Sex', 'value': NULL::VARCHAR, 'reason': 'required'} END,
       CASE WHEN age IS NULL THEN {'field': 'Age', 'value': NULL::VARCHAR, 'reason': 'required'} END,
       CASE WHEN year_text IS NULL THEN {'field': 'Year', 'value': NULL::VARCHAR, 'reason': 'required'}
@@ -63,9 +65,14 @@ keyed AS (
     -- Same statistic twice in one file: the first row is kept, later ones are quarantined.
     CASE WHEN len(errs0) = 0 THEN min(row_number) OVER (
       PARTITION BY len(errs0) = 0, iso3, lower(indicator), lower(dimension), lower(category), lower(sex), lower(age),
-        year_int, lower(coalesce(unit, ''))
-    ) END AS first_row
+        year_int, lower(coalesce(unit, '')), coalesce(value_text, '')
+    ) END AS first_row,
+    len(errs0) = 0 AND min(coalesce(value_text, '')) OVER k <> max(coalesce(value_text, '')) OVER k AS conflict
   FROM checked
+  WINDOW k AS (
+    PARTITION BY len(errs0) = 0, iso3, lower(indicator), lower(dimension), lower(category), lower(sex), lower(age),
+      year_int, lower(coalesce(unit, ''))
+  )
 )
 SELECT
   row_number,
@@ -88,7 +95,8 @@ SELECT
   TRY_CAST(below_text AS INTEGER) AS suppressed_below,
   missing AND below_text IS NULL AS missing,
   CASE WHEN NOT missing AND below_text IS NULL THEN TRY_CAST(number_text AS DOUBLE) END AS value,
+  coalesce(conflict, false) AS conflict,
   CASE WHEN first_row IS NOT NULL AND first_row <> row_number
-    THEN [{'field': '(row)', 'value': NULL::VARCHAR, 'reason': 'duplicate of row ' || first_row || ' (same country, indicator, dimension, category, sex, age, year and unit)'}]
+    THEN [{'field': '(row)', 'value': NULL::VARCHAR, 'reason': 'duplicate of row ' || first_row || ' (same country, indicator, dimension, category, sex, age, year, unit and value)'}]
     ELSE errs0 END AS errs
 FROM keyed;

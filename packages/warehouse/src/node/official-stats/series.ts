@@ -41,6 +41,8 @@ export interface ReferencePoint {
   /** For "<5": 5 (the count is below it, not zero). */
   readonly suppressedBelow: number | null
   readonly missing: boolean
+  /** The file gives this statistic more than once with different values (all are returned). */
+  readonly conflict: boolean
   readonly source: string | null
   readonly sourceFile: string
 }
@@ -62,6 +64,7 @@ export interface OfficialStatRow {
   readonly suppressed: boolean
   readonly suppressed_below: number | null
   readonly missing: boolean
+  readonly conflict: boolean
   readonly source: string | null
   readonly source_file: string
   readonly sha256: string
@@ -116,6 +119,7 @@ export async function referenceSeries(
         suppressed: r.suppressed === true,
         suppressedBelow: r.suppressed_below === null ? null : Number(r.suppressed_below),
         missing: r.missing === true,
+        conflict: r.conflict === true,
         source: str(r.source),
         sourceFile: String(r.source_file),
       })

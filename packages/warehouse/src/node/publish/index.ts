@@ -3,19 +3,39 @@
 export {
   appendLedger,
   BudgetExceeded,
+  type CountNode,
   checkBudget,
+  checkEpsilon,
+  consistentEstimates,
+  EPSILON_RANGE,
   geometricNoise,
   geometricVariance,
+  integerTopDown,
   type Ledger,
   type LedgerEntry,
+  LedgerError,
   MECHANISM,
+  nodeNoiseSd,
   noisyAggregates,
+  privateTree,
+  projectToSimplex,
   type Rng,
   readLedger,
+  roundKeepingSum,
   secureRng,
   spent,
 } from "./dp.ts"
 export { hmacPads, readOrCreateKey } from "./key.ts"
+export {
+  type Aggregates,
+  COARSENINGS,
+  type Coarsening,
+  coarsen,
+  type Protected,
+  type ProtectionDecision,
+  protect,
+  suppressAggregates,
+} from "./protect.ts"
 export {
   DEFAULT_DP_BUDGET,
   type DpOptions,
@@ -24,7 +44,7 @@ export {
   type PublishOptions,
   type PublishResult,
   publish,
-  suppressAggregates,
   type Tier,
 } from "./publish.ts"
-export { CellTable, recoverable } from "./suppression.ts"
+export { currentRelease, listReleases, ReleaseError, type ReleaseInfo, useRelease } from "./releases.ts"
+export { CellTable, recoverable, UnprotectableCells } from "./suppression.ts"

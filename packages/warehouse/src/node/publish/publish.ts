@@ -13,15 +13,26 @@ import { basename, dirname, join } from "node:path"
 import { Ethnicity, Place } from "@lao-protect/domain"
 import { Bool, type DataType, Int16, Int32, Table, tableToIPC, Utf8, vectorFromArray } from "apache-arrow"
 import type { Connector } from "../../Connector.ts"
+import {
+  CONTRACT_VERSION,
+  FACT_COLUMNS,
+  type FirstPaint,
+  type Manifest,
+  type ScreenRule,
+  type SyntheticInput,
+  type TableEntry,
+  type Tier,
+} from "../../Publication.ts"
 import { openWarehouse } from "../NodeConnector.ts"
 import { hasOfficialStats, officialStatsPublicationSql } from "../official-stats/series.ts"
-import { metaPathOf } from "../synth/write.ts"
-import casesBySourceFileSql from "./cases_by_source_file.sql?raw"
+import { cleanInterruptedPublish } from "../private-files.ts"
 import districtYearCountsSql from "./district_year_counts.sql?raw"
 import {
   appendLedger,
   checkBudget,
+  checkEpsilon,
   MECHANISM,
+  nodeNoiseSd,
   noisyAggregates,
   type Rng,
   readLedger,
@@ -30,14 +41,16 @@ import {
 import flowCountsSql from "./flow_counts.sql?raw"
 import importLogInputsSql from "./import_log_inputs.sql?raw"
 import { hmacPads, readOrCreateKey } from "./key.ts"
+import { linkagePublication } from "./linkage.ts"
+import { type DyRow, type FlowRow, type PyRow, protect, publishedRows } from "./protect.ts"
 import provinceYearCountsSql from "./province_year_counts.sql?raw"
 import pubCasesSql from "./pub_cases.sql?raw"
 import pubEthnicFamilySql from "./pub_ethnic_family.sql?raw"
 import pubFactsSql from "./pub_facts.sql?raw"
 import publicationInputsSql from "./publication_inputs.sql?raw"
-import { CellTable } from "./suppression.ts"
+import syntheticCasesSql from "./synthetic_cases.sql?raw"
 
-export type Tier = "public" | "planners"
+export type { FirstPaint, Manifest, SyntheticInput, TableEntry, Tier } from "../../Publication.ts"
 
 export interface PublishOptions {
   /** The warehouse; only `cases` (and `import_log`) are read. */
@@ -55,6 +68,8 @@ export interface PublishOptions {
   readonly dp?: DpOptions
   /** Extra planners-tier tables computed from the warehouse (the CLI passes planning's). */
   readonly plannersTables?: PlannersTables
+  /** Model-based estimates (no counts) written in every tier but DP (the CLI passes planning's). */
+  readonly estimateTables?: PlannersTables
 }
 
 /** Named Arrow tables written into a planners release beside the warehouse's own. */
@@ -77,41 +92,12 @@ export interface DpOptions {
 
 export const DEFAULT_DP_BUDGET = 3
 
-export interface TableEntry {
-  readonly file: string
-  readonly parquet: string
-  readonly rows: number
-}
-
-export interface Manifest {
-  readonly release: string
-  readonly createdAt: string
-  /** True only when every case is synthetic. */
-  readonly synthetic: boolean
-  /** Synthetic cases in the release (ids with the `SYN-` prefix or from a synthetic input file). */
-  readonly syntheticCases: number
-  readonly tier: Tier
-  readonly threshold: number
-  readonly flowThreshold: number
-  readonly inputs: ReadonlyArray<{ readonly file: string; readonly sha256: string | null }>
-  readonly counts: { readonly cases: number; readonly facts: number }
-  readonly suppressedCells: number
-  readonly tables: Readonly<Record<string, TableEntry>>
-  /** Present on differentially private releases. */
-  readonly dp?: { readonly epsilon: number; readonly mechanism: string }
-}
-
-export interface FirstPaint {
-  readonly threshold: number
-  readonly synthetic: boolean
-  readonly years: readonly [number, number] | readonly []
-  readonly provinces: ReadonlyArray<{ province: string; n: number | null; suppressed: boolean }>
-}
-
 export interface PublishResult {
   readonly release: string
   readonly dir: string
   readonly manifest: Manifest
+  /** Folders an interrupted publish had left in releases/, removed before this one. */
+  readonly cleanedUp?: ReadonlyArray<string>
 }
 
 type Col = readonly [name: string, type: DataType, values: ReadonlyArray<unknown>]
@@ -130,16 +116,6 @@ const sha256File = async (path: string): Promise<string | null> =>
         .digest("hex")
     : null
 
-const isSyntheticFile = async (path: string): Promise<boolean> => {
-  const meta = metaPathOf(path)
-  if (!existsSync(meta)) return false
-  try {
-    return (JSON.parse(await readFile(meta, "utf8")) as { synthetic?: unknown }).synthetic === true
-  } catch {
-    return false
-  }
-}
-
 const hasTable = async (conn: Connector, name: string) =>
   (
     await conn.query<{ n: number }>(
@@ -148,179 +124,21 @@ const hasTable = async (conn: Connector, name: string) =>
     )
   )[0]!.n > 0
 
-const K = (...parts: ReadonlyArray<string | number | null>) =>
-  parts.map((p) => (p === null ? "\u2205" : String(p))).join("|")
-
-interface PyRow {
-  province: string | null
-  year: number
-  n: number
-}
-interface DyRow {
-  province: string
-  district: string | null
-  year: number
-  n: number
-}
-interface FlowRow {
-  origin_province: string
-  border_point: string | null
-  destination: string | null
-  direction: "out" | "return"
-  year: number
-  n: number
-}
-
-/** Builds the linked cells of province_year, district_year and flows, and suppresses them. */
-export const suppressAggregates = (
-  py: ReadonlyArray<PyRow>,
-  dy: ReadonlyArray<DyRow>,
-  flows: ReadonlyArray<FlowRow>,
-  threshold: number,
-  flowThreshold = threshold,
-) => {
-  const t = new CellTable()
-  const sum = (rows: ReadonlyArray<{ n: number }>) => rows.reduce((s, r) => s + r.n, 0)
-  const group = <R, G>(rows: ReadonlyArray<R>, key: (r: R) => G) => {
-    const m = new Map<G, R[]>()
-    for (const r of rows) {
-      const k = key(r)
-      const list = m.get(k)
-      if (list) list.push(r)
-      else m.set(k, [r])
-    }
-    return m
-  }
-  // province_year: cells, province totals (all years), year totals (all provinces), grand total.
-  const pyCell = new Map<string, number>()
-  for (const r of py) pyCell.set(K(r.province, r.year), t.cell(K("py", r.province, r.year), r.n))
-  const grand = t.cell(K("py_all"), sum(py))
-  const provinceTotal = new Map<string | null, number>()
-  for (const [p, rows] of group(py, (r) => r.province)) {
-    const total = t.cell(K("py_p", p), sum(rows))
-    provinceTotal.set(p, total)
-    t.equation(
-      total,
-      rows.map((r) => pyCell.get(K(r.province, r.year))!),
-    )
-  }
-  const yearTotals: number[] = []
-  for (const [y, rows] of group(py, (r) => r.year)) {
-    const total = t.cell(K("py_y", y), sum(rows))
-    yearTotals.push(total)
-    t.equation(
-      total,
-      rows.map((r) => pyCell.get(K(r.province, r.year))!),
-    )
-  }
-  t.equation(grand, yearTotals)
-  t.equation(grand, [...provinceTotal.values()])
-  // district_year: cells and district totals; districts add up to the province-year cell and
-  // district totals to the province total.
-  const dyCell = new Map<string, number>()
-  for (const r of dy)
-    dyCell.set(K(r.province, r.district, r.year), t.cell(K("dy", r.province, r.district, r.year), r.n))
-  const districtTotals = new Map<string | null, number[]>()
-  for (const [, rows] of group(dy, (r) => K(r.province, r.district))) {
-    const first = rows[0]!
-    const total = t.cell(K("dy_d", first.province, first.district), sum(rows))
-    t.equation(
-      total,
-      rows.map((r) => dyCell.get(K(r.province, r.district, r.year))!),
-    )
-    const list = districtTotals.get(first.province) ?? []
-    list.push(total)
-    districtTotals.set(first.province, list)
-  }
-  for (const [p, totals] of districtTotals) {
-    const pt = provinceTotal.get(p)
-    if (pt !== undefined) t.equation(pt, totals)
-  }
-  // Implied relations, stated so the bounds attacker in `exposed()` sees them directly.
-  t.equation(
-    grand,
-    py.map((r) => pyCell.get(K(r.province, r.year))!),
-  )
-  for (const [p, rows] of group(dy, (r) => r.province)) {
-    const pt = provinceTotal.get(p)
-    if (pt !== undefined)
-      t.equation(
-        pt,
-        rows.map((r) => dyCell.get(K(r.province, r.district, r.year))!),
-      )
-  }
-  for (const [, rows] of group(dy, (r) => K(r.province, r.year))) {
-    const first = rows[0]!
-    const cell = pyCell.get(K(first.province, first.year))
-    if (cell !== undefined)
-      t.equation(
-        cell,
-        rows.map((r) => dyCell.get(K(r.province, r.district, r.year))!),
-      )
-  }
-  // flows: outward flows of a province and year add up to its province-year cell.
-  const flowCell = flows.map((r) =>
-    t.cell(K("fl", r.origin_province, r.border_point, r.destination, r.direction, r.year), r.n),
-  )
-  // Every flow's `drawn` flag is published, hidden or not: a reader knows which side of
-  // flowThreshold it is on.
-  flows.forEach((r, i) => {
-    if (r.n >= flowThreshold) t.bound(flowCell[i]!, flowThreshold, Number.POSITIVE_INFINITY)
-    else t.bound(flowCell[i]!, 1, flowThreshold - 1)
-  })
-  // Returns are a subset of the outward movements through the same point, and of the cases.
-  const outIndex = new Map<string, number>()
-  flows.forEach((r, i) => {
-    if (r.direction === "out")
-      outIndex.set(K(r.origin_province, r.border_point, r.destination, r.year), flowCell[i]!)
-  })
-  flows.forEach((r, i) => {
-    if (r.direction !== "return") return
-    const out = outIndex.get(K(r.origin_province, r.border_point, r.destination, r.year))
-    if (out !== undefined) t.lessOrEqual(out, [flowCell[i]!])
-  })
-  for (const [, idx] of group(
-    flows.map((r, i) => ({ r, i })).filter(({ r }) => r.direction === "return"),
-    ({ r }) => K(r.origin_province, r.year),
-  )) {
-    const first = idx[0]!.r
-    const cell = pyCell.get(K(first.origin_province, first.year))
-    if (cell !== undefined)
-      t.lessOrEqual(
-        cell,
-        idx.map(({ i }) => flowCell[i]!),
-      )
-  }
-  for (const [, idx] of group(
-    flows.map((r, i) => ({ r, i })).filter(({ r }) => r.direction === "out"),
-    ({ r }) => K(r.origin_province, r.year),
-  )) {
-    const first = idx[0]!.r
-    const cell = pyCell.get(K(first.origin_province, first.year))
-    if (cell !== undefined)
-      t.equation(
-        cell,
-        idx.map(({ i }) => flowCell[i]!),
-      )
-  }
-  const stats = t.suppress(() => threshold)
-  return { table: t, stats }
-}
-
 /** Write the release; returns its id and manifest. */
 export const publish = async (options: PublishOptions): Promise<PublishResult> => {
-  const threshold = options.threshold ?? 10
-  const flowThreshold = options.flowThreshold ?? 5
   const dp = options.dp
+  // A DP release is protected by its noise, not by suppression (dp.ts): every noisy count is shown.
+  const threshold = dp ? 1 : (options.threshold ?? 10)
+  const flowThreshold = dp ? 1 : (options.flowThreshold ?? 5)
   if (dp && options.tier === "planners")
     throw new Error(
       "a differentially private release is public tier: the planners' facts cube is exact microdata",
     )
-  const tier = dp ? "public" : (options.tier ?? "planners")
+  const tier: Tier = dp ? "public" : (options.tier ?? "planners")
+  const screen: ScreenRule = tier === "planners" ? "exact" : "published"
   const ledgerFile = dp ? (dp.ledgerFile ?? join(dirname(options.keyFile), "privacy-ledger.json")) : ""
   if (dp) {
-    if (!(dp.epsilon > 0) || !Number.isFinite(dp.epsilon))
-      throw new Error("epsilon must be a positive number")
+    checkEpsilon(dp.epsilon)
     checkBudget(
       await readLedger(ledgerFile),
       dp.epsilon,
@@ -366,13 +184,17 @@ export const publish = async (options: PublishOptions): Promise<PublishResult> =
       sourceFiles.map(async (f) => ({ file: basename(f), sha256: await sha256File(f) })),
     )
   }
-  // Synthetic means every case is: a release that mixes real and synthetic cases is real data
-  // (protected, no open serving) that says how many synthetic cases it carries.
+  // Synthetic means every case is, by proof (synth/record.ts): a release that mixes real and
+  // synthetic cases is real data (protected, no open serving) that says how many synthetic cases it carries.
   let syntheticCases = 0
-  for (const f of await wh.query<{ source_file: string | null; n: number; syn: number }>(
-    casesBySourceFileSql,
-  ))
-    syntheticCases += f.source_file !== null && (await isSyntheticFile(f.source_file)) ? f.n : f.syn
+  let syntheticInputs: SyntheticInput[] = []
+  if ((await hasTable(wh, "import_log")) && (await hasTable(wh, "synthetic_input"))) {
+    const [row] = await wh.query<{ syn: number; inputs: SyntheticInput[] | null }>(syntheticCasesSql)
+    syntheticCases = row?.syn ?? 0
+    syntheticInputs = [...(row?.inputs ?? [])]
+      .map((i) => ({ sha256: i.sha256, seed: Number(i.seed), cases: Number(i.cases) }))
+      .sort((a, b) => a.sha256.localeCompare(b.sha256))
+  }
   const synthetic = info.cases > 0 && syntheticCases === info.cases
 
   // 3. Aggregates and suppression.
@@ -403,64 +225,23 @@ export const publish = async (options: PublishOptions): Promise<PublishResult> =
     flows = noisy.flows
     cases = py.reduce((s, r) => s + r.n, 0)
   }
-  const { table: cells } = suppressAggregates(py, dy, flows, threshold, flowThreshold)
-  const pub = (key: string) => {
-    const c = cells.get(key)!
-    return { n: c.suppressed ? null : c.n, suppressed: c.suppressed }
-  }
-
-  const pyRows: Array<{
-    province: string | null
-    year: number | null
-    level: string
-    n: number | null
-    suppressed: boolean
-  }> = []
+  // The planners tier shows exact counts on screen (its facts cube is exact anyway): its first paint
+  // is the cube's province totals, so the first paint and the live map never disagree.
+  const exactProvinceTotals = new Map<string, number>()
   for (const r of py)
-    pyRows.push({ province: r.province, year: r.year, level: "cell", ...pub(K("py", r.province, r.year)) })
-  const provincesSeen = [...new Set(py.map((r) => r.province))]
-  for (const p of provincesSeen)
-    pyRows.push({ province: p, year: null, level: "province_total", ...pub(K("py_p", p)) })
-  const yearsSeen = [...new Set(py.map((r) => r.year))].sort((a, b) => a - b)
-  for (const y of yearsSeen)
-    pyRows.push({ province: null, year: y, level: "year_total", ...pub(K("py_y", y)) })
-  if (py.length > 0) pyRows.push({ province: null, year: null, level: "grand_total", ...pub(K("py_all")) })
-
-  const dyRows: Array<{
-    province: string
-    district: string | null
-    year: number | null
-    level: string
-    n: number | null
-    suppressed: boolean
-  }> = []
-  for (const r of dy)
-    dyRows.push({
-      province: r.province,
-      district: r.district,
-      year: r.year,
-      level: "cell",
-      ...pub(K("dy", r.province, r.district, r.year)),
-    })
-  const districtsSeen = new Map<string, { province: string; district: string | null }>()
-  for (const r of dy)
-    districtsSeen.set(K(r.province, r.district), { province: r.province, district: r.district })
-  for (const d of districtsSeen.values())
-    dyRows.push({ ...d, year: null, level: "district_total", ...pub(K("dy_d", d.province, d.district)) })
-
-  const flowRows = flows.map((r) => ({
-    ...r,
-    ...pub(K("fl", r.origin_province, r.border_point, r.destination, r.direction, r.year)),
-    drawn: r.n >= flowThreshold,
-  }))
-  const suppressedCells = cells.cells.filter((c) => c.suppressed).length
+    if (r.province !== null)
+      exactProvinceTotals.set(r.province, (exactProvinceTotals.get(r.province) ?? 0) + r.n)
+  const protection = protect({ py, dy, flows }, threshold, flowThreshold)
+  const { pyRows, dyRows, flowRows, yearsSeen } = publishedRows(protection, flowThreshold)
+  const suppressedCells = protection.cells.cells.filter((c) => c.suppressed).length
 
   // 4. Write everything into a temporary folder, then switch.
   const releases = join(options.out, "releases")
   const tmp = join(releases, `.tmp-${release}`)
   const final = join(releases, release)
+  const cleanedUp = cleanInterruptedPublish(releases)
   await mkdir(tmp, { recursive: true })
-  const scratch = await openWarehouse(":memory:")
+  const scratch = await openWarehouse(":memory:", { access: { directories: [tmp] } })
   try {
     const tables: Record<string, TableEntry> = {}
     const writeTable = async (name: string, table: Table) => {
@@ -475,6 +256,11 @@ export const publish = async (options: PublishOptions): Promise<PublishResult> =
     let factRows = 0
     if (tier === "planners") {
       const facts = await wh.arrow("SELECT * FROM pub_facts ORDER BY ALL")
+      const columns = facts.schema.fields.map((f) => f.name)
+      if (columns.join() !== FACT_COLUMNS.join())
+        throw new Error(
+          `pub_facts.sql drifted from the publication contract: ${columns.join()} vs ${FACT_COLUMNS.join()}`,
+        )
       factRows = facts.numRows
       await writeFile(join(tmp, "facts.arrow"), tableToIPC(facts, "stream"))
       await wh.query("COPY (SELECT * FROM pub_facts ORDER BY ALL) TO $1 (FORMAT parquet, COMPRESSION zstd)", [
@@ -524,33 +310,50 @@ export const publish = async (options: PublishOptions): Promise<PublishResult> =
           throw new Error(`plannersTables: table name "${name}" is not a new lower_snake_case name`)
         await writeTable(name, table)
       }
+    if (!dp && options.estimateTables)
+      for (const [name, table] of Object.entries(await options.estimateTables(wh, { threshold }))) {
+        if (!/^[a-z][a-z0-9_]*$/.test(name) || name in tables)
+          throw new Error(`estimateTables: table name "${name}" is not a new lower_snake_case name`)
+        await writeTable(name, table)
+      }
     // National figures published by UNODC are public data: carried as imported, in every tier.
     if (await hasOfficialStats(wh))
       await writeTable("official_stats", await wh.arrow(officialStatsPublicationSql, [null]))
+    const linkage = dp ? undefined : await linkagePublication(wh, { threshold })
+    for (const [name, table] of Object.entries(linkage?.tables ?? {})) await writeTable(name, table)
 
     const firstPaint: FirstPaint = {
+      contract: CONTRACT_VERSION,
       threshold,
+      screen,
       synthetic,
       years: yearsSeen.length > 0 ? [yearsSeen[0]!, yearsSeen[yearsSeen.length - 1]!] : [],
-      provinces: pyRows
-        .filter((r) => r.level === "province_total" && r.province !== null)
-        .map((r) => ({ province: r.province!, n: r.n, suppressed: r.suppressed }))
-        .sort((a, b) => a.province.localeCompare(b.province)),
+      provinces: (screen === "exact"
+        ? [...exactProvinceTotals].map(([province, n]) => ({ province, n, suppressed: false }))
+        : pyRows
+            .filter((r) => r.level === "province_total" && r.province !== null)
+            .map((r) => ({ province: r.province!, n: r.n, suppressed: r.suppressed }))
+      ).sort((a, b) => a.province.localeCompare(b.province)),
     }
     await writeFile(join(tmp, "first_paint.json"), `${JSON.stringify(firstPaint, null, 2)}\n`)
     const manifest: Manifest = {
+      contract: CONTRACT_VERSION,
       release,
       createdAt,
       synthetic,
       syntheticCases,
+      syntheticInputs: synthetic ? syntheticInputs : [],
       tier,
       threshold,
       flowThreshold,
-      inputs,
+      screen,
+      inputs: tier === "public" ? inputs.map(({ sha256 }) => ({ sha256 })) : inputs,
       counts: { cases, facts: factRows },
       suppressedCells,
+      decisions: protection.decisions,
       tables,
-      ...(dp ? { dp: { epsilon: dp.epsilon, mechanism: MECHANISM } } : {}),
+      ...(dp ? { dp: { epsilon: dp.epsilon, mechanism: MECHANISM, noiseSd: nodeNoiseSd(dp.epsilon) } } : {}),
+      ...(linkage ? { linkage: linkage.summary } : {}),
     }
     await writeFile(join(tmp, "manifest.json"), `${JSON.stringify(manifest, null, 2)}\n`)
     await rename(tmp, final)
@@ -566,7 +369,7 @@ export const publish = async (options: PublishOptions): Promise<PublishResult> =
     const pointer = join(options.out, `.current.json.${release}.tmp`)
     await writeFile(pointer, `${JSON.stringify({ release }, null, 2)}\n`)
     await rename(pointer, join(options.out, "current.json"))
-    return { release, dir: final, manifest }
+    return { release, dir: final, manifest, ...(cleanedUp.length > 0 ? { cleanedUp } : {}) }
   } catch (e) {
     await rm(tmp, { recursive: true, force: true })
     throw e

@@ -18,6 +18,17 @@
  * with an exact LP attacker (the minimum and maximum of every hidden cell).
  */
 
+/**
+ * Complementary suppression alone cannot protect these cells at the requested detail (every linked
+ * cell is already hidden). Internal: publish catches it and coarsens; the keys never reach a user.
+ */
+export class UnprotectableCells extends Error {
+  constructor(readonly keys: ReadonlyArray<string>) {
+    super(`suppression cannot protect ${keys.length} cell(s) at this detail`)
+    this.name = "UnprotectableCells"
+  }
+}
+
 export interface Cell {
   readonly key: string
   readonly n: number
@@ -25,6 +36,8 @@ export interface Cell {
   /** What a reader knows about this cell when it is hidden (default: at least 1, no upper bound). */
   lo: number
   hi: number
+  /** Published elsewhere whatever this table says (the manifest's case count): never hidden. */
+  alwaysShown?: boolean
 }
 
 export class CellTable {
@@ -72,7 +85,7 @@ export class CellTable {
   suppress(thresholdOf: (cell: Cell) => number): { primary: number; complementary: number } {
     let primary = 0
     for (const c of this.cells) {
-      if (c.n > 0 && c.n < thresholdOf(c)) {
+      if (c.n > 0 && c.n < thresholdOf(c) && !c.alwaysShown) {
         c.suppressed = true
         primary++
       }
@@ -86,8 +99,7 @@ export class CellTable {
         const pick = this.widen(i)
         if (pick >= 0) hide.add(pick)
       }
-      if (hide.size === 0)
-        throw new Error(`suppression cannot protect ${exposed.map((i) => this.cells[i]!.key).join(", ")}`)
+      if (hide.size === 0) throw new UnprotectableCells(exposed.map((i) => this.cells[i]!.key))
       for (const i of hide) this.cells[i]!.suppressed = true
       complementary += hide.size + this.closeSingletons()
     }
@@ -196,7 +208,7 @@ export class CellTable {
       for (const g of groups)
         for (const j of g) {
           const c = this.cells[j]!
-          if (c.suppressed || c.n <= 0) continue
+          if (c.suppressed || c.n <= 0 || c.alwaysShown) continue
           if (
             best < 0 ||
             c.n < this.cells[best]!.n ||
@@ -226,7 +238,7 @@ export class CellTable {
         let best = -1
         for (const i of eq) {
           const c = this.cells[i]!
-          if (c.suppressed || c.n <= 0) continue
+          if (c.suppressed || c.n <= 0 || c.alwaysShown) continue
           if (
             best < 0 ||
             c.n < this.cells[best]!.n ||

@@ -13,6 +13,7 @@ import { importFile } from "../import/import-file.ts"
 import { openWarehouse } from "../NodeConnector.ts"
 import { type PlannersTables, publish } from "../publish/publish.ts"
 import { domainModel } from "../schema/domain-model.ts"
+import { recordSyntheticFile } from "../synth/record.ts"
 import { writeSynthCsv } from "../synth/write.ts"
 
 export const SAMPLE_SEED = 20240601
@@ -23,6 +24,8 @@ export interface EnsureSampleOptions {
   readonly root: string
   /** Extra planners-tier tables for the sample release (the CLI passes planning's). */
   readonly plannersTables?: PlannersTables
+  /** Model-based estimate tables for every tier (the CLI passes planning's). */
+  readonly estimateTables?: PlannersTables
 }
 
 export interface EnsureSampleResult {
@@ -50,6 +53,7 @@ const currentRelease = async (published: string): Promise<string | null> => {
 export const ensureSampleData = async ({
   root,
   plannersTables,
+  estimateTables,
 }: EnsureSampleOptions): Promise<EnsureSampleResult> => {
   const published = join(root, "data", "published")
   const existing = await currentRelease(published)
@@ -64,9 +68,14 @@ export const ensureSampleData = async ({
   const work = await mkdtemp(join(tmpdir(), "lao-protect-sample-"))
   try {
     const csv = join(work, "synthetic-sample.csv")
-    await writeSynthCsv(csv, { seed: SAMPLE_SEED, fromYear: SAMPLE_YEARS[0], toYear: SAMPLE_YEARS[1] })
+    const written = await writeSynthCsv(csv, {
+      seed: SAMPLE_SEED,
+      fromYear: SAMPLE_YEARS[0],
+      toYear: SAMPLE_YEARS[1],
+    })
     const wh = await openWarehouse(dbPath)
     try {
+      await recordSyntheticFile(wh, written)
       const imported = await importFile(wh, {
         file: csv,
         model: domainModel(),
@@ -81,6 +90,7 @@ export const ensureSampleData = async ({
         keyFile: join(warehouseDir, "publish.key"),
         tier: "planners",
         ...(plannersTables ? { plannersTables } : {}),
+        ...(estimateTables ? { estimateTables } : {}),
       })
       return { created: true, release: result.release }
     } finally {

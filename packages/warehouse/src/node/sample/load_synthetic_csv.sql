@@ -1,5 +1,5 @@
 -- Stand-in loader for a synthetic CSV until the validated importer is wired in: the `cases`
--- columns of docs/contracts.md section 2 plus the import bookkeeping columns. $1: the CSV path.
+-- columns of docs/contracts.md section 2 plus the import bookkeeping columns. $1: a literal path to read, $2: the CSV path to record.
 CREATE TABLE IF NOT EXISTS cases AS
 SELECT
   case_id, source, identification_date, identifying_agency, identification_setting, victim_group, sex, date_of_birth, age_years,
@@ -11,8 +11,8 @@ SELECT
   interim_care_date, assessment_date, bid_date, return_date, reintegration_date, follow_up_date, closed_date,
   exit_reason, exit_date,
   string_split(services, ';') AS services,
-  referred_to, consent, victim_name, phone, village, notes,
-  CAST($1 AS VARCHAR) AS source_file,
+  referred_to, consent, victim_name, phone, village, notes, bid_outcome, bid_decided_by,
+  CAST($2 AS VARCHAR) AS source_file,
   'sample' AS import_id,
   CAST(row_number() OVER () AS INTEGER) AS row_number,
   CAST(now() AS TIMESTAMP) AS imported_at
@@ -27,5 +27,6 @@ FROM read_csv($1, header = true, auto_detect = false, columns = {
   'interim_care_date': 'DATE', 'assessment_date': 'DATE', 'bid_date': 'DATE', 'return_date': 'DATE',
   'reintegration_date': 'DATE', 'follow_up_date': 'DATE', 'closed_date': 'DATE', 'exit_reason': 'VARCHAR',
   'exit_date': 'DATE', 'services': 'VARCHAR', 'referred_to': 'VARCHAR', 'consent': 'VARCHAR',
-  'victim_name': 'VARCHAR', 'phone': 'VARCHAR', 'village': 'VARCHAR', 'notes': 'VARCHAR'
+  'victim_name': 'VARCHAR', 'phone': 'VARCHAR', 'village': 'VARCHAR', 'notes': 'VARCHAR',
+  'bid_outcome': 'VARCHAR', 'bid_decided_by': 'VARCHAR'
 });

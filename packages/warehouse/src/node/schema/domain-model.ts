@@ -6,7 +6,7 @@
  * Only header spellings partners commonly use are listed here; no code list is.
  */
 import * as Domain from "@lao-protect/domain"
-import type { CaseModel, ColumnSpec, PlaceKind, PlaceMatch } from "./model.ts"
+import type { CaseModel, ColumnSpec, DomainRule, PlaceKind, PlaceMatch } from "./model.ts"
 
 const placeVocabularies: Readonly<Record<string, PlaceKind>> = {
   ProvinceCode: "province",
@@ -36,16 +36,22 @@ const partnerAliases: Readonly<Record<string, ReadonlyArray<string>>> = {
 const enumName = (vocabulary: string): string =>
   vocabulary.replace(/([a-z0-9])([A-Z])/g, "$1_$2").toLowerCase()
 
-type Match = { readonly _tag: string; readonly value?: unknown; readonly candidates?: ReadonlyArray<unknown> }
+type Match = {
+  readonly _tag: string
+  readonly value?: unknown
+  readonly by?: string
+  readonly candidates?: ReadonlyArray<unknown>
+  readonly why?: string
+}
 const codeOf = (a: unknown): string => {
   const r = a as { code?: string; id?: string; iso3?: string }
   return String(r.code ?? r.id ?? r.iso3 ?? "")
 }
 const fromMatch = (m: Match): PlaceMatch =>
   m._tag === "Found"
-    ? { code: codeOf(m.value) }
+    ? { code: codeOf(m.value), ...(m.by === "loose" ? { guessed: true } : {}) }
     : m._tag === "Ambiguous"
-      ? { ambiguous: (m.candidates ?? []).map(codeOf) }
+      ? { ambiguous: (m.candidates ?? []).map(codeOf), ...(m.why === "loose" ? { loose: true } : {}) }
       : { unknown: true }
 
 export function caseModelFrom(caseRow = Domain.CaseRow, place = Domain.Place): CaseModel {
@@ -54,7 +60,19 @@ export function caseModelFrom(caseRow = Domain.CaseRow, place = Domain.Place): C
     const label = labels.get(r.column)
     const aliases = [...(label ? [label.en, label.lo] : []), ...(partnerAliases[r.column] ?? [])]
     const base = { name: r.column, required: r.required, aliases }
-    const enumSpec = r.vocabulary && r.codes ? { name: enumName(r.vocabulary), codes: r.codes } : undefined
+    const vocabulary = Domain.Vocabulary.vocabularies.find((v) => v.name === r.vocabulary)
+    const labelsOf = vocabulary
+      ? Object.fromEntries(
+          Object.entries(vocabulary.labels as Record<string, { en: string; lo: string }>).map(([code, l]) => [
+            code,
+            [l.en, l.lo],
+          ]),
+        )
+      : undefined
+    const enumSpec =
+      r.vocabulary && r.codes
+        ? { name: enumName(r.vocabulary), codes: r.codes, ...(labelsOf ? { labels: labelsOf } : {}) }
+        : undefined
     const expected =
       r.codes && r.codes.length <= 20 ? `one of ${r.codes.join(", ")}` : `a ${r.vocabulary ?? r.type} code`
     switch (r.type) {
@@ -104,8 +122,12 @@ export function caseModelFrom(caseRow = Domain.CaseRow, place = Domain.Place): C
   const [stagePath] = caseRow.caseRowCrossFieldRules.flatMap((r) =>
     r.kind === "stagePath" ? [{ start: r.start, steps: r.steps, allowed: r.allowed }] : [],
   )
+  const rules = caseRow.caseRowCrossFieldRules.filter((r): r is DomainRule =>
+    ["childBid", "childOnly", "excludes", "requiredWhen", "citableBy"].includes(r.kind),
+  )
   return {
     columns,
+    rules,
     stageDates: caseRow.stageDateColumns.filter((c) => c !== "identification_date"),
     ...(stagePath ? { stagePath } : {}),
     ...(notAfter.length > 0 ? { notAfter } : {}),

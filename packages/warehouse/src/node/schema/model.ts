@@ -5,10 +5,20 @@
  * from this, so nothing here is a second hand-written list of codes.
  */
 
+import type * as Domain from "@lao-protect/domain"
+
+/** The domain's cross-field rules that the importer generates SQL from (see `crossChecks`). */
+export type DomainRule = Extract<
+  (typeof Domain.CaseRow.caseRowCrossFieldRules)[number],
+  { readonly kind: "childBid" | "childOnly" | "excludes" | "requiredWhen" | "citableBy" }
+>
+
 /** A closed set of codes that becomes a DuckDB ENUM type named `name` (snake_case). */
 export interface EnumSpec {
   readonly name: string
   readonly codes: ReadonlyArray<string>
+  /** English and Lao labels of each code (for suggesting value mappings, not for matching). */
+  readonly labels?: Readonly<Record<string, ReadonlyArray<string>>>
 }
 
 export type PlaceKind = "province" | "district" | "checkpoint" | "country"
@@ -48,8 +58,10 @@ export interface ColumnSpec {
 
 /** Resolution of one place text: a code, several candidates, or nothing. */
 export type PlaceMatch =
-  | { readonly code: string }
-  | { readonly ambiguous: ReadonlyArray<string> }
+  /** `guessed`: matched only loosely (a spelling variant), worth a warning. */
+  | { readonly code: string; readonly guessed?: boolean }
+  /** `loose`: no exact name, only a loose spelling matched these candidates. */
+  | { readonly ambiguous: ReadonlyArray<string>; readonly loose?: boolean }
   | { readonly unknown: true }
 
 export interface PlaceResolver {
@@ -78,6 +90,8 @@ export interface CaseModel {
   readonly stagePath?: StagePathRule
   /** The domain's `notAfter` rules: `column`, when given, is not after `notAfter` (when given). */
   readonly notAfter?: ReadonlyArray<NotAfterRule>
+  /** The domain's child safeguards, cross-field checks and citation dates, as data. */
+  readonly rules?: ReadonlyArray<DomainRule>
 }
 
 /** CaseRow's `notAfter` cross-field rules, e.g. a date of birth not after the identification date. */

@@ -42,3 +42,28 @@ CREATE TABLE IF NOT EXISTS import_warning (
   value VARCHAR,
   message VARCHAR NOT NULL
 );
+
+-- Files `lao-protect synth` wrote for this warehouse (by SHA-256 of their bytes). A case is
+-- synthetic only when the import that loaded it read bytes listed here: ids and sidecars prove nothing.
+CREATE TABLE IF NOT EXISTS synthetic_input (
+  sha256 VARCHAR PRIMARY KEY,
+  file_name VARCHAR NOT NULL,
+  seed BIGINT NOT NULL,
+  cases INTEGER NOT NULL,
+  recorded_at TIMESTAMP NOT NULL
+);
+
+-- CTDC records (2024 synthetic or legacy Global Dataset layout), as read by `import-ctdc`:
+-- reference data beside the cases, never mixed with them. Flags are the 2024 variable names.
+CREATE TABLE IF NOT EXISTS ctdc_record (
+  import_id VARCHAR NOT NULL,
+  row_number INTEGER NOT NULL,
+  layout VARCHAR NOT NULL,
+  year_of_registration INTEGER,
+  sex VARCHAR NOT NULL,
+  age_band VARCHAR NOT NULL,
+  citizenship VARCHAR,
+  country_of_exploitation VARCHAR,
+  traffick_months VARCHAR,
+  flags VARCHAR[] NOT NULL
+);

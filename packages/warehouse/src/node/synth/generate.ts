@@ -554,6 +554,8 @@ export function* generateCases(options: SynthOptions): Generator<SynthRow, void,
       const declined = rng.chance(0.07)
       const exitRoll = rng.next()
       const isChild = age >= 0 && age < 18
+      // Presumption of childhood: an unknown age (-1) is protected as a child (BID before any move).
+      const presumedChild = age < 18
       let exitReason = ""
       let exitDay = -1
       const stages: number[] = [-1, -1, -1, -1, -1, -1, -1] // interim, assessment, bid, return, reintegration, follow_up, closed
@@ -566,6 +568,7 @@ export function* generateCases(options: SynthOptions): Generator<SynthRow, void,
         const inCare = rng.chance(0.4) && put(0, interim)
         exitReason = "declined_assistance"
         exitDay = (inCare ? interim : identification) + rng.int(0, 3)
+        if (presumedChild) put(2, exitDay) // the BID that accepts the child's (family's) refusal
       } else {
         let t = identification + (rng.chance(0.6) ? 0 : rng.int(1, 3))
         const next = (i: number, days: number) => {
@@ -579,6 +582,8 @@ export function* generateCases(options: SynthOptions): Generator<SynthRow, void,
           exitDay = t + rng.int(5, 30)
         } else {
           if (ok && (isChild || rng.chance(0.2))) ok = next(2, rng.int(1, 14))
+          // an unknown age is presumed a child: a BID too, without a draw, so the stream stays as it was
+          else if (ok && presumedChild) ok = next(2, 1 + (seq % 14))
           if (ok) ok = next(3, abroad && group === "repatriated_lao" ? rng.int(14, 90) : rng.int(3, 30))
           if (ok) ok = next(4, rng.int(1, 30))
           if (ok && exitRoll < 0.11) {
@@ -594,6 +599,16 @@ export function* generateCases(options: SynthOptions): Generator<SynthRow, void,
         }
       }
       for (let i = 0; i < 7; i++) if (stages[i]! >= 0) row[C.interim_care_date + i] = iso(stages[i]!)
+      if (stages[2]! >= 0) {
+        // Deterministic (no draw from rng), so the rest of the synthetic data is unchanged.
+        row[C.bid_outcome] =
+          group === "foreign_in_lao" || group === "repatriated_lao" || group === "deported_lao"
+            ? "return_home"
+            : (["return_home", "return_home", "return_home", "alternative_care", "local_integration"][
+                seq % 5
+              ] ?? "")
+        row[C.bid_decided_by] = seq % 3 === 0 ? "lwu" : "mlsw"
+      }
       if (exitReason !== "" && exitDay <= asOf) {
         row[C.exit_reason] = exitReason
         row[C.exit_date] = iso(exitDay)

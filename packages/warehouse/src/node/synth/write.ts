@@ -52,6 +52,8 @@ export const writeSynthCsv = async (
       if (lines.length >= chunkRows) {
         await write(`${lines.join("\n")}\n`)
         lines = []
+        // Let timers and signal handlers run between chunks (the CLI stops when its wrapper dies).
+        await new Promise<void>((resolve) => setImmediate(resolve))
       }
     }
     if (lines.length > 0) await write(`${lines.join("\n")}\n`)

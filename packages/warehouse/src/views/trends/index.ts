@@ -18,6 +18,7 @@ export {
   glotipMappingSource,
   glotipMeasureMapping,
   type MappingMatch,
+  selectorMatches,
 } from "../../official-stats/measure-mapping.ts"
 
 export const trendSql = {

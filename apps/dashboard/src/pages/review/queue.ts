@@ -1,0 +1,97 @@
+/**
+ * The review queue file (`lao-protect submission review --export`) as the page reads it, and the
+ * decisions file it gives back (`--apply`). The shapes mirror `@lao-protect/warehouse/node`
+ * Linkage's `ReviewQueue` and `DecisionsFile`; parsing checks every field, so a wrong file shows a
+ * reason instead of a broken table.
+ */
+import type { MessageKey } from "../../i18n/index.ts"
+
+export interface QueueRecord {
+  readonly id: string
+  readonly partner: string
+  readonly caseId: string
+  readonly year: number | null
+  readonly province: string | null
+  readonly sex: string | null
+}
+export interface QueueField {
+  readonly field: string
+  readonly level: number
+  readonly weight: number
+}
+export interface QueuePair {
+  readonly left: QueueRecord
+  readonly right: QueueRecord
+  readonly probability: number
+  readonly weight: number
+  readonly fields: ReadonlyArray<QueueField>
+}
+
+export type Decision = "confirm" | "reject"
+export const pairKey = (p: QueuePair) => `${p.left.id}\u0000${p.right.id}`
+
+const isRecord = (r: unknown): r is QueueRecord => {
+  const x = r as QueueRecord
+  return typeof x?.id === "string" && typeof x.partner === "string" && typeof x.caseId === "string"
+}
+
+/** The pairs of a queue file, or the reason it is not one. */
+export const parseQueue = (text: string): { pairs: ReadonlyArray<QueuePair> } | { error: string } => {
+  let data: unknown
+  try {
+    data = JSON.parse(text)
+  } catch {
+    return { error: "not JSON" }
+  }
+  const q = data as { kind?: unknown; version?: unknown; pairs?: unknown }
+  if (q?.kind !== "lao-protect-review-queue" || q.version !== 1)
+    return { error: "kind is not lao-protect-review-queue v1" }
+  if (!Array.isArray(q.pairs)) return { error: "no pairs" }
+  for (const [i, p] of (q.pairs as Array<QueuePair>).entries()) {
+    if (
+      !isRecord(p?.left) ||
+      !isRecord(p.right) ||
+      typeof p.probability !== "number" ||
+      !Array.isArray(p.fields)
+    )
+      return { error: `pair ${i + 1} is incomplete` }
+  }
+  return { pairs: q.pairs as ReadonlyArray<QueuePair> }
+}
+
+export const decisionsFile = (pairs: ReadonlyArray<QueuePair>, decided: ReadonlyMap<string, Decision>) => ({
+  kind: "lao-protect-review-decisions" as const,
+  version: 1 as const,
+  decisions: pairs.flatMap((p) => {
+    const d = decided.get(pairKey(p))
+    return d ? [{ left: p.left.id, right: p.right.id, decision: d }] : []
+  }),
+})
+
+export const FIELD_LABEL: Readonly<Record<string, MessageKey>> = {
+  given: "reviewFieldGiven",
+  family: "reviewFieldFamily",
+  birth: "reviewFieldBirth",
+  sex: "reviewFieldSex",
+  place: "reviewFieldPlace",
+  village: "reviewFieldVillage",
+}
+
+const NAME_LEVELS: ReadonlyArray<MessageKey> = [
+  "reviewDiffers",
+  "reviewSimilar",
+  "reviewClose",
+  "reviewExact",
+]
+const LEVELS: Readonly<Record<string, ReadonlyArray<MessageKey>>> = {
+  given: NAME_LEVELS,
+  family: NAME_LEVELS,
+  birth: ["reviewDiffers", "reviewYearOff", "reviewSameYear", "reviewSwapped", "reviewSameDate"],
+  sex: ["reviewDiffers", "reviewExact"],
+  place: ["reviewDiffers", "reviewSameProvince", "reviewSameDistrict"],
+  village: ["reviewDiffers", "reviewExact"],
+}
+
+/** What a comparison level means, as a message key. */
+export const levelLabel = (field: string, level: number): MessageKey =>
+  level < 0 ? "reviewMissing" : (LEVELS[field]?.[level] ?? "reviewDiffers")

@@ -1,0 +1,76 @@
+/**
+ * What a release says about persons once partner records are linked (issue 19): how many cases,
+ * how many persons and how many cases were linked to another, persons and cases by year, and
+ * re-trafficking (a person identified again after an earlier case of theirs was closed) by
+ * province of origin and year. Cells under the threshold are suppressed; no totals by province are
+ * published beside them, so a suppressed cell cannot be recovered by subtraction. Returns nothing
+ * when the warehouse has no linkage run.
+ */
+import { Bool, Int16, Int32, Table, Utf8, vectorFromArray } from "apache-arrow"
+import type { Connector } from "../../Connector.ts"
+import personsByYearSql from "./linkage_persons_year.sql?raw"
+import reTraffickingSql from "./linkage_retrafficking.sql?raw"
+import summarySql from "./linkage_summary.sql?raw"
+
+export interface LinkageSummary {
+  readonly cases: number
+  readonly persons: number
+  /** Cases linked to at least one other case of the same person. */
+  readonly linkedCases: number
+  /** Persons reported by more than one partner. */
+  readonly multiPartnerPersons: number
+  /** Persons identified again after an earlier case was closed. */
+  readonly reTraffickedPersons: number
+  readonly linkRun: string | null
+}
+
+export interface LinkagePublication {
+  readonly summary: LinkageSummary
+  readonly tables: Readonly<Record<string, Table>>
+}
+
+const table = (cols: ReadonlyArray<readonly [string, Utf8 | Int16 | Int32 | Bool, ReadonlyArray<unknown>]>) =>
+  new Table(
+    Object.fromEntries(
+      cols.map(([name, type, values]) => [name, vectorFromArray(values as unknown[], type)]),
+    ),
+  )
+
+export const linkagePublication = async (
+  wh: Connector,
+  options: { readonly threshold: number },
+): Promise<LinkagePublication | undefined> => {
+  const [present] = await wh.query<{ n: number }>(
+    "SELECT count(*) AS n FROM duckdb_tables() WHERE table_name IN ('link_records', 'link_persons')",
+  )
+  if (present!.n < 2) return undefined
+  const [s] = await wh.query<Record<string, number | string | null>>(summarySql)
+  const summary: LinkageSummary = {
+    cases: Number(s!.cases),
+    persons: Number(s!.persons),
+    linkedCases: Number(s!.linked_cases),
+    multiPartnerPersons: Number(s!.multi_partner_persons),
+    reTraffickedPersons: Number(s!.re_trafficked_persons),
+    linkRun: (s!.link_run as string | null) ?? null,
+  }
+  const suppress = (n: number) => n < options.threshold
+  const years = await wh.query<{ year: number; cases: number; persons: number }>(personsByYearSql)
+  const again = await wh.query<{ province: string | null; year: number; n: number }>(reTraffickingSql)
+  return {
+    summary,
+    tables: {
+      persons_year: table([
+        ["year", new Int16(), years.map((r) => r.year)],
+        ["cases", new Int32(), years.map((r) => (suppress(r.cases) ? null : r.cases))],
+        ["persons", new Int32(), years.map((r) => (suppress(r.persons) ? null : r.persons))],
+        ["suppressed", new Bool(), years.map((r) => suppress(r.persons) || suppress(r.cases))],
+      ]),
+      retrafficking_province_year: table([
+        ["province", new Utf8(), again.map((r) => r.province)],
+        ["year", new Int16(), again.map((r) => r.year)],
+        ["n", new Int32(), again.map((r) => (suppress(r.n) ? null : r.n))],
+        ["suppressed", new Bool(), again.map((r) => suppress(r.n))],
+      ]),
+    },
+  }
+}
