@@ -74,11 +74,13 @@ describe("the map by keyboard", () => {
     await page.keyboard.press("Escape")
   })
 
-  it("areas are the only tab stops in the map: flows, checkpoints, overlays and labels are not", async () => {
+  it("areas and checkpoints (which open a profile, issue 21) are the only tab stops: flows, overlays and labels are not", async () => {
     const stops = await page.$$eval(".leaflet-container [tabindex]", (els) =>
       els.map((e) => `${e.closest(".leaflet-pane")?.className ?? "container"} ${e.tagName}`),
     )
-    expect(stops.filter((s) => !s.includes("leaflet-overlay-pane"))).toEqual([])
+    expect(
+      stops.filter((s) => !s.includes("leaflet-overlay-pane") && !s.includes("leaflet-points-pane")),
+    ).toEqual([])
     expect(stops.filter((s) => s.includes("leaflet-overlay-pane"))).toHaveLength(18)
     expect(await page.$$eval(".leaflet-flows-pane path", (p) => p.length)).toBeGreaterThan(0)
   })

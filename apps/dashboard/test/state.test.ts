@@ -14,6 +14,7 @@ const allowed: Allowed = {
     sex: ["female", "male"],
     ageBand: ["9-17"],
     ethnicityFamily: ["lao_tai"],
+    ethnicGroup: ["hmong", "khmu"],
     exploitationForm: ["forced_labour"],
     destination: ["THA"],
     borderPoint: ["T1"],
@@ -45,6 +46,25 @@ describe("URL state", () => {
     expect(s.selected).toBeNull()
     expect(s.level).toBe("province")
     expect(s.layers).toEqual(["flows"])
+  })
+
+  it("carries an ethnic group as well as a family (grp=) and passes it to the view filters", () => {
+    const state: AppState = {
+      ...defaultState("en"),
+      codes: { ...defaultState().codes, ethnicityFamily: "lao_tai", ethnicGroup: "hmong" },
+    }
+    const search = serializeState(state)
+    expect(new URLSearchParams(search).get("grp")).toBe("hmong")
+    expect(parseState(search, allowed, "en")).toEqual(state)
+    expect(filtersOf(parseState("?grp=khmu", allowed, "en"))).toMatchObject({ ethnicGroup: "khmu" })
+    expect(parseState("?grp=martian", allowed, "en").codes.ethnicGroup).toBeNull()
+  })
+
+  it("keeps the open checkpoint profile in the URL (cp=) and ignores unknown checkpoints", () => {
+    const state: AppState = { ...defaultState("en"), checkpoint: "T1" }
+    expect(new URLSearchParams(serializeState(state)).get("cp")).toBe("T1")
+    expect(parseState(serializeState(state), allowed, "en")).toEqual(state)
+    expect(parseState("?cp=Z9", allowed, "en").checkpoint).toBeNull()
   })
 
   it("falls back to the remembered language and maps state to view filters", () => {

@@ -15,6 +15,7 @@ import * as CaseStage from "./CaseStage.ts"
 import { Consent } from "./Consent.ts"
 import { DecodeError, fromSchemaResult } from "./DecodeError.ts"
 import { ExploitationForm, Industry, MeansOfControl } from "./Exploitation.ts"
+import { IdentificationSetting } from "./IdentificationSetting.ts"
 import { IsoDate } from "./IsoDate.ts"
 import { Pii } from "./internal/annotations.ts"
 import { todayIso } from "./internal/date.ts"
@@ -75,6 +76,7 @@ export const Identification = /*#__PURE__*/ Schema.Struct({
     Schema.makeFilter((d: string) => d <= todayIso(), { expected: "a date not in the future" }),
   ),
   agency: Schema.optionalKey(Partner),
+  setting: Schema.optionalKey(IdentificationSetting),
 }).annotate({ title: "Identification" })
 
 export const BestInterestDetermination = /*#__PURE__*/ Schema.Struct({

@@ -22,6 +22,7 @@ import * as ConsentModule from "./Consent.ts"
 import { DecodeError, fromSchemaResult } from "./DecodeError.ts"
 import * as Ethnicity from "./Ethnicity.ts"
 import * as Exploitation from "./Exploitation.ts"
+import * as IdentificationSettingModule from "./IdentificationSetting.ts"
 import type * as IsoDate from "./IsoDate.ts"
 import { Pii } from "./internal/annotations.ts"
 import { glossary } from "./internal/glossary.ts"
@@ -51,6 +52,7 @@ export const columnNames = [
   "source",
   "identification_date",
   "identifying_agency",
+  "identification_setting",
   "victim_group",
   "sex",
   "date_of_birth",
@@ -226,6 +228,13 @@ export const columnSpecs: { readonly [K in ColumnName]: ColumnSpec } = {
     label: en("Identifying agency", "ອົງການທີ່ລະບຸຕົວ"),
     description: "Partner that identified the person.",
     example: "mps_atd",
+  },
+  identification_setting: {
+    ...codeColumn("IdentificationSetting", IdentificationSettingModule.IdentificationSetting, false),
+    pii: false,
+    label: en("Identification setting", "ສະຖານທີ່ລະບຸຕົວ"),
+    description: "Where the person was identified: border checkpoint, bus station, boat pier, hotline, ...",
+    example: "bus_station",
   },
   victim_group: {
     ...codeColumn("VictimGroup", VictimGroupModule.VictimGroup, true),
@@ -991,7 +1000,14 @@ export const toCaseEncoded = (row: CaseRow): typeof Case.Case.Encoded => {
   return {
     id: row.case_id,
     source: row.source as never,
-    identification: { date, ...some("agency", row.identifying_agency as PartnerModule.Partner | "") },
+    identification: {
+      date,
+      ...some("agency", row.identifying_agency as PartnerModule.Partner | ""),
+      ...some(
+        "setting",
+        row.identification_setting as IdentificationSettingModule.IdentificationSetting | "",
+      ),
+    },
     victim: {
       sex: row.sex as never,
       ...some("dateOfBirth", row.date_of_birth),
@@ -1042,6 +1058,7 @@ export const fromCase = (c: Case.Case): Result.Result<CaseRow, CaseNotFlattenabl
   row.source = c.source
   row.identification_date = c.identification.date
   row.identifying_agency = c.identification.agency ?? ""
+  row.identification_setting = c.identification.setting ?? ""
   row.victim_group = c.victimGroup
   row.sex = c.victim.sex
   row.date_of_birth = c.victim.dateOfBirth ?? ""

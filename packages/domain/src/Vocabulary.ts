@@ -8,6 +8,7 @@ import * as CaseRow from "./CaseRow.ts"
 import * as CaseStage from "./CaseStage.ts"
 import * as Consent from "./Consent.ts"
 import * as Exploitation from "./Exploitation.ts"
+import * as IdentificationSetting from "./IdentificationSetting.ts"
 import { sourcedLao } from "./internal/glossary.ts"
 import type { Vocabulary } from "./internal/vocabulary.ts"
 import type { Label } from "./Label.ts"
@@ -32,6 +33,7 @@ export const vocabularies: ReadonlyArray<Vocabulary> = [
   Service.Vocabulary,
   Partner.Vocabulary,
   Consent.Vocabulary,
+  IdentificationSetting.Vocabulary,
 ]
 
 const columnLabels: Readonly<Record<string, Label>> = Object.fromEntries(

@@ -1,6 +1,7 @@
 import * as Schema from "effect/Schema"
 import { describe, expect, it } from "vitest"
 import * as Exploitation from "../src/Exploitation.ts"
+import * as IdentificationSetting from "../src/IdentificationSetting.ts"
 import { sourcedLao } from "../src/internal/glossary.ts"
 import type { Vocabulary } from "../src/internal/vocabulary.ts"
 import * as Partner from "../src/Partner.ts"
@@ -16,6 +17,7 @@ const cases = [
   [Perpetrator.Vocabulary, Perpetrator.PerpetratorRole],
   [Service.Vocabulary, Service.Service],
   [Partner.Vocabulary, Partner.Partner],
+  [IdentificationSetting.Vocabulary, IdentificationSetting.IdentificationSetting],
 ] as ReadonlyArray<readonly [Vocabulary, Schema.Top]>
 
 describe.each(cases)("vocabulary %#", (vocabulary, schema) => {

@@ -1,4 +1,4 @@
--- Victims by border checkpoint from the publication's facts cube. $1..$2: years; $3..$10: optional
+-- Victims by border checkpoint from the publication's facts cube. $1..$2: years; $3..$11: optional
 -- cross-filters as in priority_inputs_from_facts.sql (NULL = all).
 select border_point::varchar as checkpoint, sum(n)::integer as victims
 from facts
@@ -11,5 +11,6 @@ where border_point is not null and year between $1 and $2
   and ($8 is null or destination::varchar = $8)
   and ($9 is null or border_point::varchar = $9)
   and ($10 is null or stage::varchar = $10)
+  and ($11 is null or ethnic_group::varchar = $11)
 group by border_point
 order by border_point

@@ -1,8 +1,8 @@
 -- Per-district inputs of the CPN priority score from the publication's facts cube.
 -- $1..$2: recent years (trend numerator), $3..$4: previous years (trend denominator),
 -- $5..$6: years for child victims and the ethnic-minority share. Minority = any known family but lao_tai.
--- $7..$14: optional cross-filters (NULL = all): victim group, sex, age band, ethnic family, form of
--- exploitation, destination, border point, stage.
+-- $7..$15: optional cross-filters (NULL = all): victim group, sex, age band, ethnic family, form of
+-- exploitation, destination, border point, stage, ethnic group.
 select
   district::varchar as district,
   coalesce(sum(n) filter (where is_child and year between $5 and $6), 0)::integer as child_victims,
@@ -24,5 +24,6 @@ where district is not null
   and ($12 is null or destination::varchar = $12)
   and ($13 is null or border_point::varchar = $13)
   and ($14 is null or stage::varchar = $14)
+  and ($15 is null or ethnic_group::varchar = $15)
 group by district
 order by district

@@ -20,6 +20,7 @@ beforeAll(async () => {
     alter table facts add column exploitation_form varchar default 'forced_labour';
     alter table facts add column destination varchar default 'THA';
     alter table facts add column stage varchar default 'closed';
+    alter table facts add column ethnic_group varchar default 'khmu';
     update facts set victim_group = 'deported_lao', sex = 'male' where year = 2023 and is_child = false`)
 })
 afterAll(async () => {
@@ -95,5 +96,10 @@ describe("priorityInputsFromFacts", () => {
       { checkpoint: "T1", victims: 7 },
       { checkpoint: "T4", victims: 12 },
     ])
+    const hmong = await priorityInputsFromFacts(conn, windows, { ethnicGroup: "hmong" })
+    expect(hmong.districts).toEqual([])
+    expect(hmong.checkpointFlows).toEqual([])
+    const khmu = await priorityInputsFromFacts(conn, windows, { ethnicGroup: "khmu", sex: "male" })
+    expect(khmu.checkpointFlows).toEqual([{ checkpoint: "T4", victims: 20 }])
   })
 })

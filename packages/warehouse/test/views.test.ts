@@ -10,9 +10,11 @@ import {
   borderPointCounts,
   CrossFilter,
   changedDims,
+  checkpointProfile,
   DIM_OF_KEY,
   type DistrictCount,
   districtCounts,
+  ethnicityByProvince,
   FILTER_DIMS,
   FILTER_WHERE,
   type FilterDim,
@@ -21,6 +23,7 @@ import {
   flowCounts,
   type IndexedView,
   type Interaction,
+  languageNeeds,
   type ProvinceCount,
   prepareViews,
   provinceCounts,
@@ -72,6 +75,12 @@ const FILTER_CASES: ReadonlyArray<{ name: string; filters: Filters; where: strin
     where: "age_band = '9-17' AND ethnicity_family = 'lao_tai' AND border_point = 'T1' AND stage = 'closed'",
   },
   { name: "a value absent from the data", filters: { destination: "JPN" }, where: "destination = 'JPN'" },
+  { name: "ethnic group", filters: { ethnicGroup: "hmong" }, where: "ethnic_group = 'hmong'" },
+  {
+    name: "ethnic group and family, flows by year",
+    filters: { ethnicityFamily: "mon_khmer", ethnicGroup: "khmu", yearFrom: 2021 },
+    where: "ethnicity_family = 'mon_khmer' AND ethnic_group = 'khmu' AND year >= 2021",
+  },
 ]
 
 describe("view SQL files", () => {
@@ -124,6 +133,54 @@ describe.each(FILTER_CASES)("views under filter: $name", ({ filters, where }) =>
       await total(
         `${where} AND province IS NOT NULL AND destination IS NOT NULL AND destination <> 'LAO' AND victim_group IN ('deported_lao','repatriated_lao','self_returned')`,
       ),
+    )
+  })
+  it("the ethnicity x province table adds up to the province counts, on both paths", async () => {
+    const rows = await ethnicityByProvince(conn, filters)
+    const provinces = await provinceCounts(conn, filters, { source: "naive" })
+    for (const p of provinces)
+      expect(sum(rows.filter((r) => r.province === p.province)), String(p.province)).toBe(p.n)
+    expect(sum(rows.filter((r) => r.ethnic_group === "hmong"))).toBe(
+      await total(`${where} AND ethnic_group = 'hmong'`),
+    )
+    const naive = await ethnicityByProvince(conn, filters, { source: "naive" })
+    expect(byKey(rows, (r) => `${r.ethnic_group}:${r.province}`)).toEqual(
+      byKey(naive, (r) => `${r.ethnic_group}:${r.province}`),
+    )
+  })
+  it("language needs per province count the recorded first languages and the non-Lao ones", async () => {
+    const rows = await languageNeeds(conn, filters)
+    for (const r of rows) {
+      expect(r.recorded).toBe(
+        await total(`${where} AND province = '${r.province}' AND first_language_lao IS NOT NULL`),
+      )
+      expect(r.not_lao).toBe(
+        await total(`${where} AND province = '${r.province}' AND NOT first_language_lao`),
+      )
+      expect(r.not_lao).toBeLessThanOrEqual(r.recorded)
+    }
+  })
+  it("a checkpoint's profile sums to its count in every dimension, as a direct query", async () => {
+    const rows = await checkpointProfile(conn, filters, "T1")
+    const cpTotal = await total(`${where} AND border_point = 'T1'`)
+    for (const dim of [
+      "year",
+      "province",
+      "destination",
+      "victim_group",
+      "ethnic_group",
+      "sex",
+      "age_band",
+      "total",
+    ])
+      expect(sum(rows.filter((r) => r.dimension === dim)), dim).toBe(cpTotal)
+    const returns = await total(
+      `${where} AND border_point = 'T1' AND victim_group IN ('deported_lao','repatriated_lao','self_returned')`,
+    )
+    expect(sum(rows.filter((r) => r.dimension === "year" && r.code?.endsWith("|return")))).toBe(returns)
+    const naive = await checkpointProfile(conn, filters, "T1", { source: "naive" })
+    expect(byKey(rows, (r) => `${r.dimension}:${r.code}`)).toEqual(
+      byKey(naive, (r) => `${r.dimension}:${r.code}`),
     )
   })
   it("an area's breakdown sums to the area total in every dimension", async () => {
@@ -250,7 +307,7 @@ describe("active-dimension indexes (Mosaic style)", () => {
       "sex",
       "year",
     ])
-    expect(FILTER_DIMS).toHaveLength(9)
+    expect(FILTER_DIMS).toHaveLength(10)
   })
 
   it("builds only the latest of several hovers that queue behind a running build", async () => {

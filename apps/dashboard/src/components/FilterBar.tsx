@@ -8,6 +8,7 @@ export const FILTER_LABEL: { readonly [K in FilterKey]: MessageKey } = {
   sex: "sex",
   ageBand: "ageBand",
   ethnicityFamily: "ethnicityFamily",
+  ethnicGroup: "ethnicGroup",
   exploitationForm: "exploitationForm",
   destination: "destination",
   borderPoint: "borderPoint",

@@ -68,6 +68,9 @@ export interface MapViewProps {
   readonly cpnDistricts: ReadonlyArray<string>
   readonly shelters: typeof ILLUSTRATIVE_SHELTERS
   readonly cellText: (cell: Cell) => string
+  /** A checkpoint's profile opens on click or Enter; the open one is drawn with a thick outline. */
+  readonly selectedCheckpoint?: string | null
+  readonly onSelectCheckpoint?: (id: string) => void
 }
 
 const areaName = (lang: Lang, level: Level, f: BoundaryFeature, t: T): string => {
@@ -82,6 +85,8 @@ export function MapView(props: MapViewProps) {
   const geoRef = useRef<LeafletGeoJSON | null>(null)
   const onSelectRef = useRef(props.onSelect)
   onSelectRef.current = props.onSelect
+  const onSelectCheckpointRef = useRef(props.onSelectCheckpoint)
+  onSelectCheckpointRef.current = props.onSelectCheckpoint
   const tooltipEls = useRef(new Map<string, HTMLElement>())
 
   const styleOf = (f: BoundaryFeature | undefined) => {
@@ -311,20 +316,40 @@ export function MapView(props: MapViewProps) {
               if (!cp) return []
               const cell = suppress(b.n, threshold)
               const r = cell.kind === "value" ? 3 + 14 * Math.sqrt(b.n / maxBp) : 3
+              const isSelected = props.selectedCheckpoint === b.border_point
+              const name = labelOf("borderPoint", b.border_point, lang, t("none")).text
               return [
                 <CircleMarker
                   key={b.border_point}
                   center={[cp.lat, cp.lon]}
                   radius={r}
+                  eventHandlers={{
+                    click: () => onSelectCheckpointRef.current?.(b.border_point),
+                    add: (e) => {
+                      // Leaflet's SVG path is not focusable: make it a keyboard button (issue 21).
+                      const el = (e.target as { getElement?: () => Element | undefined }).getElement?.()
+                      if (!el || el.hasAttribute("data-checkpoint")) return
+                      el.setAttribute("data-checkpoint", b.border_point)
+                      el.setAttribute("tabindex", "0")
+                      el.setAttribute("role", "button")
+                      el.setAttribute("aria-label", name)
+                      el.addEventListener("keydown", (ev) => {
+                        const key = (ev as KeyboardEvent).key
+                        if (key !== "Enter" && key !== " ") return
+                        ev.preventDefault()
+                        onSelectCheckpointRef.current?.(b.border_point)
+                      })
+                    },
+                  }}
                   pathOptions={{
                     color: "#222",
-                    weight: 1,
+                    weight: isSelected ? 4 : 1,
                     fillColor: cell.kind === "value" ? "#fdb863" : "#bdbdbd",
                     fillOpacity: 0.85,
                     dashArray: cell.kind === "value" ? "" : "2 2",
                   }}
                 >
-                  <Tooltip>{`${labelOf("borderPoint", b.border_point, lang, t("none")).text}: ${props.cellText(cell)}`}</Tooltip>
+                  <Tooltip>{`${name}: ${props.cellText(cell)}`}</Tooltip>
                 </CircleMarker>,
               ]
             })}

@@ -42,6 +42,7 @@ const FILTER_VOCAB = {
   sex: "sex",
   ageBand: "ageBand",
   ethnicityFamily: "ethnicityFamily",
+  ethnicGroup: "ethnicGroup",
   exploitationForm: "exploitationForm",
   destination: "destination",
   borderPoint: "borderPoint",

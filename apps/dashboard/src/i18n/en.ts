@@ -20,6 +20,7 @@ export const en = {
   sex: "Sex",
   ageBand: "Age group",
   ethnicityFamily: "Ethnolinguistic family",
+  ethnicGroup: "Ethnic group",
   exploitationForm: "Form of exploitation",
   destination: "Destination country",
   borderPoint: "Border checkpoint",
@@ -89,6 +90,19 @@ export const en = {
   needsReviewNote: "* {n} Lao interface texts await a translator's review",
   summaryOnly: "This release has no facts cube (public tier): only the published summary is shown",
   select: "Select",
+  checkpointProfile: "Border checkpoint",
+  checkpointRanking: "Border checkpoints by cases",
+  checkpointHint: "Click a checkpoint on the map (or press Enter on it) to see its profile.",
+  checkpointKind: "Type",
+  counterpart: "Opposite",
+  byYearDirection: "Cases by year and direction",
+  outward: "outward",
+  returning: "return",
+  originProvinces: "Provinces of origin",
+  ethnicityByProvince: "Cases by ethnic group and province of origin",
+  languageNeeds: "Language needs: share of cases whose first language is not Lao",
+  languageNeedsNote:
+    "Among cases whose first language is recorded; shown only when both the non-Lao and the Lao speakers number at least {k}.",
 } as const
 
 export type MessageKey = keyof typeof en

@@ -44,6 +44,8 @@ export interface AppState {
   readonly slide: number
   /** The province of the printable brief (`page=brief&province=LA01`). */
   readonly province: string | null
+  /** The border checkpoint whose profile is open (`cp=T1`). */
+  readonly checkpoint: string | null
 }
 
 /** URL parameter for each code filter. */
@@ -52,6 +54,7 @@ export const FILTER_PARAMS: { readonly [K in FilterKey]: string } = {
   sex: "sex",
   ageBand: "age",
   ethnicityFamily: "eth",
+  ethnicGroup: "grp",
   exploitationForm: "form",
   destination: "dest",
   borderPoint: "bp",
@@ -64,6 +67,7 @@ export const emptyCodes: CodeFilters = {
   sex: null,
   ageBand: null,
   ethnicityFamily: null,
+  ethnicGroup: null,
   exploitationForm: null,
   destination: null,
   borderPoint: null,
@@ -86,6 +90,7 @@ export const defaultState = (lang: Lang = "en"): AppState => ({
   present: false,
   slide: 1,
   province: null,
+  checkpoint: null,
 })
 
 const oneOf = <A extends string>(value: string | null, allowed: ReadonlyArray<A>): A | undefined =>
@@ -134,6 +139,7 @@ export const parseState = (search: string, allowed: Allowed, fallbackLang: Lang)
         q.get("province"),
         allowed.areas.filter((a) => a.length === 4),
       ) ?? null,
+    checkpoint: oneOf(q.get("cp"), allowed.codes.borderPoint) ?? null,
   }
 }
 
@@ -157,6 +163,7 @@ export const serializeState = (state: AppState): string => {
   if (state.present) q.set("present", "1")
   if (state.present || state.slide !== 1) q.set("slide", String(state.slide))
   if (state.province !== null) q.set("province", state.province)
+  if (state.checkpoint !== null) q.set("cp", state.checkpoint)
   return `?${q.toString()}`
 }
 

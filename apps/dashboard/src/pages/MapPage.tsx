@@ -1,6 +1,9 @@
 /** The planners' map: choropleth, border points, flows, overlays, the area profile and its table. */
 import { useEffect, useMemo, useRef, useState } from "react"
 import { BreakdownChart } from "../components/BreakdownChart.tsx"
+import { CheckpointProfile, CheckpointRanking } from "../components/CheckpointProfile.tsx"
+import { EthnicityHeatTable } from "../components/EthnicityHeatTable.tsx"
+import { LanguageNeeds } from "../components/LanguageNeeds.tsx"
 import { activeFilters, FilterChips } from "../components/FilterChips.tsx"
 import { Legend } from "../components/Legend.tsx"
 import { MapView } from "../components/MapView.tsx"
@@ -222,6 +225,8 @@ export function MapPage({ engine, state, update, t, views, k, flowThreshold, cel
             cpnDistricts={cpn?.districts ?? []}
             shelters={ILLUSTRATIVE_SHELTERS}
             cellText={cellText}
+            selectedCheckpoint={state.checkpoint ?? state.codes.borderPoint}
+            onSelectCheckpoint={(id) => update((s) => ({ ...s, checkpoint: id }))}
           />
           <p className="attribution" data-testid="attribution">
             {attribution}
@@ -262,6 +267,15 @@ export function MapPage({ engine, state, update, t, views, k, flowThreshold, cel
             : `${t("selectedAnnounce", { name: selectedName })}: ${cellText(values.get(state.selected)?.cell ?? { kind: "no_data" })}`}
         </p>
         <div className="side">
+          <CheckpointProfile
+            conn={engine.conn}
+            state={state}
+            t={t}
+            lang={lang}
+            k={k}
+            cellText={cellText}
+            onClose={() => update((s) => ({ ...s, checkpoint: null }))}
+          />
           {state.selected === null ? (
             <p className="note">{t("clickHint")}</p>
           ) : (
@@ -301,6 +315,17 @@ export function MapPage({ engine, state, update, t, views, k, flowThreshold, cel
               cellText={cellText}
             />
           )}
+          {views && state.layers.includes("checkpoints") && (
+            <CheckpointRanking
+              counts={views.borderPoints}
+              selected={state.checkpoint}
+              t={t}
+              lang={lang}
+              k={k}
+              cellText={cellText}
+              onSelect={(id) => update((s) => ({ ...s, checkpoint: id }))}
+            />
+          )}
         </div>
       </main>
       <section className="table-view" id="map-table" aria-labelledby="map-table-title" tabIndex={-1}>
@@ -337,6 +362,16 @@ export function MapPage({ engine, state, update, t, views, k, flowThreshold, cel
           </tbody>
         </table>
       </section>
+      <EthnicityHeatTable
+        conn={engine.conn}
+        state={state}
+        manifest={engine.manifest}
+        t={t}
+        lang={lang}
+        k={k}
+        cellText={cellText}
+      />
+      <LanguageNeeds conn={engine.conn} state={state} t={t} lang={lang} k={k} />
     </>
   )
 }

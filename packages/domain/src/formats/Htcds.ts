@@ -66,6 +66,7 @@ export const fields: ReadonlyArray<FieldSpec> = [
     "#org+type+identifying",
   ),
   x("lao_identifying_agency", "Identifying agency code (Lao extension)", "#org+code+identifying"),
+  x("lao_identification_setting", "Identification setting (Lao extension)", "#loc+type+identified"),
   x("lao_victim_group", "Victim group (Lao extension)", "#group+code"),
   h("prs_FirstName", "First Name", "#respondee+name", true),
   h("prs_SecondName", "Second Name", "#respondee+name+family", true),
@@ -293,6 +294,12 @@ export const crosswalk: ReadonlyArray<CrosswalkRow> = [
     note: "HTCDS records the kind of organisation (Police, NGO, ...), not which one: lossy, the code is always in the extension.",
   },
   {
+    column: "identification_setting",
+    htcds: null,
+    extension: "lao_identification_setting",
+    note: "Where the person was identified (bus station, border checkpoint, hotline, ...); we found no HTCDS field for it.",
+  },
+  {
     column: "victim_group",
     htcds: null,
     extension: "lao_victim_group",
@@ -460,6 +467,7 @@ export const fromCaseRow = (row: CaseRow.CaseRow, options: WriteOptions = {}): H
     set("vic_TraffickingStatusDecisionMakingOrg", agencyToOrgType(row.identifying_agency as Partner.Partner))
     set("lao_identifying_agency", row.identifying_agency)
   }
+  set("lao_identification_setting", row.identification_setting)
   set("lao_victim_group", row.victim_group)
   set("prs_Gender", sexToGender[row.sex as Person.Sex])
   // Without personal data the date of birth is dropped: keep the age it gives, or the person would
@@ -634,6 +642,7 @@ export const toCaseRowCells = (
     partnerCode(get("lao_identifying_agency")),
     orgTypeToAgency[looseKey(get("vic_TraffickingStatusDecisionMakingOrg"))] ?? "",
   )
+  row.identification_setting = get("lao_identification_setting")
   row.victim_group = get("lao_victim_group")
   const gender = get("prs_Gender")
   row.sex = gender === "" ? "" : (genderToSex[key(gender)] ?? sexOf(gender) ?? gender)

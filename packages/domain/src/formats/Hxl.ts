@@ -25,6 +25,7 @@ export const caseRowTags: { readonly [K in CaseRow.ColumnName]: string } = {
   source: "#org+code+reporting",
   identification_date: "#date+identified",
   identifying_agency: "#org+code+identifying",
+  identification_setting: "#loc+type+identified",
   victim_group: "#group+code",
   sex: "#respondee+sex",
   date_of_birth: "#date+birth",

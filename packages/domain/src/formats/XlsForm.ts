@@ -19,6 +19,7 @@ import * as CaseStage from "../CaseStage.ts"
 import * as Consent from "../Consent.ts"
 import * as Ethnicity from "../Ethnicity.ts"
 import * as Exploitation from "../Exploitation.ts"
+import * as IdentificationSetting from "../IdentificationSetting.ts"
 import type { Label } from "../Label.ts"
 import * as LegalBasis from "../LegalBasis.ts"
 import * as Partner from "../Partner.ts"
@@ -39,6 +40,7 @@ export const vocabularyLabels: Readonly<Record<string, Readonly<Record<string, P
   {
     Partner: Partner.labels,
     VictimGroup: VictimGroup.labels,
+    IdentificationSetting: IdentificationSetting.labels,
     Sex: Person.sexLabels,
     CountryCode: Place.countryLabels,
     EthnicGroup: Ethnicity.groupLabels,
@@ -66,7 +68,15 @@ export const groups: ReadonlyArray<{
     name: "identification",
     en: "Identification",
     lo: "ການລະບຸຕົວ",
-    columns: ["case_id", "source", "identification_date", "identifying_agency", "victim_group", "consent"],
+    columns: [
+      "case_id",
+      "source",
+      "identification_date",
+      "identifying_agency",
+      "identification_setting",
+      "victim_group",
+      "consent",
+    ],
   },
   {
     name: "person",

@@ -1,6 +1,6 @@
 -- One selected area's profile in one scan: counts by ethnic family, ethnic group, victim group, form of
--- exploitation, border checkpoint, destination and year, under the cross-filters ($1..$10), for province
--- $11 and (when not null) district $12. `dimension` names the breakdown, `code` the category.
+-- exploitation, border checkpoint, destination and year, under the cross-filters ($1..$11), for province
+-- $12 and (when not null) district $13. `dimension` names the breakdown, `code` the category.
 SELECT
   CASE
     WHEN GROUPING(ethnicity_family) = 0 THEN 'ethnicity_family'
@@ -33,6 +33,7 @@ WHERE ($1 IS NULL OR year >= $1)
   AND ($8 IS NULL OR destination = $8)
   AND ($9 IS NULL OR border_point = $9)
   AND ($10 IS NULL OR stage = $10)
-  AND province = $11
-  AND ($12 IS NULL OR district = $12)
+  AND ($11 IS NULL OR ethnic_group = $11)
+  AND province = $12
+  AND ($13 IS NULL OR district = $13)
 GROUP BY GROUPING SETS ((ethnicity_family), (ethnic_group), (victim_group), (exploitation_form), (border_point), (destination), (year), ())

@@ -34,6 +34,7 @@ export type FilterDim =
   | "destination"
   | "border_point"
   | "stage"
+  | "ethnic_group"
 
 export const FILTER_DIMS: ReadonlyArray<FilterDim> = [
   "year",
@@ -45,6 +46,7 @@ export const FILTER_DIMS: ReadonlyArray<FilterDim> = [
   "destination",
   "border_point",
   "stage",
+  "ethnic_group",
 ]
 
 /** The dimension each filter key constrains (both year bounds constrain `year`). */
@@ -59,6 +61,7 @@ export const DIM_OF_KEY: { readonly [K in keyof Filters]-?: FilterDim } = {
   destination: "destination",
   borderPoint: "border_point",
   stage: "stage",
+  ethnicGroup: "ethnic_group",
 }
 
 /** The filter key of each code dimension. */
@@ -71,6 +74,7 @@ const KEY_OF_DIM: { readonly [D in Exclude<FilterDim, "year">]: keyof Filters } 
   destination: "destination",
   border_point: "borderPoint",
   stage: "stage",
+  ethnic_group: "ethnicGroup",
 }
 
 export type IndexedView =

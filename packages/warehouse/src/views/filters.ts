@@ -1,6 +1,6 @@
 /**
  * The dashboard's cross-filter state and how it becomes bound parameters. Every view query carries the
- * same fixed WHERE template (`FILTER_WHERE`), so `$1`..`$10` always mean the same filter and a value is
+ * same fixed WHERE template (`FILTER_WHERE`), so `$1`..`$11` always mean the same filter and a value is
  * never written into SQL text. `null` means "no filter on this dimension".
  */
 import type { Param } from "../Connector.ts"
@@ -16,6 +16,8 @@ export interface Filters {
   readonly destination?: string | null | undefined
   readonly borderPoint?: string | null | undefined
   readonly stage?: string | null | undefined
+  /** One of the 49 ethnic groups (`ethnic_group` of the cube), finer than `ethnicityFamily`. */
+  readonly ethnicGroup?: string | null | undefined
 }
 
 /** The code filters (every key but the year range) in parameter order; planning binds them after its own years. */
@@ -28,6 +30,7 @@ export const CODE_FILTER_KEYS = [
   "destination",
   "borderPoint",
   "stage",
+  "ethnicGroup",
 ] as const satisfies ReadonlyArray<keyof Filters>
 
 /** Code filters on the facts cube; null or absent = every value. */
@@ -48,9 +51,10 @@ export const FILTER_WHERE = `($1 IS NULL OR year >= $1)
   AND ($7 IS NULL OR exploitation_form = $7)
   AND ($8 IS NULL OR destination = $8)
   AND ($9 IS NULL OR border_point = $9)
-  AND ($10 IS NULL OR stage = $10)`
+  AND ($10 IS NULL OR stage = $10)
+  AND ($11 IS NULL OR ethnic_group = $11)`
 
-/** `$1`..`$10` for a filter state; unset filters bind NULL. */
+/** `$1`..`$11` for a filter state; unset filters bind NULL. */
 export const filterParams = (filters: Filters): Array<Param> =>
   FILTER_KEYS.map((key) => {
     const value = filters[key]

@@ -1,5 +1,5 @@
 -- Movements abroad: origin province -> border checkpoint -> destination country, split into outward
--- movements and returns (deported, repatriated, self-returned), under the cross-filters ($1..$10).
+-- movements and returns (deported, repatriated, self-returned), under the cross-filters ($1..$11).
 SELECT
   province,
   border_point,
@@ -17,6 +17,7 @@ WHERE ($1 IS NULL OR year >= $1)
   AND ($8 IS NULL OR destination = $8)
   AND ($9 IS NULL OR border_point = $9)
   AND ($10 IS NULL OR stage = $10)
+  AND ($11 IS NULL OR ethnic_group = $11)
   AND province IS NOT NULL
   AND destination IS NOT NULL
   AND destination <> 'LAO'

@@ -1,7 +1,7 @@
 /**
  * The dashboard's named queries. Each function runs the `.sql` file of the same name through any
  * `Connector` (node-api in tests and benchmarks, DuckDB-WASM in the browser) with the filters bound as
- * `$1`..`$10`. `source: "preaggregated"` reads `facts_k` (the cube with ENUM keys, built by
+ * `$1`..`$11`. `source: "preaggregated"` reads `facts_k` (the cube with ENUM keys, built by
  * `prepareViews`); `"indexed"` reads the active-dimension indexes of an `ActiveIndex`
  * (`crossfilter.ts`); `"naive"` groups the published `facts` cube directly (the reference).
  * `CrossFilter` runs every view of one dashboard interaction the fastest way that is available.
@@ -10,10 +10,13 @@
 import type { Connector } from "../Connector.ts"
 import areaBreakdownSql from "./area_breakdown.sql?raw"
 import borderPointCountsSql from "./border_point_counts.sql?raw"
+import checkpointProfileSql from "./checkpoint_profile.sql?raw"
 import { ActiveIndex, type Area, changedDims, type FilterDim, type IndexedView } from "./crossfilter.ts"
 import districtCountsSql from "./district_counts.sql?raw"
+import ethnicityProvinceSql from "./ethnicity_province.sql?raw"
 import { type Filters, filterParams } from "./filters.ts"
 import flowCountsSql from "./flow_counts.sql?raw"
+import languageNeedsSql from "./language_needs.sql?raw"
 import prepareViewsSql from "./prepare_views.sql?raw"
 import provinceCountsSql from "./province_counts.sql?raw"
 import { type Source, withTable } from "./source.ts"
@@ -51,6 +54,9 @@ export const viewSql = {
   flow_counts: flowCountsSql,
   year_counts: yearCountsSql,
   area_breakdown: areaBreakdownSql,
+  checkpoint_profile: checkpointProfileSql,
+  ethnicity_province: ethnicityProvinceSql,
+  language_needs: languageNeedsSql,
 } as const
 
 export interface ViewOptions {
@@ -265,3 +271,59 @@ export class CrossFilter {
     return { areas, borderPoints, flows, years, breakdown, source: indexed ? "indexed" : "preaggregated" }
   }
 }
+
+export interface CheckpointProfileRow {
+  readonly dimension:
+    | "year"
+    | "province"
+    | "destination"
+    | "victim_group"
+    | "ethnic_group"
+    | "sex"
+    | "age_band"
+    | "total"
+  /** The category (`"2023|out"`, `"2023|return"` for years); null means unknown. */
+  readonly code: string | null
+  readonly n: number
+}
+/** One checkpoint's cases by year and direction, origin province, destination, victim group, ethnic group, sex and age band. */
+export const checkpointProfile = (
+  conn: Connector,
+  filters: Filters,
+  checkpoint: string,
+  options: Pick<ViewOptions, "source"> = {},
+): Promise<ReadonlyArray<CheckpointProfileRow>> =>
+  conn.query(options.source === "naive" ? checkpointProfileSql : withTable(checkpointProfileSql, "facts_k"), [
+    ...filterParams(filters),
+    checkpoint,
+  ]) as unknown as Promise<ReadonlyArray<CheckpointProfileRow>>
+
+export interface EthnicityProvinceCount {
+  readonly ethnic_group: string
+  readonly province: string | null
+  readonly n: number
+}
+/** Cases per ethnic group and origin province (the ethnicity x province heat table). */
+export const ethnicityByProvince = (
+  conn: Connector,
+  filters: Filters,
+  options: Pick<ViewOptions, "source"> = {},
+): Promise<ReadonlyArray<EthnicityProvinceCount>> =>
+  conn.query(
+    options.source === "naive" ? ethnicityProvinceSql : withTable(ethnicityProvinceSql, "facts_k"),
+    filterParams(filters),
+  ) as unknown as Promise<ReadonlyArray<EthnicityProvinceCount>>
+
+export interface LanguageNeed {
+  readonly province: string
+  /** Cases whose first language is recorded. */
+  readonly recorded: number
+  /** Of those, cases whose first language is not Lao. */
+  readonly not_lao: number
+}
+/**
+ * Language needs per province, from the published `facts` (never `facts_k`: releases before the
+ * column existed have no `first_language_lao`, and the caller shows nothing then).
+ */
+export const languageNeeds = (conn: Connector, filters: Filters): Promise<ReadonlyArray<LanguageNeed>> =>
+  conn.query(languageNeedsSql, filterParams(filters)) as unknown as Promise<ReadonlyArray<LanguageNeed>>

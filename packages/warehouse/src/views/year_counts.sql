@@ -1,4 +1,4 @@
--- Cases per year of identification under the cross-filters ($1..$10).
+-- Cases per year of identification under the cross-filters ($1..$11).
 SELECT year, CAST(SUM(n) AS INTEGER) AS n
 FROM facts
 WHERE ($1 IS NULL OR year >= $1)
@@ -11,5 +11,6 @@ WHERE ($1 IS NULL OR year >= $1)
   AND ($8 IS NULL OR destination = $8)
   AND ($9 IS NULL OR border_point = $9)
   AND ($10 IS NULL OR stage = $10)
+  AND ($11 IS NULL OR ethnic_group = $11)
 GROUP BY year
 ORDER BY year

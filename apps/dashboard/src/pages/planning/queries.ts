@@ -164,7 +164,8 @@ WHERE ($1 IS NULL OR year >= $1)
   AND ($7 IS NULL OR exploitation_form::varchar = $7)
   AND ($8 IS NULL OR destination::varchar = $8)
   AND ($9 IS NULL OR border_point::varchar = $9)
-  AND ($10 IS NULL OR stage::varchar = $10)`
+  AND ($10 IS NULL OR stage::varchar = $10)
+  AND ($11 IS NULL OR ethnic_group::varchar = $11)`
 
 /** Cases by province of origin and victim group under the shared filters. */
 export async function groupMix(conn: Connector, filters: Filters): Promise<GroupMix> {

@@ -5,6 +5,7 @@ SELECT
   CAST(source AS VARCHAR) AS source,
   coalesce(strftime(identification_date, '%Y-%m-%d'), '') AS identification_date,
   coalesce(CAST(identifying_agency AS VARCHAR), '') AS identifying_agency,
+  coalesce(CAST(identification_setting AS VARCHAR), '') AS identification_setting,
   coalesce(CAST(victim_group AS VARCHAR), '') AS victim_group,
   coalesce(CAST(sex AS VARCHAR), '') AS sex,
   coalesce(strftime(date_of_birth, '%Y-%m-%d'), '') AS date_of_birth,

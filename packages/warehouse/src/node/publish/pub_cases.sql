@@ -19,6 +19,8 @@ WITH c AS (
     CAST(exploitation_form AS VARCHAR) AS exploitation_form,
     CAST(destination_country AS VARCHAR) AS destination,
     CAST(border_checkpoint AS VARCHAR) AS border_point,
+    CAST(identification_setting AS VARCHAR) AS identification_setting,
+    nullif(lower(trim(first_language)), '') AS first_language,
     CAST(exit_reason AS VARCHAR) AS exit_reason,
     interim_care_date, assessment_date, bid_date, return_date, reintegration_date, follow_up_date, closed_date
   FROM cases
@@ -50,6 +52,10 @@ SELECT
   exploitation_form,
   destination,
   border_point,
+  identification_setting,
+  -- Language needs: whether the first language is Lao (null when not recorded); the text itself is never published.
+  CASE WHEN first_language IS NULL THEN NULL ELSE first_language IN ('lao', 'ລາວ', 'ພາສາລາວ', 'lao language') END
+    AS first_language_lao,
   coalesce(exit_reason, CASE
     WHEN closed_date IS NOT NULL THEN 'closed'
     WHEN follow_up_date IS NOT NULL THEN 'follow_up'

@@ -2,7 +2,7 @@
 -- columns of docs/contracts.md section 2 plus the import bookkeeping columns. $1: a literal path to read, $2: the CSV path to record.
 CREATE TABLE IF NOT EXISTS cases AS
 SELECT
-  case_id, source, identification_date, identifying_agency, victim_group, sex, date_of_birth, age_years,
+  case_id, source, identification_date, identifying_agency, identification_setting, victim_group, sex, date_of_birth, age_years,
   citizenship, ethnicity, first_language, origin_district, origin_province, border_checkpoint,
   destination_country, exploitation_district, exploitation_form, industry,
   string_split(means_of_control, ';') AS means_of_control,
@@ -18,6 +18,7 @@ SELECT
   CAST(now() AS TIMESTAMP) AS imported_at
 FROM read_csv($1, header = true, auto_detect = false, columns = {
   'case_id': 'VARCHAR', 'source': 'VARCHAR', 'identification_date': 'DATE', 'identifying_agency': 'VARCHAR',
+  'identification_setting': 'VARCHAR',
   'victim_group': 'VARCHAR', 'sex': 'VARCHAR', 'date_of_birth': 'DATE', 'age_years': 'INTEGER',
   'citizenship': 'VARCHAR', 'ethnicity': 'VARCHAR', 'first_language': 'VARCHAR', 'origin_district': 'VARCHAR',
   'origin_province': 'VARCHAR', 'border_checkpoint': 'VARCHAR', 'destination_country': 'VARCHAR',

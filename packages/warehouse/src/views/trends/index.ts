@@ -2,7 +2,7 @@
  * The Trends view's named queries: identified victims per period (year, quarter, month) and
  * breakdown, our yearly counts for each official-statistics measure, and the published official
  * statistics. Same rules as the other views: one `.sql` per query, written against `facts` and runnable
- * as is, filters bound as `$1..$10` (then `$11`, `$12`), raw counts (the caller suppresses).
+ * as is, filters bound as `$1..$11` (then `$12`, `$13`), raw counts (the caller suppresses).
  * `prepareTrends` builds `agg_trend` (the cube without district and ethnic group); queries read it
  * with `source: "preaggregated"`, and `facts` with `"naive"`.
  */

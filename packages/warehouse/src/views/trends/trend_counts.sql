@@ -1,14 +1,14 @@
--- Identified victims per period and category under the cross-filters ($1..$10).
--- $11 grain: 'year' | 'quarter' | 'month' (sub is 0 for years, else the quarter or month).
--- $12 breakdown: 'total' | 'victim_group' | 'exploitation_form' | 'destination' | 'sex_age' |
+-- Identified victims per period and category under the cross-filters ($1..$11).
+-- $12 grain: 'year' | 'quarter' | 'month' (sub is 0 for years, else the quarter or month).
+-- $13 breakdown: 'total' | 'victim_group' | 'exploitation_form' | 'destination' | 'sex_age' |
 -- 'ethnicity_family' | 'outcome' | 'province'. 'sex_age' is "sex|age_band"; 'outcome' groups the
 -- current stage into reintegrated (reintegration, follow_up, closed), re_trafficked, lost_contact,
 -- in_process (identification .. return_reception) and other_exit (declined, referred elsewhere).
 -- A null category is unknown (or, for destination, not recorded). Counts are raw: the caller suppresses.
 SELECT
   year,
-  CAST(CASE $11 WHEN 'quarter' THEN quarter WHEN 'month' THEN month ELSE 0 END AS INTEGER) AS sub,
-  CASE $12
+  CAST(CASE $12 WHEN 'quarter' THEN quarter WHEN 'month' THEN month ELSE 0 END AS INTEGER) AS sub,
+  CASE $13
     WHEN 'total' THEN 'total'
     WHEN 'victim_group' THEN CAST(victim_group AS VARCHAR)
     WHEN 'exploitation_form' THEN CAST(exploitation_form AS VARCHAR)
@@ -37,5 +37,6 @@ WHERE ($1 IS NULL OR year >= $1)
   AND ($8 IS NULL OR destination = $8)
   AND ($9 IS NULL OR border_point = $9)
   AND ($10 IS NULL OR stage = $10)
+  AND ($11 IS NULL OR ethnic_group = $11)
 GROUP BY ALL
 ORDER BY year, sub, category

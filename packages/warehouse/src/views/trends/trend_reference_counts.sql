@@ -1,5 +1,5 @@
 -- Our yearly counts for each measure of the official-statistics mapping (measure-mapping.ts),
--- under the cross-filters ($1..$10): one column per measure, named after it.
+-- under the cross-filters ($1..$11): one column per measure, named after it.
 SELECT
   year,
   CAST(SUM(n) AS INTEGER) AS victims_total,
@@ -26,5 +26,6 @@ WHERE ($1 IS NULL OR year >= $1)
   AND ($8 IS NULL OR destination = $8)
   AND ($9 IS NULL OR border_point = $9)
   AND ($10 IS NULL OR stage = $10)
+  AND ($11 IS NULL OR ethnic_group = $11)
 GROUP BY year
 ORDER BY year

@@ -1,0 +1,20 @@
+-- Cases per ethnic group and origin province under the cross-filters ($1..$11): the heat table of
+-- ethnicity x province. Province null = unknown origin; ethnic group 'unknown' = not recorded.
+SELECT
+  CAST(ethnic_group AS VARCHAR) AS ethnic_group,
+  CAST(province AS VARCHAR) AS province,
+  CAST(SUM(n) AS INTEGER) AS n
+FROM facts
+WHERE ($1 IS NULL OR year >= $1)
+  AND ($2 IS NULL OR year <= $2)
+  AND ($3 IS NULL OR victim_group = $3)
+  AND ($4 IS NULL OR sex = $4)
+  AND ($5 IS NULL OR age_band = $5)
+  AND ($6 IS NULL OR ethnicity_family = $6)
+  AND ($7 IS NULL OR exploitation_form = $7)
+  AND ($8 IS NULL OR destination = $8)
+  AND ($9 IS NULL OR border_point = $9)
+  AND ($10 IS NULL OR stage = $10)
+  AND ($11 IS NULL OR ethnic_group = $11)
+GROUP BY ALL
+ORDER BY ALL

@@ -1,0 +1,22 @@
+-- Language needs per origin province under the cross-filters ($1..$11): cases whose first language is
+-- recorded, and of those the cases whose first language is not Lao (to plan interpreters and
+-- ethnic-language counsellors). Reads `first_language_lao` of the facts cube (null = not recorded).
+SELECT
+  CAST(province AS VARCHAR) AS province,
+  CAST(coalesce(SUM(n) FILTER (WHERE first_language_lao IS NOT NULL), 0) AS INTEGER) AS recorded,
+  CAST(coalesce(SUM(n) FILTER (WHERE NOT first_language_lao), 0) AS INTEGER) AS not_lao
+FROM facts
+WHERE ($1 IS NULL OR year >= $1)
+  AND ($2 IS NULL OR year <= $2)
+  AND ($3 IS NULL OR victim_group = $3)
+  AND ($4 IS NULL OR sex = $4)
+  AND ($5 IS NULL OR age_band = $5)
+  AND ($6 IS NULL OR ethnicity_family = $6)
+  AND ($7 IS NULL OR exploitation_form = $7)
+  AND ($8 IS NULL OR destination = $8)
+  AND ($9 IS NULL OR border_point = $9)
+  AND ($10 IS NULL OR stage = $10)
+  AND ($11 IS NULL OR ethnic_group = $11)
+  AND province IS NOT NULL
+GROUP BY ALL
+ORDER BY ALL
