@@ -1,6 +1,7 @@
 -- Victims by district of origin and year from the facts cube (planners' tier, exact counts) under the
 -- dashboard's cross-filters: the same input as district_year_victims.sql, for estimates on screen.
--- $1..$8: victim group, sex, age band, ethnic family, form of exploitation, destination, border point, stage.
+-- $1..$9: victim group, sex, age band, ethnic family, form of exploitation, destination, border point, stage,
+-- ethnic group.
 select
   district::varchar as district,
   cast(year as integer) as year,
@@ -16,5 +17,6 @@ where district is not null
   and ($6 is null or destination::varchar = $6)
   and ($7 is null or border_point::varchar = $7)
   and ($8 is null or stage::varchar = $8)
+  and ($9 is null or ethnic_group::varchar = $9)
 group by all
 order by all

@@ -77,13 +77,16 @@ describe("from DuckDB", () => {
   })
   it("reads the facts cube with the dashboard's filters", async () => {
     await db.exec(`create or replace table facts as select * from (values
-      (2023, 'LA9001', true, 'local_lao', 'f', 'child', 'lao_tai', 'sexual', 'THA', null, 'identified', 3),
-      (2023, 'LA9001', false, 'deported_lao', 'm', 'adult', 'lao_tai', 'labour', 'THA', null, 'identified', 2)
-    ) t(year, district, is_child, victim_group, sex, age_band, ethnicity_family, exploitation_form, destination, border_point, stage, n)`)
+      (2023, 'LA9001', true, 'local_lao', 'f', 'child', 'lao_tai', 'lao', 'sexual', 'THA', null, 'identified', 3),
+      (2023, 'LA9001', false, 'deported_lao', 'm', 'adult', 'lao_tai', 'phouthai', 'labour', 'THA', null, 'identified', 2)
+    ) t(year, district, is_child, victim_group, sex, age_band, ethnicity_family, ethnic_group, exploitation_form, destination, border_point, stage, n)`)
     expect(await districtYearCountsFromFacts(db)).toEqual([
       { district: "LA9001", year: 2023, child_victims: 3, victims: 5 },
     ])
     expect(await districtYearCountsFromFacts(db, { victimGroup: "deported_lao" })).toEqual([
+      { district: "LA9001", year: 2023, child_victims: 0, victims: 2 },
+    ])
+    expect(await districtYearCountsFromFacts(db, { ethnicGroup: "phouthai" })).toEqual([
       { district: "LA9001", year: 2023, child_victims: 0, victims: 2 },
     ])
   })

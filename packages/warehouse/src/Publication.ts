@@ -8,7 +8,7 @@
 import { Schema } from "effect"
 
 /** Bumped whenever a field below changes meaning; a dashboard refuses any other version. */
-export const CONTRACT_VERSION = 2
+export const CONTRACT_VERSION = 3
 
 export const Tier = Schema.Literals(["public", "planners"])
 export type Tier = typeof Tier.Type
@@ -132,6 +132,9 @@ export const FACT_COLUMNS = [
   "destination",
   "border_point",
   "stage",
+  "identification_setting",
+  /** Whether the first language is Lao (true/false/null): the language itself is never published. */
+  "first_language_lao",
   "n",
 ] as const
 export type FactColumn = (typeof FACT_COLUMNS)[number]

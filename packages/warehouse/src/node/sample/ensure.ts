@@ -9,6 +9,7 @@ import { existsSync } from "node:fs"
 import { mkdir, mkdtemp, readFile, rm } from "node:fs/promises"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
+import { CONTRACT_VERSION } from "../../Publication.ts"
 import { importFile } from "../import/import-file.ts"
 import { openWarehouse } from "../NodeConnector.ts"
 import { type PlannersTables, publish } from "../publish/publish.ts"
@@ -50,6 +51,18 @@ const currentRelease = async (published: string): Promise<string | null> => {
     : null
 }
 
+/**
+ * The built-in sample written to an older publication contract (the dashboard would refuse it):
+ * rebuilt from the seed. Only a synthetic release is ever replaced; real data are left alone.
+ */
+const isOutdatedSample = async (releaseDir: string): Promise<boolean> => {
+  const m = JSON.parse(await readFile(join(releaseDir, "manifest.json"), "utf8")) as {
+    contract?: unknown
+    synthetic?: unknown
+  }
+  return m.synthetic === true && m.contract !== CONTRACT_VERSION
+}
+
 export const ensureSampleData = async ({
   root,
   plannersTables,
@@ -57,7 +70,8 @@ export const ensureSampleData = async ({
 }: EnsureSampleOptions): Promise<EnsureSampleResult> => {
   const published = join(root, "data", "published")
   const existing = await currentRelease(published)
-  if (existing !== null) return { created: false, release: existing }
+  if (existing !== null && !(await isOutdatedSample(join(published, "releases", existing))))
+    return { created: false, release: existing }
 
   const warehouseDir = join(root, "data", "warehouse")
   await mkdir(warehouseDir, { recursive: true })
