@@ -8,30 +8,14 @@
  */
 import { Place } from "@lao-protect/domain"
 import type { DistrictYearRow, ProvinceYearRow } from "../../Publication.ts"
+import type { DyRow, FlowRow, PyRow } from "./dp.ts"
 import { CellTable, UnprotectableCells } from "./suppression.ts"
 
 export const K = (...parts: ReadonlyArray<string | number | null>) =>
   parts.map((p) => (p === null ? "\u2205" : String(p))).join("|")
 
-export interface PyRow {
-  province: string | null
-  year: number
-  n: number
-}
-export interface DyRow {
-  province: string
-  district: string | null
-  year: number
-  n: number
-}
-export interface FlowRow {
-  origin_province: string
-  border_point: string | null
-  destination: string | null
-  direction: "out" | "return"
-  year: number
-  n: number
-}
+/** The rows publish counts, shared with the DP mechanism (dp.ts). */
+export type { DyRow, FlowRow, PyRow } from "./dp.ts"
 
 /** Builds the linked cells of province_year, district_year and flows, and suppresses them. */
 export const suppressAggregates = (
