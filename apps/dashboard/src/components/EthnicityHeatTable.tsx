@@ -112,8 +112,8 @@ export function EthnicityHeatTable({ conn, state, manifest, t, lang, k, cellText
       buildExportContext({ t, state, manifest, k, title }),
     )
   return (
-    <section className="table-view ethnicity-table">
-      <h2>{title}</h2>
+    <section className="table-view ethnicity-table" aria-labelledby="ethnicity-table-title">
+      <h2 id="ethnicity-table-title">{title}</h2>
       <button type="button" data-export="ethnicity-csv" onClick={exportCsv}>
         {t("exportCsv")}
       </button>
@@ -152,11 +152,7 @@ export function EthnicityHeatTable({ conn, state, manifest, t, lang, k, cellText
                       data-pcode={p}
                       data-cell={cell.kind}
                       title={cellText(cell)}
-                      style={
-                        cell.kind === "value"
-                          ? { background: `rgba(179, 88, 6, ${(0.1 + (0.8 * cell.n) / max).toFixed(2)})` }
-                          : undefined
-                      }
+                      style={cell.kind === "value" ? heatStyle(cell.n / max) : undefined}
                     >
                       {cell.kind === "value"
                         ? formatNumber(lang, cell.n)
@@ -173,4 +169,21 @@ export function EthnicityHeatTable({ conn, state, manifest, t, lang, k, cellText
       </div>
     </section>
   )
+}
+
+/**
+ * The heat colour of a share of the table's largest cell, and black or white text, whichever
+ * contrasts more with it (at least 4.58:1 for any share, above WCAG AA's 4.5).
+ */
+const heatStyle = (share: number): { background: string; color: string } => {
+  const alpha = 0.1 + 0.8 * share
+  const [r, g, b] = [140, 60, 0].map((c) => Math.round(255 - alpha * (255 - c))) as [number, number, number]
+  const lin = (c: number) => {
+    const v = c / 255
+    return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4
+  }
+  const l = 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b)
+  const onWhite = 1.05 / (l + 0.05)
+  const onBlack = (l + 0.05) / 0.05
+  return { background: `rgb(${r}, ${g}, ${b})`, color: onWhite > onBlack ? "#fff" : "#000" }
 }

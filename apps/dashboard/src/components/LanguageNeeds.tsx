@@ -47,8 +47,8 @@ export function LanguageNeeds({ conn, state, t, lang, k }: LanguageNeedsProps) {
   if (rows === null) return null
   const byProvince = new Map(rows.map((r) => [r.province, r]))
   return (
-    <section className="table-view language-needs">
-      <h2>{t("languageNeeds")}</h2>
+    <section className="table-view language-needs" aria-labelledby="language-needs-title">
+      <h2 id="language-needs-title">{t("languageNeeds")}</h2>
       <p className="note">{t("languageNeedsNote", { k })}</p>
       <table data-testid="language-needs">
         <tbody>
