@@ -100,10 +100,12 @@ export function Legend(props: LegendProps) {
               })}
             </li>
           ) : null}
-          <li>
-            <span className="bp-circle bp-suppressed" />
-            {t("checkpointSuppressed", { k: props.threshold })}
-          </li>
+          {hidesNothing(props.threshold) ? null : (
+            <li>
+              <span className="bp-circle bp-suppressed" />
+              {t("checkpointSuppressed", { k: props.threshold })}
+            </li>
+          )}
         </ul>
       )}
       {props.showCpn && (

@@ -80,6 +80,9 @@ export interface CpnSectionProps extends PageProps {
 
 export function CpnSection(props: CpnSectionProps) {
   const { engine, state, t, k, coverage, shelters } = props
+  // The public version of an export applies the publication's threshold, not the screen rule (which
+  // is 1, nothing hidden, in the planners tier).
+  const publicK = engine.manifest?.threshold ?? 10
   const { lang } = state
   const [weights, setWeights] = useState<PriorityScore.Weights>(
     () => parseWeights(readStored(WEIGHTS_KEY)) ?? PriorityScore.defaultWeights,
@@ -252,8 +255,8 @@ export function CpnSection(props: CpnSectionProps) {
         header: "child_victims",
         value: (s) => {
           const n = inputByCode.get(s.district)?.childVictims
-          if (n === undefined || n === null) return { kind: "suppressed", k }
-          return restricted ? n : suppress(n, k)
+          if (n === undefined || n === null) return { kind: "suppressed", k: publicK }
+          return restricted ? n : suppress(n, publicK)
         },
       },
       {
@@ -281,7 +284,7 @@ export function CpnSection(props: CpnSectionProps) {
       scores,
       columns,
       props.exportContext(t("planCpnTitle"), [
-        restricted ? t("planRestrictedMark") : t("planPublicVersionMark", { k }),
+        restricted ? t("planRestrictedMark") : t("planPublicVersionMark", { k: publicK }),
         `${t("planWeights")}: ${PriorityScore.componentNames.map((c) => `${c}=${weights[c]}`).join("; ")}`,
         `${t("planCoverageInput")}: ${t(coverage?.origin === "illustrative" ? "planOriginIllustrative" : "planOriginOwn")}`,
         t("planWindows", {
@@ -341,7 +344,7 @@ export function CpnSection(props: CpnSectionProps) {
 
       {engine.conn && (
         <p className="note" data-testid="planners-tier-note">
-          {t("planPlannersTierNote", { k })}
+          {t("planPlannersTierNote", { k: publicK })}
         </p>
       )}
       {estimates.window && (
