@@ -4,4 +4,5 @@
  */
 export type { Connector, Param, Row } from "./Connector.ts"
 export * as Publication from "./Publication.ts"
+export * as ReviewQueue from "./ReviewQueue.ts"
 export * from "./views/index.ts"

@@ -1,31 +1,14 @@
 /**
  * The review queue file (`lao-protect submission review --export`) as the page reads it, and the
- * decisions file it gives back (`--apply`). The shapes mirror `@lao-protect/warehouse/node`
- * Linkage's `ReviewQueue` and `DecisionsFile`; parsing checks every field, so a wrong file shows a
- * reason instead of a broken table.
+ * decisions file it gives back (`--apply`), in the shapes `@lao-protect/warehouse`'s `ReviewQueue`
+ * defines; parsing checks every field, so a wrong file shows a reason instead of a broken table.
  */
+import { ReviewQueue } from "@lao-protect/warehouse"
 import type { MessageKey } from "../../i18n/index.ts"
 
-export interface QueueRecord {
-  readonly id: string
-  readonly partner: string
-  readonly caseId: string
-  readonly year: number | null
-  readonly province: string | null
-  readonly sex: string | null
-}
-export interface QueueField {
-  readonly field: string
-  readonly level: number
-  readonly weight: number
-}
-export interface QueuePair {
-  readonly left: QueueRecord
-  readonly right: QueueRecord
-  readonly probability: number
-  readonly weight: number
-  readonly fields: ReadonlyArray<QueueField>
-}
+export type QueueRecord = ReviewQueue.QueueRecord
+export type QueueField = ReviewQueue.QueueField
+export type QueuePair = ReviewQueue.QueuePair
 
 export type Decision = "confirm" | "reject"
 export const pairKey = (p: QueuePair) => `${p.left.id}\u0000${p.right.id}`
@@ -44,8 +27,8 @@ export const parseQueue = (text: string): { pairs: ReadonlyArray<QueuePair> } | 
     return { error: "not JSON" }
   }
   const q = data as { kind?: unknown; version?: unknown; pairs?: unknown }
-  if (q?.kind !== "lao-protect-review-queue" || q.version !== 1)
-    return { error: "kind is not lao-protect-review-queue v1" }
+  if (q?.kind !== ReviewQueue.QUEUE_KIND || q.version !== 1)
+    return { error: `kind is not ${ReviewQueue.QUEUE_KIND} v1` }
   if (!Array.isArray(q.pairs)) return { error: "no pairs" }
   for (const [i, p] of (q.pairs as Array<QueuePair>).entries()) {
     if (
@@ -59,8 +42,11 @@ export const parseQueue = (text: string): { pairs: ReadonlyArray<QueuePair> } | 
   return { pairs: q.pairs as ReadonlyArray<QueuePair> }
 }
 
-export const decisionsFile = (pairs: ReadonlyArray<QueuePair>, decided: ReadonlyMap<string, Decision>) => ({
-  kind: "lao-protect-review-decisions" as const,
+export const decisionsFile = (
+  pairs: ReadonlyArray<QueuePair>,
+  decided: ReadonlyMap<string, Decision>,
+): ReviewQueue.DecisionsFile => ({
+  kind: ReviewQueue.DECISIONS_KIND,
   version: 1 as const,
   decisions: pairs.flatMap((p) => {
     const d = decided.get(pairKey(p))

@@ -4,50 +4,28 @@
  * page of the dashboard; `applyDecisions` stores the file the page gives back. Decisions take effect
  * on the next `linkRecords`.
  */
+
+import {
+  DECISIONS_KIND,
+  type DecisionsFile,
+  QUEUE_KIND,
+  type QueueRecord,
+  type ReviewQueue,
+} from "../../ReviewQueue.ts"
 import type { NodeConnector } from "../NodeConnector.ts"
 import { comparisons } from "./em.ts"
 import { recordDecision } from "./link.ts"
 import queueSql from "./review_queue.sql?raw"
 
-export const QUEUE_KIND = "lao-protect-review-queue"
-export const DECISIONS_KIND = "lao-protect-review-decisions"
-
-export interface QueueRecord {
-  readonly id: string
-  readonly partner: string
-  readonly caseId: string
-  readonly year: number | null
-  readonly province: string | null
-  readonly sex: string | null
-}
-
-export interface QueueField {
-  readonly field: string
-  /** -1 missing on either side; higher = closer agreement (see `levelNames`). */
-  readonly level: number
-  readonly weight: number
-}
-
-export interface QueuePair {
-  readonly left: QueueRecord
-  readonly right: QueueRecord
-  readonly probability: number
-  readonly weight: number
-  readonly fields: ReadonlyArray<QueueField>
-}
-
-export interface ReviewQueue {
-  readonly kind: typeof QUEUE_KIND
-  readonly version: 1
-  readonly createdAt: string
-  readonly pairs: ReadonlyArray<QueuePair>
-}
-
-export interface DecisionsFile {
-  readonly kind: typeof DECISIONS_KIND
-  readonly version: 1
-  readonly decisions: ReadonlyArray<{ left: string; right: string; decision: "confirm" | "reject" }>
-}
+export {
+  DECISIONS_KIND,
+  type DecisionsFile,
+  QUEUE_KIND,
+  type QueueField,
+  type QueuePair,
+  type QueueRecord,
+  type ReviewQueue,
+} from "../../ReviewQueue.ts"
 
 export const reviewQueue = async (db: NodeConnector, limit = 500): Promise<ReviewQueue> => {
   const rows = await db.query(queueSql, [limit])
