@@ -3,6 +3,7 @@
  * absolute or per 100,000, year-on-year change, small multiples by province and, when the
  * publication carries them, UNODC GLOTIP figures beside ours. Cross-filtered by the shared filters.
  */
+
 import { GRAINS, type Grain, TREND_BREAKDOWNS, type TrendBreakdown } from "@lao-protect/warehouse"
 import { useRef, useState } from "react"
 import { vocab } from "../data/reference.ts"
@@ -15,6 +16,7 @@ import type { MessageKey, T } from "../i18n/index.ts"
 import { formatNumber } from "../lib/format.ts"
 import { type AppState, filtersOf, type Metric } from "../lib/state.ts"
 import type { Cell } from "../lib/suppress.ts"
+import { hidesNothing } from "../lib/suppress.ts"
 import { BREAKDOWN_LABEL, categoryLabel } from "./trends/labels.ts"
 import { mappingOf, officialSeries, trendModel, yearsOf } from "./trends/model.ts"
 import { OfficialPanel, officialSourceText } from "./trends/OfficialPanel.tsx"
@@ -194,7 +196,7 @@ export function TrendsPage({ engine, state, update, t, k, cellText }: PageProps)
     <main className="page trends" data-testid="page-trends" data-trends="ready">
       <h2>{t("trendsTitle")}</h2>
       {controls}
-      <p className="note">{t("markerNote", { k })}</p>
+      {hidesNothing(k) ? null : <p className="note">{t("markerNote", { k })}</p>}
       <div className="trend-grid">
         <TrendPanel
           t={t}

@@ -1,5 +1,7 @@
 /** One exportable trend: title, PNG/SVG/CSV buttons, the chart, its legend and its table. */
+
 import { useRef } from "react"
+import { hidesNothing } from "../../lib/suppress.ts"
 import "./trends.css"
 import type { ExportContext, LegendEntry } from "../../export/context.ts"
 import type { CsvColumn } from "../../export/csv.ts"
@@ -33,7 +35,10 @@ export const legendFor = (t: T, k: number, series: ReadonlyArray<ChartSeries>): 
     kind: s.dashed ? ("dashed" as const) : ("line" as const),
     colour: s.colour,
   })),
-  { label: t("suppressedLegend", { k }), kind: "suppressed", colour: "#bdbdbd" },
+  // Nothing is hidden under the planners' exact rule (k = 1): no "fewer than 1" entry.
+  ...(hidesNothing(k)
+    ? []
+    : [{ label: t("suppressedLegend", { k }), kind: "suppressed" as const, colour: "#bdbdbd" }]),
   { label: t("noData"), kind: "noData", colour: "#ffffff" },
 ]
 
