@@ -15,16 +15,20 @@ import * as CaseStage from "./CaseStage.ts"
 import { Consent } from "./Consent.ts"
 import { DecodeError, fromSchemaResult } from "./DecodeError.ts"
 import { ExploitationForm, Industry, MeansOfControl } from "./Exploitation.ts"
+import { ExploitationLength } from "./ExploitationLength.ts"
 import { IdentificationSetting } from "./IdentificationSetting.ts"
 import { IsoDate } from "./IsoDate.ts"
 import { Pii } from "./internal/annotations.ts"
-import { todayIso } from "./internal/date.ts"
+import { todayIso, yearsBetween } from "./internal/date.ts"
+import { ageSpanExceeded } from "./internal/rowChecks.ts"
 import { LegalBasisId } from "./LegalBasis.ts"
 import { Partner } from "./Partner.ts"
 import { PerpetratorRole } from "./Perpetrator.ts"
 import { isChild, Victim } from "./Person.ts"
 import { CheckpointId, CountryCode, DistrictCode, ProvinceCode, provinceOfDistrict } from "./Place.ts"
+import { AgeAtRecruitment, RecruiterRelationship, RecruitmentMethod } from "./Recruitment.ts"
 import { Service } from "./Service.ts"
+import { TraffickingStatus } from "./TraffickingStatus.ts"
 import { VictimGroup } from "./VictimGroup.ts"
 
 export { Consent }
@@ -68,7 +72,14 @@ export const Exploitation = /*#__PURE__*/ Schema.Struct({
   industry: Schema.optionalKey(Industry),
   meansOfControl: unique(MeansOfControl),
   perpetrators: unique(PerpetratorRole),
+  lengthMonths: Schema.optionalKey(ExploitationLength),
 }).annotate({ title: "Exploitation" })
+
+export const Recruitment = /*#__PURE__*/ Schema.Struct({
+  method: Schema.optionalKey(RecruitmentMethod),
+  recruiterRelationship: Schema.optionalKey(RecruiterRelationship),
+  ageAtRecruitment: Schema.optionalKey(AgeAtRecruitment),
+}).annotate({ title: "Recruitment" })
 
 export const Identification = /*#__PURE__*/ Schema.Struct({
   date: IsoDate.check(
@@ -105,6 +116,8 @@ interface CaseFields {
   }
   readonly originDistrict?: DistrictCode
   readonly originProvince?: ProvinceCode
+  readonly recruitment?: { readonly ageAtRecruitment?: number }
+  readonly exploitation?: { readonly lengthMonths?: number }
 }
 
 /** The case-level rules; each returns `[path, message]` pairs. */
@@ -144,6 +157,31 @@ export const caseChecks = (c: CaseFields): Array<{ path: ReadonlyArray<PropertyK
       }
     })
   }
+  const ages = {
+    ageYears: c.victim.ageYears,
+    fromDateOfBirth:
+      c.victim.dateOfBirth === undefined
+        ? undefined
+        : yearsBetween(c.victim.dateOfBirth, c.identification.date),
+  }
+  const recruitedAt = c.recruitment?.ageAtRecruitment
+  if (recruitedAt !== undefined) {
+    const over = ageSpanExceeded(recruitedAt, ages, 0, 1, 0)
+    if (over !== undefined)
+      out.push({
+        path: ["recruitment", "ageAtRecruitment"],
+        issue: `${recruitedAt} is above the age at identification (${over.age}): a person is recruited before being identified`,
+      })
+  }
+  const months = c.exploitation?.lengthMonths
+  if (months !== undefined) {
+    const over = ageSpanExceeded(months, ages, recruitedAt ?? 0, 12, 11)
+    if (over !== undefined)
+      out.push({
+        path: ["exploitation", "lengthMonths"],
+        issue: `${months} months is more than ${over.bound}: exploitation cannot last longer than the time between recruitment (or birth) and identification`,
+      })
+  }
   if (c.originDistrict !== undefined && c.originProvince !== undefined) {
     const expected = provinceOfDistrict(c.originDistrict)
     if (expected !== c.originProvince) {
@@ -169,6 +207,10 @@ export const CaseFieldsSchema = /*#__PURE__*/ Schema.Struct({
   originProvince: Schema.optionalKey(ProvinceCode),
   route: Schema.Array(RouteEvent),
   exploitation: Exploitation,
+  traffickingStatus: Schema.optionalKey(
+    TraffickingStatus.annotate({ description: "Presumed (also when absent), confirmed, or not a victim" }),
+  ),
+  recruitment: Schema.optionalKey(Recruitment),
   legalBasis: unique(LegalBasisId).annotate({
     description: "Articles the case rests on (offence, protection)",
   }),

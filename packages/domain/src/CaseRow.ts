@@ -18,10 +18,12 @@ import * as SchemaAST from "effect/SchemaAST"
 import * as BestInterest from "./BestInterest.ts"
 import * as Case from "./Case.ts"
 import * as CaseStageModule from "./CaseStage.ts"
+import * as CitizenshipModule from "./Citizenship.ts"
 import * as ConsentModule from "./Consent.ts"
 import { DecodeError, fromSchemaResult } from "./DecodeError.ts"
 import * as Ethnicity from "./Ethnicity.ts"
 import * as Exploitation from "./Exploitation.ts"
+import * as ExploitationLength from "./ExploitationLength.ts"
 import * as IdentificationSettingModule from "./IdentificationSetting.ts"
 import type * as IsoDate from "./IsoDate.ts"
 import { Pii } from "./internal/annotations.ts"
@@ -40,7 +42,9 @@ import * as PartnerModule from "./Partner.ts"
 import * as Perpetrator from "./Perpetrator.ts"
 import * as Person from "./Person.ts"
 import * as Place from "./Place.ts"
+import * as Recruitment from "./Recruitment.ts"
 import * as ServiceModule from "./Service.ts"
+import * as TraffickingStatusModule from "./TraffickingStatus.ts"
 import * as VictimGroupModule from "./VictimGroup.ts"
 
 // ---------------------------------------------------------------------------------------------
@@ -88,6 +92,11 @@ export const columnNames = [
   "notes",
   "bid_outcome",
   "bid_decided_by",
+  "trafficking_status",
+  "recruitment_method",
+  "recruiter_relationship",
+  "age_at_recruitment",
+  "exploitation_months",
 ] as const
 export type ColumnName = (typeof columnNames)[number]
 
@@ -269,10 +278,11 @@ export const columnSpecs: { readonly [K in ColumnName]: ColumnSpec } = {
     example: "16",
   },
   citizenship: {
-    ...codeColumn("CountryCode", Place.CountryCode, true),
+    ...codeColumn("Citizenship", CitizenshipModule.Citizenship, true),
     pii: false,
     label: en("Citizenship", "ສັນຊາດ"),
-    description: "Citizenship, ISO 3166-1 alpha-3 (`LAO` for Lao citizens).",
+    description:
+      "Citizenship, ISO 3166-1 alpha-3 (`LAO` for Lao citizens; any ISO 3166-1 country), `stateless` or `unknown`.",
     example: "LAO",
   },
   ethnicity: {
@@ -451,6 +461,51 @@ export const columnSpecs: { readonly [K in ColumnName]: ColumnSpec } = {
     description:
       "Body that made the best-interest determination; required with bid_date before a child moves out of care.",
     example: "mlsw",
+  },
+  trafficking_status: {
+    ...codeColumn("TraffickingStatus", TraffickingStatusModule.TraffickingStatus, false),
+    pii: false,
+    label: en("Trafficking status", "ສະຖານະຜູ້ຖືກເຄາະຮ້າຍ"),
+    description:
+      "presumed (also when empty), confirmed, or not_a_victim (screened out: kept, but never counted as a victim in publications).",
+    example: "confirmed",
+  },
+  recruitment_method: {
+    ...codeColumn("RecruitmentMethod", Recruitment.RecruitmentMethod, false),
+    pii: false,
+    label: en("Recruitment method", "ວິທີການຊັກຊວນ"),
+    description: "How the person was recruited (the main way; HTCDS vic_MethodOfRecruitment).",
+    example: "job_offer",
+  },
+  recruiter_relationship: {
+    ...codeColumn("RecruiterRelationship", Recruitment.RecruiterRelationship, false),
+    pii: false,
+    label: en("Recruiter's relationship to the person", "ຄວາມສຳພັນລະຫວ່າງຜູ້ຊັກຊວນ ແລະ ຜູ້ຖືກເຄາະຮ້າຍ"),
+    description: "How the main recruiter was related to the person (CTDC recruiterRelation*).",
+    example: "friend_acquaintance",
+  },
+  age_at_recruitment: {
+    type: "int",
+    required: false,
+    min: 0,
+    max: 120,
+    pattern: "^(0|[1-9][0-9]{0,2})$",
+    pii: false,
+    label: en("Age at recruitment (years)", "ອາຍຸຕອນຖືກຊັກຊວນ (ປີ)"),
+    description:
+      "Age in whole years when recruited, 0-120; not above the age at identification (age_years, or from date_of_birth).",
+    example: "15",
+  },
+  exploitation_months: {
+    type: "int",
+    required: false,
+    min: 0,
+    max: ExploitationLength.MAX_MONTHS,
+    pattern: "^(0|[1-9][0-9]{0,3})$",
+    pii: false,
+    label: en("Length of exploitation (months)", "ໄລຍະເວລາທີ່ຖືກຂູດຮີດ (ເດືອນ)"),
+    description: `Whole months the person was exploited (0 = less than a month), 0-${ExploitationLength.MAX_MONTHS}; not longer than the time since recruitment (or birth).`,
+    example: "8",
   },
 }
 
@@ -653,6 +708,30 @@ export const caseRowCrossFieldRules: ReadonlyArray<CrossFieldRule> = [
       "The stages with a date, in order, are a path the stage machine allows (CaseStage.transitions), e.g. a case cannot be closed straight after identification without an exit reason.",
   },
   {
+    id: "recruited_before_identification",
+    kind: "ageSpan",
+    column: "age_at_recruitment",
+    perYear: 1,
+    slack: 0,
+    child: childSpec,
+    reason:
+      "a person is recruited before being identified, so the age at recruitment cannot exceed the age at identification",
+    description:
+      "age_at_recruitment is not above the age at identification: age_years, and the age from date_of_birth, when given.",
+  },
+  {
+    id: "exploitation_after_recruitment",
+    kind: "ageSpan",
+    column: "exploitation_months",
+    perYear: 12,
+    slack: 11,
+    since: "age_at_recruitment",
+    child: childSpec,
+    reason: "exploitation cannot last longer than the time between recruitment (or birth) and identification",
+    description:
+      "exploitation_months is at most 12 x (age at identification - age_at_recruitment) + 11 (whole years hide up to 11 months), for age_years and the age from date_of_birth when given (age_at_recruitment 0 when empty).",
+  },
+  {
     id: "origin_province_matches_district",
     kind: "provinceOfDistrict",
     district: "origin_district",
@@ -733,7 +812,7 @@ export const CaseRow = CaseRowCells.check(
   identifier: "CaseRow",
   title: "Case row",
   description:
-    "One case as a flat row of text cells (CSV/XLSForm). Every column is present; an empty string means missing; lists are ';'-separated codes; dates are YYYY-MM-DD. This JSON Schema checks formats, codes, lengths and patterns only; it cannot express, and the @lao-protect/domain decoder enforces: calendar validity, 'not in the future' (Lao time), the order of the stage dates, the stage path, the presumption of childhood and the child BID rule (a child, or a person whose age is unknown or disputed, needs bid_date, bid_outcome and bid_decided_by between identification and any move out of care), child_labour only for a child, foreign_in_lao not LAO, a destination for repatriated and deported persons, the province of origin_district, and legal_basis articles in force by the case's dates.",
+    "One case as a flat row of text cells (CSV/XLSForm). Every column is present; an empty string means missing; lists are ';'-separated codes; dates are YYYY-MM-DD. This JSON Schema checks formats, codes, lengths and patterns only; it cannot express, and the @lao-protect/domain decoder enforces: calendar validity, 'not in the future' (Lao time), the order of the stage dates, the stage path, the presumption of childhood and the child BID rule (a child, or a person whose age is unknown or disputed, needs bid_date, bid_outcome and bid_decided_by between identification and any move out of care), child_labour only for a child, foreign_in_lao not LAO, a destination for repatriated and deported persons, the province of origin_district, legal_basis articles in force by the case's dates, age_at_recruitment not above the age at identification, and exploitation_months not longer than the time since recruitment.",
 })
 export type CaseRow = typeof CaseRow.Type
 
@@ -1028,7 +1107,21 @@ export const toCaseEncoded = (row: CaseRow): typeof Case.Case.Encoded => {
       ...some("industry", row.industry as never),
       meansOfControl: list(row.means_of_control) as never,
       perpetrators: list(row.perpetrator_roles) as never,
+      ...(row.exploitation_months === "" ? {} : { lengthMonths: Number(row.exploitation_months) }),
     },
+    ...some("traffickingStatus", row.trafficking_status as TraffickingStatusModule.TraffickingStatus | ""),
+    ...(row.recruitment_method === "" && row.recruiter_relationship === "" && row.age_at_recruitment === ""
+      ? {}
+      : {
+          recruitment: {
+            ...some("method", row.recruitment_method as Recruitment.RecruitmentMethod | ""),
+            ...some(
+              "recruiterRelationship",
+              row.recruiter_relationship as Recruitment.RecruiterRelationship | "",
+            ),
+            ...(row.age_at_recruitment === "" ? {} : { ageAtRecruitment: Number(row.age_at_recruitment) }),
+          },
+        }),
     legalBasis: list(row.legal_basis) as never,
     stageHistory: history as never,
     services: list(row.services) as never,
@@ -1088,6 +1181,13 @@ export const fromCase = (c: Case.Case): Result.Result<CaseRow, CaseNotFlattenabl
   row.industry = c.exploitation.industry ?? ""
   row.means_of_control = c.exploitation.meansOfControl.join(";")
   row.perpetrator_roles = c.exploitation.perpetrators.join(";")
+  row.exploitation_months =
+    c.exploitation.lengthMonths === undefined ? "" : String(c.exploitation.lengthMonths)
+  row.trafficking_status = c.traffickingStatus ?? ""
+  row.recruitment_method = c.recruitment?.method ?? ""
+  row.recruiter_relationship = c.recruitment?.recruiterRelationship ?? ""
+  row.age_at_recruitment =
+    c.recruitment?.ageAtRecruitment === undefined ? "" : String(c.recruitment.ageAtRecruitment)
   row.legal_basis = c.legalBasis.join(";")
   let previous: CaseStageModule.CaseStage | undefined
   const who: CaseStageModule.Who = { sex: c.victim.sex, child: c.isChild }

@@ -5,6 +5,7 @@
  * an age from appearance or documents.
  */
 import * as Schema from "effect/Schema"
+import { Citizenship } from "./Citizenship.ts"
 import { EthnicGroup } from "./Ethnicity.ts"
 import { IsoDate } from "./IsoDate.ts"
 import { Pii } from "./internal/annotations.ts"
@@ -12,17 +13,24 @@ import { yearsBetween } from "./internal/date.ts"
 import { review, sourced } from "./internal/label.ts"
 import { vocabulary } from "./internal/vocabulary.ts"
 import type { Labels } from "./Label.ts"
-import { CountryCode } from "./Place.ts"
 
 // ---------------------------------------------------------------------------------------------
 // Sex
 // ---------------------------------------------------------------------------------------------
 
-export const sexCodes = ["female", "male", "non_binary", "unknown"] as const
+export const sexCodes = [
+  "female",
+  "male",
+  "transgender_woman",
+  "transgender_man",
+  "non_binary",
+  "unknown",
+] as const
 
 export const Sex = /*#__PURE__*/ Schema.Literals(sexCodes).annotate({
   title: "Sex",
-  description: "Sex or gender as the person states it; unknown when not recorded",
+  description:
+    "Sex or gender as the person states it (transgender women and men keep their own codes); unknown when not recorded",
 })
 export type Sex = typeof Sex.Type
 
@@ -31,10 +39,20 @@ export const sexLabels: Labels<Sex> = {
   // The glossary has ຍິງ (female, high) and ເພດຊາຍ (male, medium): one picklist needs one form, so
   // male is ຊາຍ without ເພດ ("sex"), flagged until a translator confirms it.
   male: review("Male", "ຊາຍ", "Male."),
+  transgender_woman: review(
+    "Transgender woman",
+    "ແມ່ຍິງຂ້າມເພດ",
+    "A woman who was assigned male at birth, as she states it (HTCDS TransgenderFeminine).",
+  ),
+  transgender_man: review(
+    "Transgender man",
+    "ຜູ້ຊາຍຂ້າມເພດ",
+    "A man who was assigned female at birth, as he states it (HTCDS TransgenderMasculine).",
+  ),
   non_binary: review(
-    "Non-binary",
+    "Non-binary or other",
     "ບໍ່ແມ່ນທັງຍິງ ແລະ ຊາຍ",
-    "Neither female nor male, as the person states it (includes transgender persons who do not identify as female or male).",
+    "Neither female nor male, or another gender, as the person states it.",
   ),
   unknown: sourced("Unknown", "no data", "Not recorded or the person did not say."),
 }
@@ -47,11 +65,53 @@ export const sexLabels: Labels<Sex> = {
 export const sexToCtdc: { readonly [K in Sex]: string | null } = {
   female: "Female",
   male: "Male",
+  transgender_woman: "Trans/Transgender/NonConforming",
+  transgender_man: "Trans/Transgender/NonConforming",
   non_binary: "Trans/Transgender/NonConforming",
   unknown: null,
 }
 
 export const SexVocabulary = /*#__PURE__*/ vocabulary("Sex", sexCodes, sexLabels)
+
+/**
+ * The sex categories of published tables. Transgender women, transgender men and non-binary persons
+ * are few in any year and province: published one by one, a cell of one or two would point at a
+ * person. They are published together as `transgender_non_binary`, a cell the publication's
+ * threshold suppresses like any other; the warehouse keeps each code.
+ */
+export const publishedSexCodes = ["female", "male", "transgender_non_binary", "unknown"] as const
+
+export const PublishedSex = /*#__PURE__*/ Schema.Literals(publishedSexCodes).annotate({
+  title: "Published sex",
+  description: "Sex as published: female, male, transgender or non-binary (grouped), unknown",
+})
+export type PublishedSex = typeof PublishedSex.Type
+
+export const publishedSexOf: { readonly [K in Sex]: PublishedSex } = {
+  female: "female",
+  male: "male",
+  transgender_woman: "transgender_non_binary",
+  transgender_man: "transgender_non_binary",
+  non_binary: "transgender_non_binary",
+  unknown: "unknown",
+}
+
+export const publishedSexLabels: Labels<PublishedSex> = {
+  female: sexLabels.female,
+  male: sexLabels.male,
+  transgender_non_binary: review(
+    "Transgender or non-binary",
+    "ຄົນຂ້າມເພດ ຫຼື ບໍ່ແມ່ນທັງຍິງ ແລະ ຊາຍ",
+    "Transgender women, transgender men and non-binary persons, published together so that no small group is exposed.",
+  ),
+  unknown: sexLabels.unknown,
+}
+
+export const PublishedSexVocabulary = /*#__PURE__*/ vocabulary(
+  "PublishedSex",
+  publishedSexCodes,
+  publishedSexLabels,
+)
 
 // ---------------------------------------------------------------------------------------------
 // Age bands (CTDC `ageBroad`)
@@ -144,7 +204,7 @@ export class Victim extends /*#__PURE__*/ Schema.Class<Victim>("Victim")({
     /*#__PURE__*/ IsoDate.annotate({ [Pii]: true, description: "Date of birth (PII)" }),
   ),
   ageYears: /*#__PURE__*/ Schema.optionalKey(AgeYears),
-  citizenship: CountryCode,
+  citizenship: Citizenship,
   ethnicity: /*#__PURE__*/ Schema.optionalKey(EthnicGroup),
   firstLanguage: /*#__PURE__*/ Schema.optionalKey(
     /*#__PURE__*/ Schema.String.annotate({ description: "First language, free text" }),

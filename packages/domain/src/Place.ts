@@ -19,6 +19,7 @@ import * as Schema from "effect/Schema"
 import { type CheckpointRow, checkpointRows } from "./data/checkpoints.ts"
 import { type CountryRow, countryRows } from "./data/countries.ts"
 import { type DistrictRow, districtRows } from "./data/districts.ts"
+import { isoCountries } from "./data/iso-countries.generated.ts"
 import { type ProvinceRow, provinceRows } from "./data/provinces.ts"
 import type { Label, Labels } from "./Label.ts"
 
@@ -36,7 +37,37 @@ const districtCodeList = districtRows.map((d) => d.code) as ReadonlyArray<
 const checkpointIdList = checkpointRows.map((c) => c.id) as ReadonlyArray<
   RowCode<typeof checkpointRows, "id">
 >
-const countryCodeList = countryRows.map((c) => c.iso3) as ReadonlyArray<RowCode<typeof countryRows, "iso3">>
+const curatedIso3 = new Set<string>(countryRows.map((c) => c.iso3))
+const curatedNames = new Set<string>(
+  countryRows.flatMap((c) => [c.nameEn, ...c.variants].map((n) => n.toLowerCase())),
+)
+const isoNameCount = new Map<string, number>()
+for (const [, , names] of isoCountries)
+  for (const n of names) isoNameCount.set(n.toLowerCase(), (isoNameCount.get(n.toLowerCase()) ?? 0) + 1)
+/** The curated rows (variants, Lao names, neighbours), then every other ISO 3166-1 country. */
+const allCountryRows: ReadonlyArray<CountryRow> = [
+  ...countryRows,
+  ...isoCountries
+    .filter(([iso3]) => !curatedIso3.has(iso3))
+    .map(
+      ([iso3, iso2, [nameEn, ...variants]]): CountryRow => ({
+        iso3,
+        iso2,
+        nameEn: nameEn!,
+        // a curated name ("Korea") keeps meaning the curated country; a name two countries share
+        // ("Congo") is no variant of either
+        variants: variants.filter(
+          (v) => !curatedNames.has(v.toLowerCase()) && isoNameCount.get(v.toLowerCase()) === 1,
+        ),
+        nameLo: "",
+        loSource: null,
+        neighbour: false,
+      }),
+    ),
+]
+const countryCodeList = allCountryRows.map((c) => c.iso3) as ReadonlyArray<
+  RowCode<typeof countryRows, "iso3"> | (typeof isoCountries)[number][0]
+>
 
 export const ProvinceCode = /*#__PURE__*/ Schema.Literals(provinceCodeList).annotate({
   title: "ProvinceCode",
@@ -65,7 +96,7 @@ export type CheckpointId = typeof CheckpointId.Type
 export const CountryCode = /*#__PURE__*/ Schema.Literals(countryCodeList).annotate({
   title: "CountryCode",
   description:
-    "ISO 3166-1 alpha-3 code of a country of citizenship, transit or destination (LAO for internal trafficking).",
+    "ISO 3166-1 alpha-3 code of a country of citizenship, transit or destination (LAO for internal trafficking); every ISO 3166-1 country.",
   examples: ["THA", "CHN", "LAO"],
 })
 export type CountryCode = typeof CountryCode.Type
@@ -93,7 +124,7 @@ export interface Country extends Omit<CountryRow, "iso3"> {
 export const provinces: ReadonlyArray<Province> = provinceRows
 export const districts: ReadonlyArray<District> = districtRows
 export const checkpoints: ReadonlyArray<Checkpoint> = checkpointRows
-export const countries: ReadonlyArray<Country> = countryRows
+export const countries: ReadonlyArray<Country> = allCountryRows as ReadonlyArray<Country>
 
 const byKey = <A, K extends string>(rows: ReadonlyArray<A>, key: (a: A) => K): ReadonlyMap<K, A> =>
   new Map(rows.map((a) => [key(a), a]))

@@ -6,8 +6,10 @@
  */
 import * as CaseRow from "./CaseRow.ts"
 import * as CaseStage from "./CaseStage.ts"
+import * as Citizenship from "./Citizenship.ts"
 import * as Consent from "./Consent.ts"
 import * as Exploitation from "./Exploitation.ts"
+import * as ExploitationLength from "./ExploitationLength.ts"
 import * as IdentificationSetting from "./IdentificationSetting.ts"
 import { sourcedLao } from "./internal/glossary.ts"
 import type { Vocabulary } from "./internal/vocabulary.ts"
@@ -15,7 +17,9 @@ import type { Label } from "./Label.ts"
 import * as Partner from "./Partner.ts"
 import * as Perpetrator from "./Perpetrator.ts"
 import * as Person from "./Person.ts"
+import * as Recruitment from "./Recruitment.ts"
 import * as Service from "./Service.ts"
+import * as TraffickingStatus from "./TraffickingStatus.ts"
 import * as Translations from "./Translations.ts"
 import * as VictimGroup from "./VictimGroup.ts"
 
@@ -34,6 +38,13 @@ export const vocabularies: ReadonlyArray<Vocabulary> = [
   Partner.Vocabulary,
   Consent.Vocabulary,
   IdentificationSetting.Vocabulary,
+  TraffickingStatus.Vocabulary,
+  Recruitment.MethodVocabulary,
+  Recruitment.RelationshipVocabulary,
+  ExploitationLength.BandVocabulary,
+  Person.PublishedSexVocabulary,
+  // stateless and unknown only: the countries are in Translations' catalogue sources
+  Citizenship.SpecialVocabulary,
 ]
 
 const columnLabels: Readonly<Record<string, Label>> = Object.fromEntries(

@@ -40,7 +40,11 @@ describe("decodeCaseRow: one message per problem, for a case worker", () => {
   })
 
   it.each([
-    ["sex", "F", 'sex: "F" is not one of female, male, non_binary, unknown'],
+    [
+      "sex",
+      "F",
+      'sex: "F" is not one of female, male, transgender_woman, transgender_man, non_binary, unknown',
+    ],
     ["case_id", "", "case_id: is required but empty"],
     ["case_id", "a b", `case_id: "a b" is not valid: ${CaseRow.columnSpecs.case_id.description}`],
     ["case_id", "x".repeat(65), "case_id: is 65 characters long; at most 64 are allowed"],

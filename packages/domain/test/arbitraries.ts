@@ -3,6 +3,7 @@ import * as fc from "fast-check"
 import * as BestInterest from "../src/BestInterest.ts"
 import * as CaseRow from "../src/CaseRow.ts"
 import * as CaseStage from "../src/CaseStage.ts"
+import { yearsBetween } from "../src/internal/date.ts"
 import { presumedChildRow } from "../src/internal/rowChecks.ts"
 
 const DAY = 86_400_000
@@ -61,6 +62,11 @@ export const validRow: fc.Arbitrary<CaseRow.CaseRow> = fc
     phone: fc.string({ maxLength: 32 }),
     village: fc.string({ maxLength: 40 }),
     notes: fc.string({ maxLength: 200 }),
+    trafficking_status: maybe(code("trafficking_status")),
+    recruitment_method: maybe(code("recruitment_method")),
+    recruiter_relationship: maybe(code("recruiter_relationship")),
+    recruitedYearsBefore: fc.option(fc.integer({ min: 0, max: 30 }), { nil: undefined }),
+    monthsShare: fc.option(fc.double({ min: 0, max: 1, noNaN: true }), { nil: undefined }),
   })
   .map((r) => {
     const row = CaseRow.emptyRow()
@@ -100,7 +106,23 @@ export const validRow: fc.Arbitrary<CaseRow.CaseRow> = fc
       phone: r.phone,
       village: r.village,
       notes: r.notes,
+      trafficking_status: r.trafficking_status,
+      recruitment_method: r.recruitment_method,
+      recruiter_relationship: r.recruiter_relationship,
     })
+    // Recruitment age and length of exploitation, consistent with the age at identification.
+    const ages = [
+      ...(row.age_years === "" ? [] : [Number(row.age_years)]),
+      ...(row.date_of_birth === "" ? [] : [yearsBetween(row.date_of_birth, idDate)]),
+    ]
+    const ageAtId = ages.length === 0 ? 120 : Math.min(...ages)
+    const recruited =
+      r.recruitedYearsBefore === undefined ? undefined : Math.max(0, ageAtId - r.recruitedYearsBefore)
+    row.age_at_recruitment = recruited === undefined ? "" : String(recruited)
+    if (r.monthsShare !== undefined)
+      row.exploitation_months = String(
+        Math.min(1200, Math.floor(r.monthsShare * (12 * (ageAtId - (recruited ?? 0)) + 11))),
+      )
     // Walk the stage machine from identification with non-decreasing dates.
     let stage: CaseStage.CaseStage = "identification"
     let date = idDate

@@ -40,7 +40,8 @@ describe("data quality", () => {
     expect(q!.rejectedByReason).toEqual([
       {
         column: "sex",
-        reason: "not a known code: expected one of female, male, non_binary, unknown",
+        reason:
+          "not a known code: expected one of female, male, transgender_woman, transgender_man, non_binary, unknown",
         rows: 2,
       },
       {

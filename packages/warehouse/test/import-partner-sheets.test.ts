@@ -167,7 +167,8 @@ describe("dry run", () => {
       { column: "case_id", reason: "duplicate case id in this file (first seen in row 2)", rows: 1 },
       {
         column: "sex",
-        reason: "not a known code: expected one of female, male, non_binary, unknown",
+        reason:
+          "not a known code: expected one of female, male, transgender_woman, transgender_man, non_binary, unknown",
         rows: 1,
       },
     ])

@@ -261,7 +261,7 @@ describe("publish: de-identification", () => {
     const conn = await openWarehouse(":memory:")
     try {
       await conn.exec(
-        "CREATE TABLE cases AS SELECT 'afesip' AS source, 'AF-2019/17' AS case_id, DATE '2019-03-04' AS identification_date, NULL::VARCHAR AS origin_province, 'LA0502' AS origin_district, 'female' AS sex, 15 AS age_years, NULL::DATE AS date_of_birth, 'local_lao' AS victim_group, 'akha' AS ethnicity, 'online_scam' AS exploitation_form, 'LAO' AS destination_country, NULL::VARCHAR AS border_checkpoint, 'hotline' AS identification_setting, ' Khmu ' AS first_language, NULL::VARCHAR AS exit_reason, NULL::DATE AS interim_care_date, NULL::DATE AS assessment_date, NULL::DATE AS bid_date, NULL::DATE AS return_date, NULL::DATE AS reintegration_date, NULL::DATE AS follow_up_date, NULL::DATE AS closed_date",
+        "CREATE TABLE cases AS SELECT 'afesip' AS source, 'AF-2019/17' AS case_id, DATE '2019-03-04' AS identification_date, NULL::VARCHAR AS origin_province, 'LA0502' AS origin_district, 'female' AS sex, 15 AS age_years, NULL::DATE AS date_of_birth, 'local_lao' AS victim_group, 'akha' AS ethnicity, 'online_scam' AS exploitation_form, 'LAO' AS destination_country, NULL::VARCHAR AS border_checkpoint, 'hotline' AS identification_setting, ' Khmu ' AS first_language, NULL::VARCHAR AS exit_reason, NULL::DATE AS interim_care_date, NULL::DATE AS assessment_date, NULL::DATE AS bid_date, NULL::DATE AS return_date, NULL::DATE AS reintegration_date, NULL::DATE AS follow_up_date, NULL::DATE AS closed_date, NULL::VARCHAR AS trafficking_status",
       )
       await conn.query(pubEthnicFamilySql, ["akha", "sino_tibetan"])
       await conn.query(pubCasesSql, [pads.inner, pads.outer])

@@ -9,6 +9,8 @@
  * the project glossary has them (Lao-language sources, `loSource: "glossary"`); every other `nameLo`
  * is empty and must be filled in by a Lao translator (the translators' catalogue lists them).
  * "Korea" alone is read as the Republic of Korea: Lao labour migration goes there, not to the DPRK.
+ * Every other ISO 3166-1 country comes from `iso-countries.generated.ts` (English names only, no Lao
+ * name until a translator gives one); `Place.countries` is both lists.
  */
 
 export interface CountryRow {

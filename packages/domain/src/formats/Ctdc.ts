@@ -167,6 +167,8 @@ export const legacyVariables = [
 export const sexToGender: { readonly [K in Person.Sex]: string } = {
   female: "Woman",
   male: "Man",
+  transgender_woman: "Trans/Transgender/NonConforming",
+  transgender_man: "Trans/Transgender/NonConforming",
   non_binary: "Trans/Transgender/NonConforming",
   unknown: "",
 }
@@ -203,7 +205,7 @@ export const ageBandFromCtdc = (text: string): Person.AgeBand => {
 /** Which of our means of control set each CTDC 2024 means flag (several of ours share one flag). */
 export const meansCrosswalk: { readonly [K in MeansVariable]: ReadonlyArray<string> } = {
   meansDebtBondageEarnings: ["debt_bondage", "takes_earnings", "restricts_financial_access"],
-  meansThreats: ["threats", "threats_law_enforcement", "threatens_family"],
+  meansThreats: ["threats", "threats_law_enforcement", "threatens_family", "limits_access_to_children"],
   meansAbusePsyPhySex: ["physical_abuse", "sexual_abuse", "psychological_abuse"],
   meansFalsePromises: ["false_promises"],
   meansDrugsAlcohol: ["drugs_alcohol"],
@@ -244,9 +246,16 @@ export const recruiterCrosswalk: { readonly [K in RecruiterVariable]: ReadonlyAr
   recruiterRelationOther: [],
 }
 
+/** Which recruiter relationships (`Recruitment.RecruiterRelationship`) set each `recruiterRelation*` flag. */
+export const relationshipCrosswalk: { readonly [K in RecruiterVariable]: ReadonlyArray<string> } = {
+  recruiterRelationIntimatePartner: ["intimate_partner"],
+  recruiterRelationFriend: ["friend_acquaintance"],
+  recruiterRelationFamily: ["family"],
+  recruiterRelationOther: ["broker_agent", "employer", "stranger", "other"],
+}
+
 /** What our data cannot say in CTDC terms (docs/interop.md lists these). */
 export const notCovered: ReadonlyArray<{ readonly variable: string; readonly note: string }> = [
-  { variable: "traffickMonths", note: "The case row records no duration of exploitation: always empty." },
   {
     variable: "meansExcessiveWorkHours",
     note: "No means-of-control code for excessive hours: always empty.",
@@ -256,8 +265,8 @@ export const notCovered: ReadonlyArray<{ readonly variable: string; readonly not
     note: "We record the industry (entertainment venue, ...), not the type of sexual exploitation: always empty.",
   },
   {
-    variable: "recruiterRelationIntimatePartner, recruiterRelationFriend, recruiterRelationOther",
-    note: "Perpetrator roles say what the person did, not how they were related to the victim; only family_member maps (to recruiterRelationFamily).",
+    variable: "recruiterRelation*",
+    note: "Set from recruiter_relationship (relationshipCrosswalk); perpetrator role family_member also sets recruiterRelationFamily. A relationship of unknown sets no flag.",
   },
   {
     variable: "typeOfLabour*",
@@ -295,6 +304,13 @@ const flagsOf = <V extends string>(
 
 const list = (cell: string): Array<string> => (cell === "" ? [] : cell.split(";"))
 
+/** `traffickMonths`, the 2024 synthetic bands, of an `exploitation_months` cell (null when empty). */
+export const traffickMonthsOf = (months: string): string | null => {
+  if (months === "") return null
+  const m = Number(months)
+  return m <= 12 ? "0--12 (0-1 yr)" : m <= 24 ? "13--24 (1-2 yrs)" : "25+ (2+ yrs)"
+}
+
 /** The CTDC view of a valid case row. */
 export const fromCaseRow = (row: CaseRow.CaseRow): CtdcRecord => {
   const age = Person.ageAt(
@@ -307,21 +323,30 @@ export const fromCaseRow = (row: CaseRow.CaseRow): CtdcRecord => {
   const exploit = flagsOf(exploitCrosswalk, [row.exploitation_form])
   return {
     yearOfRegistration: Number(row.identification_date.slice(0, 4)),
-    sex: row.sex as Person.Sex,
+    // CTDC has one category for transgender and non-conforming persons: read back as non_binary
+    sex:
+      row.sex === "transgender_woman" || row.sex === "transgender_man"
+        ? "non_binary"
+        : (row.sex as Person.Sex),
     ageBand: Person.ageBandOf(age),
-    citizenship: row.citizenship,
+    // not a country: unknown is empty, stateless ICAO Doc 9303's XXA
+    citizenship:
+      row.citizenship === "unknown" ? null : row.citizenship === "stateless" ? "XXA" : row.citizenship,
     countryOfExploitation:
       row.destination_country !== ""
         ? row.destination_country
         : row.exploitation_district !== ""
           ? "LAO"
           : null,
-    traffickMonths: null,
+    traffickMonths: traffickMonthsOf(row.exploitation_months),
     means: flagsOf(meansCrosswalk, list(row.means_of_control)),
     exploit,
     labour: exploit.has("isForcedLabour") ? flagsOf(labourCrosswalk, [row.industry]) : new Set(),
     sexTypes: new Set(),
-    recruiter: flagsOf(recruiterCrosswalk, list(row.perpetrator_roles)),
+    recruiter: new Set([
+      ...flagsOf(recruiterCrosswalk, list(row.perpetrator_roles)),
+      ...flagsOf(relationshipCrosswalk, [row.recruiter_relationship]),
+    ]),
   }
 }
 

@@ -18,11 +18,13 @@ import * as Result from "effect/Result"
 import type * as Case from "../Case.ts"
 import * as CaseRow from "../CaseRow.ts"
 import * as CaseStage from "../CaseStage.ts"
+import * as Citizenship from "../Citizenship.ts"
 import type { DecodeError } from "../DecodeError.ts"
 import type * as Exploitation from "../Exploitation.ts"
 import * as Partner from "../Partner.ts"
 import type * as Person from "../Person.ts"
 import * as Place from "../Place.ts"
+import * as Recruitment from "../Recruitment.ts"
 
 export const version = "2.0"
 export const sourceUrl = "https://github.com/UNMigration/HTCDS"
@@ -74,6 +76,11 @@ export const fields: ReadonlyArray<FieldSpec> = [
   h("prs_Gender", "Gender", "#respondee+sex"),
   x("lao_age_years", "Age in years at identification (Lao extension)", "#respondee+age"),
   h("prs_Citizenship", "Citizenship", "#country+code+v_iso2+nationality"),
+  x(
+    "lao_citizenship",
+    "Citizenship when not a country: stateless or unknown (Lao extension)",
+    "#status+nationality+code",
+  ),
   x("lao_ethnic_group", "Ethnic group (Lao extension)", "#respondee+ethnicity+code"),
   x("lao_first_language", "First language (Lao extension)", "#respondee+language"),
   h("prs_MobilePhone", "Mobile Phone", "#contact+phone", true),
@@ -96,6 +103,19 @@ export const fields: ReadonlyArray<FieldSpec> = [
   h("vic_ForcedLabourIndustry", "Forced Labour Industry", "#sector+isic"),
   x("lao_industry", "Industry, exact code (Lao extension)", "#sector+code"),
   h("vic_MethodsOfControl", "Methods of Control", "#indicator+control+list"),
+  h("vic_MethodOfRecruitment", "Method of Recruitment", "#indicator+recruitment"),
+  x(
+    "lao_recruiter_relationship",
+    "Recruiter's relationship to the person (Lao extension)",
+    "#indicator+recruiter+relation+code",
+  ),
+  x("lao_age_at_recruitment", "Age at recruitment (Lao extension)", "#respondee+age+recruited"),
+  x(
+    "lao_exploitation_months",
+    "Length of exploitation in months (Lao extension)",
+    "#indicator+exploitation+months",
+  ),
+  x("lao_trafficking_status", "Trafficking status (Lao extension)", "#status+trafficking+code"),
   x("lao_perpetrator_roles", "Perpetrator roles (Lao extension)", "#indicator+perpetrator+list"),
   x("lao_legal_basis", "Legal basis (Lao extension)", "#meta+legal+list"),
   h("cas_Status", "Status", "#status+case"),
@@ -129,6 +149,8 @@ export const fieldNames: ReadonlyArray<string> = fields.map((f) => f.field)
 export const sexToGender: { readonly [K in Person.Sex]: string } = {
   female: "Feminine",
   male: "Masculine",
+  transgender_woman: "TransgenderFeminine",
+  transgender_man: "TransgenderMasculine",
   non_binary: "NonConforming",
   unknown: "NonSpecifiedUnknown",
 }
@@ -137,10 +159,10 @@ export const sexToGender: { readonly [K in Person.Sex]: string } = {
 export const genderToSex: Readonly<Record<string, Person.Sex>> = {
   feminine: "female",
   female: "female",
-  transgenderfeminine: "female",
+  transgenderfeminine: "transgender_woman",
   masculine: "male",
   male: "male",
-  transgendermasculine: "male",
+  transgendermasculine: "transgender_man",
   nonconforming: "non_binary",
   transgender: "non_binary",
   "transgender/nonconforming": "non_binary",
@@ -225,6 +247,7 @@ export const meansToMethod: { readonly [K in Exploitation.MeansOfControl]: strin
   excessive_working_hours: "ExcessiveWorkingHours",
   restricts_medical_care: "RestrictsMedicalCare",
   restricts_financial_access: "RestrictsFinancialAccess",
+  limits_access_to_children: "UsesChildren",
   other: "Other",
 }
 
@@ -233,7 +256,7 @@ export const methodToMeans: Readonly<Record<string, Exploitation.MeansOfControl>
   ...Object.fromEntries(Object.entries(meansToMethod).map(([code, method]) => [method, code])),
   PhysicalThreats: "threats",
   ThreatsLawEnforcement: "threats_law_enforcement",
-  UsesChildren: "threatens_family",
+
   PsychoactiveSubstance: "drugs_alcohol",
 }
 
@@ -321,8 +344,8 @@ export const crosswalk: ReadonlyArray<CrosswalkRow> = [
   {
     column: "citizenship",
     htcds: "prs_Citizenship",
-    extension: null,
-    note: "ISO 3166-1 alpha-2 in HTCDS, alpha-3 here; lossless.",
+    extension: "lao_citizenship",
+    note: "ISO 3166-1 alpha-2 in HTCDS, alpha-3 here; lossless. stateless and unknown have no ISO code: prs_Citizenship stays empty and the code goes to the extension.",
   },
   { column: "ethnicity", htcds: null, extension: "lao_ethnic_group", note: "49 official Lao ethnic groups." },
   { column: "first_language", htcds: null, extension: "lao_first_language", note: "Free text." },
@@ -396,6 +419,31 @@ export const crosswalk: ReadonlyArray<CrosswalkRow> = [
     note: "cas_Status is derived from the stages.",
   },
   {
+    column: "trafficking_status",
+    htcds: null,
+    extension: "lao_trafficking_status",
+    note: "The HTCDS field reference we read lists no trafficking-status values; the code travels in the extension.",
+  },
+  {
+    column: "recruitment_method",
+    htcds: "vic_MethodOfRecruitment",
+    extension: null,
+    note: "One HTCDS value name per code (Recruitment.methodToHtcds); lossless. HTCDS allows several: the first is read back.",
+  },
+  {
+    column: "recruiter_relationship",
+    htcds: null,
+    extension: "lao_recruiter_relationship",
+    note: "No HTCDS field; CTDC exports set recruiterRelation* from it.",
+  },
+  {
+    column: "age_at_recruitment",
+    htcds: null,
+    extension: "lao_age_at_recruitment",
+    note: "HTCDS 1.0 had 'Age at Entry into Trafficking'; v2.0 has no such field.",
+  },
+  { column: "exploitation_months", htcds: null, extension: "lao_exploitation_months", note: "" },
+  {
     column: "exit_reason",
     htcds: "cas_ReasonForCaseClosure",
     extension: "lao_exit_reason",
@@ -449,7 +497,11 @@ export interface WriteOptions {
   readonly includePii?: boolean
 }
 
-const iso2 = (iso3: string): string => (iso3 === "" ? "" : Place.country(iso3 as Place.CountryCode).iso2)
+const iso2 = (iso3: string): string => {
+  if (iso3 === "") return ""
+  const found = Place.countryResult(iso3)
+  return Result.isSuccess(found) ? found.success.iso2 : ""
+}
 const mapList = (cell: string, f: (code: string) => string): string =>
   cell === "" ? "" : cell.split(";").map(f).join(";")
 
@@ -474,6 +526,8 @@ export const fromCaseRow = (row: CaseRow.CaseRow, options: WriteOptions = {}): H
   // become "age unknown" (presumed a child) on the way back.
   set("lao_age_years", options.includePii === true ? row.age_years : CaseRow.ageWithoutDateOfBirth(row))
   set("prs_Citizenship", iso2(row.citizenship))
+  if (!Citizenship.isCountry(row.citizenship as Citizenship.Citizenship))
+    set("lao_citizenship", row.citizenship)
   set("lao_ethnic_group", row.ethnicity)
   set("lao_first_language", row.first_language)
   set("lao_adm1_pcode", row.origin_province)
@@ -494,6 +548,16 @@ export const fromCaseRow = (row: CaseRow.CaseRow, options: WriteOptions = {}): H
     "vic_MethodsOfControl",
     mapList(row.means_of_control, (m) => meansToMethod[m as Exploitation.MeansOfControl]),
   )
+  set(
+    "vic_MethodOfRecruitment",
+    row.recruitment_method === ""
+      ? ""
+      : Recruitment.methodToHtcds[row.recruitment_method as Recruitment.RecruitmentMethod],
+  )
+  set("lao_recruiter_relationship", row.recruiter_relationship)
+  set("lao_age_at_recruitment", row.age_at_recruitment)
+  set("lao_exploitation_months", row.exploitation_months)
+  set("lao_trafficking_status", row.trafficking_status)
   set("lao_perpetrator_roles", row.perpetrator_roles)
   set("lao_legal_basis", row.legal_basis)
   set("cas_Status", caseStatus(row))
@@ -568,6 +632,9 @@ const typeOf = byLabel(typeToForm)
 const industryOf = byLabel(isicToIndustry)
 const methodOf = byLabel(methodToMeans)
 const sexOf = byLabel(genderToSex)
+const recruitmentOf = byLabel(
+  Object.fromEntries(Object.entries(Recruitment.methodToHtcds).map(([code, value]) => [value, code])),
+)
 
 /**
  * The parts of a multi-select cell: `;` or `,` separated (the Excel templates), or, as a Kobo
@@ -604,6 +671,12 @@ const countryCode = (text: string): string => {
   if (text.trim() === "") return ""
   const m = Place.findCountry(text)
   return m._tag === "Found" ? m.value.iso3 : text.trim()
+}
+
+const citizenshipCode = (text: string): string => {
+  if (text.trim() === "") return ""
+  const found = Citizenship.find(text)
+  return Result.isSuccess(found) ? found.success : text.trim()
 }
 
 const partnerCode = (text: string): string => {
@@ -648,7 +721,9 @@ export const toCaseRowCells = (
   row.sex = gender === "" ? "" : (genderToSex[key(gender)] ?? sexOf(gender) ?? gender)
   row.date_of_birth = get("prs_Birthdate")
   row.age_years = get("lao_age_years")
-  row.citizenship = countryCode(first(get("prs_Citizenship"), get("prs_Nationality")))
+  row.citizenship = citizenshipCode(
+    first(get("lao_citizenship"), get("prs_Citizenship"), get("prs_Nationality")),
+  )
   row.ethnicity = get("lao_ethnic_group")
   row.first_language = text("lao_first_language")
   row.origin_province = get("lao_adm1_pcode")
@@ -673,6 +748,17 @@ export const toCaseRowCells = (
       .split(/[;\s]+/)
       .filter((c) => c !== "")
       .join(";")
+  const recruitment = splitMulti(get("vic_MethodOfRecruitment"), recruitmentOf)
+  row.recruitment_method =
+    recruitment.length === 0
+      ? ""
+      : Object.hasOwn(Recruitment.methodToHtcds, recruitment[0]!)
+        ? recruitment[0]!
+        : (recruitmentOf(recruitment[0]!) ?? recruitment[0]!)
+  row.recruiter_relationship = get("lao_recruiter_relationship")
+  row.age_at_recruitment = get("lao_age_at_recruitment")
+  row.exploitation_months = get("lao_exploitation_months")
+  row.trafficking_status = get("lao_trafficking_status")
   row.perpetrator_roles = codes("lao_perpetrator_roles")
   row.legal_basis = codes("lao_legal_basis")
   row.interim_care_date = get("lao_interim_care_date")

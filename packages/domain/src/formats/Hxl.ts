@@ -61,6 +61,11 @@ export const caseRowTags: { readonly [K in CaseRow.ColumnName]: string } = {
   notes: "#description+notes",
   bid_outcome: "#indicator+bid+outcome+code",
   bid_decided_by: "#org+code+bid",
+  trafficking_status: "#status+trafficking+code",
+  recruitment_method: "#indicator+recruitment+code",
+  recruiter_relationship: "#indicator+recruiter+relation+code",
+  age_at_recruitment: "#respondee+age+recruited",
+  exploitation_months: "#indicator+exploitation+months",
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -16,6 +16,7 @@
  */
 import * as CaseRow from "../CaseRow.ts"
 import * as CaseStage from "../CaseStage.ts"
+import * as Citizenship from "../Citizenship.ts"
 import * as Consent from "../Consent.ts"
 import * as Ethnicity from "../Ethnicity.ts"
 import * as Exploitation from "../Exploitation.ts"
@@ -26,7 +27,9 @@ import * as Partner from "../Partner.ts"
 import * as Perpetrator from "../Perpetrator.ts"
 import * as Person from "../Person.ts"
 import * as Place from "../Place.ts"
+import * as Recruitment from "../Recruitment.ts"
 import * as Service from "../Service.ts"
+import * as TraffickingStatus from "../TraffickingStatus.ts"
 import * as VictimGroup from "../VictimGroup.ts"
 import * as Htcds from "./Htcds.ts"
 
@@ -43,6 +46,10 @@ export const vocabularyLabels: Readonly<Record<string, Readonly<Record<string, P
     IdentificationSetting: IdentificationSetting.labels,
     Sex: Person.sexLabels,
     CountryCode: Place.countryLabels,
+    Citizenship: Citizenship.labels,
+    TraffickingStatus: TraffickingStatus.labels,
+    RecruitmentMethod: Recruitment.methodLabels,
+    RecruiterRelationship: Recruitment.relationshipLabels,
     EthnicGroup: Ethnicity.groupLabels,
     DistrictCode: Place.districtLabels,
     ProvinceCode: Place.provinceLabels,
@@ -75,6 +82,7 @@ export const groups: ReadonlyArray<{
       "identifying_agency",
       "identification_setting",
       "victim_group",
+      "trafficking_status",
       "consent",
     ],
   },
@@ -110,7 +118,17 @@ export const groups: ReadonlyArray<{
     name: "exploitation",
     en: "Exploitation",
     lo: "ການຂູດຮີດ",
-    columns: ["exploitation_form", "industry", "means_of_control", "perpetrator_roles", "legal_basis"],
+    columns: [
+      "recruitment_method",
+      "recruiter_relationship",
+      "age_at_recruitment",
+      "exploitation_form",
+      "industry",
+      "means_of_control",
+      "exploitation_months",
+      "perpetrator_roles",
+      "legal_basis",
+    ],
   },
   {
     name: "protection",
@@ -202,6 +220,24 @@ const bidMoveExpression = (rule: Extract<Rule, { kind: "childBid" }>): string =>
     `(${ref(exit.date)} != '' and ${ref(exit.reason)} != '' and ${notExempt})`,
     `(${ref(rule.closed)} != '' and ${notExempt})`,
   ].join(" or ")
+}
+
+/**
+ * XPath of an `ageSpan` rule on its column (the domain's `ageSpanExceeded`): `.` is at most
+ * perYear * (age - since) + slack for age_years; for the date of birth, whose age is
+ * floor(yyyymmdd difference / 10000), the same bound reads ceiling((. - slack) div perYear) + since
+ * whole years, i.e. that many times 10000 in the yyyymmdd difference.
+ */
+const ageSpanConstraint = (rule: Extract<Rule, { kind: "ageSpan" }>): string => {
+  const { child, perYear, slack } = rule
+  const bySince = (since: string) => {
+    const byAge = `(${ref(child.ageColumn)} = '' or . <= ${perYear} * (${ref(child.ageColumn)} - ${since}) + ${slack})`
+    const years = perYear === 1 ? `. - ${slack}` : `ceiling((. - ${slack}) div ${perYear})`
+    const byDob = `(${ref(child.dateOfBirthColumn)} = '' or (${years} + ${since}) * 10000 <= ${ymd(child.at)} - ${ymd(child.dateOfBirthColumn)})`
+    return `${byAge} and ${byDob}`
+  }
+  if (rule.since === undefined) return bySince("0")
+  return `(${ref(rule.since)} = '' and ${bySince("0")}) or (${ref(rule.since)} != '' and ${bySince(ref(rule.since))})`
 }
 
 /** The survey rows for one column, built from its rule. */
@@ -306,6 +342,11 @@ const surveyRow = (column: CaseRow.ColumnName): SurveyRow => {
         `(${noneOf(column, rule.codes).replaceAll(ref(column), ".")}) or ${presumedChildExpression(rule.child)}`,
       )
       messages.push(`${rule.codes.join(", ")} only for a child`)
+    }
+  for (const rule of ruleOf("ageSpan"))
+    if (column === rule.column) {
+      constraints.push(ageSpanConstraint(rule))
+      messages.push(rule.reason)
     }
   for (const rule of ruleOf("excludes"))
     if (column === rule.column) {
@@ -507,6 +548,7 @@ const FUNCTIONS: Readonly<Record<string, number>> = {
   date: 1,
   regex: 2,
   "string-length": 1,
+  ceiling: 1,
   "decimal-date-time": 1,
   substr: 3,
   number: 1,
@@ -666,6 +708,8 @@ export const evaluate = (
           return new RegExp(String(args[1]), "u").test(String(args[0]))
         case "string-length":
           return String(args[0]).length
+        case "ceiling":
+          return Math.ceil(toNumber(args[0]!))
         case "number":
           return toNumber(args[0]!)
         case "not":

@@ -34,6 +34,7 @@ export const glossaryEntries = {
     confidence: "high",
   },
   case: { lo: "ກໍລະນີ", confidence: "high" },
+  "victim of trafficking": { lo: "ຜູ້ຖືກເຄາະຮ້າຍຈາກການຄ້າມະນຸດ", confidence: "high" },
   "sex (dimension)": { lo: "ເພດ", confidence: "high" },
   age: { lo: "ອາຍຸ", confidence: "high" },
   ethnicity: { lo: "ຊົນເຜົ່າ", confidence: "high" },

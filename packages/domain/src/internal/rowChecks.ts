@@ -128,6 +128,22 @@ export type CrossFieldRule =
       readonly allowed: ReadonlyArray<readonly [string, string]>
       readonly description: string
     }
+  | {
+      readonly id: string
+      readonly kind: "ageSpan"
+      /**
+       * A whole-number `column` that cannot exceed `perYear * (age - since) + slack`, for the age at
+       * identification from `child.ageColumn` and from `child.dateOfBirthColumn` (each when given);
+       * `since` is a column read as 0 when empty.
+       */
+      readonly column: string
+      readonly perYear: number
+      readonly slack: number
+      readonly since?: string
+      readonly child: ChildSpec
+      readonly reason: string
+      readonly description: string
+    }
 
 /** The columns that say how old a person was at identification. */
 export interface ChildSpec {
@@ -158,6 +174,30 @@ export const ageDisputedRow = (row: Readonly<Record<string, string>>, child: Chi
   return (
     dob !== "" && age !== "" && yearsBetween(dob, row[child.at]!) < child.under !== Number(age) < child.under
   )
+}
+
+/**
+ * The bound an `ageSpan` value breaks, or undefined: `perYear * (age - since) + slack` for the
+ * recorded age and the age from the date of birth (whole years at `at`), each when known.
+ */
+export const ageSpanExceeded = (
+  value: number,
+  ages: { readonly ageYears?: number | undefined; readonly fromDateOfBirth?: number | undefined },
+  since: number,
+  perYear: number,
+  slack: number,
+):
+  | { readonly source: "age_years" | "date_of_birth"; readonly age: number; readonly bound: number }
+  | undefined => {
+  for (const [source, age] of [
+    ["age_years", ages.ageYears],
+    ["date_of_birth", ages.fromDateOfBirth],
+  ] as const) {
+    if (age === undefined) continue
+    const bound = perYear * (age - since) + slack
+    if (value > bound) return { source, age, bound }
+  }
+  return undefined
 }
 
 /** The date of the first move that needs a BID, with its column, or undefined. */
@@ -465,6 +505,33 @@ const compileRule = (rule: CrossFieldRule): RowCheck => {
           from = to
         }
         return none
+      }
+    }
+    case "ageSpan": {
+      const { column, child, since, perYear, slack, reason } = rule
+      return (row) => {
+        const cell = row[column]!
+        if (cell === "") return none
+        const age = row[child.ageColumn]!
+        const dob = row[child.dateOfBirthColumn]!
+        const sinceCell = since === undefined ? "" : row[since]!
+        const over = ageSpanExceeded(
+          Number(cell),
+          {
+            ageYears: age === "" ? undefined : Number(age),
+            fromDateOfBirth: dob === "" ? undefined : yearsBetween(dob, row[child.at]!),
+          },
+          sinceCell === "" ? 0 : Number(sinceCell),
+          perYear,
+          slack,
+        )
+        if (over === undefined) return none
+        const from =
+          over.source === "age_years"
+            ? `${child.ageColumn} ${over.age}`
+            : `age ${over.age} from ${child.dateOfBirthColumn}`
+        const minus = sinceCell === "" ? "" : ` and ${since} ${sinceCell}`
+        return [[column, `${cell} is more than ${over.bound} (${from}${minus}): ${reason} (rule ${rule.id})`]]
       }
     }
     case "provinceOfDistrict": {

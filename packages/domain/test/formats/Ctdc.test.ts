@@ -22,6 +22,8 @@ describe("Ctdc crosswalk, cell by cell", () => {
     expect(Ctdc.sexToGender).toEqual({
       female: "Woman",
       male: "Man",
+      transgender_woman: "Trans/Transgender/NonConforming",
+      transgender_man: "Trans/Transgender/NonConforming",
       non_binary: "Trans/Transgender/NonConforming",
       unknown: "",
     })
@@ -68,6 +70,7 @@ describe("Ctdc crosswalk, cell by cell", () => {
       excessive_working_hours: "meansExcessiveWorkHours",
       restricts_medical_care: "meansDenyBasicNeeds",
       restricts_financial_access: "meansDebtBondageEarnings",
+      limits_access_to_children: "meansThreats",
       other: null,
     }
     for (const code of Exploitation.meansCodes) {

@@ -39,6 +39,8 @@ describe("Htcds crosswalk", () => {
     const expected: Record<Person.Sex, string> = {
       female: "Feminine",
       male: "Masculine",
+      transgender_woman: "TransgenderFeminine",
+      transgender_man: "TransgenderMasculine",
       non_binary: "NonConforming",
       unknown: "NonSpecifiedUnknown",
     }

@@ -40,6 +40,11 @@ SELECT
   coalesce(village, '') AS village,
   coalesce(notes, '') AS notes,
   coalesce(CAST(bid_outcome AS VARCHAR), '') AS bid_outcome,
-  coalesce(CAST(bid_decided_by AS VARCHAR), '') AS bid_decided_by
+  coalesce(CAST(bid_decided_by AS VARCHAR), '') AS bid_decided_by,
+  coalesce(CAST(trafficking_status AS VARCHAR), '') AS trafficking_status,
+  coalesce(CAST(recruitment_method AS VARCHAR), '') AS recruitment_method,
+  coalesce(CAST(recruiter_relationship AS VARCHAR), '') AS recruiter_relationship,
+  coalesce(CAST(age_at_recruitment AS VARCHAR), '') AS age_at_recruitment,
+  coalesce(CAST(exploitation_months AS VARCHAR), '') AS exploitation_months
 FROM cases
 ORDER BY source, case_id;

@@ -4,7 +4,7 @@
  * country of exploitation; default k = 10). Writes the CSV and `<out>.summary.json`.
  */
 import { writeFile } from "node:fs/promises"
-import { Ctdc } from "@lao-protect/domain"
+import { Ctdc, TraffickingStatus } from "@lao-protect/domain"
 import type { Connector } from "../../Connector.ts"
 import { readCaseRows } from "./cases.ts"
 import { writeExportCsv } from "./csv.ts"
@@ -24,7 +24,12 @@ export interface CtdcExportResult {
 
 export const exportCtdc = async (options: CtdcExportOptions): Promise<CtdcExportResult> => {
   const { rows, skipped } = await readCaseRows(options.db)
-  const written = rows.map((r) => Ctdc.toSyntheticRow(Ctdc.fromCaseRow(r)))
+  // CTDC holds victims only: a case screened out as not a victim is not exported.
+  const written = rows
+    .filter((r) =>
+      TraffickingStatus.countsAsVictim(r.trafficking_status as TraffickingStatus.TraffickingStatus),
+    )
+    .map((r) => Ctdc.toSyntheticRow(Ctdc.fromCaseRow(r)))
   const { rows: released, summary } = Ctdc.applyThreshold(written, options.k ?? 10)
   const header = [...Ctdc.syntheticVariables]
   await writeExportCsv(

@@ -257,6 +257,14 @@ const ruleColumns = (rule: DomainRule): ReadonlyArray<string> => {
       return [rule.column, rule.when.column]
     case "citableBy":
       return [rule.column, ...rule.dates]
+    case "ageSpan":
+      return [
+        rule.column,
+        rule.child.ageColumn,
+        rule.child.dateOfBirthColumn,
+        rule.child.at,
+        ...(rule.since === undefined ? [] : [rule.since]),
+      ]
   }
 }
 
@@ -315,6 +323,21 @@ function domainRuleCheck(rule: Exclude<DomainRule, { kind: "childBid" }>): Check
         "NULL",
         literal(`is required when ${rule.when.column} is given: ${rule.reason} (rule ${rule.id})`),
       )
+    case "ageSpan": {
+      // The domain's `ageSpanExceeded`: at most perYear * (age - since) + slack, for age_years and
+      // for the age from the date of birth (floor of the yyyymmdd difference / 10000).
+      const { child, perYear, slack } = rule
+      const v = q(rule.column)
+      const since = rule.since === undefined ? "0" : `coalesce(${q(rule.since)}, 0)`
+      const byAge = `coalesce(${v} > ${perYear} * (${q(child.ageColumn)} - ${since}) + ${slack}, false)`
+      const byDob = `coalesce((ceil((${v} - ${slack}) / ${perYear}) + ${since}) * 10000 > ${ymd(q(child.at))} - ${ymd(q(child.dateOfBirthColumn))}, false)`
+      return err(
+        `${byAge} OR ${byDob}`,
+        rule.column,
+        raw(rule.column),
+        literal(`is more than the age at identification allows: ${rule.reason} (rule ${rule.id})`),
+      )
+    }
     case "citableBy": {
       const latest = `greatest(${rule.dates.map(q).join(", ")})`
       const from = `CASE x::VARCHAR ${Object.entries(rule.from)

@@ -1,6 +1,9 @@
 -- De-identified working copy of the warehouse `cases` table, a TEMP table of this connection only.
 -- $1/$2: HMAC-SHA256 inner/outer padded key (hex), so `pid` is a keyed pseudonym of (source, case_id).
 -- No names, dates finer than month, villages or free text survive.
+-- Cases screened out as not a victim (trafficking_status 'not_a_victim') are left out: no published
+-- table counts them. Transgender women, transgender men and non-binary persons are published
+-- together as 'transgender_non_binary' (the domain's Person.publishedSexOf), so no small group shows.
 CREATE OR REPLACE TEMP TABLE pub_cases AS
 WITH c AS (
   SELECT
@@ -9,7 +12,8 @@ WITH c AS (
     identification_date,
     coalesce(CAST(origin_province AS VARCHAR), left(CAST(origin_district AS VARCHAR), 4)) AS province,
     CAST(origin_district AS VARCHAR) AS district,
-    CAST(sex AS VARCHAR) AS sex,
+    CASE WHEN CAST(sex AS VARCHAR) IN ('transgender_woman', 'transgender_man', 'non_binary')
+      THEN 'transgender_non_binary' ELSE CAST(sex AS VARCHAR) END AS sex,
     CAST(coalesce(
       CAST(age_years AS BIGINT),
       CASE WHEN date_of_birth IS NOT NULL THEN date_sub('year', CAST(date_of_birth AS DATE), CAST(identification_date AS DATE)) END
@@ -24,6 +28,7 @@ WITH c AS (
     CAST(exit_reason AS VARCHAR) AS exit_reason,
     interim_care_date, assessment_date, bid_date, return_date, reintegration_date, follow_up_date, closed_date
   FROM cases
+  WHERE trafficking_status IS DISTINCT FROM 'not_a_victim'
 )
 SELECT
   sha256(unhex($2) || unhex(sha256(unhex($1) || encode(c.source || chr(31) || c.case_id)))) AS pid,

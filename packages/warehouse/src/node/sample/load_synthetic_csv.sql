@@ -12,6 +12,7 @@ SELECT
   exit_reason, exit_date,
   string_split(services, ';') AS services,
   referred_to, consent, victim_name, phone, village, notes, bid_outcome, bid_decided_by,
+  trafficking_status, recruitment_method, recruiter_relationship, age_at_recruitment, exploitation_months,
   CAST($2 AS VARCHAR) AS source_file,
   'sample' AS import_id,
   CAST(row_number() OVER () AS INTEGER) AS row_number,
@@ -28,5 +29,7 @@ FROM read_csv($1, header = true, auto_detect = false, columns = {
   'reintegration_date': 'DATE', 'follow_up_date': 'DATE', 'closed_date': 'DATE', 'exit_reason': 'VARCHAR',
   'exit_date': 'DATE', 'services': 'VARCHAR', 'referred_to': 'VARCHAR', 'consent': 'VARCHAR',
   'victim_name': 'VARCHAR', 'phone': 'VARCHAR', 'village': 'VARCHAR', 'notes': 'VARCHAR',
-  'bid_outcome': 'VARCHAR', 'bid_decided_by': 'VARCHAR'
+  'bid_outcome': 'VARCHAR', 'bid_decided_by': 'VARCHAR',
+  'trafficking_status': 'VARCHAR', 'recruitment_method': 'VARCHAR', 'recruiter_relationship': 'VARCHAR',
+  'age_at_recruitment': 'INTEGER', 'exploitation_months': 'INTEGER'
 });

@@ -6,9 +6,11 @@
  * Only header spellings partners commonly use are listed here; no code list is.
  */
 import * as Domain from "@lao-protect/domain"
+import * as Result from "effect/Result"
 import type { CaseModel, ColumnSpec, DomainRule, PlaceKind, PlaceMatch } from "./model.ts"
 
 const placeVocabularies: Readonly<Record<string, PlaceKind>> = {
+  Citizenship: "country",
   ProvinceCode: "province",
   DistrictCode: "district",
   CheckpointId: "checkpoint",
@@ -123,7 +125,7 @@ export function caseModelFrom(caseRow = Domain.CaseRow, place = Domain.Place): C
     r.kind === "stagePath" ? [{ start: r.start, steps: r.steps, allowed: r.allowed }] : [],
   )
   const rules = caseRow.caseRowCrossFieldRules.filter((r): r is DomainRule =>
-    ["childBid", "childOnly", "excludes", "requiredWhen", "citableBy"].includes(r.kind),
+    ["childBid", "childOnly", "excludes", "requiredWhen", "citableBy", "ageSpan"].includes(r.kind),
   )
   return {
     columns,
@@ -135,7 +137,13 @@ export function caseModelFrom(caseRow = Domain.CaseRow, place = Domain.Place): C
       province: (t) => fromMatch(place.findProvince(t)),
       district: (t, hint) => fromMatch(place.findDistrict(t, hint)),
       checkpoint: (t) => fromMatch(place.findCheckpoint(t)),
-      country: (t) => fromMatch(place.findCountry(t)),
+      // citizenship's stateless/unknown too; a destination column's ENUM refuses them
+      country: (t) => {
+        const special = Domain.Citizenship.find(t)
+        return Result.isSuccess(special) && !Domain.Citizenship.isCountry(special.success)
+          ? { code: special.success }
+          : fromMatch(place.findCountry(t))
+      },
       provinceOfDistrict: (c) => {
         try {
           return place.provinceOfDistrict(c as never)

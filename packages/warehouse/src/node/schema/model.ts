@@ -10,7 +10,7 @@ import type * as Domain from "@lao-protect/domain"
 /** The domain's cross-field rules that the importer generates SQL from (see `crossChecks`). */
 export type DomainRule = Extract<
   (typeof Domain.CaseRow.caseRowCrossFieldRules)[number],
-  { readonly kind: "childBid" | "childOnly" | "excludes" | "requiredWhen" | "citableBy" }
+  { readonly kind: "childBid" | "childOnly" | "excludes" | "requiredWhen" | "citableBy" | "ageSpan" }
 >
 
 /** A closed set of codes that becomes a DuckDB ENUM type named `name` (snake_case). */
