@@ -10,6 +10,7 @@
  */
 import * as Result from "effect/Result"
 import * as Schema from "effect/Schema"
+import { isoCountries } from "./data/iso-countries.generated.ts"
 import { review, sourced } from "./internal/label.ts"
 import { vocabulary } from "./internal/vocabulary.ts"
 import type { Labels } from "./Label.ts"
@@ -60,6 +61,14 @@ const specialWords: Readonly<Record<string, SpecialCode>> = {
   ບໍ່ມີຂໍ້ມູນ: "unknown",
 }
 
+/** Names several ISO countries share ("Congo"): no country's variant, so reported with every candidate. */
+const sharedNames: ReadonlyMap<string, ReadonlyArray<string>> = (() => {
+  const byName = new Map<string, Array<string>>()
+  for (const [iso3, , names] of isoCountries)
+    for (const n of names) byName.set(n.toLowerCase(), [...(byName.get(n.toLowerCase()) ?? []), iso3])
+  return new Map([...byName].filter(([, codes]) => codes.length > 1))
+})()
+
 /** Why a text is not a citizenship: nothing matched, or several countries did (their codes). */
 export class CitizenshipNotFound extends /*#__PURE__*/ Schema.TaggedError<CitizenshipNotFound>()(
   "CitizenshipNotFound",
@@ -93,7 +102,9 @@ export const find = (text: unknown): Result.Result<Citizenship, CitizenshipNotFo
     case "Ambiguous":
       return Result.fail(new CitizenshipNotFound({ input, candidates: match.candidates.map((c) => c.iso3) }))
     default:
-      return Result.fail(new CitizenshipNotFound({ input, candidates: [] }))
+      return Result.fail(
+        new CitizenshipNotFound({ input, candidates: sharedNames.get(trimmed.toLowerCase()) ?? [] }),
+      )
   }
 }
 

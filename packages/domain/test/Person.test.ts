@@ -39,3 +39,65 @@ describe("Person", () => {
     expect(Object.keys(Person.sexToCtdc).sort()).toEqual([...Person.sexCodes].sort())
   })
 })
+
+describe("transgender identities (issue 13)", () => {
+  it("are codes of their own, accepted everywhere, read from HTCDS as themselves", async () => {
+    const { caseRow, verdicts, roundTrip } = await import("./rows.ts")
+    const Htcds = await import("../src/formats/Htcds.ts")
+    for (const sex of ["transgender_woman", "transgender_man", "non_binary"]) {
+      expect(verdicts(caseRow({ sex })), sex).toEqual({ schema: true, fast: true, quick: true, form: true })
+      const { row } = roundTrip(caseRow({ sex }))
+      expect(Htcds.toCaseRowCells(Htcds.fromCaseRow(row)).sex).toBe(sex)
+    }
+    expect(Htcds.toCaseRowCells({ prs_Gender: "TransgenderFeminine" }).sex).toBe("transgender_woman")
+    expect(Htcds.toCaseRowCells({ prs_Gender: "TransgenderMasculine" }).sex).toBe("transgender_man")
+  })
+
+  it("keep the citations by sex: only `male` is outside the Women's Law 2004, as before", async () => {
+    const CaseStage = await import("../src/CaseStage.ts")
+    for (const date of ["2010-06-01", "2019-06-01"]) {
+      const basis = (sex: string) => CaseStage.defaultIdentificationBasis(date, { sex, child: false })
+      expect(basis("transgender_woman")).toEqual(basis("female"))
+      expect(basis("transgender_man")).toEqual(basis("unknown"))
+      expect(basis("non_binary")).toEqual(basis("unknown"))
+    }
+    expect(
+      CaseStage.defaultIdentificationBasis("2010-06-01", { sex: "male", child: false }).some((id) =>
+        id.startsWith("women_2004_"),
+      ),
+    ).toBe(false)
+    expect(
+      CaseStage.defaultIdentificationBasis("2010-06-01", { sex: "transgender_woman", child: false }).some(
+        (id) => id.startsWith("women_2004_"),
+      ),
+    ).toBe(true)
+  })
+
+  it("are published grouped as transgender_non_binary; female, male and unknown as themselves", () => {
+    expect(Person.publishedSexOf).toEqual({
+      female: "female",
+      male: "male",
+      transgender_woman: "transgender_non_binary",
+      transgender_man: "transgender_non_binary",
+      non_binary: "transgender_non_binary",
+      unknown: "unknown",
+    })
+    for (const code of Person.sexCodes)
+      expect(Person.publishedSexCodes).toContain(Person.publishedSexOf[code])
+    expect(Person.publishedSexLabels.transgender_non_binary.en).toBe("Transgender or non-binary")
+  })
+})
+
+describe("limited access to children (issue 13)", () => {
+  it("is a means of control, HTCDS UsesChildren both ways", async () => {
+    const { caseRow, verdicts, roundTrip } = await import("./rows.ts")
+    const Htcds = await import("../src/formats/Htcds.ts")
+    const Exploitation = await import("../src/Exploitation.ts")
+    expect(Exploitation.meansCodes).toContain("limits_access_to_children")
+    const row = caseRow({ means_of_control: "limits_access_to_children;threats" })
+    expect(verdicts(row)).toEqual({ schema: true, fast: true, quick: true, form: true })
+    const htcds = Htcds.fromCaseRow(roundTrip(row).row)
+    expect(htcds.vic_MethodsOfControl).toBe("UsesChildren;Threats")
+    expect(Htcds.toCaseRowCells(htcds).means_of_control).toBe("limits_access_to_children;threats")
+  })
+})

@@ -229,3 +229,31 @@ export const safeguardRow: fc.Arbitrary<CaseRow.CaseRow> = fc
     }
     return r as CaseRow.CaseRow
   })
+
+/**
+ * Random recruitment ages and lengths of exploitation on a valid row whose age (recorded, from the
+ * date of birth, both or neither) is redrawn too, so that about half break the `ageSpan` rules
+ * (recruited_before_identification, exploitation_after_recruitment).
+ */
+export const spanRow: fc.Arbitrary<CaseRow.CaseRow> = fc
+  .record({
+    row: validRow,
+    age: fc.option(fc.integer({ min: 0, max: 40 }), { nil: undefined }),
+    dobDaysBefore: fc.option(fc.integer({ min: 0, max: 40 * 366 }), { nil: undefined }),
+    recruited: fc.option(fc.integer({ min: 0, max: 45 }), { nil: undefined }),
+    months: fc.option(fc.integer({ min: 0, max: 600 }), { nil: undefined }),
+  })
+  .map(({ row, age, dobDaysBefore, recruited, months }) => {
+    const r = { ...row }
+    r.age_years = age === undefined ? "" : String(age)
+    r.date_of_birth = dobDaysBefore === undefined ? "" : addDays(r.identification_date, -dobDaysBefore)
+    r.age_at_recruitment = recruited === undefined ? "" : String(recruited)
+    r.exploitation_months = months === undefined ? "" : String(months)
+    // a full BID, so the child safeguards never decide the verdict
+    r.bid_date = r.bid_date === "" ? r.identification_date : r.bid_date
+    r.bid_outcome = "return_home"
+    r.bid_decided_by = "mlsw"
+    // child_labour needs a child: keep the exploitation rules out of the verdict
+    if (r.exploitation_form === "child_labour") r.exploitation_form = "forced_labour"
+    return r as CaseRow.CaseRow
+  })

@@ -23,7 +23,8 @@ const vocabOf = (labels: Readonly<Record<string, LabelLike>>, codes?: ReadonlyAr
 
 export const vocab = {
   victimGroup: vocabOf(VictimGroup.labels, VictimGroup.codes),
-  sex: vocabOf(Person.sexLabels, Person.sexCodes),
+  // published categories: transgender and non-binary persons are grouped (Person.publishedSexOf)
+  sex: vocabOf(Person.publishedSexLabels, Person.publishedSexCodes),
   ageBand: vocabOf(Person.ageBandLabels, Person.ageBandCodes),
   ethnicityFamily: vocabOf(Ethnicity.familyLabels),
   ethnicGroup: vocabOf(Ethnicity.groupLabels),
