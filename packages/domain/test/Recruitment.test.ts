@@ -166,8 +166,8 @@ describe("Age at recruitment", () => {
   it("the XLSForm asks it as an integer with the same rule as a constraint", () => {
     const q = xlsForm("age_at_recruitment", "")
     expect(q.type).toBe("integer")
-    expect(q.constraint).toContain("${age_years}")
-    expect(q.constraint).toContain("${date_of_birth}")
+    expect(q.constraint).toContain(`$\{age_years}`)
+    expect(q.constraint).toContain(`$\{date_of_birth}`)
   })
 })
 

@@ -251,7 +251,9 @@ describe("publish", () => {
     const bySex = new Map<string, number>()
     const sex = facts.getChild("sex")!.toArray() as Array<string>
     const count = facts.getChild("n")!.toArray() as Int32Array
-    sex.forEach((s, i) => bySex.set(s, (bySex.get(s) ?? 0) + count[i]!))
+    sex.forEach((s, i) => {
+      bySex.set(s, (bySex.get(s) ?? 0) + count[i]!)
+    })
     expect(Object.fromEntries(bySex)).toEqual({ female: 6, transgender_non_binary: 3 })
     for (const s of bySex.keys()) expect(Person.publishedSexCodes).toContain(s)
   })
