@@ -255,6 +255,7 @@ describe("publish", () => {
       bySex.set(s, (bySex.get(s) ?? 0) + count[i]!)
     })
     expect(Object.fromEntries(bySex)).toEqual({ female: 6, transgender_non_binary: 3 })
+    expect(published.manifest.counts.cases).toBe(9)
     for (const s of bySex.keys()) expect(Person.publishedSexCodes).toContain(s)
   })
 })
