@@ -195,3 +195,38 @@ describe("the generated files carry the new columns", () => {
     expect(relation.choices).toEqual([...Recruitment.relationshipCodes])
   })
 })
+
+describe("a Kobo submission of the generated form carries every new column back", () => {
+  it("recruitment, status, length, transgender sex, stateless citizenship, limited access to children", async () => {
+    const XlsForm = await import("../src/formats/XlsForm.ts")
+    const row = caseRow({
+      sex: "transgender_man",
+      citizenship: "stateless",
+      age_years: "20",
+      trafficking_status: "confirmed",
+      recruitment_method: "internet",
+      recruiter_relationship: "intimate_partner",
+      age_at_recruitment: "18",
+      exploitation_months: "30",
+      means_of_control: "limits_access_to_children",
+    })
+    expect(verdicts(row)).toEqual({ schema: true, fast: true, quick: true, form: true })
+    const submission = XlsForm.toKoboSubmission(row, {
+      uuid: "u1",
+      submissionTime: "2024-03-15T10:00:00Z",
+      index: 1,
+    })
+    const back = XlsForm.toCaseRowCells(submission)
+    for (const column of [
+      "sex",
+      "citizenship",
+      "trafficking_status",
+      "recruitment_method",
+      "recruiter_relationship",
+      "age_at_recruitment",
+      "exploitation_months",
+      "means_of_control",
+    ] as const)
+      expect(back[column], column).toBe(row[column])
+  })
+})
