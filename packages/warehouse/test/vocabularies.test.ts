@@ -19,7 +19,9 @@ import { exportCtdc } from "../src/node/export/ctdc.ts"
 import { exportHtcds } from "../src/node/export/htcds.ts"
 import { importFile } from "../src/node/import/import-file.ts"
 import { type NodeConnector, openWarehouse } from "../src/node/index.ts"
+import { ensureLinkTables } from "../src/node/linkage/link.ts"
 import { publish } from "../src/node/publish/index.ts"
+import { linkagePublication } from "../src/node/publish/linkage.ts"
 import { domainModel } from "../src/node/schema/domain-model.ts"
 
 const dir = mkdtempSync(join(tmpdir(), "vocabularies-"))
@@ -257,5 +259,30 @@ describe("publish", () => {
     expect(Object.fromEntries(bySex)).toEqual({ female: 6, transgender_non_binary: 3 })
     expect(published.manifest.counts.cases).toBe(9)
     for (const s of bySex.keys()) expect(Person.publishedSexCodes).toContain(s)
+  })
+})
+
+describe("linkage publication", () => {
+  it("counts no record of a case screened out as not a victim", async () => {
+    const w = await fresh()
+    const rows = [
+      [...base("L1"), "confirmed"],
+      [...base("L2"), ""],
+      [...base("L3"), "not_a_victim"],
+    ]
+    await importFile(w, { file: write([...HEADER, "trafficking_status"], rows), model: domainModel() })
+    await ensureLinkTables(w)
+    await w.exec(`
+      INSERT INTO link_records (rid, record_id, partner, case_id, submission, identification_date, key_id)
+      SELECT i, 'lwu/' || id, 'lwu', id, 's1', DATE '2024-03-15', 'k'
+      FROM (VALUES (1, 'L1'), (2, 'L2'), (3, 'L3')) t(i, id);
+      CREATE TABLE link_persons AS
+      SELECT rid, record_id, partner, case_id, 'P-' || case_id AS person_id FROM link_records;
+    `)
+    const publication = await linkagePublication(w, { threshold: 1 })
+    expect(publication!.summary.cases).toBe(2)
+    expect(publication!.summary.persons).toBe(2)
+    const years = publication!.tables.persons_year!
+    expect(years.getChild("cases")!.toArray()[0]).toBe(2)
   })
 })

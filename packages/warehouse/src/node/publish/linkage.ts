@@ -9,6 +9,7 @@
 import { Bool, Int16, Int32, Table, Utf8, vectorFromArray } from "apache-arrow"
 import type { Connector } from "../../Connector.ts"
 import personsByYearSql from "./linkage_persons_year.sql?raw"
+import pubLinkPersonsSql from "./linkage_pub_persons.sql?raw"
 import reTraffickingSql from "./linkage_retrafficking.sql?raw"
 import summarySql from "./linkage_summary.sql?raw"
 
@@ -44,6 +45,14 @@ export const linkagePublication = async (
     "SELECT count(*) AS n FROM duckdb_tables() WHERE table_name IN ('link_records', 'link_persons')",
   )
   if (present!.n < 2) return undefined
+  const [status] = await wh.query<{ n: number }>(
+    "SELECT count(*) AS n FROM duckdb_columns() WHERE table_name = 'cases' AND column_name = 'trafficking_status' AND database_name = current_database()",
+  )
+  await wh.exec(
+    status!.n > 0
+      ? pubLinkPersonsSql
+      : "CREATE OR REPLACE TEMP VIEW pub_link_persons AS SELECT * FROM link_persons",
+  )
   const [s] = await wh.query<Record<string, number | string | null>>(summarySql)
   const summary: LinkageSummary = {
     cases: Number(s!.cases),

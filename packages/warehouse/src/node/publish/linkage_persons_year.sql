@@ -1,5 +1,5 @@
 -- Cases and distinct persons identified each year.
 SELECT year(r.identification_date)::INTEGER AS year, count(*) AS cases, count(DISTINCT p.person_id) AS persons
-FROM link_persons p JOIN link_records r ON r.rid = p.rid
+FROM pub_link_persons p JOIN link_records r ON r.rid = p.rid
 WHERE r.identification_date IS NOT NULL
 GROUP BY ALL ORDER BY year;

@@ -3,16 +3,16 @@
 -- person's province of origin and the year of the new identification.
 WITH again AS (
   SELECT p.person_id, min(r.identification_date) AS at
-  FROM link_persons p
+  FROM pub_link_persons p
   JOIN link_records r ON r.rid = p.rid
-  JOIN link_persons q ON q.person_id = p.person_id AND q.rid <> p.rid
+  JOIN pub_link_persons q ON q.person_id = p.person_id AND q.rid <> p.rid
   JOIN link_records e ON e.rid = q.rid
   WHERE e.closed_date IS NOT NULL AND r.identification_date > e.closed_date
     AND r.identification_date > e.identification_date + INTERVAL 180 DAY
   GROUP BY p.person_id
 ), origin AS (
   SELECT p.person_id, mode(r.origin_province) AS province
-  FROM link_persons p JOIN link_records r ON r.rid = p.rid
+  FROM pub_link_persons p JOIN link_records r ON r.rid = p.rid
   GROUP BY p.person_id
 )
 SELECT o.province, year(a.at)::INTEGER AS year, count(*) AS n
