@@ -162,6 +162,11 @@ describe("headers and quotes (7, 15)", () => {
     expect(message).not.toMatch(/line 6/)
   })
 
+  it("a quote opened in one record and closed lines later, before stray text, names the record where it opened", async () => {
+    const text = `${HEADER}\n${line("A")}\nB,"lwu,2024-01-15,local_lao,female,LAO,forced_labour\n${line("C")}\nD,lwu"x,2024-01-15,local_lao,female,LAO,forced_labour\n${line("E")}\n`
+    await refused(write("stray.csv", text), /at row 3: a quote \(".*never closed/)
+  })
+
   it("after a record spanning two lines, the open quote's row and line both point at its record", () => {
     const text = `${HEADER}\n"A\na",lwu\nB,"open\n${line("C")}\n`
     const scanner = new CsvScanner(",", 1 << 20)
