@@ -58,6 +58,19 @@ describe("release differencing (9)", () => {
       (c) => c.table === "province_year" && c.cell.province === "LA01" && c.cell.year === 2024,
     )
     expect(cell).toMatchObject({ before: 12, after: 13, release: first.release, threshold: 10 })
+    // Every published cell the new case changed: the province-year cell, the province, year and
+    // grand totals, the district table's cell and total, and the outward flow (flow threshold 5).
+    expect(
+      risk.changes.map((c) => `${c.table}:${c.cell.level ?? "flow"}:${c.before}->${c.after}`).sort(),
+    ).toEqual([
+      "district_year:cell:12->13",
+      "district_year:district_total:12->13",
+      "flows:flow:12->13",
+      "province_year:cell:12->13",
+      "province_year:grand_total:12->13",
+      "province_year:province_total:12->13",
+      "province_year:year_total:12->13",
+    ])
     expect(risk.message).toMatch(/province_year LA01 2024 .*12 -> 13 \(1 case singled out/)
     expect(risk.message).toMatch(/Hold this release until more cases accumulate.*--allow-differencing/)
     // Held: nothing written, the first release stays current.
