@@ -3,6 +3,7 @@ import { parseArgs } from "node:util"
 import {
   BudgetExceeded,
   DEFAULT_DP_BUDGET,
+  DifferencingRisk,
   EPSILON_RANGE,
   LedgerError,
   openWarehouse,
@@ -23,8 +24,11 @@ const command: Command = {
   usage:
     "lao-protect publish [--db path] [--out data/published] [--threshold 10] [--flow-threshold 5]\n" +
     "                    [--tier planners|public] [--key-file data/warehouse/publish.key] [--confirm-threshold]\n" +
+    "                    [--allow-differencing]\n" +
     "                    [--dp --epsilon 1.0 [--budget 3] [--force-budget] [--ledger data/warehouse/privacy-ledger.json]]\n" +
     "  planners: includes facts (de-identified microdata-equivalent); public: suppressed aggregates only\n" +
+    "  public: held when a published cell changed by fewer than --threshold cases since an earlier public\n" +
+    "        release (the difference would single those cases out); --allow-differencing publishes anyway\n" +
     "  --dp: differentially private public release (geometric noise, see docs/privacy.md); each release's\n" +
     `        epsilon is added to the ledger and publish refuses past --budget (default ${DEFAULT_DP_BUDGET})`,
   async run(argv, ctx) {
@@ -43,6 +47,7 @@ const command: Command = {
         "force-budget": { type: "boolean", default: false },
         ledger: { type: "string" },
         "confirm-threshold": { type: "boolean", default: false },
+        "allow-differencing": { type: "boolean", default: false },
       },
       strict: true,
     })
@@ -74,7 +79,7 @@ const command: Command = {
     const out = values.out ? ctx.resolve(values.out) : join(ctx.repoRoot, "data/published")
     const warehouse = await openWarehouse(db, { access: { directories: [out] } })
     try {
-      const { release, dir, manifest, cleanedUp } = await publish({
+      const { release, dir, manifest, cleanedUp, differencing } = await publish({
         warehouse,
         out,
         keyFile: values["key-file"]
@@ -85,6 +90,7 @@ const command: Command = {
         tier: values.dp ? "public" : (values.tier as Tier),
         plannersTables,
         estimateTables,
+        allowDifferencing: values["allow-differencing"],
         ...(values.dp && epsilon !== undefined
           ? {
               dp: {
@@ -116,8 +122,16 @@ const command: Command = {
             "  (it is printed once; docs/privacy.md, Access tokens). `lao-protect releases` lists releases.\n",
         )
       if (manifest.dp) ctx.stdout.write(`publish: differentially private, epsilon ${manifest.dp.epsilon}\n`)
+      if (differencing)
+        ctx.stdout.write(
+          `publish: published with --allow-differencing: ${new DifferencingRisk(differencing).message.replace(/\. Hold this release.*$/, "")}\n`,
+        )
       return 0
     } catch (e) {
+      if (e instanceof DifferencingRisk) {
+        ctx.stderr.write(`publish held: ${e.message}\n`)
+        return 1
+      }
       if (e instanceof BudgetExceeded || e instanceof LedgerError) {
         ctx.stderr.write(`publish refused: ${e.message}\n`)
         return 1

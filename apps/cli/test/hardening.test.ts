@@ -100,6 +100,27 @@ describe("commands with DuckDB's file access limited to what they were given", (
     expect(r.stdout).toMatch(/removed 1 folder an interrupted publish left/)
     expect(readdirSync(join(work, "pub", "releases")).filter((n) => n.startsWith(".tmp-"))).toEqual([])
   }, 120_000)
+
+  it("a public release one case after another is held, and --allow-differencing publishes it", async () => {
+    const { writeFileSync } = await import("node:fs")
+    expect((await run(["publish", "--out", "pub-diff", "--tier", "public"])).code).toBe(0)
+    writeFileSync(
+      join(work, "one-more.csv"),
+      "case_id,source,identification_date,victim_group,sex,citizenship,exploitation_form,origin_province\n" +
+        "ONE-MORE-1,lwu,2024-03-15,local_lao,female,LAO,forced_labour,LA01\n",
+    )
+    expect((await run(["import", "one-more.csv"])).code).toBe(0)
+    const held = await run(["publish", "--out", "pub-diff", "--tier", "public"])
+    expect(held.code).toBe(1)
+    expect(held.stderr).toMatch(
+      /^publish held: .*-> .*\(1 case singled out against release .*--allow-differencing/s,
+    )
+    expect(readdirSync(join(work, "pub-diff", "releases"))).toHaveLength(1)
+    const anyway = await run(["publish", "--out", "pub-diff", "--tier", "public", "--allow-differencing"])
+    expect(anyway.code).toBe(0)
+    expect(anyway.stdout).toMatch(/published with --allow-differencing: .*1 case singled out/)
+    expect(readdirSync(join(work, "pub-diff", "releases"))).toHaveLength(2)
+  }, 240_000)
 })
 
 describe("the lao-protect wrapper", () => {

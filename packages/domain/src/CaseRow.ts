@@ -261,9 +261,10 @@ export const columnSpecs: { readonly [K in ColumnName]: ColumnSpec } = {
   },
   date_of_birth: {
     ...date(false),
+    min: "1900-01-01",
     pii: true,
     label: en("Date of birth", "ວັນເດືອນປີເກີດ"),
-    description: "Date of birth if known (personal data: never published).",
+    description: "Date of birth if known, from 1900-01-01 (personal data: never published).",
     example: "2007-06-02",
   },
   age_years: {
@@ -611,7 +612,12 @@ export const caseRowCrossFieldRules: ReadonlyArray<CrossFieldRule> = [
     column: "date_of_birth",
     notAfter: "identification_date",
     reason: "a person is born before being identified (check the day and month order)",
-    description: "date_of_birth, when given, is not after identification_date.",
+    atMostYears: {
+      years: 120,
+      reason: "an age over 120 at identification, as age_years allows at most 120 (check the year)",
+    },
+    description:
+      "date_of_birth, when given, is not after identification_date, nor more than 120 years before it (the age_years bound).",
   },
   {
     id: "child_move_needs_bid",

@@ -355,6 +355,18 @@ describe("the child rule, the birth-date rule and the stage path are the domain'
       "2024-01-01",
       "2024-06-15",
       "2024-06-16",
+      // Edge dates (issue 20, item 8): year 0 (DuckDB reads 1 BC), before 1000, before 1900, not a
+      // real day, and an age of 120 or 121 at either identification date.
+      "0000-01-01",
+      "0999-12-31",
+      "1899-12-31",
+      "1900-01-01",
+      "2023-02-29",
+      "1903-06-15",
+      "1904-06-15",
+      "1904-06-16",
+      "1902-02-28",
+      "1903-03-01",
     ),
     { nil: "" },
   )
@@ -432,9 +444,90 @@ describe("the child rule, the birth-date rule and the stage path are the domain'
         }
         await db.exec("DELETE FROM cases")
       }),
-      { numRuns: 4, seed: 20240615 },
+      { numRuns: 4, seed: 20240615, endOnFailure: true },
     )
   }, 120_000)
+
+  it.each([
+    ["date_of_birth", "0000-01-01", /not a real (calendar )?date/],
+    ["date_of_birth", "01/01/0000", /not a real (calendar )?date/],
+    ["date_of_birth", "0999-12-31", /not a real (calendar )?date/],
+    ["date_of_birth", "1899-12-31", /before 1900-01-01/],
+    ["date_of_birth", "1903-06-14", /more than 120 years before identification_date \(2024-06-15\)/],
+    ["date_of_birth", "2023-02-29", /not a real (calendar )?date/],
+    ["identification_date", "0000-01-01", /not a real (calendar )?date/],
+    ["return_date", "0000-01-01", /not a real (calendar )?date/],
+  ])(
+    "%s %s: the importer and the decoder both reject it, for the same reason",
+    async (column, value, reason) => {
+      const record = {
+        ...Domain.CaseRow.emptyRow(),
+        case_id: "E1",
+        source: "lwu",
+        identification_date: "2024-06-15",
+        victim_group: "local_lao",
+        sex: "female",
+        citizenship: "LAO",
+        exploitation_form: "forced_labour",
+        [column]: value,
+      }
+      const file = write(
+        `edge-${Math.random().toString(36).slice(2)}.csv`,
+        csv([[...columns], columns.map((c) => (record as Record<string, string>)[c] ?? "")]),
+      )
+      const r = await importFile(db, { file, model })
+      expect(r.rejected).toBe(1)
+      const stored = await db.query<{ column: string; reason: string }>(
+        'SELECT "column", reason FROM quarantine WHERE import_id = $1',
+        [r.importId],
+      )
+      expect(stored.map((q) => q.column)).toEqual([column])
+      expect(stored[0]!.reason).toMatch(reason)
+      const decoded = Domain.CaseRow.decodeCaseRow(
+        value.includes("/") ? { ...record, [column]: "0000-01-01" } : record,
+      ) as { _tag: string; failure?: { issues: ReadonlyArray<{ path: unknown; message: string }> } }
+      expect(decoded._tag).toBe("Failure")
+      const issues = decoded.failure!.issues
+      expect(issues.map((i) => String(i.path))).toEqual([column])
+      expect(issues[0]!.message).toMatch(reason)
+    },
+  )
+
+  it("an age of exactly 120 at identification is accepted by both, 121 by neither", async () => {
+    const base = {
+      ...Domain.CaseRow.emptyRow(),
+      source: "lwu",
+      identification_date: "2024-02-29",
+      victim_group: "local_lao",
+      sex: "female",
+      citizenship: "LAO",
+      exploitation_form: "forced_labour",
+    }
+    const records = [
+      { ...base, case_id: "A120", date_of_birth: "1904-02-29" },
+      { ...base, case_id: "A120b", date_of_birth: "1904-03-01" },
+      { ...base, case_id: "A121", date_of_birth: "1903-02-28" },
+      { ...base, case_id: "A121b", date_of_birth: "1903-03-01", identification_date: "2024-03-01" },
+    ]
+    const file = write(
+      "ages.csv",
+      csv([
+        [...columns],
+        ...records.map((rec) => columns.map((c) => (rec as Record<string, string>)[c] ?? "")),
+      ]),
+    )
+    const r = await importFile(db, { file, model })
+    const accepted = (
+      await db.query<{ id: string }>("SELECT case_id AS id FROM cases WHERE import_id = $1 ORDER BY 1", [
+        r.importId,
+      ])
+    ).map((x) => x.id)
+    const decoded = records
+      .filter((rec) => (Domain.CaseRow.decodeCaseRow(rec) as { _tag: string })._tag === "Success")
+      .map((rec) => rec.case_id)
+    expect(accepted).toEqual(["A120", "A120b"])
+    expect(decoded).toEqual(accepted)
+  })
 
   it("age_years and a date of birth that disagree on childhood: treated as a child, with an age_disputed warning", async () => {
     const cols = [

@@ -33,6 +33,8 @@ export type CrossFieldRule =
       readonly column: string
       readonly notAfter: string
       readonly reason: string
+      /** Nor more than `years` whole years before it (an age over 120 at identification). */
+      readonly atMostYears?: { readonly years: number; readonly reason: string }
       readonly description: string
     }
   | {
@@ -373,12 +375,19 @@ const compileRule = (rule: CrossFieldRule): RowCheck => {
       }
     }
     case "notAfter": {
-      const { column, notAfter, reason } = rule
+      const { column, notAfter, reason, atMostYears } = rule
       return (row) => {
         const value = row[column]!
         const limit = row[notAfter]!
-        return value !== "" && limit !== "" && value > limit
-          ? [[column, `${value} is after ${notAfter} (${limit}): ${reason}`]]
+        if (value === "" || limit === "") return none
+        if (value > limit) return [[column, `${value} is after ${notAfter} (${limit}): ${reason}`]]
+        return atMostYears && yearsBetween(value, limit) > atMostYears.years
+          ? [
+              [
+                column,
+                `${value} is more than ${atMostYears.years} years before ${notAfter} (${limit}): ${atMostYears.reason}`,
+              ],
+            ]
           : none
       }
     }

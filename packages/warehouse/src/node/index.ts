@@ -36,6 +36,7 @@ export {
 export { importUnodcGlotip, OfficialImportError } from "./official-stats/import-glotip.ts"
 export * as OfficialStats from "./official-stats/index.ts"
 export { scratchDirOf } from "./private-files.ts"
+export { DifferencingRisk, type IsolatingChange } from "./publish/differencing.ts"
 export { BudgetExceeded, EPSILON_RANGE, LedgerError } from "./publish/dp.ts"
 export * as Publish from "./publish/index.ts"
 export {

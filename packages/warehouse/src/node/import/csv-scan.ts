@@ -284,6 +284,8 @@ export class CsvScanner {
     const trailingBreak =
       this.recordBytes === 0 && this.atCellStart && this.cells === 1 && !this.inQuotes && this.line > 1
     const openQuote = this.inQuotes && !this.quotePending
+    // The record holding the open quote starts where the quote's record did, not where the file ends.
+    const opened = { row: this.recordRow, line: this.recordLine }
     if (this.quotePending) this.inQuotes = false
     if (this.quotePending && this.closePadded) this.pad(this.cells - 1)
     else if (!this.inQuotes && spaceEnds(this.t1, this.t2, this.t3)) this.pad(this.cells - 1)
@@ -296,7 +298,7 @@ export class CsvScanner {
       odd: this.odd,
       paddedColumns: this.padded.flatMap((p, i) => (p ? [i] : [])),
       ...(this.tooLong ? { tooLong: this.tooLong } : {}),
-      ...(openQuote ? { openQuote: { row: this.recordRow - 1, line: this.recordLine } } : {}),
+      ...(openQuote ? { openQuote: opened } : {}),
     }
     return out
   }

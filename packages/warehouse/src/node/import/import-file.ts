@@ -31,6 +31,7 @@ import { ident } from "../schema/sql-text.ts"
 import { type CsvScan, CsvScanner } from "./csv-scan.ts"
 import { clip, csvLine, MAX_HEADER_BYTES, sniffCsvFile, splitCsvRecords } from "./csv-text.ts"
 import explainedCountsSql from "./explained_counts.sql?raw"
+import { fileProblem, headerLineBreaks } from "./file-checks.ts"
 import { matchHeaders } from "./headers.ts"
 import logAlreadySql from "./import_log_already.sql?raw"
 import logCommittedSql from "./import_log_committed.sql?raw"
@@ -285,7 +286,9 @@ export async function importFile(db: NodeConnector, options: ImportOptions): Pro
   let sniffError: string | undefined
   let scanner: CsvScanner | undefined
   let maxRow = MAX_ROW_BYTES
-  if (format === "csv") {
+  const problem = format === "csv" ? fileProblem(readAt(file)(0, 64 * 1024), fileName) : undefined
+  if (problem) sniffError = problem
+  else if (format === "csv") {
     const s = sniffCsvFile(readAt(file))
     if (!s.complete)
       sniffError = `the first line (the header) does not end within ${MAX_HEADER_BYTES / (1024 * 1024)} MiB: this is not a case file, or it is damaged; nothing was imported`
@@ -457,6 +460,8 @@ async function importStaged(db: NodeConnector, options: ImportOptions, p: Prepar
         if (!first) throw new ImportError(`sheet "${sheet.sheet}" is empty`)
         tabular = { header: first.cells.map((c) => c.trim()), rows: rest }
       } else {
+        const problem = fileProblem(bytes.subarray(0, 64 * 1024), fileName)
+        if (problem) throw new ImportError(problem)
         let text: string
         try {
           text = new TextDecoder("utf-8", { fatal: true }).decode(bytes)
@@ -464,7 +469,7 @@ async function importStaged(db: NodeConnector, options: ImportOptions, p: Prepar
           throw new ImportError("the file is not UTF-8 text: save it as UTF-8 and import again")
         }
         if (text.charCodeAt(0) === 0xfeff) text = text.slice(1)
-        tabular = format === "json" ? readJson(text) : readNdjson(text)
+        tabular = format === "json" ? readJson(text, fileName) : readNdjson(text, fileName)
       }
       header = tabular.header
     }
@@ -491,7 +496,7 @@ async function importStaged(db: NodeConnector, options: ImportOptions, p: Prepar
     throw new ImportError(message)
   }
   if (match.missingRequired.length > 0) {
-    const message = `missing required columns: ${match.missingRequired.join(", ")} (headers found: ${clip(header.map((h) => clip(h, 60)).join(", "))})`
+    const message = `missing required columns: ${match.missingRequired.join(", ")} (headers found: ${clip(header.map((h) => clip(h, 60)).join(", "))})${headerLineBreaks(header)}`
     await logFailure(message)
     throw new ImportError(message)
   }

@@ -15,13 +15,14 @@ CREATE OR REPLACE TEMP MACRO lp_date_slow(s) AS (
     WHEN regexp_full_match(s, '\d{5}(?:\.\d+)?')
       THEN CASE WHEN TRY_CAST(s AS DOUBLE) BETWEEN 20000 AND 80000
         THEN DATE '1899-12-30' + CAST(floor(CAST(s AS DOUBLE)) AS INTEGER) END
-    ELSE TRY_CAST(printf('%04d-%02d-%02d',
+    -- Years before 1000 are not dates here (the domain's IsoDate): DuckDB would read 0000 as 1 BC.
+    WHEN TRY_CAST(lp_ymd(s).y AS INTEGER) >= 1000 THEN TRY_CAST(printf('%04d-%02d-%02d',
       TRY_CAST(lp_ymd(s).y AS INTEGER) - CASE WHEN TRY_CAST(lp_ymd(s).y AS INTEGER) > 2400 THEN 543 ELSE 0 END,
       TRY_CAST(lp_ymd(s).m AS INTEGER), TRY_CAST(lp_ymd(s).d AS INTEGER)) AS DATE)
   END
 );
--- A plain ISO date before 2401: lp_date is then exactly the cast to DATE.
-CREATE OR REPLACE TEMP MACRO lp_iso(s) AS (s < '2401' AND strlen(s) = 10 AND s LIKE '____-__-__');
+-- A plain ISO date from 1000 and before 2401: lp_date is then exactly the cast to DATE.
+CREATE OR REPLACE TEMP MACRO lp_iso(s) AS (s >= '1000' AND s < '2401' AND strlen(s) = 10 AND s LIKE '____-__-__');
 CREATE OR REPLACE TEMP MACRO lp_date(s) AS (
   CASE
     WHEN s IS NULL THEN NULL

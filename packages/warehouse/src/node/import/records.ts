@@ -2,6 +2,8 @@
  * JSON (an array of objects) and NDJSON (one object per line) as header + rows of text cells, the
  * same shape the xlsx reader gives, so every format goes through the same staging table.
  */
+import { jsonTooDeep, MAX_JSON_DEPTH } from "./file-checks.ts"
+
 export interface Tabular {
   readonly header: ReadonlyArray<string>
   readonly rows: ReadonlyArray<{ readonly rowNumber: number; readonly cells: ReadonlyArray<string | null> }>
@@ -40,7 +42,14 @@ export function tabularFromRecords(records: ReadonlyArray<unknown>, what: string
   return { header, rows }
 }
 
-export function readJson(text: string): Tabular {
+const tooDeep = (line: number, name: string) =>
+  new RecordsError(
+    `${name} nests arrays or objects more than ${MAX_JSON_DEPTH} deep (line ${line}): a case import is an array of flat objects, one per case; nothing was imported`,
+  )
+
+export function readJson(text: string, name = "the file"): Tabular {
+  const deep = jsonTooDeep(text)
+  if (deep !== undefined) throw tooDeep(deep, name)
   let data: unknown
   try {
     data = JSON.parse(text)
@@ -48,18 +57,25 @@ export function readJson(text: string): Tabular {
     throw new RecordsError(`not valid JSON (${e instanceof Error ? e.message : String(e)})`)
   }
   if (!Array.isArray(data)) throw new RecordsError("a JSON import must be an array of objects, one per case")
+  if (data.length === 0)
+    throw new RecordsError(
+      `${name} is an empty JSON array: it holds no cases; export the cases again (an array of objects, one per case); nothing was imported`,
+    )
   return tabularFromRecords(data, "record")
 }
 
-export function readNdjson(text: string): Tabular {
+export function readNdjson(text: string, name = "the file"): Tabular {
   const records: unknown[] = []
   text.split(/\r?\n/).forEach((line, i) => {
     if (line.trim() === "") return
+    if (jsonTooDeep(line) !== undefined) throw tooDeep(i + 1, name)
     try {
       records.push(JSON.parse(line))
     } catch {
       throw new RecordsError(`line ${i + 1} is not valid JSON`)
     }
   })
+  if (records.length === 0)
+    throw new RecordsError(`${name} holds no records (no line with a JSON object); nothing was imported`)
   return tabularFromRecords(records, "record")
 }

@@ -188,6 +188,21 @@ function crossChecks(model: CaseModel): Check[] {
           `${literal(`${rule.column} is after ${rule.notAfter} (`)} || ${raw(rule.notAfter)} || ${literal(`): ${rule.reason}`)}`,
         ),
       )
+  for (const rule of model.notAfter ?? [])
+    if (rule.atMostYears && has(rule.column) && has(rule.notAfter)) {
+      const [from, to] = [q(rule.column), q(rule.notAfter)]
+      // Whole years by calendar comparison, as the domain's yearsBetween (not DuckDB's date_diff).
+      // Like the decoder, no second reason for a date its own column check already rejects.
+      const min = model.columns.find((c) => c.name === rule.column)?.minDate
+      checks.push(
+        err(
+          `${from} <= ${to}${min ? ` AND ${from} >= DATE ${literal(min)}` : ""} AND ${ymd(to)} - ${ymd(from)} >= ${(rule.atMostYears.years + 1) * 10000}`,
+          rule.column,
+          raw(rule.column),
+          `${literal(`${rule.column} is more than ${rule.atMostYears.years} years before ${rule.notAfter} (`)} || ${raw(rule.notAfter)} || ${literal(`): ${rule.atMostYears.reason}`)}`,
+        ),
+      )
+    }
   if (model.stagePath) checks.push(...stagePathChecks(model))
   for (const rule of model.rules ?? []) {
     const needed = ruleColumns(rule)
@@ -676,7 +691,8 @@ HAVING ${gidExpr} <> ${keyGid} OR (count(*) > 1 AND ${hasKey ? raw("case_id") : 
   ${hasKey && !facts.noDuplicates ? `LEFT JOIN lp_dup d ON d.k_source = ${keySource} AND d.case_id = i.${raw("case_id")}` : ""}
 ) t`
 
-  const checks = [...model.columns.flatMap(columnChecks), ...crossChecks(model)]
+  const cross = crossChecks(model)
+  const checks = [...model.columns.flatMap(columnChecks), ...cross]
   const dupCheck = hasKey
     ? err(
         "dup_first IS NOT NULL AND dup_first < row_number",
@@ -698,6 +714,19 @@ HAVING ${gidExpr} <> ${keyGid} OR (count(*) > 1 AND ${hasKey ? raw("case_id") : 
         ...withDup.map((c) => ({ cond: c.cond, expr: `CASE WHEN NOT (${cellCount}) THEN ${c.expr} END` })),
       ]
     : withDup
+  // A row's reasons, as the domain decoder gives them: the cross-field rules only when every cell
+  // passed its own checks (a rule reading a bad cell would report a second, derived problem).
+  const crossSet = new Set<Check>(cross)
+  const listOf = (cs: ReadonlyArray<{ expr: string }>) =>
+    `list_filter([${cs.map((c) => c.expr).join(",\n    ")}], e -> e IS NOT NULL)`
+  const own = input.oddRows
+    ? all.slice(0, 1 + withDup.length).filter((_, i) => i === 0 || !crossSet.has(withDup[i - 1]!))
+    : withDup.filter((c) => !crossSet.has(c))
+  const crossExprs = input.oddRows ? all.slice(1).filter((_, i) => crossSet.has(withDup[i]!)) : cross
+  const errors =
+    crossExprs.length === 0
+      ? listOf(all)
+      : `CASE WHEN len(${listOf(own)}) > 0 THEN ${listOf(own)} ELSE ${listOf(crossExprs)} END`
   // TRUE when some check fails; NULL (a check on a missing value) passes, as before.
   const fails = all.length > 0 ? `(${all.map((c) => `(${c.cond})`).join("\n    OR ")})` : "false"
   const beOf = (c: ColumnSpec) =>
@@ -743,7 +772,7 @@ SELECT * FROM ${input.relation} WHERE ${[
   ].join(" OR ")}`
   const rejects = (facts?: PreScanFacts) => `CREATE OR REPLACE TEMP TABLE lp_bad AS
 SELECT row_number, failed,
-  CASE WHEN failed THEN list_filter([${all.map((c) => c.expr).join(",\n    ")}], e -> e IS NOT NULL) ELSE [] END AS errs,
+  CASE WHEN failed THEN ${errors} ELSE [] END AS errs,
   CASE WHEN failed THEN []::VARCHAR[] ELSE ${be} END AS be,
   ${[...dates.map((c) => raw(c.name)), ...cells].join(", ")}
 FROM (SELECT *, ${fails} IS TRUE AS failed FROM ${typedRelation(true, "lp_cand", facts)})

@@ -1,12 +1,15 @@
 /**
- * A minimal .xlsx reader (fflate + a small XML scanner): workbook sheet names, shared strings,
+ * A minimal .xlsx reader (a zip directory reader, node:zlib and a small XML scanner): workbook sheet names, shared strings,
  * inline strings, numbers as written, and cells with a date format as the date Excel shows
  * (`YYYY-MM-DD`; a date typed with a Buddhist Era year is stored as a year-2567 date and comes out
  * as `2567-...`, which the import's date rules read as Buddhist Era, like text).
- * Zip-bomb limits: declared uncompressed sizes are checked before inflating, and the total is capped.
+ * Zip-bomb limits: declared uncompressed sizes are checked before inflating, every part inflates no
+ * further than it declares (a part holding more or fewer bytes is refused), the total is capped, and
+ * so are the text of one cell (Excel's own 32,767 characters) and of all cells together: a small
+ * shared string referenced a million times cannot grow into gigabytes of rows.
  * Not a general spreadsheet library: no formulas are evaluated (their cached value is read), no styles.
  */
-import { unzipSync } from "fflate"
+import { inflateRawSync } from "node:zlib"
 
 export interface SheetRows {
   readonly sheet: string
@@ -19,7 +22,14 @@ export interface XlsxLimits {
   readonly maxEntryBytes?: number
   /** Largest total of the parts inflated (default 512 MiB). */
   readonly maxTotalBytes?: number
+  /** Longest text of one cell or shared string, in characters (default 32,767, Excel's own limit). */
+  readonly maxCellChars?: number
+  /** Largest total text of the cells read, in characters, shared strings counted at each use (default 256 Mi). */
+  readonly maxSheetChars?: number
 }
+
+/** Excel's limit on the characters of one cell. */
+export const EXCEL_MAX_CELL_CHARS = 32_767
 
 export class XlsxError extends Error {
   override readonly name = "XlsxError"
@@ -105,30 +115,26 @@ export function readXlsx(bytes: Uint8Array, sheetName?: string, limits: XlsxLimi
   const maxEntry = limits.maxEntryBytes ?? 256 * 1024 * 1024
   const maxTotal = limits.maxTotalBytes ?? 512 * 1024 * 1024
   const utf8 = new TextDecoder("utf-8", { fatal: true })
+  const entries = zipEntries(bytes)
   const unzip = (wanted: (name: string) => boolean): Record<string, string> => {
     let total = 0
-    let files: Record<string, Uint8Array>
-    try {
-      files = unzipSync(bytes, {
-        filter: (f) => {
-          if (!wanted(f.name)) return false
-          if (f.originalSize > maxEntry)
-            throw new XlsxError(`${f.name} declares ${f.originalSize} bytes: too large`)
-          total += f.originalSize
-          if (total > maxTotal) throw new XlsxError("the workbook's parts exceed the size limit")
-          return true
-        },
-      })
-    } catch (e) {
-      if (e instanceof XlsxError) throw e
-      throw new XlsxError(`not a readable .xlsx file (${e instanceof Error ? e.message : String(e)})`)
-    }
     const out: Record<string, string> = {}
-    for (const [name, data] of Object.entries(files)) {
-      if (data.length > maxEntry) throw new XlsxError(`${name} is larger than it declares`)
-      out[name] = utf8.decode(data)
+    for (const entry of entries) {
+      if (!wanted(entry.name)) continue
+      if (entry.declared > maxEntry)
+        throw new XlsxError(`${entry.name} declares ${entry.declared} bytes: too large`)
+      total += entry.declared
+      if (total > maxTotal) throw new XlsxError("the workbook's parts exceed the size limit")
+      out[entry.name] = utf8Text(entry.name, inflateEntry(bytes, entry))
     }
     return out
+  }
+  const utf8Text = (name: string, data: Uint8Array): string => {
+    try {
+      return utf8.decode(data)
+    } catch {
+      throw new XlsxError(`${name} is not UTF-8 XML: the file is damaged`)
+    }
   }
 
   const meta = unzip((n) => n === "xl/workbook.xml" || n === "xl/_rels/workbook.xml.rels")
@@ -152,9 +158,17 @@ export function readXlsx(bytes: Uint8Array, sheetName?: string, limits: XlsxLimi
   const date1904 = /<workbookPr\b[^>]*date1904="(?:1|true)"/.test(workbook)
   const sheetXml = parts[sheetPath]
   if (sheetXml === undefined) throw new XlsxError(`sheet "${chosen.name}" is missing from the file`)
-  const shared = [...(parts["xl/sharedStrings.xml"] ?? "").matchAll(/<si>([\s\S]*?)<\/si>/g)].map((m) =>
-    textOf(m[1]!),
-  )
+  const maxCell = limits.maxCellChars ?? EXCEL_MAX_CELL_CHARS
+  const maxSheet = limits.maxSheetChars ?? 256 * 1024 * 1024
+  const shared = [...(parts["xl/sharedStrings.xml"] ?? "").matchAll(/<si>([\s\S]*?)<\/si>/g)].map((m, i) => {
+    const text = textOf(m[1]!)
+    if (text.length > maxCell)
+      throw new XlsxError(
+        `shared string ${i + 1} holds ${text.length} characters, more than a cell may (${maxCell}): the file is damaged or made to exhaust memory; nothing was imported`,
+      )
+    return text
+  })
+  let sheetChars = 0
 
   const rows: { rowNumber: number; cells: string[] }[] = []
   let fallbackRow = 0
@@ -182,10 +196,95 @@ export function readXlsx(bytes: Uint8Array, sheetName?: string, limits: XlsxLimi
       )
         value = serialDate(Number(v), date1904) ?? decodeXml(v)
       else value = v === undefined ? "" : decodeXml(v)
+      if (value.length > maxCell)
+        throw new XlsxError(
+          `cell ${ref ?? `${rowNumber}:${col + 1}`} holds ${value.length} characters, more than a cell may (${maxCell}); nothing was imported`,
+        )
+      sheetChars += value.length
+      if (sheetChars > maxSheet)
+        throw new XlsxError(
+          `the sheet's cells expand to more than ${maxSheet} characters (row ${rowNumber}): the file is damaged or made to exhaust memory (a zip bomb); nothing was imported`,
+        )
       while (cells.length < col) cells.push("")
       cells[col] = value
     }
     if (cells.some((c) => c !== "")) rows.push({ rowNumber, cells })
   }
   return { sheet: chosen.name, rows }
+}
+
+interface ZipEntry {
+  readonly name: string
+  readonly method: number
+  readonly compressed: number
+  readonly declared: number
+  readonly localOffset: number
+}
+
+/** The entries of a zip's central directory (no ZIP64: a workbook part is never 4 GiB). */
+function zipEntries(bytes: Uint8Array): ZipEntry[] {
+  const dv = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+  let end = -1
+  for (let o = bytes.length - 22; o >= Math.max(0, bytes.length - 22 - 65_535); o--)
+    if (dv.getUint32(o, true) === 0x06054b50) {
+      end = o
+      break
+    }
+  if (end < 0)
+    throw new XlsxError("not a readable .xlsx file (no zip directory): save it from Excel as .xlsx")
+  const count = dv.getUint16(end + 10, true)
+  let o = dv.getUint32(end + 16, true)
+  const names = new TextDecoder()
+  const out: ZipEntry[] = []
+  for (let k = 0; k < count; k++) {
+    if (o + 46 > bytes.length || dv.getUint32(o, true) !== 0x02014b50)
+      throw new XlsxError("not a readable .xlsx file (damaged zip directory)")
+    const nameLength = dv.getUint16(o + 28, true)
+    const entry = {
+      name: names.decode(bytes.subarray(o + 46, o + 46 + nameLength)),
+      method: dv.getUint16(o + 10, true),
+      compressed: dv.getUint32(o + 20, true),
+      declared: dv.getUint32(o + 24, true),
+      localOffset: dv.getUint32(o + 42, true),
+    }
+    if (entry.compressed === 0xffffffff || entry.declared === 0xffffffff || entry.localOffset === 0xffffffff)
+      throw new XlsxError(`${entry.name} is stored as ZIP64 (over 4 GiB): too large`)
+    out.push(entry)
+    o += 46 + nameLength + dv.getUint16(o + 30, true) + dv.getUint16(o + 32, true)
+  }
+  return out
+}
+
+/** One part's bytes, inflated no further than its declared size (plus one byte, to catch a lie). */
+function inflateEntry(bytes: Uint8Array, entry: ZipEntry): Uint8Array {
+  const dv = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+  const at = entry.localOffset
+  if (at + 30 > bytes.length || dv.getUint32(at, true) !== 0x04034b50)
+    throw new XlsxError(`not a readable .xlsx file (${entry.name} is damaged)`)
+  const start = at + 30 + dv.getUint16(at + 26, true) + dv.getUint16(at + 28, true)
+  const data = bytes.subarray(start, start + entry.compressed)
+  const lie = `${entry.name} declares ${entry.declared} bytes but holds`
+  let out: Uint8Array
+  if (entry.method === 0) out = data
+  else if (entry.method === 8)
+    try {
+      out = inflateRawSync(data, { maxOutputLength: entry.declared + 1 })
+    } catch (e) {
+      if (e instanceof RangeError || (e as { code?: string }).code === "ERR_BUFFER_TOO_LARGE")
+        throw new XlsxError(
+          `${lie} more: the file is damaged or made to exhaust memory (a zip bomb); nothing was imported`,
+        )
+      throw new XlsxError(
+        `not a readable .xlsx file (${entry.name}: ${e instanceof Error ? e.message : String(e)})`,
+      )
+    }
+  else
+    throw new XlsxError(
+      `${entry.name} uses zip compression method ${entry.method}: save the file again from Excel`,
+    )
+  if (out.length !== entry.declared)
+    throw new XlsxError(
+      `${lie} ${out.length > entry.declared ? "more" : out.length}: the file is damaged or made to mislead; nothing was imported`,
+    )
+  return out
 }

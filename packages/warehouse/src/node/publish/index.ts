@@ -1,6 +1,13 @@
 /** De-identified, suppressed publication of the warehouse for the dashboard (docs/contracts.md 3). */
 
 export {
+  comparableReleases,
+  DIFFERENCED_TABLES,
+  DifferencingRisk,
+  type IsolatingChange,
+  isolatingChanges,
+} from "./differencing.ts"
+export {
   appendLedger,
   BudgetExceeded,
   type CountNode,

@@ -26,6 +26,7 @@ import {
 import { openWarehouse } from "../NodeConnector.ts"
 import { hasOfficialStats, officialStatsPublicationSql } from "../official-stats/series.ts"
 import { cleanInterruptedPublish } from "../private-files.ts"
+import { DifferencingRisk, type IsolatingChange, isolatingChanges } from "./differencing.ts"
 import districtYearCountsSql from "./district_year_counts.sql?raw"
 import {
   appendLedger,
@@ -70,6 +71,11 @@ export interface PublishOptions {
   readonly plannersTables?: PlannersTables
   /** Model-based estimates (no counts) written in every tier but DP (the CLI passes planning's). */
   readonly estimateTables?: PlannersTables
+  /**
+   * Public tier: publish even when cells changed by fewer than the threshold since an earlier
+   * public release (differencing.ts); without it such a release is held (`DifferencingRisk`).
+   */
+  readonly allowDifferencing?: boolean
 }
 
 /** Named Arrow tables written into a planners release beside the warehouse's own. */
@@ -98,6 +104,8 @@ export interface PublishResult {
   readonly manifest: Manifest
   /** Folders an interrupted publish had left in releases/, removed before this one. */
   readonly cleanedUp?: ReadonlyArray<string>
+  /** Public tier, with `allowDifferencing`: the cells that single out cases against an earlier release. */
+  readonly differencing?: ReadonlyArray<IsolatingChange>
 }
 
 type Col = readonly [name: string, type: DataType, values: ReadonlyArray<unknown>]
@@ -237,6 +245,21 @@ export const publish = async (options: PublishOptions): Promise<PublishResult> =
 
   // 4. Write everything into a temporary folder, then switch.
   const releases = join(options.out, "releases")
+  // Held before anything is written when it would single out cases against an earlier release.
+  const differencing =
+    tier === "public" && !dp
+      ? isolatingChanges(
+          releases,
+          { province_year: pyRows, district_year: dyRows, flows: flowRows },
+          { province_year: threshold, district_year: threshold, flows: flowThreshold },
+        )
+      : []
+  if (differencing.length > 0 && options.allowDifferencing !== true) {
+    await wh.exec(
+      "DROP TABLE IF EXISTS pub_facts; DROP TABLE IF EXISTS pub_cases; DROP TABLE IF EXISTS pub_ethnic_family",
+    )
+    throw new DifferencingRisk(differencing)
+  }
   const tmp = join(releases, `.tmp-${release}`)
   const final = join(releases, release)
   const cleanedUp = cleanInterruptedPublish(releases)
@@ -369,7 +392,13 @@ export const publish = async (options: PublishOptions): Promise<PublishResult> =
     const pointer = join(options.out, `.current.json.${release}.tmp`)
     await writeFile(pointer, `${JSON.stringify({ release }, null, 2)}\n`)
     await rename(pointer, join(options.out, "current.json"))
-    return { release, dir: final, manifest, ...(cleanedUp.length > 0 ? { cleanedUp } : {}) }
+    return {
+      release,
+      dir: final,
+      manifest,
+      ...(cleanedUp.length > 0 ? { cleanedUp } : {}),
+      ...(differencing.length > 0 ? { differencing } : {}),
+    }
   } catch (e) {
     await rm(tmp, { recursive: true, force: true })
     throw e

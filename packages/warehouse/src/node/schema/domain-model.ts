@@ -119,7 +119,16 @@ export function caseModelFrom(caseRow = Domain.CaseRow, place = Domain.Place): C
     }
   })
   const notAfter = caseRow.caseRowCrossFieldRules.flatMap((r) =>
-    r.kind === "notAfter" ? [{ column: r.column, notAfter: r.notAfter, reason: r.reason }] : [],
+    r.kind === "notAfter"
+      ? [
+          {
+            column: r.column,
+            notAfter: r.notAfter,
+            reason: r.reason,
+            ...(r.atMostYears ? { atMostYears: r.atMostYears } : {}),
+          },
+        ]
+      : [],
   )
   const [stagePath] = caseRow.caseRowCrossFieldRules.flatMap((r) =>
     r.kind === "stagePath" ? [{ start: r.start, steps: r.steps, allowed: r.allowed }] : [],

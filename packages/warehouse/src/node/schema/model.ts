@@ -100,6 +100,8 @@ export interface NotAfterRule {
   readonly notAfter: string
   /** Why, for case workers. */
   readonly reason: string
+  /** Nor more than `years` whole years before it, and why (an age over 120 at identification). */
+  readonly atMostYears?: { readonly years: number; readonly reason: string }
 }
 
 /** CaseRow's `stagePath` cross-field rule (see the domain's `caseRowCrossFieldRules`). */
