@@ -423,6 +423,11 @@ export function MapPage({ engine, state, update, t, views, k, flowThreshold, cel
                   {t("briefOpen")}
                 </button>
               )}
+              {state.measure !== null && metric === state.measure && (
+                <p className="note" data-testid="panel-measure">
+                  {metricTitle}: {describe(state.selected)}
+                </p>
+              )}
               <SidePanel
                 t={t}
                 lang={lang}
