@@ -113,7 +113,10 @@ export function MapPage({ engine, state, update, t, views, k, flowThreshold, cel
       return ebRateValues(
         areaCodes,
         cellOf,
-        (code) => (usingFirstPaint ? 0 : (views?.areaCounts.get(code) ?? 0)),
+        (code) =>
+          usingFirstPaint
+            ? (engine.firstPaint?.provinces.find((p) => p.province === code)?.n ?? 0)
+            : (views?.areaCounts.get(code) ?? 0),
         span[1] - span[0] + 1,
       )
     if (metric === "minority_share" || metric === "identified") {
@@ -123,7 +126,21 @@ export function MapPage({ engine, state, update, t, views, k, flowThreshold, cel
         : identifiedValues(areaCodes, totals, setting, k)
     }
     return areaValues(areaCodes, cellOf, state.level, state.metric)
-  }, [areaCodes, cellOf, state.level, state.metric, metric, span?.[0], span?.[1], measures, setting, k])
+  }, [
+    areaCodes,
+    cellOf,
+    state.level,
+    state.metric,
+    metric,
+    span?.[0],
+    span?.[1],
+    measures,
+    setting,
+    k,
+    views,
+    usingFirstPaint,
+    engine.firstPaint,
+  ])
   const intervalText = (i: Interval) => `${formatValue(i.lower)}\u2013${formatValue(i.upper)}`
   const levelPct = Math.round(INTERVAL_LEVEL * 100)
   /** What the tooltip, the area's label and the table say about one area under the current measure. */
@@ -157,7 +174,8 @@ export function MapPage({ engine, state, update, t, views, k, flowThreshold, cel
   }
   const hasIntervals = metric === "rate_eb" || metric === "minority_share"
   const measurePending =
-    (metric === "minority_share" || metric === "identified") && measures.status !== "ready"
+    (metric === "minority_share" || metric === "identified") &&
+    (measures.status === "idle" || measures.status === "pending")
   const classes = useMemo(() => classesFor(values, state.method), [values, state.method])
   const boundaries = state.level === "province" ? provinceGeo : districtGeo
   const areaAttribution = boundaries?.attribution ?? t("attributionDefault")
