@@ -39,6 +39,8 @@ describe("issue 21's map measures agree with the count map, the panel and the ex
   let k: number
   let years: [number, number]
   const totals = new Map<string, number>()
+  /** The context rows of the last CSV export. */
+  let notes: ReadonlyArray<string> = []
 
   const text = (n: number | undefined) => {
     const cell = suppress(n ?? 0, k)
@@ -84,9 +86,9 @@ describe("issue 21's map measures agree with the count map, the panel and the ex
       page.waitForEvent("download"),
       page.click('[data-export-for="map"] [data-export="csv"]'),
     ])
-    const records = readCsv(readFileSync((await dl.path())!, "utf8")).filter(
-      (r) => !r.cells[0]!.startsWith("#"),
-    )
+    const all = readCsv(readFileSync((await dl.path())!, "utf8"))
+    notes = all.filter((r) => r.cells[0]!.startsWith("#")).map((r) => r.cells[0]!)
+    const records = all.filter((r) => !r.cells[0]!.startsWith("#"))
     return new Map(records.slice(1).map((r) => [r.cells[0]!, r.cells] as const))
   }
 
@@ -155,6 +157,7 @@ describe("issue 21's map measures agree with the count map, the panel and the ex
         expect(Number(row[5]), `${code} CSV upper`).toBeCloseTo(e.interval!.upper, 6)
       }
     }
+    expect(notes.join("\n")).toContain("2015 census by province")
     // the busiest province: the panel's total is the table's count, the panel line its estimate
     const top = [...totals].sort((a, b) => b[1] - a[1])[0]![0]
     await page.click(`[data-testid="area-table"] tr[data-pcode="${top}"] button`)

@@ -27,6 +27,8 @@ export interface MapExportButtonProps {
   readonly attribution: string
   /** The map's areas and values, for the CSV of its table. */
   readonly values?: ReadonlyMap<string, AreaValue> | undefined
+  /** What the measure is and where its denominator comes from, carried into both exports. */
+  readonly notes?: ReadonlyArray<string> | undefined
 }
 
 export const mapLegend = (
@@ -66,6 +68,7 @@ export function MapExportButton(props: MapExportButtonProps) {
       manifest: props.manifest,
       k: props.k,
       title: props.title,
+      notes: props.notes,
       legend: mapLegend(
         t,
         props.k,
@@ -95,7 +98,14 @@ export function MapExportButton(props: MapExportButtonProps) {
     const values = props.values
     if (!values) return
     const { state } = props
-    const context = buildExportContext({ t, state, manifest: props.manifest, k: props.k, title: props.title })
+    const context = buildExportContext({
+      t,
+      state,
+      manifest: props.manifest,
+      k: props.k,
+      title: props.title,
+      notes: props.notes,
+    })
     const level = state.level
     downloadCsv(
       [...values.entries()],

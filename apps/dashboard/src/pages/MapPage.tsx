@@ -387,6 +387,7 @@ export function MapPage({ engine, state, update, t, views, k, flowThreshold, cel
             format={formatValue}
             attribution={attribution}
             values={values}
+            notes={measureNote ? [measureNote] : undefined}
           />
           <Legend
             t={t}
