@@ -147,7 +147,7 @@ export function MapPage({ engine, state, update, t, views, k, flowThreshold, cel
   const describe = (code: string): string => {
     const v = values.get(code)
     const cell = v?.cell ?? { kind: "no_data" as const }
-    if (v?.value === null || v?.value === undefined) return cellText(cell)
+    if (v?.value === null || v?.value === undefined || state.measure === null) return cellText(cell)
     if (metric === "rate_eb" && v.interval)
       return t("estimateTip", {
         rate: formatValue(v.value),
@@ -170,7 +170,7 @@ export function MapPage({ engine, state, update, t, views, k, flowThreshold, cel
         ? base
         : `${base}; ${t("identifiedShareTip", { share: formatNumber(lang, share, 0) })}`
     }
-    return formatValue(v.value)
+    return cellText(cell)
   }
   const hasIntervals = metric === "rate_eb" || metric === "minority_share"
   const measurePending =
