@@ -38,6 +38,28 @@ export const VIEWS: ReadonlyArray<View> = [
     },
   },
   { name: "map-districts", query: "level=district&layers=checkpoints,cpn,shelters", ready: mapReady },
+  // issue 21: the map's own measures, the checkpoint profile with its return trend, the trend ranking
+  ...(["rate_eb&sel=LA05", "minority_share", "identified&ident=hotline"] as const).map((m) => ({
+    name: `map-measure-${m.split("&")[0]!.replace("_", "-")}`,
+    query: `measure=${m}`,
+    ready: async (page: Page) => {
+      await mapReady(page)
+      await page.waitForSelector('[data-testid="area-table"][data-measure="ready"]', { timeout: 60_000 })
+      await settle(page)
+    },
+  })),
+  {
+    name: "map-checkpoint-profile",
+    query: "cp=T1&layers=flows,checkpoints",
+    ready: async (page) => {
+      await mapReady(page)
+      await page.waitForSelector('[data-testid="cp-returns"]', { timeout: 60_000 })
+      await page.waitForSelector(
+        '[data-testid="checkpoint-ranking"] tr[data-trend]:not([data-trend="pending"])',
+      )
+      await settle(page)
+    },
+  },
   {
     name: "trends",
     query: "page=trends",

@@ -67,6 +67,17 @@ describe("URL state", () => {
     expect(parseState("?cp=Z9", allowed, "en").checkpoint).toBeNull()
   })
 
+  it("keeps the map's own measure and identification setting in the URL, and ignores unknown ones", () => {
+    const state: AppState = { ...defaultState("en"), metric: "rate", measure: "identified", ident: "hotline" }
+    const q = new URLSearchParams(serializeState(state))
+    expect([q.get("measure"), q.get("ident"), q.get("metric")]).toEqual(["identified", "hotline", "rate"])
+    expect(parseState(serializeState(state), allowed, "en")).toEqual(state)
+    expect(parseState("?measure=drop&ident=moon", allowed, "en")).toMatchObject({
+      measure: null,
+      ident: null,
+    })
+  })
+
   it("falls back to the remembered language and maps state to view filters", () => {
     expect(parseState("", allowed, "lo").lang).toBe("lo")
     const s = parseState("?sex=male&from=2021", allowed, "en")

@@ -71,6 +71,8 @@ export interface MapViewProps {
   /** A checkpoint's profile opens on click or Enter; the open one is drawn with a thick outline. */
   readonly selectedCheckpoint?: string | null
   readonly onSelectCheckpoint?: (id: string) => void
+  /** What an area's tooltip and label say about its value (default: its count cell). */
+  readonly describe?: (code: string) => string
 }
 
 const areaName = (lang: Lang, level: Level, f: BoundaryFeature, t: T): string => {
@@ -116,7 +118,7 @@ export function MapView(props: MapViewProps) {
     el?.setAttribute("data-cell", v?.cell.kind ?? "no_data")
     const name = areaName(lang, level, feature, t)
     const approx = feature.properties.approximate ? ` (${t("approximateBoundary")})` : ""
-    const text = `${name}${approx}: ${props.cellText(v?.cell ?? { kind: "no_data" })}`
+    const text = `${name}${approx}: ${props.describe ? props.describe(code) : props.cellText(v?.cell ?? { kind: "no_data" })}`
     // keyboard: every area is a button (Enter or Space opens its panel); flows and points are not
     if (el && el.getAttribute("tabindex") !== "0") {
       el.setAttribute("tabindex", "0")

@@ -3,7 +3,15 @@
  * bilingual labels, places with coordinates and population. Labels whose Lao text is empty or
  * flagged `loNeedsReview` are shown in Lao when present, else in English, and marked for translators.
  */
-import { CaseStage, Ethnicity, Exploitation, Person, Place, VictimGroup } from "@lao-protect/domain"
+import {
+  CaseStage,
+  Ethnicity,
+  Exploitation,
+  IdentificationSetting,
+  Person,
+  Place,
+  VictimGroup,
+} from "@lao-protect/domain"
 import type { Lang } from "../i18n/index.ts"
 
 export interface LabelLike {
@@ -34,6 +42,7 @@ export const vocab = {
   borderPoint: vocabOf(Place.checkpointLabels),
   province: vocabOf(Place.provinceLabels),
   district: vocabOf(Place.districtLabels),
+  identificationSetting: vocabOf(IdentificationSetting.labels, IdentificationSetting.codes),
 } as const
 export type VocabName = keyof typeof vocab
 

@@ -9,7 +9,8 @@ import type { Manifest } from "../data/release.ts"
 import type { T } from "../i18n/index.ts"
 import { type AreaValue, type Classes, classLabels, metricFor } from "../lib/choropleth.ts"
 import { NO_DATA_FILL, SUPPRESSED_FILL } from "../lib/classify.ts"
-import type { AppState } from "../lib/state.ts"
+import { metricDecimals } from "../lib/measures.ts"
+import { type AppState, mapMetricOf } from "../lib/state.ts"
 import { hidesNothing } from "../lib/suppress.ts"
 import { buildExportContext, fileNameFor, type LegendEntry } from "./context.ts"
 import { downloadBlob, downloadCsv } from "./download.ts"
@@ -26,6 +27,8 @@ export interface MapExportButtonProps {
   readonly attribution: string
   /** The map's areas and values, for the CSV of its table. */
   readonly values?: ReadonlyMap<string, AreaValue> | undefined
+  /** What the measure is and where its denominator comes from, carried into both exports. */
+  readonly notes?: ReadonlyArray<string> | undefined
 }
 
 export const mapLegend = (
@@ -65,13 +68,14 @@ export function MapExportButton(props: MapExportButtonProps) {
       manifest: props.manifest,
       k: props.k,
       title: props.title,
+      notes: props.notes,
       legend: mapLegend(
         t,
         props.k,
         props.classes,
         props.format,
         props.state.layers.includes("flows"),
-        metricFor(props.state.level, props.state.metric) === "count" ? 0 : 1,
+        metricDecimals(metricFor(props.state.level, mapMetricOf(props.state))),
       ),
     })
     // the export shows the whole country, whatever the screen is zoomed to; the view comes back after
@@ -94,7 +98,14 @@ export function MapExportButton(props: MapExportButtonProps) {
     const values = props.values
     if (!values) return
     const { state } = props
-    const context = buildExportContext({ t, state, manifest: props.manifest, k: props.k, title: props.title })
+    const context = buildExportContext({
+      t,
+      state,
+      manifest: props.manifest,
+      k: props.k,
+      title: props.title,
+      notes: props.notes,
+    })
     const level = state.level
     downloadCsv(
       [...values.entries()],
@@ -102,8 +113,14 @@ export function MapExportButton(props: MapExportButtonProps) {
         { header: level === "province" ? t("province") : t("district"), value: ([code]) => code },
         { header: t("areaName"), value: ([code]) => labelOf(level, code, state.lang, code).text },
         { header: t("metricCount"), value: ([, v]) => v.cell },
-        ...(state.metric !== "count" && level === "province"
+        ...(mapMetricOf(state) !== "count" && level === "province"
           ? [{ header: props.title, value: ([, v]: [string, AreaValue]) => v.value ?? v.cell }]
+          : []),
+        ...([...values.values()].some((v) => v.interval)
+          ? [
+              { header: t("intervalLower"), value: ([, v]: [string, AreaValue]) => v.interval?.lower ?? "" },
+              { header: t("intervalUpper"), value: ([, v]: [string, AreaValue]) => v.interval?.upper ?? "" },
+            ]
           : []),
       ],
       context,

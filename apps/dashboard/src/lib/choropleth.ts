@@ -4,16 +4,19 @@
  */
 import { provinceByCode } from "../data/reference.ts"
 import { breaksFor, classOf, type Method, NO_DATA_FILL, PALETTE, SUPPRESSED_FILL } from "./classify.ts"
-import type { Level, Metric } from "./state.ts"
+import { type Level, type MapMetric, type Metric, PROVINCE_ONLY_METRICS } from "./state.ts"
 import { type Cell, suppress } from "./suppress.ts"
 
 export interface AreaValue {
   readonly cell: Cell
   /** The mapped value (count or rate), only for shown cells. */
   readonly value: number | null
+  /** The value's interval (small-area estimates, shares), when it has one. */
+  readonly interval?: { readonly lower: number; readonly upper: number } | null
 }
 
-export const metricFor = (level: Level, metric: Metric): Metric => (level === "district" ? "count" : metric)
+export const metricFor = <M extends MapMetric>(level: Level, metric: M): M | "count" =>
+  level === "district" && PROVINCE_ONLY_METRICS.includes(metric) ? "count" : metric
 
 export const areaValues = (
   codes: ReadonlyArray<string>,
@@ -25,7 +28,7 @@ export const areaValues = (
   const areaValue = (code: string): AreaValue => {
     const cell = cellOf(code)
     if (cell.kind !== "value") return { cell, value: null }
-    if (m === "count") return { cell, value: cell.n }
+    if (m !== "rate" && m !== "child_rate") return { cell, value: cell.n }
     const p = provinceByCode.get(code)
     const denom = p ? (m === "rate" ? p.population : p.childPopulation) : 0
     return { cell, value: denom > 0 ? (cell.n / denom) * 100_000 : null }

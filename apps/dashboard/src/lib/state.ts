@@ -2,6 +2,8 @@
  * The whole view state, and its query-string form: a link reproduces the view exactly. Parsing
  * accepts only known codes and values, so a hand-edited URL cannot inject anything into queries.
  */
+
+import { IdentificationSetting } from "@lao-protect/domain"
 import {
   type Filters,
   GRAINS,
@@ -19,6 +21,22 @@ export const PAGES: ReadonlyArray<Page> = ["map", "trends", "planning"]
 const ALL_PAGES: ReadonlyArray<Page> = [...PAGES, "brief", "review"]
 export type Level = "province" | "district"
 export type Metric = "count" | "rate" | "child_rate"
+/** The map's own measures (issue 21), on top of the metric the map and trends share (`measure=`). */
+export type MapMeasure = "rate_eb" | "minority_share" | "identified"
+export const MAP_MEASURES: ReadonlyArray<MapMeasure> = ["rate_eb", "minority_share", "identified"]
+export type MapMetric = Metric | MapMeasure
+/** What the map shows: its own measure when one is chosen, else the shared metric. */
+export const mapMetricOf = (state: Pick<AppState, "metric" | "measure">): MapMetric =>
+  state.measure ?? state.metric
+/** Metrics with no district-level denominator or breakdown: shown at province level only. */
+export const PROVINCE_ONLY_METRICS: ReadonlyArray<MapMetric> = [
+  "rate",
+  "child_rate",
+  "rate_eb",
+  "minority_share",
+  "identified",
+]
+export const IDENTIFICATION_SETTINGS: ReadonlyArray<string> = IdentificationSetting.codes
 export type Layer = "flows" | "checkpoints" | "cpn" | "shelters"
 export const LAYERS: ReadonlyArray<Layer> = ["flows", "checkpoints", "cpn", "shelters"]
 
@@ -46,6 +64,10 @@ export interface AppState {
   readonly province: string | null
   /** The border checkpoint whose profile is open (`cp=T1`). */
   readonly checkpoint: string | null
+  /** The map's own measure, when one is chosen instead of the shared metric (`measure=rate_eb`). */
+  readonly measure: MapMeasure | null
+  /** The identification setting the `identified` measure maps (`ident=hotline`); null = border checkpoint. */
+  readonly ident: string | null
 }
 
 /** URL parameter for each code filter. */
@@ -91,6 +113,8 @@ export const defaultState = (lang: Lang = "en"): AppState => ({
   slide: 1,
   province: null,
   checkpoint: null,
+  measure: null,
+  ident: null,
 })
 
 const oneOf = <A extends string>(value: string | null, allowed: ReadonlyArray<A>): A | undefined =>
@@ -140,6 +164,8 @@ export const parseState = (search: string, allowed: Allowed, fallbackLang: Lang)
         allowed.areas.filter((a) => a.length === 4),
       ) ?? null,
     checkpoint: oneOf(q.get("cp"), allowed.codes.borderPoint) ?? null,
+    measure: oneOf(q.get("measure"), MAP_MEASURES) ?? null,
+    ident: oneOf(q.get("ident"), IDENTIFICATION_SETTINGS) ?? null,
   }
 }
 
@@ -164,6 +190,8 @@ export const serializeState = (state: AppState): string => {
   if (state.present || state.slide !== 1) q.set("slide", String(state.slide))
   if (state.province !== null) q.set("province", state.province)
   if (state.checkpoint !== null) q.set("cp", state.checkpoint)
+  if (state.measure !== null) q.set("measure", state.measure)
+  if (state.ident !== null) q.set("ident", state.ident)
   return `?${q.toString()}`
 }
 

@@ -11,15 +11,33 @@ import { SidePanel } from "../components/SidePanel.tsx"
 import { labelOf, vocab } from "../data/reference.ts"
 import { type Boundaries, loadBoundaries } from "../data/release.ts"
 import { MapExportButton } from "../export/MapExportButton.tsx"
+import { trendSpan, useCheckpointTrends } from "../hooks/useCheckpointTrends.ts"
 import type { Engine } from "../hooks/useEngine.ts"
+import { useProvinceMeasures } from "../hooks/useProvinceMeasures.ts"
 import type { Update } from "../hooks/useUrlState.ts"
 import type { ViewData } from "../hooks/useViews.ts"
 import type { T } from "../i18n/index.ts"
 import { areaValues, cellsFromCounts, classesFor, metricFor } from "../lib/choropleth.ts"
 import { formatNumber } from "../lib/format.ts"
+import {
+  ebRateValues,
+  INTERVAL_LEVEL,
+  type Interval,
+  identifiedValues,
+  metricDecimals,
+  minorityValues,
+} from "../lib/measures.ts"
 import { ILLUSTRATIVE_SHELTERS } from "../lib/overlays.ts"
 import { reportFailure } from "../lib/report.ts"
-import { type AppState, LAYERS, type Layer } from "../lib/state.ts"
+import {
+  type AppState,
+  IDENTIFICATION_SETTINGS,
+  LAYERS,
+  type Layer,
+  type MapMetric,
+  mapMetricOf,
+  PROVINCE_ONLY_METRICS,
+} from "../lib/state.ts"
 import { type Cell, suppress } from "../lib/suppress.ts"
 import { coverageForMap } from "./planning/inputs.ts"
 
@@ -60,8 +78,23 @@ export function MapPage({ engine, state, update, t, views, k, flowThreshold, cel
       loadBoundaries("districts").then(setDistrictGeo, reportFailure("loading district boundaries"))
   }, [needDistricts, districtGeo])
 
-  const metric = metricFor(state.level, state.metric)
-  const formatValue = (n: number) => formatNumber(lang, n, metric === "count" ? 0 : 1)
+  const metric = metricFor(state.level, mapMetricOf(state))
+  const decimals = metricDecimals(metric)
+  const formatValue = (n: number) => formatNumber(lang, n, decimals)
+  const setting = state.ident ?? "border_checkpoint"
+  const settingName = labelOf("identificationSetting", setting, lang, setting)
+  const measures = useProvinceMeasures(
+    engine.conn,
+    state,
+    metric === "minority_share" || metric === "identified",
+  )
+  const span = trendSpan(engine.firstPaint?.years, state)
+  const trends = useCheckpointTrends(
+    state.layers.includes("checkpoints") ? engine.conn : null,
+    state,
+    span,
+    k,
+  )
 
   const areaCodes = state.level === "province" ? vocab.province.codes : vocab.district.codes
   // First paint: the published province summary, until DuckDB answers for the current state.
@@ -75,10 +108,74 @@ export function MapPage({ engine, state, update, t, views, k, flowThreshold, cel
       return p.suppressed ? { kind: "suppressed", k } : suppress(p.n ?? 0, k)
     }
   }, [usingFirstPaint, views, engine.firstPaint, k])
-  const values = useMemo(
-    () => areaValues(areaCodes, cellOf, state.level, state.metric),
-    [areaCodes, cellOf, state.level, state.metric],
-  )
+  const values = useMemo(() => {
+    if (metric === "rate_eb" && span)
+      return ebRateValues(
+        areaCodes,
+        cellOf,
+        (code) =>
+          usingFirstPaint
+            ? (engine.firstPaint?.provinces.find((p) => p.province === code)?.n ?? 0)
+            : (views?.areaCounts.get(code) ?? 0),
+        span[1] - span[0] + 1,
+      )
+    if (metric === "minority_share" || metric === "identified") {
+      const totals = measures.status === "ready" ? measures.totals : new Map()
+      return metric === "minority_share"
+        ? minorityValues(areaCodes, totals, k)
+        : identifiedValues(areaCodes, totals, setting, k)
+    }
+    return areaValues(areaCodes, cellOf, state.level, state.metric)
+  }, [
+    areaCodes,
+    cellOf,
+    state.level,
+    state.metric,
+    metric,
+    span?.[0],
+    span?.[1],
+    measures,
+    setting,
+    k,
+    views,
+    usingFirstPaint,
+    engine.firstPaint,
+  ])
+  const intervalText = (i: Interval) => `${formatValue(i.lower)}\u2013${formatValue(i.upper)}`
+  const levelPct = Math.round(INTERVAL_LEVEL * 100)
+  /** What the tooltip, the area's label and the table say about one area under the current measure. */
+  const describe = (code: string): string => {
+    const v = values.get(code)
+    const cell = v?.cell ?? { kind: "no_data" as const }
+    if (v?.value === null || v?.value === undefined || state.measure === null) return cellText(cell)
+    if (metric === "rate_eb" && v.interval)
+      return t("estimateTip", {
+        rate: formatValue(v.value),
+        level: levelPct,
+        lower: formatValue(v.interval.lower),
+        upper: formatValue(v.interval.upper),
+        cases: cellText(cell),
+      })
+    if (metric === "minority_share" && v.interval)
+      return t("shareTip", {
+        share: formatValue(v.value),
+        level: levelPct,
+        lower: formatValue(v.interval.lower),
+        upper: formatValue(v.interval.upper),
+      })
+    if (metric === "identified") {
+      const share = (v as { share?: number | null }).share
+      const base = t("identifiedTip", { cases: cellText(cell), setting: settingName.text })
+      return share === null || share === undefined
+        ? base
+        : `${base}; ${t("identifiedShareTip", { share: formatNumber(lang, share, 0) })}`
+    }
+    return cellText(cell)
+  }
+  const hasIntervals = metric === "rate_eb" || metric === "minority_share"
+  const measurePending =
+    (metric === "minority_share" || metric === "identified") &&
+    (measures.status === "idle" || measures.status === "pending")
   const classes = useMemo(() => classesFor(values, state.method), [values, state.method])
   const boundaries = state.level === "province" ? provinceGeo : districtGeo
   const areaAttribution = boundaries?.attribution ?? t("attributionDefault")
@@ -119,8 +216,26 @@ export function MapPage({ engine, state, update, t, views, k, flowThreshold, cel
       ? ""
       : labelOf(state.selected.length === 4 ? "province" : "district", state.selected, lang, state.selected)
           .text
-  const metricTitle =
-    metric === "count" ? t("metricCount") : metric === "rate" ? t("metricRate") : t("metricChildRate")
+  const metricTitles: Readonly<Record<MapMetric, string>> = {
+    count: t("metricCount"),
+    rate: t("metricRate"),
+    child_rate: t("metricChildRate"),
+    rate_eb: t("metricRateEb"),
+    minority_share: t("metricMinorityShare"),
+    identified: `${t("metricIdentified")}: ${settingName.needsReview ? `${settingName.text} *` : settingName.text}`,
+  }
+  const metricTitle = metricTitles[metric]
+  const ethnicFilter = state.codes.ethnicGroup !== null || state.codes.ethnicityFamily !== null
+  const measureNote =
+    metric === "rate_eb"
+      ? `${t("rateEbNote", { years: span ? span[1] - span[0] + 1 : 0, level: levelPct })}${ethnicFilter ? ` ${t("rateGroupNote")}` : ""}`
+      : metric === "rate" && ethnicFilter
+        ? t("rateGroupNote")
+        : metric === "minority_share"
+          ? t("minorityNote", { k })
+          : metric === "identified"
+            ? t("identifiedNote", { k })
+            : null
   const setLayer = (layer: Layer, on: boolean) =>
     update((s) => ({ ...s, layers: LAYERS.filter((l) => (l === layer ? on : s.layers.includes(l))) }))
 
@@ -152,18 +267,48 @@ export function MapPage({ engine, state, update, t, views, k, flowThreshold, cel
             {t("metric")}
             <select
               data-control="metric"
-              value={state.metric}
-              onChange={(e) => update((s) => ({ ...s, metric: e.target.value as typeof s.metric }))}
+              value={mapMetricOf(state)}
+              onChange={(e) => {
+                const m = e.target.value as MapMetric
+                update((s) =>
+                  m === "count" || m === "rate" || m === "child_rate"
+                    ? { ...s, metric: m, measure: null }
+                    : { ...s, measure: m },
+                )
+              }}
             >
-              <option value="count">{t("metricCount")}</option>
-              <option value="rate" disabled={state.level === "district"}>
-                {t("metricRate")}
-              </option>
-              <option value="child_rate" disabled={state.level === "district"}>
-                {t("metricChildRate")}
-              </option>
+              {(["count", "rate", "child_rate", "rate_eb", "minority_share", "identified"] as const).map(
+                (m) => (
+                  <option
+                    key={m}
+                    value={m}
+                    disabled={state.level === "district" && PROVINCE_ONLY_METRICS.includes(m)}
+                  >
+                    {m === "identified" ? t("metricIdentified") : metricTitles[m]}
+                  </option>
+                ),
+              )}
             </select>
           </label>
+          {metric === "identified" && (
+            <label>
+              {t("identSetting")}
+              <select
+                data-control="ident"
+                value={setting}
+                onChange={(e) => update((s) => ({ ...s, ident: e.target.value }))}
+              >
+                {IDENTIFICATION_SETTINGS.map((code) => {
+                  const l = labelOf("identificationSetting", code, lang, code)
+                  return (
+                    <option key={code} value={code}>
+                      {l.needsReview ? `${l.text} *` : l.text}
+                    </option>
+                  )
+                })}
+              </select>
+            </label>
+          )}
           <label>
             {t("classification")}
             <select
@@ -225,6 +370,7 @@ export function MapPage({ engine, state, update, t, views, k, flowThreshold, cel
             cpnDistricts={cpn?.districts ?? []}
             shelters={ILLUSTRATIVE_SHELTERS}
             cellText={cellText}
+            describe={describe}
             selectedCheckpoint={state.checkpoint ?? state.codes.borderPoint}
             onSelectCheckpoint={(id) => update((s) => ({ ...s, checkpoint: id }))}
           />
@@ -241,13 +387,14 @@ export function MapPage({ engine, state, update, t, views, k, flowThreshold, cel
             format={formatValue}
             attribution={attribution}
             values={values}
+            notes={measureNote ? [measureNote] : undefined}
           />
           <Legend
             t={t}
             title={chips.length > 0 ? `${metricTitle} · ${chips.map((c) => c.text).join(", ")}` : metricTitle}
             classes={classes}
             format={formatValue}
-            decimals={metric === "count" ? 0 : 1}
+            decimals={decimals}
             threshold={k}
             showFlows={state.layers.includes("flows")}
             flowThreshold={flowThreshold}
@@ -261,10 +408,15 @@ export function MapPage({ engine, state, update, t, views, k, flowThreshold, cel
             checkpointMax={Math.max(0, ...(views?.borderPoints ?? []).map((b) => b.n)) || null}
           />
         </div>
+        {measureNote && (
+          <p className="note measure-note" data-testid="measure-note">
+            {measures.status === "unavailable" ? t("noData") : measureNote}
+          </p>
+        )}
         <p className="sr-only" role="status" aria-live="polite" data-testid="map-announce">
           {state.selected === null
             ? ""
-            : `${t("selectedAnnounce", { name: selectedName })}: ${cellText(values.get(state.selected)?.cell ?? { kind: "no_data" })}`}
+            : `${t("selectedAnnounce", { name: selectedName })}: ${describe(state.selected)}`}
         </p>
         <div className="side">
           <CheckpointProfile
@@ -274,6 +426,7 @@ export function MapPage({ engine, state, update, t, views, k, flowThreshold, cel
             lang={lang}
             k={k}
             cellText={cellText}
+            span={span}
             onClose={() => update((s) => ({ ...s, checkpoint: null }))}
           />
           {state.selected === null ? (
@@ -288,6 +441,11 @@ export function MapPage({ engine, state, update, t, views, k, flowThreshold, cel
                 >
                   {t("briefOpen")}
                 </button>
+              )}
+              {state.measure !== null && metric === state.measure && (
+                <p className="note" data-testid="panel-measure">
+                  {metricTitle}: {describe(state.selected)}
+                </p>
               )}
               <SidePanel
                 t={t}
@@ -323,6 +481,7 @@ export function MapPage({ engine, state, update, t, views, k, flowThreshold, cel
               lang={lang}
               k={k}
               cellText={cellText}
+              trends={trends}
               onSelect={(id) => update((s) => ({ ...s, checkpoint: id }))}
             />
           )}
@@ -330,11 +489,19 @@ export function MapPage({ engine, state, update, t, views, k, flowThreshold, cel
       </main>
       <section className="table-view" id="map-table" aria-labelledby="map-table-title" tabIndex={-1}>
         <h2 id="map-table-title">{t("dataTable")}</h2>
-        <table data-testid="area-table">
+        <table
+          data-testid="area-table"
+          data-metric={metric}
+          data-measure={measurePending ? "pending" : "ready"}
+        >
           <thead>
             <tr>
               <th>{state.level === "province" ? t("province") : t("district")}</th>
               <th>{metricTitle}</th>
+              {hasIntervals && <th>{t("measureInterval", { level: levelPct })}</th>}
+              {metric !== "count" && metric !== "rate" && metric !== "child_rate" && (
+                <th>{t("measureCases")}</th>
+              )}
             </tr>
           </thead>
           <tbody>
@@ -356,6 +523,10 @@ export function MapPage({ engine, state, update, t, views, k, flowThreshold, cel
                   <td>
                     {v?.value !== null && v?.value !== undefined ? formatValue(v.value) : cellText(cell)}
                   </td>
+                  {hasIntervals && <td data-col="interval">{v?.interval ? intervalText(v.interval) : ""}</td>}
+                  {metric !== "count" && metric !== "rate" && metric !== "child_rate" && (
+                    <td data-col="cases">{cellText(cell)}</td>
+                  )}
                 </tr>
               )
             })}

@@ -11,6 +11,7 @@ import type { Connector } from "../Connector.ts"
 import areaBreakdownSql from "./area_breakdown.sql?raw"
 import borderPointCountsSql from "./border_point_counts.sql?raw"
 import checkpointProfileSql from "./checkpoint_profile.sql?raw"
+import checkpointYearsSql from "./checkpoint_years.sql?raw"
 import { ActiveIndex, type Area, changedDims, type FilterDim, type IndexedView } from "./crossfilter.ts"
 import districtCountsSql from "./district_counts.sql?raw"
 import ethnicityProvinceSql from "./ethnicity_province.sql?raw"
@@ -19,6 +20,7 @@ import flowCountsSql from "./flow_counts.sql?raw"
 import languageNeedsSql from "./language_needs.sql?raw"
 import prepareViewsSql from "./prepare_views.sql?raw"
 import provinceCountsSql from "./province_counts.sql?raw"
+import provinceMeasuresSql from "./province_measures.sql?raw"
 import { type Source, withTable } from "./source.ts"
 import yearCountsSql from "./year_counts.sql?raw"
 
@@ -57,6 +59,8 @@ export const viewSql = {
   checkpoint_profile: checkpointProfileSql,
   ethnicity_province: ethnicityProvinceSql,
   language_needs: languageNeedsSql,
+  province_measures: provinceMeasuresSql,
+  checkpoint_years: checkpointYearsSql,
 } as const
 
 export interface ViewOptions {
@@ -327,3 +331,43 @@ export interface LanguageNeed {
  */
 export const languageNeeds = (conn: Connector, filters: Filters): Promise<ReadonlyArray<LanguageNeed>> =>
   conn.query(languageNeedsSql, filterParams(filters)) as unknown as Promise<ReadonlyArray<LanguageNeed>>
+
+export interface ProvinceMeasureRow {
+  readonly province: string
+  /** Null = not recorded. */
+  readonly identification_setting: string | null
+  readonly n: number
+  /** Cases whose ethnic group is one of the groups (neither unknown nor other). */
+  readonly ethnicity_recorded: number
+  /** Of those, every group but Lao. */
+  readonly minority: number
+}
+/**
+ * The map's ethnicity and identification measures per origin province and identification setting,
+ * from the published `facts` (never `facts_k`, which has no identification setting; a release
+ * published before the setting existed fails, and the caller shows nothing then).
+ */
+export const provinceMeasures = (
+  conn: Connector,
+  filters: Filters,
+): Promise<ReadonlyArray<ProvinceMeasureRow>> =>
+  conn.query(provinceMeasuresSql, filterParams(filters)) as unknown as Promise<
+    ReadonlyArray<ProvinceMeasureRow>
+  >
+
+export interface CheckpointYearCount {
+  readonly border_point: string
+  readonly year: number
+  readonly is_return: boolean
+  readonly n: number
+}
+/** Cases per border checkpoint, year and direction (the trend ranking's input). */
+export const checkpointYears = (
+  conn: Connector,
+  filters: Filters,
+  options: Pick<ViewOptions, "source"> = {},
+): Promise<ReadonlyArray<CheckpointYearCount>> =>
+  conn.query(
+    options.source === "naive" ? checkpointYearsSql : withTable(checkpointYearsSql, "facts_k"),
+    filterParams(filters),
+  ) as unknown as Promise<ReadonlyArray<CheckpointYearCount>>
