@@ -144,6 +144,8 @@ export const estimateTables: PlannersTables = async (warehouse: Connector, { thr
       victim_group: T,
       age_class: T,
       mean_nights: N,
+      mean_nights_lower: N,
+      mean_nights_upper: N,
       completed: N,
       source: T,
     }),
