@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import {
   backTest,
   defaultStayNights,
-  demand,
   defaultStayRelativeSe,
+  demand,
   dispersionOf,
   forecastNights,
   forecastYear,
@@ -14,8 +14,8 @@ import {
   type StayCount,
   seasonality,
   stayLengths,
-  staysFromWarehouse,
   stayNightsOf,
+  staysFromWarehouse,
   twoSidedZ,
 } from "../src/ShelterDemand.ts"
 import { loadCases, openMemory, type TestDb } from "./helpers.ts"
