@@ -18,6 +18,7 @@ import { CpnWhatIf, DEFAULT_N } from "./CpnWhatIf.tsx"
 import { InputBox } from "./common.tsx"
 import { type CpnCoverageLoaded, type Loaded, places } from "./inputs.ts"
 import {
+  chooseEstimates,
   completeInputs,
   districtEstimates,
   type EstimateCell,
@@ -83,6 +84,8 @@ export function CpnSection(props: CpnSectionProps) {
   // The public version of an export applies the publication's threshold, not the screen rule (which
   // is 1, nothing hidden, in the planners tier).
   const publicK = engine.manifest?.threshold ?? 10
+  // the public tier: no facts cube, so the score reads the published estimates and distances only
+  const publicTier = engine.status === "summary_only"
   const { lang } = state
   const [weights, setWeights] = useState<PriorityScore.Weights>(
     () => parseWeights(readStored(WEIGHTS_KEY)) ?? PriorityScore.defaultWeights,
@@ -138,12 +141,16 @@ export function CpnSection(props: CpnSectionProps) {
   }, [engine.conn, windowKey, codesKey, k])
 
   const weightErrors = PriorityScore.validateWeights(weights)
+  const filtered = Object.values(state.codes).some((c) => c !== null)
   const estimates = useMemo(
     () =>
       windows
-        ? districtEstimates(ownEstimates ?? props.publishedEstimates ?? [], windows.counts)
+        ? districtEstimates(
+            chooseEstimates(props.publishedEstimates, ownEstimates, windows.counts, filtered).rows,
+            windows.counts,
+          )
         : { byDistrict: new Map<string, EstimateCell>(), window: null },
-    [ownEstimates, props.publishedEstimates, windowKey],
+    [ownEstimates, props.publishedEstimates, windowKey, filtered],
   )
   const districtInputs = useMemo(
     () =>
@@ -479,7 +486,11 @@ export function CpnSection(props: CpnSectionProps) {
           }}
         />
         {queryError && <span className="plan-error">{queryError}</span>}
-        {engine.status === "summary_only" && <span className="note">{t("planNeedsFacts")}</span>}
+        {publicTier && (
+          <span className="note" data-testid="needs-facts">
+            {t("planNeedsFacts")}
+          </span>
+        )}
         {first && (
           <span className="note">
             {t("planTopDistrict")}:{" "}
@@ -547,18 +558,22 @@ export function CpnSection(props: CpnSectionProps) {
                     .map((p) => {
                       const w = p.lower === null || p.upper === null ? "–" : num(p.upper - p.lower, 1)
                       const c = t(COMPONENT_LABEL[p.component])
-                      return p.cases === null
-                        ? t("planProvenanceFew", { c, k, w })
-                        : t("planProvenanceCases", { c, n: p.cases, w })
+                      return p.cases !== null
+                        ? t("planProvenanceCases", { c, n: p.cases, w })
+                        : publicTier
+                          ? t("planProvenancePublished", { c, w })
+                          : t("planProvenanceFew", { c, k, w })
                     })
                     .join("; ")}
                 </td>
                 <td className="plan-flags">
                   {s.unknown
                     .map((c) =>
-                      unknownReason(c, inputByCode.get(s.district), flowsSuppressed) === "suppressed"
-                        ? t("planUnknownSuppressed", { c: t(COMPONENT_LABEL[c]), k })
-                        : t("planUnknownNoData", { c: t(COMPONENT_LABEL[c]) }),
+                      publicTier
+                        ? t("planUnknownPublic", { c: t(COMPONENT_LABEL[c]) })
+                        : unknownReason(c, inputByCode.get(s.district), flowsSuppressed) === "suppressed"
+                          ? t("planUnknownSuppressed", { c: t(COMPONENT_LABEL[c]), k })
+                          : t("planUnknownNoData", { c: t(COMPONENT_LABEL[c]) }),
                     )
                     .join("; ")}
                 </td>
