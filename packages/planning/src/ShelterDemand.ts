@@ -7,6 +7,7 @@
  * publish step's entry, and everything else is pure over the stay counts.
  */
 import { Place } from "@lao-protect/domain"
+import { bandCount } from "./Disclosure.ts"
 import { defaultLevel, gammaQuantile, globalEstimates } from "./SmallArea.ts"
 import type { Queryable } from "./Sql.ts"
 import staysSql from "./shelter_stays.sql?raw"
@@ -234,6 +235,8 @@ export function demand(
   rows: ReadonlyArray<StayCount>,
   grain: Grain,
   level = defaultLevel,
+  /** The publication threshold: each province-period's stays are banded first (Disclosure). */
+  band?: number,
 ): ReadonlyArray<DemandCell> {
   const lengths = stayLengths(rows)
   const perStay = provinceStayNightsWithError(rows, lengths)
@@ -253,7 +256,7 @@ export function demand(
         Place.provinces.map((p) => ({
           area: p.code,
           parent: null,
-          cases: counts.get(p.code) ?? 0,
+          cases: band === undefined ? (counts.get(p.code) ?? 0) : bandCount(counts.get(p.code) ?? 0, band),
           population: (Place.populationOf(p.code) * days) / 365,
         })),
         level,
@@ -282,10 +285,21 @@ export function demand(
   return out
 }
 
-/** Share of stays starting in each quarter (all years, +1 per quarter so an empty quarter is not 0). */
-export function seasonality(rows: ReadonlyArray<StayCount>): readonly [number, number, number, number] {
+/**
+ * Share of stays starting in each quarter (all years, +1 per quarter so an empty quarter is not 0).
+ * With `band` each province, year and quarter's stays are banded first (Disclosure), as publish does.
+ */
+export function seasonality(
+  rows: ReadonlyArray<StayCount>,
+  band?: number,
+): readonly [number, number, number, number] {
+  const cells = new Map<string, { quarter: number; stays: number }>()
+  for (const r of rows) {
+    const key = `${r.province}|${r.year}|${r.quarter}`
+    cells.set(key, { quarter: r.quarter, stays: (cells.get(key)?.stays ?? 0) + r.stays })
+  }
   const q = [1, 1, 1, 1]
-  for (const r of rows) q[r.quarter - 1]! += r.stays
+  for (const c of cells.values()) q[c.quarter - 1]! += band === undefined ? c.stays : bandCount(c.stays, band)
   const total = q.reduce((s, x) => s + x, 0)
   return q.map((x) => x / total) as unknown as readonly [number, number, number, number]
 }
@@ -463,14 +477,18 @@ export interface ForecastCell {
 export function forecastNights(
   rows: ReadonlyArray<StayCount>,
   level = defaultLevel,
+  /** The publication threshold: a province's yearly stays are banded first (the national series is not). */
+  band?: number,
 ): ReadonlyArray<ForecastCell> {
   if (rows.length === 0) return []
-  const season = seasonality(rows)
+  const season = seasonality(rows, band)
   const lengths = stayLengths(rows)
   const perStay = provinceStayNightsWithError(rows, lengths)
-  const quarterly = demand(rows, "quarter", level)
+  const quarterly = demand(rows, "quarter", level, band)
   const out: ForecastCell[] = []
   const national = forecastYear(yearlySeries(rows), level)
+  const banded = (series: ReadonlyArray<{ year: number; stays: number }>) =>
+    band === undefined ? series : series.map((s) => ({ year: s.year, stays: bandCount(s.stays, band) }))
   const lastYearOf = (province: string | null, period: string) => {
     const [y, q] = period.split("-Q")
     const prev = `${Number(y) - 1}-Q${q}`
@@ -484,7 +502,7 @@ export function forecastNights(
       lengths,
     ) ?? defaultNights("interim_care")
   for (const province of [null, ...Place.provinces.map((p) => p.code)]) {
-    const f = province === null ? national : forecastYear(yearlySeries(rows, province), level)
+    const f = province === null ? national : forecastYear(banded(yearlySeries(rows, province)), level)
     if (!f) continue
     const los = province === null ? nationalPerStay : perStay.get(province)!
     const n = nightsInterval({ value: f.stays, lower: f.lower, upper: f.upper }, los, level)
@@ -519,7 +537,10 @@ export async function shelterTablesForPublication(
   const rows = await staysFromWarehouse(conn)
   const level = options.level ?? defaultLevel
   const small = (n: number) => (n < options.threshold ? null : n)
-  const cells = [...demand(rows, "quarter", level), ...demand(rows, "year", level)]
+  const cells = [
+    ...demand(rows, "quarter", level, options.threshold),
+    ...demand(rows, "year", level, options.threshold),
+  ]
   const bt = backTest(yearlySeries(rows), 3, level)
   return {
     shelter_demand: cells.map((c) => ({
@@ -536,7 +557,7 @@ export async function shelterTablesForPublication(
       nights_per_stay: sig(c.nightsPerStay),
       level_pct: level,
     })),
-    shelter_forecast: forecastNights(rows, level).map((c) => ({
+    shelter_forecast: forecastNights(rows, level, options.threshold).map((c) => ({
       province: c.province,
       period: c.period,
       nights: sig(c.nights),
