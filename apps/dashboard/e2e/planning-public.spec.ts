@@ -189,6 +189,21 @@ describe("planning in the public tier (no facts cube), 300 cases", () => {
       expect(w).toMatch(/^covers the most child victims not yet covered: \+[\d.,]+ \([\d.,]+–[\d.,]+\)$/)
   })
 
+  it("planning map: every district drawn scored, covered or picked (none blank), the N picks outlined, estimates on hover", async () => {
+    await pub.waitForSelector('.planning-map path[data-pcode][data-status="added"]')
+    const statuses = await pub.$$eval(".planning-map path[data-pcode]", (ps) =>
+      ps.map((p) => p.getAttribute("data-status")),
+    )
+    expect(statuses).toHaveLength(148)
+    expect(statuses.filter((s) => s === "none")).toEqual([])
+    expect(statuses.filter((s) => s === "added")).toHaveLength(3)
+    await pub.locator('.planning-map path[data-status="added"]').first().hover({ force: true })
+    await pub.waitForSelector(".planning-map .leaflet-tooltip")
+    expect(await pub.textContent(".planning-map .leaflet-tooltip")).toMatch(
+      /Child victims per 100,000 children: [\d.,]+ \([\d.,]+–[\d.,]+\)$/,
+    )
+  })
+
   it("shelter demand: every province and quarter shows the published shelter_demand with its interval", async () => {
     const { dir } = currentRelease(join(root, "public"))
     const rows = await releaseRows<DemandRow>(

@@ -128,6 +128,21 @@ describe.each(scales)("planning at Lao volume: %s", (label, build) => {
     expect(await page.$$('[data-testid="sensitivity"] tbody tr')).toHaveLength(12)
   })
 
+  it("planning map: every district drawn scored, covered or picked (none blank), the N picks outlined, estimates on hover", async () => {
+    await page.waitForSelector('.planning-map path[data-pcode][data-status="added"]')
+    const statuses = await page.$$eval(".planning-map path[data-pcode]", (ps) =>
+      ps.map((p) => p.getAttribute("data-status")),
+    )
+    expect(statuses).toHaveLength(148)
+    expect(statuses.filter((s) => s === "none")).toEqual([])
+    expect(statuses.filter((s) => s === "added")).toHaveLength(3)
+    await page.locator('.planning-map path[data-status="added"]').first().hover({ force: true })
+    await page.waitForSelector(".planning-map .leaflet-tooltip")
+    expect(await page.textContent(".planning-map .leaflet-tooltip")).toMatch(
+      /Child victims per 100,000 children: [\d.,]+ \([\d.,]+–[\d.,]+\)$/,
+    )
+  })
+
   it("shelter demand: estimates with intervals by province and quarter, most recent first, user can switch to years", async () => {
     await page.waitForSelector('[data-testid="demand-heat"] td[data-cell="estimate"]')
     const headers = await page.$$eval('[data-testid="demand-heat"] thead th', (th) =>
