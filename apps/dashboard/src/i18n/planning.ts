@@ -14,7 +14,7 @@ export const planning = defineCatalogue({
     planNeedsFacts:
       "Public release (no facts cube): the score uses the published small-area estimates and the distances; trend, minority share and border flows need the planners' tier.",
     planPublicTierNote:
-      "Public release: the estimates below are read from the published tables (rates and bed-nights with 90% intervals, rounded to 2 significant digits); no case counts are shown.",
+      "Public release: the estimates below are read from the published tables (rates and bed-nights with 90% intervals, rounded to 2 significant digits, computed at publish from counts banded at the publication's threshold); no case counts are shown and the shared filters do not apply to them.",
     planProvenancePublished: "{c}: published estimate (case counts are not published), interval width {w}",
     planUnknownPublic: "{c}: not in the public release",
     planPlannersOnly:
@@ -202,7 +202,7 @@ export const planning = defineCatalogue({
     planNeedsFacts:
       "ສະບັບສາທາລະນະ (ບໍ່ມີຂໍ້ມູນລະອຽດ): ຄະແນນໃຊ້ການປະມານເຂດນ້ອຍທີ່ເຜີຍແຜ່ ແລະ ໄລຍະທາງ; ແນວໂນ້ມ, ສ່ວນຂອງຊົນເຜົ່າ ແລະ ການຂ້າມຊາຍແດນ ຕ້ອງການລະດັບຜູ້ວາງແຜນ.",
     planPublicTierNote:
-      "ສະບັບສາທາລະນະ: ການປະມານຂ້າງລຸ່ມ ອ່ານຈາກຕາຕະລາງທີ່ເຜີຍແຜ່ (ອັດຕາ ແລະ ຄືນນອນ ພ້ອມໄລຍະ 90%, ປັດເປັນ 2 ຕົວເລກ); ບໍ່ສະແດງຈຳນວນກໍລະນີ.",
+      "ສະບັບສາທາລະນະ: ການປະມານຂ້າງລຸ່ມ ອ່ານຈາກຕາຕະລາງທີ່ເຜີຍແຜ່ (ອັດຕາ ແລະ ຄືນນອນ ພ້ອມໄລຍະ 90%, ປັດເປັນ 2 ຕົວເລກ); ບໍ່ສະແດງຈຳນວນກໍລະນີ ແລະ ຕົວກັ່ນຕອງຮ່ວມບໍ່ນຳໃຊ້.",
     planProvenancePublished: "{c}: ການປະມານທີ່ເຜີຍແຜ່ (ບໍ່ເຜີຍແຜ່ຈຳນວນກໍລະນີ), ຄວາມກວ້າງໄລຍະ {w}",
     planUnknownPublic: "{c}: ບໍ່ມີໃນສະບັບສາທາລະນະ",
     planPlannersOnly:

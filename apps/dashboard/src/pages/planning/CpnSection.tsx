@@ -99,6 +99,7 @@ export function CpnSection(props: CpnSectionProps) {
   })
   const [restricted, setRestricted] = useState(false)
   const [ownEstimates, setOwnEstimates] = useState<ReadonlyArray<EstimateCell> | null>(null)
+  const [ownCounts, setOwnCounts] = useState<ReadonlyArray<AreaEstimates.DistrictYearCount> | null>(null)
   const [inputs, setInputs] = useState<ScoreInputs | null>(null)
   const [queryError, setQueryError] = useState<string | null>(null)
   const [boundaries, setBoundaries] = useState<Boundaries | null>(null)
@@ -128,11 +129,13 @@ export function CpnSection(props: CpnSectionProps) {
       (e: unknown) => !cancelled && setQueryError(String(e)),
     )
     AreaEstimates.districtYearCountsFromFacts(conn, state.codes).then(
-      (counts) =>
-        !cancelled &&
+      (counts) => {
+        if (cancelled) return
+        setOwnCounts(counts)
         setOwnEstimates(
           AreaEstimates.areaEstimates(counts, places, [{ from: windows.counts[0], to: windows.counts[1] }]),
-        ),
+        )
+      },
       (e: unknown) => !cancelled && setQueryError(String(e)),
     )
     return () => {
@@ -142,16 +145,34 @@ export function CpnSection(props: CpnSectionProps) {
 
   const weightErrors = PriorityScore.validateWeights(weights)
   const filtered = Object.values(state.codes).some((c) => c !== null)
+  const chosen = windows
+    ? chooseEstimates(props.publishedEstimates, ownEstimates, windows.counts, filtered)
+    : null
   const estimates = useMemo(
     () =>
-      windows
-        ? districtEstimates(
-            chooseEstimates(props.publishedEstimates, ownEstimates, windows.counts, filtered).rows,
-            windows.counts,
-          )
+      windows && chosen
+        ? districtEstimates(chosen.rows, windows.counts)
         : { byDistrict: new Map<string, EstimateCell>(), window: null },
     [ownEstimates, props.publishedEstimates, windowKey, filtered],
   )
+  // The public version of an export never carries estimates of exact facts-cube counts: those are
+  // recomputed from counts banded at the publication's threshold and rounded, as publish does.
+  const publicEstimates = (): ReadonlyMap<string, EstimateCell> => {
+    if (!windows || chosen?.source !== "facts" || !ownCounts) return estimates.byDistrict
+    const banded = AreaEstimates.areaEstimates(
+      ownCounts,
+      places,
+      [{ from: windows.counts[0], to: windows.counts[1] }],
+      undefined,
+      publicK,
+    ).map((r) => ({
+      ...r,
+      rate_per_100k: AreaEstimates.significant(r.rate_per_100k),
+      lower_per_100k: AreaEstimates.significant(r.lower_per_100k),
+      upper_per_100k: AreaEstimates.significant(r.upper_per_100k),
+    }))
+    return districtEstimates(banded, windows.counts).byDistrict
+  }
   const districtInputs = useMemo(
     () =>
       inputs || estimates.byDistrict.size > 0
@@ -250,6 +271,7 @@ export function CpnSection(props: CpnSectionProps) {
   const exportRanked = () => {
     if (!scores || !windows) return
     const round = (x: number | null, digits: number) => (x === null ? null : Number(x.toFixed(digits)))
+    const exported = restricted ? estimates.byDistrict : publicEstimates()
     const columns: ReadonlyArray<CsvColumn<PriorityScore.DistrictScore>> = [
       { header: "rank", value: (s) => s.rank },
       { header: "district", value: (s) => s.district },
@@ -268,19 +290,25 @@ export function CpnSection(props: CpnSectionProps) {
       },
       {
         header: "child_rate_estimate_per_100k",
-        value: (s) => round(estimates.byDistrict.get(s.district)?.rate_per_100k ?? null, 2),
+        value: (s) => round(exported.get(s.district)?.rate_per_100k ?? null, 2),
       },
       {
         header: "child_rate_lower_90",
-        value: (s) => round(estimates.byDistrict.get(s.district)?.lower_per_100k ?? null, 2),
+        value: (s) => round(exported.get(s.district)?.lower_per_100k ?? null, 2),
       },
       {
         header: "child_rate_upper_90",
-        value: (s) => round(estimates.byDistrict.get(s.district)?.upper_per_100k ?? null, 2),
+        value: (s) => round(exported.get(s.district)?.upper_per_100k ?? null, 2),
       },
       ...PriorityScore.componentNames.flatMap(
         (c): ReadonlyArray<CsvColumn<PriorityScore.DistrictScore>> => [
-          { header: `${c}_raw`, value: (s) => round(s.components[c].raw, 2) },
+          {
+            header: `${c}_raw`,
+            value: (s) =>
+              c === "childRate" && !restricted
+                ? round(exported.get(s.district)?.rate_per_100k ?? null, 2)
+                : round(s.components[c].raw, 2),
+          },
           { header: `${c}_normalised`, value: (s) => round(s.components[c].normalised, 4) },
         ],
       ),
@@ -398,7 +426,7 @@ export function CpnSection(props: CpnSectionProps) {
                 })
               : ""}
           </p>
-          <p className="note">{t("planFiltersApply")}</p>
+          {!publicTier && <p className="note">{t("planFiltersApply")}</p>}
         </fieldset>
 
         <CpnWhatIf
