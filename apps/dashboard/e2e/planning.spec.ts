@@ -290,14 +290,16 @@ describe("planning page in Chromium", () => {
     await page.uncheck('[data-testid="export-restricted"]')
     // estimates of exact counts stay in the restricted file; the public one has them banded and rounded
     const column = (csv: string, name: string) => {
+      const cells = (l: string) => l.split(",").map((c) => c.replace(/^"|"$/g, ""))
       const lines = csv
         .replace(/^\uFEFF/, "")
         .split(/\r?\n/)
-        .filter((l) => l !== "" && !l.startsWith("#"))
-      const at = lines[0]!.split(",").indexOf(name)
+        .filter((l) => l !== "" && !/^"?#/.test(l))
+      const at = cells(lines[0]!).indexOf(name)
+      expect(at).toBeGreaterThan(0)
       return lines
         .slice(1)
-        .map((l) => l.split(",")[at] ?? "")
+        .map((l) => cells(l)[at] ?? "")
         .filter((v) => v !== "")
         .map(Number)
     }
