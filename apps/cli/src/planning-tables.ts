@@ -93,7 +93,9 @@ export const plannersTables: PlannersTables = async (warehouse: Connector, { thr
  * expected victims with intervals, rounded: no counts, so written in the public tier too.
  */
 export const estimateTables: PlannersTables = async (warehouse: Connector, { threshold }) => {
-  const rows = await AreaEstimates.areaEstimatesFromWarehouse(warehouse, Gazetteer.fromDomain())
+  const rows = await AreaEstimates.areaEstimatesFromWarehouse(warehouse, Gazetteer.fromDomain(), {
+    threshold,
+  })
   const shelter = await ShelterDemand.shelterTablesForPublication(warehouse, { threshold })
   const N = "number" as const
   const T = "text" as const
@@ -144,6 +146,8 @@ export const estimateTables: PlannersTables = async (warehouse: Connector, { thr
       victim_group: T,
       age_class: T,
       mean_nights: N,
+      mean_nights_lower: N,
+      mean_nights_upper: N,
       completed: N,
       source: T,
     }),

@@ -288,6 +288,27 @@ describe("planning page in Chromium", () => {
     const exact = readFileSync((await restricted.path()) as string, "utf8")
     expect(exact).toContain("RESTRICTED: planners' tier, counts not suppressed.")
     await page.uncheck('[data-testid="export-restricted"]')
+    // estimates of exact counts stay in the restricted file; the public one has them banded and rounded
+    const column = (csv: string, name: string) => {
+      const cells = (l: string) => l.split(",").map((c) => c.replace(/^"|"$/g, ""))
+      const lines = csv
+        .replace(/^\uFEFF/, "")
+        .split(/\r?\n/)
+        .filter((l) => l !== "" && !/^"?#/.test(l))
+      const at = cells(lines[0]!).indexOf(name)
+      expect(at).toBeGreaterThan(0)
+      return lines
+        .slice(1)
+        .map((l) => cells(l)[at] ?? "")
+        .filter((v) => v !== "")
+        .map(Number)
+    }
+    const twoDigits = (x: number) => x === Number(x.toPrecision(2))
+    const pub = column(text, "child_rate_estimate_per_100k")
+    expect(pub.length).toBeGreaterThan(100)
+    expect(pub.every(twoDigits)).toBe(true)
+    expect(column(text, "childRate_raw")).toEqual(pub)
+    expect(column(exact, "child_rate_estimate_per_100k").some((x) => !twoDigits(x))).toBe(true)
   })
 
   it("shows bed-night demand by province and month, and a scenario changes the demand", async () => {

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest"
 import { translator } from "../src/i18n/index.ts"
 import { places } from "../src/pages/planning/inputs.ts"
 import {
+  chooseEstimates,
   type DemandCell,
   districtEstimates,
   type EstimateCell,
@@ -48,6 +49,28 @@ describe("districtEstimates", () => {
     const d = inputs.find((i) => i.district === "LA0101")!
     expect(d.childVictims).toBeNull()
     expect(d.childRateEstimate).toEqual({ value: 5, lower: 2.5, upper: 10 })
+  })
+})
+
+describe("chooseEstimates: the same numbers in both tiers where the release publishes them", () => {
+  const published = [est("LA0101", 2015, 2024, 5), est("LA0101", 2022, 2024, 7)]
+  const own = [est("LA0101", 2015, 2024, 5.04), est("LA0101", 2018, 2020, 6)]
+  it("no filter and a published window: the published table, even with the facts cube", () => {
+    expect(chooseEstimates(published, own, [2015, 2024], false)).toEqual({
+      rows: published,
+      source: "published",
+    })
+  })
+  it("a shared filter, or a window the release does not publish: computed from the facts cube", () => {
+    expect(chooseEstimates(published, own, [2015, 2024], true).source).toBe("facts")
+    expect(chooseEstimates(published, own, [2018, 2020], false).source).toBe("facts")
+  })
+  it("the public tier (no facts cube): the published table whatever the window", () => {
+    expect(chooseEstimates(published, null, [2018, 2020], true)).toEqual({
+      rows: published,
+      source: "published",
+    })
+    expect(chooseEstimates(undefined, null, [2018, 2020], false).rows).toEqual([])
   })
 })
 

@@ -10,6 +10,7 @@
  */
 import { Place } from "@lao-protect/domain"
 import { CODE_FILTER_KEYS } from "@lao-protect/warehouse"
+import { bandCount } from "./Disclosure.ts"
 import warehouseSql from "./district_year_victims.sql?raw"
 import factsSql from "./district_year_victims_from_facts.sql?raw"
 import type { FactsFilters } from "./FactsInputs.ts"
@@ -74,14 +75,17 @@ export function estimateWindows(first: number, last: number): ReadonlyArray<Year
 /**
  * Estimates for every district of the gazetteer (a district with no record has 0 cases, and still an
  * estimate) and its province, per window and measure. Counts of districts the gazetteer does not know
- * are left out.
+ * are left out. With `band` (the publication threshold) each district's count in a window is replaced
+ * by its band's middle first (`Disclosure.bandCount`), as publish does.
  */
 export function areaEstimates(
   counts: ReadonlyArray<DistrictYearCount>,
   places: Gazetteer,
   windows: ReadonlyArray<YearWindow>,
   level = defaultLevel,
+  band?: number,
 ): ReadonlyArray<AreaEstimate> {
+  const banded = (n: number) => (band === undefined ? n : bandCount(n, band))
   const share = Place.childPopulationEstimate.under18Share
   const pops = places.districts.flatMap((d) => {
     const p = districtChildPopulation(places, d.code)
@@ -104,7 +108,7 @@ export function areaEstimates(
           return {
             area: p.district,
             parent: p.province,
-            cases: measure === "child_victims" ? (s?.child ?? 0) : (s?.all ?? 0),
+            cases: banded(measure === "child_victims" ? (s?.child ?? 0) : (s?.all ?? 0)),
             population: pyears(p.children),
           }
         }),
@@ -142,13 +146,14 @@ export const significant = (x: number, digits = 2): number =>
   x === 0 || !Number.isFinite(x) ? x : Number(x.toPrecision(digits))
 
 /**
- * For the publication: estimates from the warehouse's unsuppressed `cases`, every number rounded to
- * 2 significant digits (a coarser figure makes it harder to solve a posterior back to its count).
+ * For the publication: estimates from the warehouse's unsuppressed `cases`, each district's count in
+ * a window banded at `threshold` (Disclosure: rounding alone let a reader solve the posterior back to
+ * the count), every number rounded to 2 significant digits.
  */
 export async function areaEstimatesFromWarehouse(
   conn: Queryable,
   places: Gazetteer,
-  options: { readonly level?: number } = {},
+  options: { readonly level?: number; readonly threshold?: number } = {},
 ): Promise<ReadonlyArray<AreaEstimate>> {
   const counts = await conn.query<DistrictYearCount & Record<string, unknown>>(warehouseSql)
   if (counts.length === 0) return []
@@ -158,6 +163,7 @@ export async function areaEstimatesFromWarehouse(
     places,
     estimateWindows(Math.min(...years), Math.max(...years)),
     options.level ?? defaultLevel,
+    options.threshold ?? 10,
   )
   return rows.map((r) => ({
     ...r,

@@ -7,7 +7,8 @@
  * publish step's entry, and everything else is pure over the stay counts.
  */
 import { Place } from "@lao-protect/domain"
-import { defaultLevel, globalEstimates } from "./SmallArea.ts"
+import { bandCount } from "./Disclosure.ts"
+import { defaultLevel, gammaQuantile, globalEstimates } from "./SmallArea.ts"
 import type { Queryable } from "./Sql.ts"
 import staysSql from "./shelter_stays.sql?raw"
 
@@ -21,6 +22,8 @@ export interface StayCount {
   readonly stays: number
   readonly completed: number
   readonly nights: number
+  /** Sum of the squared lengths (nights) of the completed stays: their spread, for the interval. */
+  readonly nights_sq: number
 }
 
 /**
@@ -30,6 +33,11 @@ export interface StayCount {
  */
 export const defaultStayNights = { interim_care: 30, return_reception: 14 } as const
 export const minStays = 10
+/**
+ * ASSUMPTION: a documented default length of stay is uncertain by a standard error of 40% of itself
+ * (log scale: its 90% interval is about half to twice the default).
+ */
+export const defaultStayRelativeSe = 0.4
 
 export interface StayLength {
   readonly stage: StayCount["stage"]
@@ -39,6 +47,10 @@ export interface StayLength {
   /** Completed stays behind the mean (0 when the default was used). */
   readonly completed: number
   readonly source: "history" | "stage" | "default"
+  /** Sample standard deviation of those completed stays (null for the default). */
+  readonly sdNights: number | null
+  /** Standard error of the mean: sd / sqrt(completed), or `defaultStayRelativeSe` x the default. */
+  readonly seMean: number
 }
 
 const groupKey = (r: Pick<StayCount, "stage" | "victim_group" | "age_class">) =>
@@ -46,25 +58,140 @@ const groupKey = (r: Pick<StayCount, "stage" | "victim_group" | "age_class">) =>
 
 /** Mean nights per stay by stage, group and age class; falls back to the stage, then to the default. */
 export function stayLengths(rows: ReadonlyArray<StayCount>, min = minStays): ReadonlyArray<StayLength> {
-  const by = new Map<string, { completed: number; nights: number; r: StayCount }>()
-  const stage = new Map<string, { completed: number; nights: number }>()
+  type Sums = { completed: number; nights: number; sq: number }
+  const by = new Map<string, Sums & { r: StayCount }>()
+  const stage = new Map<string, Sums>()
   for (const r of rows) {
     const k = groupKey(r)
-    const v = by.get(k) ?? { completed: 0, nights: 0, r }
-    by.set(k, { completed: v.completed + r.completed, nights: v.nights + r.nights, r })
-    const s = stage.get(r.stage) ?? { completed: 0, nights: 0 }
-    stage.set(r.stage, { completed: s.completed + r.completed, nights: s.nights + r.nights })
+    const v = by.get(k) ?? { completed: 0, nights: 0, sq: 0, r }
+    by.set(k, {
+      completed: v.completed + r.completed,
+      nights: v.nights + r.nights,
+      sq: v.sq + r.nights_sq,
+      r,
+    })
+    const s = stage.get(r.stage) ?? { completed: 0, nights: 0, sq: 0 }
+    stage.set(r.stage, {
+      completed: s.completed + r.completed,
+      nights: s.nights + r.nights,
+      sq: s.sq + r.nights_sq,
+    })
+  }
+  const fromHistory = (s: Sums) => {
+    const mean = s.nights / s.completed
+    const sd = Math.sqrt(Math.max(0, (s.sq - s.completed * mean * mean) / (s.completed - 1)))
+    return { meanNights: mean, completed: s.completed, sdNights: sd, seMean: sd / Math.sqrt(s.completed) }
   }
   return [...by.values()]
-    .map(({ completed, nights, r }): StayLength => {
+    .map((v): StayLength => {
+      const r = v.r
       const base = { stage: r.stage, victim_group: r.victim_group ?? "unknown", age_class: r.age_class }
-      if (completed >= min) return { ...base, meanNights: nights / completed, completed, source: "history" }
+      if (v.completed >= min) return { ...base, ...fromHistory(v), source: "history" }
       const s = stage.get(r.stage)!
-      if (s.completed >= min)
-        return { ...base, meanNights: s.nights / s.completed, completed: s.completed, source: "stage" }
-      return { ...base, meanNights: defaultStayNights[r.stage], completed: 0, source: "default" }
+      if (s.completed >= min) return { ...base, ...fromHistory(s), source: "stage" }
+      const d = defaultStayNights[r.stage]
+      return {
+        ...base,
+        meanNights: d,
+        completed: 0,
+        source: "default",
+        sdNights: null,
+        seMean: defaultStayRelativeSe * d,
+      }
     })
     .sort((a, b) => groupKey(a).localeCompare(groupKey(b)))
+}
+
+/** Nights per stay of an area's mix and the standard error of that mean. */
+export interface StayNights {
+  readonly mean: number
+  readonly se: number
+}
+
+const defaultNights = (stage: StayCount["stage"]): StayNights => ({
+  mean: defaultStayNights[stage],
+  se: defaultStayRelativeSe * defaultStayNights[stage],
+})
+
+/**
+ * Nights per stay of a mix of stays (null when there are none), with its standard error:
+ * L = sum w_g m_g over the groups' shares w_g of the stays, and Var(L) = sum over the sources of the
+ * means (a group's own history, a stage's history shared by the groups that fall back to it, a
+ * stage's default) of (sum of their w_g)^2 x se^2.
+ */
+export function stayNightsOf(
+  rows: ReadonlyArray<StayCount>,
+  lengths: ReadonlyArray<StayLength>,
+): StayNights | null {
+  const los = new Map(lengths.map((l) => [groupKey(l), l]))
+  let stays = 0
+  let nights = 0
+  const sources = new Map<string, { stays: number; se: number }>()
+  for (const r of rows) {
+    const l = los.get(groupKey(r))
+    const key = !l
+      ? `default|${r.stage}`
+      : l.source === "history"
+        ? `history|${groupKey(l)}`
+        : `${l.source}|${l.stage}`
+    const { mean, se } = l ? { mean: l.meanNights, se: l.seMean } : defaultNights(r.stage)
+    stays += r.stays
+    nights += r.stays * mean
+    sources.set(key, { stays: (sources.get(key)?.stays ?? 0) + r.stays, se })
+  }
+  if (stays === 0) return null
+  return {
+    mean: nights / stays,
+    se: Math.sqrt([...sources.values()].reduce((s, v) => s + (v.stays / stays) ** 2 * v.se ** 2, 0)),
+  }
+}
+
+/** `stayNightsOf` for each province's own stays (all periods); a province with none gets the national mix. */
+export function provinceStayNightsWithError(
+  rows: ReadonlyArray<StayCount>,
+  lengths: ReadonlyArray<StayLength>,
+): ReadonlyMap<string, StayNights> {
+  const national = stayNightsOf(rows, lengths) ?? defaultNights("interim_care")
+  return new Map(
+    Place.provinces.map((p) => [
+      p.code,
+      stayNightsOf(
+        rows.filter((r) => r.province === p.code),
+        lengths,
+      ) ?? national,
+    ]),
+  )
+}
+
+/** The interval of a mean stay on the log scale (as `nightsInterval` uses it): mean x exp(-+ z se / mean). */
+export const meanStayInterval = (l: StayLength, level = defaultLevel): readonly [number, number] => {
+  const s = (twoSidedZ(level) * l.seMean) / l.meanNights
+  return l.meanNights > 0 ? [l.meanNights * Math.exp(-s), l.meanNights * Math.exp(s)] : [0, 0]
+}
+
+/** The standard normal quantile z with P(|Z| <= z) = level (Z^2 / 2 is Gamma(1/2, 1)). */
+export const twoSidedZ = (level: number): number => Math.sqrt(2 * gammaQuantile(level, 0.5))
+
+/**
+ * Interval of nights = stays x nights per stay, from the stays' interval and the mean stay's standard
+ * error: on the log scale the two relative errors add in quadrature (delta method, log-normal mean
+ * stay), so with se = 0 it is exactly the stays' interval times the mean stay.
+ */
+export function nightsInterval(
+  stays: { readonly value: number; readonly lower: number; readonly upper: number },
+  perStay: StayNights,
+  level = defaultLevel,
+): { readonly nights: number; readonly lower: number; readonly upper: number } {
+  const nights = stays.value * perStay.mean
+  if (!(nights > 0)) return { nights, lower: stays.lower * perStay.mean, upper: stays.upper * perStay.mean }
+  const s = (twoSidedZ(level) * perStay.se) / perStay.mean
+  const down = stays.lower > 0 ? Math.log(stays.value / stays.lower) : Number.POSITIVE_INFINITY
+  const up = Math.log(stays.upper / stays.value)
+  return {
+    nights,
+    lower: Number.isFinite(down) ? nights * Math.exp(-Math.hypot(down, s)) : 0,
+    upper: nights * Math.exp(Math.hypot(up, s)),
+  }
 }
 
 /** Nights per stay of each province's own mix of stages, groups and ages (all periods). */
@@ -72,23 +199,7 @@ export function provinceStayNights(
   rows: ReadonlyArray<StayCount>,
   lengths: ReadonlyArray<StayLength>,
 ): ReadonlyMap<string, number> {
-  const los = new Map(lengths.map((l) => [groupKey(l), l.meanNights]))
-  const acc = new Map<string, { stays: number; nights: number }>()
-  let all = { stays: 0, nights: 0 }
-  for (const r of rows) {
-    const n = r.stays * (los.get(groupKey(r)) ?? defaultStayNights[r.stage])
-    all = { stays: all.stays + r.stays, nights: all.nights + n }
-    if (r.province === null) continue
-    const v = acc.get(r.province) ?? { stays: 0, nights: 0 }
-    acc.set(r.province, { stays: v.stays + r.stays, nights: v.nights + n })
-  }
-  const national = all.stays > 0 ? all.nights / all.stays : defaultStayNights.interim_care
-  return new Map(
-    Place.provinces.map((p) => {
-      const v = acc.get(p.code)
-      return [p.code, v && v.stays > 0 ? v.nights / v.stays : national]
-    }),
-  )
+  return new Map([...provinceStayNightsWithError(rows, lengths)].map(([province, l]) => [province, l.mean]))
 }
 
 export type Grain = "quarter" | "year"
@@ -117,16 +228,18 @@ const daysIn = (year: number, quarter: number | null): number => {
 /**
  * Estimated stays per province and period: in each period the 18 provinces' stays per person are
  * shrunk toward the national rate (SmallArea.globalEstimates, population = 2015 census); nights =
- * stays x the province's nights per stay. The interval is the stays' interval times nights per stay
- * (length-of-stay uncertainty is not in it).
+ * stays x the province's nights per stay. The interval combines the stays' interval with the standard
+ * error of the province's mean stay (`nightsInterval`).
  */
 export function demand(
   rows: ReadonlyArray<StayCount>,
   grain: Grain,
   level = defaultLevel,
+  /** The publication threshold: each province-period's stays are banded first (Disclosure). */
+  band?: number,
 ): ReadonlyArray<DemandCell> {
   const lengths = stayLengths(rows)
-  const perStay = provinceStayNights(rows, lengths)
+  const perStay = provinceStayNightsWithError(rows, lengths)
   if (rows.length === 0) return []
   const years = rows.map((r) => r.year)
   const first = Math.min(...years)
@@ -143,7 +256,7 @@ export function demand(
         Place.provinces.map((p) => ({
           area: p.code,
           parent: null,
-          cases: counts.get(p.code) ?? 0,
+          cases: band === undefined ? (counts.get(p.code) ?? 0) : bandCount(counts.get(p.code) ?? 0, band),
           population: (Place.populationOf(p.code) * days) / 365,
         })),
         level,
@@ -153,6 +266,7 @@ export function demand(
         const stays = e.rate * e.population
         const lo = e.lower * e.population
         const hi = e.upper * e.population
+        const n = nightsInterval({ value: stays, lower: lo, upper: hi }, los, level)
         out.push({
           province: e.area,
           grain,
@@ -161,20 +275,31 @@ export function demand(
           stays,
           staysLower: lo,
           staysUpper: hi,
-          nights: stays * los,
-          nightsLower: lo * los,
-          nightsUpper: hi * los,
-          nightsPerStay: los,
+          nights: n.nights,
+          nightsLower: n.lower,
+          nightsUpper: n.upper,
+          nightsPerStay: los.mean,
         })
       }
     }
   return out
 }
 
-/** Share of stays starting in each quarter (all years, +1 per quarter so an empty quarter is not 0). */
-export function seasonality(rows: ReadonlyArray<StayCount>): readonly [number, number, number, number] {
+/**
+ * Share of stays starting in each quarter (all years, +1 per quarter so an empty quarter is not 0).
+ * With `band` each province, year and quarter's stays are banded first (Disclosure), as publish does.
+ */
+export function seasonality(
+  rows: ReadonlyArray<StayCount>,
+  band?: number,
+): readonly [number, number, number, number] {
+  const cells = new Map<string, { quarter: number; stays: number }>()
+  for (const r of rows) {
+    const key = `${r.province}|${r.year}|${r.quarter}`
+    cells.set(key, { quarter: r.quarter, stays: (cells.get(key)?.stays ?? 0) + r.stays })
+  }
   const q = [1, 1, 1, 1]
-  for (const r of rows) q[r.quarter - 1]! += r.stays
+  for (const c of cells.values()) q[c.quarter - 1]! += band === undefined ? c.stays : bandCount(c.stays, band)
   const total = q.reduce((s, x) => s + x, 0)
   return q.map((x) => x / total) as unknown as readonly [number, number, number, number]
 }
@@ -352,13 +477,18 @@ export interface ForecastCell {
 export function forecastNights(
   rows: ReadonlyArray<StayCount>,
   level = defaultLevel,
+  /** The publication threshold: a province's yearly stays are banded first (the national series is not). */
+  band?: number,
 ): ReadonlyArray<ForecastCell> {
   if (rows.length === 0) return []
-  const season = seasonality(rows)
-  const perStay = provinceStayNights(rows, stayLengths(rows))
-  const quarterly = demand(rows, "quarter", level)
+  const season = seasonality(rows, band)
+  const lengths = stayLengths(rows)
+  const perStay = provinceStayNightsWithError(rows, lengths)
+  const quarterly = demand(rows, "quarter", level, band)
   const out: ForecastCell[] = []
   const national = forecastYear(yearlySeries(rows), level)
+  const banded = (series: ReadonlyArray<{ year: number; stays: number }>) =>
+    band === undefined ? series : series.map((s) => ({ year: s.year, stays: bandCount(s.stays, band) }))
   const lastYearOf = (province: string | null, period: string) => {
     const [y, q] = period.split("-Q")
     const prev = `${Number(y) - 1}-Q${q}`
@@ -366,27 +496,24 @@ export function forecastNights(
       .filter((c) => c.period === prev && (province === null || c.province === province))
       .reduce((s, c) => s + c.nights, 0)
   }
-  const totalStays = rows.reduce((s, r) => s + r.stays, 0)
   const nationalPerStay =
-    totalStays === 0
-      ? defaultStayNights.interim_care
-      : rows.reduce((s, r) => s + r.stays * (r.province === null ? 0 : (perStay.get(r.province) ?? 0)), 0) /
-        Math.max(
-          1,
-          rows.filter((r) => r.province !== null).reduce((s, r) => s + r.stays, 0),
-        )
+    stayNightsOf(
+      rows.filter((r) => r.province !== null),
+      lengths,
+    ) ?? defaultNights("interim_care")
   for (const province of [null, ...Place.provinces.map((p) => p.code)]) {
-    const f = province === null ? national : forecastYear(yearlySeries(rows, province), level)
+    const f = province === null ? national : forecastYear(banded(yearlySeries(rows, province)), level)
     if (!f) continue
     const los = province === null ? nationalPerStay : perStay.get(province)!
+    const n = nightsInterval({ value: f.stays, lower: f.lower, upper: f.upper }, los, level)
     season.forEach((share, i) => {
       const period = `${f.year}-Q${i + 1}`
       out.push({
         province,
         period,
-        nights: f.stays * share * los,
-        lower: f.lower * share * los,
-        upper: f.upper * share * los,
+        nights: n.nights * share,
+        lower: n.lower * share,
+        upper: n.upper * share,
         lastYear: lastYearOf(province, period),
       })
     })
@@ -410,7 +537,10 @@ export async function shelterTablesForPublication(
   const rows = await staysFromWarehouse(conn)
   const level = options.level ?? defaultLevel
   const small = (n: number) => (n < options.threshold ? null : n)
-  const cells = [...demand(rows, "quarter", level), ...demand(rows, "year", level)]
+  const cells = [
+    ...demand(rows, "quarter", level, options.threshold),
+    ...demand(rows, "year", level, options.threshold),
+  ]
   const bt = backTest(yearlySeries(rows), 3, level)
   return {
     shelter_demand: cells.map((c) => ({
@@ -427,7 +557,7 @@ export async function shelterTablesForPublication(
       nights_per_stay: sig(c.nightsPerStay),
       level_pct: level,
     })),
-    shelter_forecast: forecastNights(rows, level).map((c) => ({
+    shelter_forecast: forecastNights(rows, level, options.threshold).map((c) => ({
       province: c.province,
       period: c.period,
       nights: sig(c.nights),
@@ -441,6 +571,8 @@ export async function shelterTablesForPublication(
       victim_group: l.victim_group,
       age_class: l.age_class,
       mean_nights: sig(l.meanNights),
+      mean_nights_lower: sig(meanStayInterval(l, level)[0]),
+      mean_nights_upper: sig(meanStayInterval(l, level)[1]),
       completed: l.source === "history" ? small(l.completed) : null,
       source: l.source,
     })),

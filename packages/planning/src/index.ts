@@ -6,6 +6,7 @@
 export * as AreaEstimates from "./AreaEstimates.ts"
 export * as BedNights from "./BedNights.ts"
 export * as CpnCoverage from "./CpnCoverage.ts"
+export * as Disclosure from "./Disclosure.ts"
 export * as FactsInputs from "./FactsInputs.ts"
 export * as Gazetteer from "./Gazetteer.ts"
 export * as Pipeline from "./Pipeline.ts"

@@ -1,7 +1,8 @@
 -- Shelter stays from the warehouse's stage history, the same stay rules as bed_nights_by_province_month.sql
 -- (interim care until the next later stage date; return and reception until reintegration, else the next
 -- of follow-up, closed or exit), counted by province, year and quarter of the start, stage, victim group
--- and age class. `completed` stays have an end date; `nights` sums their length (end - start).
+-- and age class. `completed` stays have an end date; `nights` sums their length (end - start), `nights_sq`
+-- the squared lengths (their spread: the standard error of a mean stay).
 with c as (
   select
     case_id,
@@ -49,7 +50,8 @@ select
   age_class,
   cast(count(*) as integer) as stays,
   cast(count(end_date) as integer) as completed,
-  cast(coalesce(sum(end_date - start_date) filter (where end_date is not null), 0) as integer) as nights
+  cast(coalesce(sum(end_date - start_date) filter (where end_date is not null), 0) as integer) as nights,
+  cast(coalesce(sum((end_date - start_date) * (end_date - start_date)) filter (where end_date is not null), 0) as double) as nights_sq
 from stays
 group by all
 order by all

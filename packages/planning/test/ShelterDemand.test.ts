@@ -2,15 +2,21 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import {
   backTest,
   defaultStayNights,
+  defaultStayRelativeSe,
   demand,
   dispersionOf,
   forecastNights,
   forecastYear,
+  meanStayInterval,
   negBinQuantile,
+  nightsInterval,
+  provinceStayNightsWithError,
   type StayCount,
   seasonality,
   stayLengths,
+  stayNightsOf,
   staysFromWarehouse,
+  twoSidedZ,
 } from "../src/ShelterDemand.ts"
 import { loadCases, openMemory, type TestDb } from "./helpers.ts"
 
@@ -24,15 +30,26 @@ const stay = (v: Partial<StayCount>): StayCount => ({
   stays: 1,
   completed: 1,
   nights: 20,
+  nights_sq: 400,
   ...v,
 })
+
+/** Completed stays of the given lengths as one StayCount row. */
+const lengthsRow = (nights: ReadonlyArray<number>, v: Partial<StayCount> = {}): StayCount =>
+  stay({
+    stays: nights.length,
+    completed: nights.length,
+    nights: nights.reduce((a, b) => a + b, 0),
+    nights_sq: nights.reduce((a, b) => a + b * b, 0),
+    ...v,
+  })
 
 describe("stayLengths", () => {
   it("uses the group's history from 10 completed stays, else the stage's, else the documented default", () => {
     const rows = [
-      stay({ stays: 12, completed: 12, nights: 12 * 40 }),
-      stay({ age_class: "adult", stays: 2, completed: 2, nights: 2 * 10 }),
-      stay({ stage: "return_reception", stays: 3, completed: 3, nights: 9 }),
+      stay({ stays: 12, completed: 12, nights: 12 * 40, nights_sq: 12 * 1600 }),
+      stay({ age_class: "adult", stays: 2, completed: 2, nights: 2 * 10, nights_sq: 2 * 100 }),
+      stay({ stage: "return_reception", stays: 3, completed: 3, nights: 9, nights_sq: 27 }),
     ]
     const l = stayLengths(rows)
     const get = (stage: string, age: string) => l.find((x) => x.stage === stage && x.age_class === age)!
@@ -42,6 +59,84 @@ describe("stayLengths", () => {
       meanNights: defaultStayNights.return_reception,
       source: "default",
     })
+  })
+})
+
+describe("length-of-stay uncertainty", () => {
+  it("z for a 90% two-sided interval is 1.6449 (normal table), for 95% 1.9600", () => {
+    expect(twoSidedZ(0.9)).toBeCloseTo(1.644854, 5)
+    expect(twoSidedZ(0.95)).toBeCloseTo(1.959964, 5)
+  })
+  it("a group's mean carries its sample sd and standard error; the default a documented 40%", () => {
+    // 10 stays of 10, 20, ..., 100 nights: mean 55, sample sd 30.2765 (n - 1 divisor)
+    const l = stayLengths([lengthsRow([10, 20, 30, 40, 50, 60, 70, 80, 90, 100])])[0]!
+    expect(l.meanNights).toBe(55)
+    expect(l.sdNights).toBeCloseTo(30.2765, 4)
+    expect(l.seMean).toBeCloseTo(30.2765 / Math.sqrt(10), 4)
+    const d = stayLengths([stay({ stage: "return_reception", completed: 0, nights: 0, nights_sq: 0 })])[0]!
+    expect(d).toMatchObject({ source: "default", sdNights: null })
+    expect(d.seMean).toBeCloseTo(defaultStayRelativeSe * defaultStayNights.return_reception, 12)
+    const [lo, hi] = meanStayInterval(d)
+    expect(lo).toBeLessThan(d.meanNights)
+    expect(hi).toBeGreaterThan(d.meanNights)
+  })
+  it("a province's mix: shares weight the means, a shared fallback's error counts once (squared share)", () => {
+    // two groups falling back to the same stage history: Var(L) = (w1 + w2)^2 se^2, not w1^2 se^2 + w2^2 se^2
+    const rows = [
+      lengthsRow([10, 20, 30, 40, 50, 60, 70, 80, 90, 100], {
+        age_class: "unknown",
+        stays: 0,
+        completed: 10,
+      }),
+      stay({ stays: 3, completed: 0, nights: 0, nights_sq: 0 }),
+      stay({ age_class: "adult", stays: 1, completed: 0, nights: 0, nights_sq: 0 }),
+    ]
+    const lengths = stayLengths(rows)
+    expect(lengths.filter((l) => l.source === "stage")).toHaveLength(2)
+    const m = stayNightsOf(rows, lengths)!
+    expect(m.mean).toBe(55)
+    expect(m.se).toBeCloseTo(30.2765 / Math.sqrt(10), 4)
+  })
+  it("with no spread in stays the nights interval is the stays' interval times the mean stay", () => {
+    const n = nightsInterval({ value: 10, lower: 6, upper: 15 }, { mean: 20, se: 0 })
+    expect(n.nights).toBe(200)
+    expect(n.lower).toBeCloseTo(120, 9)
+    expect(n.upper).toBeCloseTo(300, 9)
+  })
+  it("the demand interval widens when stays vary more (same mean length, same counts)", () => {
+    const steady = [25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25]
+    const varied = [2, 5, 8, 10, 12, 15, 25, 30, 35, 40, 50, 68]
+    const mean = (xs: ReadonlyArray<number>) => xs.reduce((a, b) => a + b, 0) / xs.length
+    expect(mean(varied)).toBe(mean(steady))
+    const cellOf = (lengths: ReadonlyArray<number>) =>
+      demand([lengthsRow(lengths, { province: "LA16", quarter: 3 })], "quarter").find(
+        (c) => c.province === "LA16" && c.period === "2023-Q3",
+      )!
+    const a = cellOf(steady)
+    const b = cellOf(varied)
+    expect(b.nights).toBeCloseTo(a.nights, 9)
+    expect(a.nightsPerStay).toBe(25)
+    // steady stays: se 0, so the interval is the stays' interval x 25
+    expect(a.nightsLower).toBeCloseTo(a.staysLower * 25, 9)
+    expect(a.nightsUpper).toBeCloseTo(a.staysUpper * 25, 9)
+    expect(b.nightsLower).toBeLessThan(a.nightsLower)
+    expect(b.nightsUpper).toBeGreaterThan(a.nightsUpper)
+    const se = provinceStayNightsWithError(
+      [lengthsRow(varied, { province: "LA16" })],
+      stayLengths([lengthsRow(varied)]),
+    )
+    expect(se.get("LA16")!.se).toBeGreaterThan(5)
+  })
+  it("the forecast interval carries it too", () => {
+    const years = [2019, 2020, 2021, 2022, 2023]
+    const of = (lengths: ReadonlyArray<number>) =>
+      forecastNights(years.map((year) => lengthsRow(lengths, { year }))).find(
+        (c) => c.province === null && c.period === "2024-Q1",
+      )!
+    const a = of([25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25])
+    const b = of([2, 5, 8, 10, 12, 15, 25, 30, 35, 40, 50, 68])
+    expect(b.nights).toBeCloseTo(a.nights, 9)
+    expect(b.upper - b.lower).toBeGreaterThan(a.upper - a.lower)
   })
 })
 
@@ -151,6 +246,7 @@ describe("stays from DuckDB", () => {
         stays: 1,
         completed: 0,
         nights: 0,
+        nights_sq: 0,
       },
       {
         province: "LA16",
@@ -162,6 +258,7 @@ describe("stays from DuckDB", () => {
         stays: 1,
         completed: 1,
         nights: 30,
+        nights_sq: 900,
       },
     ])
   })

@@ -32,6 +32,22 @@ export async function startEngine(manifest: Manifest): Promise<Connector> {
     fetchBytes("/data/facts.arrow"),
   ])
   await conn.insertArrowIPC("facts", facts)
+  await loadOtherTables(conn, manifest)
+  await prepareViews(conn)
+  return conn
+}
+
+/**
+ * The published tables of a release without a facts cube (the public tier: estimates, summaries),
+ * for the pages that read them with SQL; no views are prepared (they need the cube).
+ */
+export async function startPublishedTables(manifest: Manifest): Promise<Connector> {
+  const conn = await openWasm({ mainModule, mainWorker })
+  await loadOtherTables(conn, manifest)
+  return conn
+}
+
+async function loadOtherTables(conn: Connector, manifest: Manifest): Promise<void> {
   const others = Object.entries(manifest.tables ?? {}).filter(
     ([name, t]) => name !== "facts" && t.file.endsWith(".arrow") && /^[a-z_][a-z0-9_]*$/.test(name),
   )
@@ -43,6 +59,4 @@ export async function startEngine(manifest: Manifest): Promise<Connector> {
       reportFailure(`loading published table ${name}`)(err)
     }
   }
-  await prepareViews(conn)
-  return conn
 }

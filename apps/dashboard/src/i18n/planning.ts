@@ -11,7 +11,18 @@ export const planning = defineCatalogue({
     planPublishedOnly:
       "From the published planning tables (by province and month only): the shared filters do not apply here.",
     planFiltersApply: "The shared filters above apply.",
-    planNeedsFacts: "This release has no facts cube: the priority score needs the planners' tier.",
+    planNeedsFacts:
+      "Public release (no facts cube): the score uses the published small-area estimates and the distances; trend, minority share and border flows need the planners' tier.",
+    planPublicTierNote:
+      "Public release: the estimates below are read from the published tables (rates and bed-nights with 90% intervals, rounded to 2 significant digits, computed at publish from counts banded at the publication's threshold); no case counts are shown and the shared filters do not apply to them.",
+    planProvenancePublished: "{c}: published estimate (case counts are not published), interval width {w}",
+    planUnknownPublic: "{c}: not in the public release",
+    planPlannersOnly:
+      "Planners' tier only: these counts overlap the published province totals and would undo their suppression, so a public release does not carry them.",
+    planFunnelChartEmpty:
+      "No chart for {p}: every stage there is suppressed (fewer than {k} cases) or has no cases; the table below says which.",
+    planBudgetNeedsFacts:
+      "The services budget needs the case mix of the planners' tier; a public release gives the shelter line's interval from the published forecast.",
     planSuppressedNote: "counts below {k} are suppressed: the score treats them as unknown and flags them",
     planOriginServed: "the deployment's file",
     planOriginIllustrative: "ILLUSTRATIVE example, not real data",
@@ -188,7 +199,17 @@ export const planning = defineCatalogue({
     planNotInRelease: "ບໍ່ມີໃນສະບັບນີ້: ການເຜີຍແຜ່ຍັງບໍ່ມີຕາຕະລາງນີ້.",
     planPublishedOnly: "ຈາກຕາຕະລາງການວາງແຜນທີ່ເຜີຍແຜ່ (ຕາມແຂວງ ແລະ ເດືອນ ເທົ່ານັ້ນ): ຕົວກັ່ນຕອງຮ່ວມບໍ່ນຳໃຊ້ຢູ່ນີ້.",
     planFiltersApply: "ຕົວກັ່ນຕອງຂ້າງເທິງນຳໃຊ້.",
-    planNeedsFacts: "ສະບັບນີ້ບໍ່ມີຂໍ້ມູນລະອຽດ: ຄະແນນບູລິມະສິດຕ້ອງການລະດັບຜູ້ວາງແຜນ.",
+    planNeedsFacts:
+      "ສະບັບສາທາລະນະ (ບໍ່ມີຂໍ້ມູນລະອຽດ): ຄະແນນໃຊ້ການປະມານເຂດນ້ອຍທີ່ເຜີຍແຜ່ ແລະ ໄລຍະທາງ; ແນວໂນ້ມ, ສ່ວນຂອງຊົນເຜົ່າ ແລະ ການຂ້າມຊາຍແດນ ຕ້ອງການລະດັບຜູ້ວາງແຜນ.",
+    planPublicTierNote:
+      "ສະບັບສາທາລະນະ: ການປະມານຂ້າງລຸ່ມ ອ່ານຈາກຕາຕະລາງທີ່ເຜີຍແຜ່ (ອັດຕາ ແລະ ຄືນນອນ ພ້ອມໄລຍະ 90%, ປັດເປັນ 2 ຕົວເລກ); ບໍ່ສະແດງຈຳນວນກໍລະນີ ແລະ ຕົວກັ່ນຕອງຮ່ວມບໍ່ນຳໃຊ້.",
+    planProvenancePublished: "{c}: ການປະມານທີ່ເຜີຍແຜ່ (ບໍ່ເຜີຍແຜ່ຈຳນວນກໍລະນີ), ຄວາມກວ້າງໄລຍະ {w}",
+    planUnknownPublic: "{c}: ບໍ່ມີໃນສະບັບສາທາລະນະ",
+    planPlannersOnly:
+      "ສະເພາະລະດັບຜູ້ວາງແຜນ: ຕົວເລກເຫຼົ່ານີ້ຊ້ອນກັບຍອດລວມແຂວງທີ່ເຜີຍແຜ່ ແລະ ຈະເຮັດໃຫ້ການປິດບັງບໍ່ມີຜົນ, ສະບັບສາທາລະນະຈຶ່ງບໍ່ມີ.",
+    planFunnelChartEmpty: "ບໍ່ມີແຜນພູມສຳລັບ {p}: ທຸກຂັ້ນຕອນຖືກປິດບັງ (ໜ້ອຍກວ່າ {k} ກໍລະນີ) ຫຼື ບໍ່ມີກໍລະນີ; ຕາຕະລາງຂ້າງລຸ່ມບອກວ່າອັນໃດ.",
+    planBudgetNeedsFacts:
+      "ງົບປະມານການບໍລິການ ຕ້ອງການຂໍ້ມູນກໍລະນີຂອງລະດັບຜູ້ວາງແຜນ; ສະບັບສາທາລະນະ ໃຫ້ໄລຍະຂອງລາຍການທີ່ພັກ ຈາກການຄາດຄະເນທີ່ເຜີຍແຜ່.",
     planSuppressedNote: "ຈຳນວນຕ່ຳກວ່າ {k} ຖືກປິດບັງ: ຄະແນນຖືວ່າບໍ່ຮູ້ ແລະ ໝາຍໄວ້",
     planOriginServed: "ໄຟລ໌ຂອງໜ່ວຍງານ",
     planOriginIllustrative: "ຕົວຢ່າງປະກອບ, ບໍ່ແມ່ນຂໍ້ມູນແທ້",
@@ -355,6 +376,12 @@ export const planning = defineCatalogue({
     planPublishedOnly: review,
     planFiltersApply: review,
     planNeedsFacts: review,
+    planPublicTierNote: review,
+    planProvenancePublished: review,
+    planUnknownPublic: review,
+    planPlannersOnly: review,
+    planBudgetNeedsFacts: review,
+    planFunnelChartEmpty: review,
     planSuppressedNote: review,
     planOriginServed: review,
     planOriginIllustrative: review,

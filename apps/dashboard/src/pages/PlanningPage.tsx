@@ -15,6 +15,7 @@ import { coverageToCsv } from "./planning/model.ts"
 import { PipelineSection } from "./planning/PipelineSection.tsx"
 import { type PublishedPlanning, readPublished } from "./planning/queries.ts"
 import { ShelterSection } from "./planning/ShelterSection.tsx"
+import { usePlanningConn } from "./planning/usePlanningConn.ts"
 import type { PageProps } from "./TrendsPage.tsx"
 import "./planning/planning.css"
 import { reportFailure } from "../lib/report.ts"
@@ -25,6 +26,8 @@ export function PlanningPage(props: PageProps) {
   const [shelters, setShelters] = useState<Loaded<Shelters.Shelter> | null>(null)
   const [unitCosts, setUnitCosts] = useState<Loaded<ServiceDemand.UnitCost> | null>(null)
   const [published, setPublished] = useState<PublishedPlanning | null>(null)
+  // the public tier has no facts cube: its published tables are read on a connection of the page's own
+  const tables = usePlanningConn(engine)
 
   useEffect(() => {
     loadInput("cpn-coverage").then(setCoverageState, reportFailure("loading CPN coverage"))
@@ -32,7 +35,7 @@ export function PlanningPage(props: PageProps) {
     loadInput("unit-costs").then(setUnitCosts, reportFailure("loading unit costs"))
   }, [])
   useEffect(() => {
-    const conn = engine.conn
+    const conn = tables.conn
     if (!conn) return
     let cancelled = false
     readPublished(conn, engine.manifest).then(
@@ -42,7 +45,7 @@ export function PlanningPage(props: PageProps) {
     return () => {
       cancelled = true
     }
-  }, [engine.conn, engine.manifest])
+  }, [tables.conn, engine.manifest])
 
   const setCoverage = (next: CpnCoverageLoaded) => {
     const text = coverageToCsv(next.rows)
@@ -64,16 +67,27 @@ export function PlanningPage(props: PageProps) {
     buildExportContext({ t, state, manifest: engine.manifest, k, title, notes })
 
   // undefined = still loading; null = not in this release
+  const loading =
+    engine.status === "loading" ||
+    engine.status === "ready" ||
+    (engine.status === "summary_only" && tables.error === null)
   const table = <N extends keyof PublishedPlanning>(name: N): PublishedPlanning[N] | undefined =>
-    published ? published[name] : engine.status === "loading" || engine.status === "ready" ? undefined : null
+    published ? published[name] : loading ? undefined : null
 
   return (
     <main
       className="page planning"
       data-testid="page-planning"
       data-planning={published ? "ready" : "pending"}
+      data-tier={engine.manifest?.tier ?? ""}
     >
       <h2>{t("pagePlanning")}</h2>
+      {engine.status === "summary_only" && (
+        <p className="note" data-testid="public-tier-note">
+          {t("planPublicTierNote")}
+        </p>
+      )}
+      {tables.error && <p className="plan-error">{tables.error}</p>}
       <nav className="plan-nav" aria-label={t("pagePlanning")}>
         <a href="#plan-cpn">{t("planCpnTitle")}</a>
         <a href="#plan-shelter">{t("planShelterTitle")}</a>

@@ -18,6 +18,7 @@ import { CpnWhatIf, DEFAULT_N } from "./CpnWhatIf.tsx"
 import { InputBox } from "./common.tsx"
 import { type CpnCoverageLoaded, type Loaded, places } from "./inputs.ts"
 import {
+  chooseEstimates,
   completeInputs,
   districtEstimates,
   type EstimateCell,
@@ -83,6 +84,8 @@ export function CpnSection(props: CpnSectionProps) {
   // The public version of an export applies the publication's threshold, not the screen rule (which
   // is 1, nothing hidden, in the planners tier).
   const publicK = engine.manifest?.threshold ?? 10
+  // the public tier: no facts cube, so the score reads the published estimates and distances only
+  const publicTier = engine.status === "summary_only"
   const { lang } = state
   const [weights, setWeights] = useState<PriorityScore.Weights>(
     () => parseWeights(readStored(WEIGHTS_KEY)) ?? PriorityScore.defaultWeights,
@@ -96,6 +99,7 @@ export function CpnSection(props: CpnSectionProps) {
   })
   const [restricted, setRestricted] = useState(false)
   const [ownEstimates, setOwnEstimates] = useState<ReadonlyArray<EstimateCell> | null>(null)
+  const [ownCounts, setOwnCounts] = useState<ReadonlyArray<AreaEstimates.DistrictYearCount> | null>(null)
   const [inputs, setInputs] = useState<ScoreInputs | null>(null)
   const [queryError, setQueryError] = useState<string | null>(null)
   const [boundaries, setBoundaries] = useState<Boundaries | null>(null)
@@ -125,11 +129,13 @@ export function CpnSection(props: CpnSectionProps) {
       (e: unknown) => !cancelled && setQueryError(String(e)),
     )
     AreaEstimates.districtYearCountsFromFacts(conn, state.codes).then(
-      (counts) =>
-        !cancelled &&
+      (counts) => {
+        if (cancelled) return
+        setOwnCounts(counts)
         setOwnEstimates(
           AreaEstimates.areaEstimates(counts, places, [{ from: windows.counts[0], to: windows.counts[1] }]),
-        ),
+        )
+      },
       (e: unknown) => !cancelled && setQueryError(String(e)),
     )
     return () => {
@@ -138,13 +144,35 @@ export function CpnSection(props: CpnSectionProps) {
   }, [engine.conn, windowKey, codesKey, k])
 
   const weightErrors = PriorityScore.validateWeights(weights)
+  const filtered = Object.values(state.codes).some((c) => c !== null)
+  const chosen = windows
+    ? chooseEstimates(props.publishedEstimates, ownEstimates, windows.counts, filtered)
+    : null
   const estimates = useMemo(
     () =>
-      windows
-        ? districtEstimates(ownEstimates ?? props.publishedEstimates ?? [], windows.counts)
+      windows && chosen
+        ? districtEstimates(chosen.rows, windows.counts)
         : { byDistrict: new Map<string, EstimateCell>(), window: null },
-    [ownEstimates, props.publishedEstimates, windowKey],
+    [ownEstimates, props.publishedEstimates, windowKey, filtered],
   )
+  // The public version of an export never carries estimates of exact facts-cube counts: those are
+  // recomputed from counts banded at the publication's threshold and rounded, as publish does.
+  const publicEstimates = (): ReadonlyMap<string, EstimateCell> => {
+    if (!windows || chosen?.source !== "facts" || !ownCounts) return estimates.byDistrict
+    const banded = AreaEstimates.areaEstimates(
+      ownCounts,
+      places,
+      [{ from: windows.counts[0], to: windows.counts[1] }],
+      undefined,
+      publicK,
+    ).map((r) => ({
+      ...r,
+      rate_per_100k: AreaEstimates.significant(r.rate_per_100k),
+      lower_per_100k: AreaEstimates.significant(r.lower_per_100k),
+      upper_per_100k: AreaEstimates.significant(r.upper_per_100k),
+    }))
+    return districtEstimates(banded, windows.counts).byDistrict
+  }
   const districtInputs = useMemo(
     () =>
       inputs || estimates.byDistrict.size > 0
@@ -243,6 +271,7 @@ export function CpnSection(props: CpnSectionProps) {
   const exportRanked = () => {
     if (!scores || !windows) return
     const round = (x: number | null, digits: number) => (x === null ? null : Number(x.toFixed(digits)))
+    const exported = restricted ? estimates.byDistrict : publicEstimates()
     const columns: ReadonlyArray<CsvColumn<PriorityScore.DistrictScore>> = [
       { header: "rank", value: (s) => s.rank },
       { header: "district", value: (s) => s.district },
@@ -261,19 +290,25 @@ export function CpnSection(props: CpnSectionProps) {
       },
       {
         header: "child_rate_estimate_per_100k",
-        value: (s) => round(estimates.byDistrict.get(s.district)?.rate_per_100k ?? null, 2),
+        value: (s) => round(exported.get(s.district)?.rate_per_100k ?? null, 2),
       },
       {
         header: "child_rate_lower_90",
-        value: (s) => round(estimates.byDistrict.get(s.district)?.lower_per_100k ?? null, 2),
+        value: (s) => round(exported.get(s.district)?.lower_per_100k ?? null, 2),
       },
       {
         header: "child_rate_upper_90",
-        value: (s) => round(estimates.byDistrict.get(s.district)?.upper_per_100k ?? null, 2),
+        value: (s) => round(exported.get(s.district)?.upper_per_100k ?? null, 2),
       },
       ...PriorityScore.componentNames.flatMap(
         (c): ReadonlyArray<CsvColumn<PriorityScore.DistrictScore>> => [
-          { header: `${c}_raw`, value: (s) => round(s.components[c].raw, 2) },
+          {
+            header: `${c}_raw`,
+            value: (s) =>
+              c === "childRate" && !restricted
+                ? round(exported.get(s.district)?.rate_per_100k ?? null, 2)
+                : round(s.components[c].raw, 2),
+          },
           { header: `${c}_normalised`, value: (s) => round(s.components[c].normalised, 4) },
         ],
       ),
@@ -391,7 +426,7 @@ export function CpnSection(props: CpnSectionProps) {
                 })
               : ""}
           </p>
-          <p className="note">{t("planFiltersApply")}</p>
+          {!publicTier && <p className="note">{t("planFiltersApply")}</p>}
         </fieldset>
 
         <CpnWhatIf
@@ -479,7 +514,11 @@ export function CpnSection(props: CpnSectionProps) {
           }}
         />
         {queryError && <span className="plan-error">{queryError}</span>}
-        {engine.status === "summary_only" && <span className="note">{t("planNeedsFacts")}</span>}
+        {publicTier && (
+          <span className="note" data-testid="needs-facts">
+            {t("planNeedsFacts")}
+          </span>
+        )}
         {first && (
           <span className="note">
             {t("planTopDistrict")}:{" "}
@@ -547,18 +586,22 @@ export function CpnSection(props: CpnSectionProps) {
                     .map((p) => {
                       const w = p.lower === null || p.upper === null ? "–" : num(p.upper - p.lower, 1)
                       const c = t(COMPONENT_LABEL[p.component])
-                      return p.cases === null
-                        ? t("planProvenanceFew", { c, k, w })
-                        : t("planProvenanceCases", { c, n: p.cases, w })
+                      return p.cases !== null
+                        ? t("planProvenanceCases", { c, n: p.cases, w })
+                        : publicTier
+                          ? t("planProvenancePublished", { c, w })
+                          : t("planProvenanceFew", { c, k, w })
                     })
                     .join("; ")}
                 </td>
                 <td className="plan-flags">
                   {s.unknown
                     .map((c) =>
-                      unknownReason(c, inputByCode.get(s.district), flowsSuppressed) === "suppressed"
-                        ? t("planUnknownSuppressed", { c: t(COMPONENT_LABEL[c]), k })
-                        : t("planUnknownNoData", { c: t(COMPONENT_LABEL[c]) }),
+                      publicTier
+                        ? t("planUnknownPublic", { c: t(COMPONENT_LABEL[c]) })
+                        : unknownReason(c, inputByCode.get(s.district), flowsSuppressed) === "suppressed"
+                          ? t("planUnknownSuppressed", { c: t(COMPONENT_LABEL[c]), k })
+                          : t("planUnknownNoData", { c: t(COMPONENT_LABEL[c]) }),
                     )
                     .join("; ")}
                 </td>

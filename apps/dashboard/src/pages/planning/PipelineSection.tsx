@@ -53,8 +53,12 @@ export const legalBasisText = (id: string, lang: Lang): { text: string; needsRev
     : { text: label.lo, needsReview: label.loNeedsReview === true }
 }
 
-const cellOf = (n: number | null, suppressed: boolean, k: number): Cell =>
-  suppressed ? { kind: "suppressed", k } : suppress(n, k)
+/**
+ * A published cell: flagged ones were suppressed by publish at the publication's threshold `tableK`
+ * (also in the planners tier, whose screen rule `k` hides nothing), the rest go through the screen rule.
+ */
+const cellOf = (n: number | null, suppressed: boolean, k: number, tableK: number): Cell =>
+  suppressed ? { kind: "suppressed", k: tableK } : suppress(n, k)
 
 const stageText = (step: string, lang: Lang, unknown: string) => labelOf("stage", step, lang, unknown).text
 
@@ -68,8 +72,12 @@ export function PipelineSection(props: PipelineSectionProps) {
   const { state, t, k, cellText, funnel, durations, flags } = props
   const { lang } = state
   const chartRef = useRef<HTMLDivElement | null>(null)
-  const [chartProvince, setChartProvince] = useState<string>("")
+  // null = not chosen yet; "" = the cases of unknown province of origin
+  const [chartProvince, setChartProvince] = useState<string | null>(null)
   const unknown = t("unknown")
+  const tableK = props.engine.manifest?.threshold ?? k
+  // pipeline counts overlap the province totals: publish writes them in the planners tier only
+  const missing = t(props.engine.status === "summary_only" ? "planPlannersOnly" : "planNotInRelease")
 
   const funnelProvinces = [...new Set((funnel ?? []).map((r) => r.province))].sort((a, b) =>
     (a ?? "~").localeCompare(b ?? "~"),
@@ -77,10 +85,10 @@ export function PipelineSection(props: PipelineSectionProps) {
   const exits = [...new Set((funnel ?? []).filter((r) => r.kind === "exit").map((r) => r.step))].sort()
   const steps: ReadonlyArray<string> = [...Pipeline.funnelStages, ...exits]
   const funnelCell = new Map((funnel ?? []).map((r) => [`${r.province ?? ""}|${r.step}`, r]))
-  const chosen = chartProvince || (funnelProvinces.find((p) => p !== null) ?? "")
+  const chosen = chartProvince ?? funnelProvinces.find((p) => p !== null) ?? ""
   const chartData = Pipeline.funnelStages.flatMap((s) => {
     const r = funnelCell.get(`${chosen}|${s}`)
-    const cell = r ? cellOf(r.n, r.suppressed, k) : ({ kind: "no_data" } as const)
+    const cell = r ? cellOf(r.n, r.suppressed, k, tableK) : ({ kind: "no_data" } as const)
     return cell.kind === "value" ? [{ label: stageText(s, lang, unknown), n: cell.n }] : []
   })
 
@@ -95,7 +103,7 @@ export function PipelineSection(props: PipelineSectionProps) {
     r === undefined
       ? t("noData")
       : r.suppressed || r.median_days === null || r.p90_days === null
-        ? cellText({ kind: "suppressed", k })
+        ? cellText({ kind: "suppressed", k: tableK })
         : t("planDays", {
             median: formatNumber(lang, r.median_days, 0),
             p90: formatNumber(lang, r.p90_days, 0),
@@ -110,7 +118,7 @@ export function PipelineSection(props: PipelineSectionProps) {
       {funnel === undefined ? (
         <p className="note">{t("planLoading")}</p>
       ) : funnel === null ? (
-        <Missing text={t("planNotInRelease")} id="funnel" />
+        <Missing text={missing} id="funnel" />
       ) : (
         <>
           <label>
@@ -127,6 +135,11 @@ export function PipelineSection(props: PipelineSectionProps) {
               ))}
             </select>
           </label>
+          {chartData.length === 0 && (
+            <p className="note" data-testid="funnel-chart-empty">
+              {t("planFunnelChartEmpty", { p: provinceName(chosen || null, lang, unknown), k: tableK })}
+            </p>
+          )}
           {chartData.length > 0 && (
             <div className="plan-chart" data-testid="funnel-chart" ref={chartRef}>
               <ExportButtons
@@ -146,7 +159,7 @@ export function PipelineSection(props: PipelineSectionProps) {
                     { header: "kind", value: (r: FunnelCell) => r.kind },
                     { header: "step", value: (r: FunnelCell) => r.step },
                     { header: "step_label", value: (r: FunnelCell) => stageText(r.step, lang, unknown) },
-                    { header: "cases", value: (r: FunnelCell) => cellOf(r.n, r.suppressed, k) },
+                    { header: "cases", value: (r: FunnelCell) => cellOf(r.n, r.suppressed, k, tableK) },
                   ],
                 }}
               />
@@ -182,7 +195,7 @@ export function PipelineSection(props: PipelineSectionProps) {
                     <th scope="row">{provinceName(p, lang, unknown)}</th>
                     {steps.map((s) => {
                       const r = funnelCell.get(`${p ?? ""}|${s}`)
-                      const cell = r ? cellOf(r.n, r.suppressed, k) : ({ kind: "no_data" } as const)
+                      const cell = r ? cellOf(r.n, r.suppressed, k, tableK) : ({ kind: "no_data" } as const)
                       return (
                         <td key={s} data-step={s} data-cell={cell.kind}>
                           {cellText(cell)}
@@ -201,7 +214,7 @@ export function PipelineSection(props: PipelineSectionProps) {
       {durations === undefined ? (
         <p className="note">{t("planLoading")}</p>
       ) : durations === null ? (
-        <Missing text={t("planNotInRelease")} id="durations" />
+        <Missing text={missing} id="durations" />
       ) : (
         <>
           <p className="note">{t("planDurationsNote")}</p>
@@ -244,7 +257,7 @@ export function PipelineSection(props: PipelineSectionProps) {
       {flags === undefined ? (
         <p className="note">{t("planLoading")}</p>
       ) : flags === null ? (
-        <Missing text={t("planNotInRelease")} id="flags" />
+        <Missing text={missing} id="flags" />
       ) : (
         <div className="plan-flags-list" data-testid="red-flags">
           {Pipeline.flagKinds.map((flag) => {
@@ -275,7 +288,7 @@ export function PipelineSection(props: PipelineSectionProps) {
                   <table>
                     <tbody>
                       {rows.map((r) => {
-                        const cell = cellOf(r.n, r.suppressed, k)
+                        const cell = cellOf(r.n, r.suppressed, k, tableK)
                         return (
                           <tr key={r.province ?? ""} data-province={r.province ?? ""} data-cell={cell.kind}>
                             <th scope="row">{provinceName(r.province, lang, unknown)}</th>

@@ -681,6 +681,11 @@ export function ShelterSection(props: ShelterSectionProps) {
             {t("planPerYear", { from: w?.counts[0] ?? "", to: w?.counts[1] ?? "" })} · {t("planFiltersApply")}
           </p>
           {base && base.kind !== "value" && <p className="note">{props.cellText(base)}</p>}
+          {engine.status === "summary_only" && (
+            <p className="note" data-testid="budget-needs-facts">
+              {t("planBudgetNeedsFacts")}
+            </p>
+          )}
           {shelterInterval && (
             <p className="note" data-testid="budget-interval">
               {t("planBudgetInterval", {

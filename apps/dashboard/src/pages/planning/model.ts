@@ -300,6 +300,29 @@ export function districtEstimates(
   return { byDistrict: new Map(use.map((r) => [r.area, r])), window: [first.from_year, first.to_year] }
 }
 
+/**
+ * Which estimates the page shows: the published table when it has the score's years and no shared
+ * filter is set (the same quantity the release publishes, so both tiers show the same numbers), else
+ * those computed from the facts cube (planners' tier, under the filters), else the published table.
+ */
+export function chooseEstimates(
+  published: ReadonlyArray<EstimateCell> | null | undefined,
+  own: ReadonlyArray<EstimateCell> | null,
+  years: readonly [number, number],
+  filtered: boolean,
+): { readonly rows: ReadonlyArray<EstimateCell>; readonly source: "published" | "facts" } {
+  const pub = published ?? []
+  const matches = pub.some(
+    (r) =>
+      r.level === "district" &&
+      r.measure === "child_victims" &&
+      r.from_year === years[0] &&
+      r.to_year === years[1],
+  )
+  if (own && (filtered || !matches)) return { rows: own, source: "facts" }
+  return { rows: pub, source: "published" }
+}
+
 /** Score inputs with the estimates attached; districts without facts get unknown (null) counts. */
 export function withEstimates(
   inputs: ReadonlyArray<PriorityScore.DistrictInput> | null,
