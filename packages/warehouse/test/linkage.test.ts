@@ -2,7 +2,7 @@ import { Linkage } from "@lao-protect/domain"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { openWarehouse } from "../src/node/index.ts"
 import { pairwiseQuality } from "../src/node/linkage/evaluate.ts"
-import { linkRecords, recordDecision } from "../src/node/linkage/link.ts"
+import { blockOnly, linkRecords, recordDecision } from "../src/node/linkage/link.ts"
 import { applyDecisions, reviewQueue } from "../src/node/linkage/review.ts"
 import { loadSubmission, makeSubmission } from "../src/node/linkage/submission.ts"
 import type { NodeConnector } from "../src/node/NodeConnector.ts"
@@ -227,3 +227,27 @@ const row = (caseId: string, name: string): Array<string> =>
                   ? "2024-01-10"
                   : "",
   )
+
+describe("block-size cap", () => {
+  it("gives the bare blocking join's pairs when no block reaches the cap", async () => {
+    const bare = await blockOnly(db)
+    const result = await linkRecords(db, { maxBlockPairs: 1_000_000_000 })
+    expect(result.candidatePairs).toBe(bare)
+    expect(result.blocking.every((r) => r.split === 0 && r.skipped === 0)).toBe(true)
+    expect(result.blocking.map((r) => r.rule)).toContain("family+year+-1")
+  }, 120_000)
+
+  it("splits blocks above the cap by sex and province, skips what stays above it, and reports both", async () => {
+    const full = await linkRecords(db)
+    const capped = await linkRecords(db, { maxBlockPairs: 3 })
+    expect(capped.candidatePairs).toBeLessThan(full.candidatePairs)
+    const split = capped.blocking.reduce((a, r) => a + r.split, 0)
+    const skipped = capped.blocking.reduce((a, r) => a + r.skipped, 0)
+    expect(split).toBeGreaterThan(0)
+    expect(skipped).toBeGreaterThan(0)
+    expect(capped.blocking.reduce((a, r) => a + r.skippedRecords, 0)).toBeGreaterThanOrEqual(skipped * 2)
+    const quality = await pairwiseQuality(db, "link_truth", "link_persons")
+    expect(quality.precision).toBeGreaterThanOrEqual(0.98)
+    await expect(linkRecords(db, { maxBlockPairs: 0 })).rejects.toThrow(/maxBlockPairs/)
+  }, 180_000)
+})

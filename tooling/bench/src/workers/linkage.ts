@@ -16,9 +16,10 @@ const persons = Number(argOf("persons"))
 const runs = Number(argOf("runs") ?? 1)
 // DuckDB's default memory limit (80 % of RAM) got the 100k run killed on a shared machine: cap it
 // and let it spill to a temporary folder instead.
+const memoryLimit = argOf("memory") ?? "3GB"
 const db = await openWarehouse(":memory:", {
   config: {
-    memory_limit: argOf("memory") ?? "6GB",
+    memory_limit: memoryLimit,
     temp_directory: mkdtempSync(join(tmpdir(), "lp-linkage-")),
   },
 })
@@ -63,6 +64,8 @@ emit({
   records: result!.records,
   candidatePairs: result!.candidatePairs,
   blockedPairs: blocked,
+  blocking: result!.blocking,
+  memoryLimit,
   autoLinks: result!.autoLinks,
   reviewPairs: result!.reviewPairs,
   reviewRecordShare: review!.n / result!.records,
