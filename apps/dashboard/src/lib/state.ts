@@ -18,6 +18,8 @@ export const PAGES: ReadonlyArray<Page> = ["map", "trends", "planning"]
 // "review" (record-linkage review, data managers) works on a file the user opens, reached by link
 const ALL_PAGES: ReadonlyArray<Page> = [...PAGES, "brief", "review"]
 export type Level = "province" | "district"
+/** What the map and trends count: cases (partner records) or persons (linked records, each once). */
+export type Count = "cases" | "persons"
 export type Metric = "count" | "rate" | "child_rate"
 export type Layer = "flows" | "checkpoints" | "cpn" | "shelters"
 export const LAYERS: ReadonlyArray<Layer> = ["flows", "checkpoints", "cpn", "shelters"]
@@ -46,6 +48,8 @@ export interface AppState {
   readonly province: string | null
   /** The border checkpoint whose profile is open (`cp=T1`). */
   readonly checkpoint: string | null
+  /** Map and trends: cases or persons (`count=persons`). */
+  readonly count: Count
 }
 
 /** URL parameter for each code filter. */
@@ -91,6 +95,7 @@ export const defaultState = (lang: Lang = "en"): AppState => ({
   slide: 1,
   province: null,
   checkpoint: null,
+  count: "cases",
 })
 
 const oneOf = <A extends string>(value: string | null, allowed: ReadonlyArray<A>): A | undefined =>
@@ -140,6 +145,7 @@ export const parseState = (search: string, allowed: Allowed, fallbackLang: Lang)
         allowed.areas.filter((a) => a.length === 4),
       ) ?? null,
     checkpoint: oneOf(q.get("cp"), allowed.codes.borderPoint) ?? null,
+    count: oneOf(q.get("count"), ["cases", "persons"] as const) ?? base.count,
   }
 }
 
@@ -164,6 +170,7 @@ export const serializeState = (state: AppState): string => {
   if (state.present || state.slide !== 1) q.set("slide", String(state.slide))
   if (state.province !== null) q.set("province", state.province)
   if (state.checkpoint !== null) q.set("cp", state.checkpoint)
+  if (state.count !== "cases") q.set("count", state.count)
   return `?${q.toString()}`
 }
 

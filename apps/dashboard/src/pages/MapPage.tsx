@@ -12,6 +12,7 @@ import { labelOf, vocab } from "../data/reference.ts"
 import { type Boundaries, loadBoundaries } from "../data/release.ts"
 import { MapExportButton } from "../export/MapExportButton.tsx"
 import type { Engine } from "../hooks/useEngine.ts"
+import type { PersonsData } from "../hooks/usePersons.ts"
 import type { Update } from "../hooks/useUrlState.ts"
 import type { ViewData } from "../hooks/useViews.ts"
 import type { T } from "../i18n/index.ts"
@@ -41,9 +42,21 @@ export interface MapPageProps {
   readonly k: number
   readonly flowThreshold: number
   readonly cellText: (cell: Cell) => string
+  /** Persons by province (the published table) instead of cases, when the count switch says so. */
+  readonly persons?: PersonsData | null
 }
 
-export function MapPage({ engine, state, update, t, views, k, flowThreshold, cellText }: MapPageProps) {
+export function MapPage({
+  engine,
+  state,
+  update,
+  t,
+  views,
+  k,
+  flowThreshold,
+  cellText,
+  persons,
+}: MapPageProps) {
   const { lang } = state
   const [provinceGeo, setProvinceGeo] = useState<Boundaries | null>(null)
   const [districtGeo, setDistrictGeo] = useState<Boundaries | null>(null)
@@ -67,6 +80,17 @@ export function MapPage({ engine, state, update, t, views, k, flowThreshold, cel
   // First paint: the published province summary, until DuckDB answers for the current state.
   const usingFirstPaint = views === null || views.level !== state.level
   const cellOf = useMemo(() => {
+    if (persons) {
+      const byProvince = new Map(persons.provinces.map((p) => [p.province, p]))
+      const threshold = engine.manifest?.threshold ?? k
+      return (code: string): Cell => {
+        const p = byProvince.get(code)
+        if (!p) return { kind: "no_data" }
+        return p.suppressed || p.persons === null
+          ? { kind: "suppressed", k: threshold }
+          : { kind: "value", n: p.persons }
+      }
+    }
     if (!usingFirstPaint && views) return cellsFromCounts(views.areaCounts, k)
     const fp = new Map((engine.firstPaint?.provinces ?? []).map((p) => [p.province, p]))
     return (code: string): Cell => {
@@ -74,7 +98,7 @@ export function MapPage({ engine, state, update, t, views, k, flowThreshold, cel
       if (!p) return { kind: "no_data" }
       return p.suppressed ? { kind: "suppressed", k } : suppress(p.n ?? 0, k)
     }
-  }, [usingFirstPaint, views, engine.firstPaint, k])
+  }, [usingFirstPaint, views, engine.firstPaint, k, persons, engine.manifest])
   const values = useMemo(
     () => areaValues(areaCodes, cellOf, state.level, state.metric),
     [areaCodes, cellOf, state.level, state.metric],
@@ -119,8 +143,13 @@ export function MapPage({ engine, state, update, t, views, k, flowThreshold, cel
       ? ""
       : labelOf(state.selected.length === 4 ? "province" : "district", state.selected, lang, state.selected)
           .text
-  const metricTitle =
-    metric === "count" ? t("metricCount") : metric === "rate" ? t("metricRate") : t("metricChildRate")
+  const metricTitle = persons
+    ? t("personsMapTitle")
+    : metric === "count"
+      ? t("metricCount")
+      : metric === "rate"
+        ? t("metricRate")
+        : t("metricChildRate")
   const setLayer = (layer: Layer, on: boolean) =>
     update((s) => ({ ...s, layers: LAYERS.filter((l) => (l === layer ? on : s.layers.includes(l))) }))
 
