@@ -53,9 +53,7 @@ export async function linkageFigures(size: number, log: (s: string) => void): Pr
   const r = await runWorker<LinkageRun>(
     "linkage.ts",
     ["--persons", String(size), "--runs", size <= 10_000 ? "3" : "1"],
-    {
-      heapMb: 8192,
-    },
+    { heapMb: 8192, verbose: true },
   )
   log(`  linkage: ${fmt(r.quality)}; exact name + date of birth ${fmt(r.baseline)}`)
   const link = summarize([...r.linkSeconds])
