@@ -139,6 +139,10 @@ export function App() {
             {t(PAGE_LABEL[page])}
           </button>
         ))}
+        {(state.page === "map" || state.page === "trends") &&
+          (personsAvailable || state.count === "persons") && (
+            <CountSwitch t={t} state={state} update={update} available={personsAvailable} />
+          )}
       </nav>
       <FilterBar
         t={t}
@@ -148,10 +152,6 @@ export function App() {
         update={update}
         onActivate={activate}
       />
-      {(state.page === "map" || state.page === "trends") &&
-        (personsAvailable || state.count === "persons") && (
-          <CountSwitch t={t} state={state} update={update} available={personsAvailable} />
-        )}
       {state.page === "map" && (
         <MapPage
           {...pageProps}

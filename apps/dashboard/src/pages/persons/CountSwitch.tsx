@@ -2,6 +2,7 @@
 import type { Update } from "../../hooks/useUrlState.ts"
 import type { T } from "../../i18n/index.ts"
 import type { AppState, Count } from "../../lib/state.ts"
+import "./persons.css"
 
 export function CountSwitch({
   t,

@@ -7,6 +7,7 @@ import type { Manifest } from "../../data/release.ts"
 import type { PersonsCell, PersonsData } from "../../hooks/usePersons.ts"
 import type { Lang, T } from "../../i18n/index.ts"
 import { formatNumber } from "../../lib/format.ts"
+import "./persons.css"
 
 const show = (lang: Lang, t: T, k: number, n: number | null, suppressed: boolean) =>
   suppressed || n === null ? t("suppressed", { k }) : formatNumber(lang, n)
@@ -81,7 +82,7 @@ export function PersonsTrends({ t, lang, k, data, manifest }: Props) {
 export function PersonsMapPanel({ t, lang, k, data, manifest }: Props) {
   const province = (code: string | null) => labelOf("province", code, lang, t("unknownOrigin")).text
   return (
-    <section className="page persons" data-testid="persons-map-panel">
+    <section className="table-view persons" data-testid="persons-map-panel">
       <h2>{t("personsMapTitle")}</h2>
       <PersonsNote t={t} lang={lang} manifest={manifest} />
       {data && (
