@@ -10,7 +10,9 @@
  * `access.mode` is "required", /data/* and /planning/* need a session cookie from the sign-in form
  * (GET/POST /login, POST /logout) or `Authorization: Bearer <token>`, else 401 (429 while an ip is
  * rate-limited); the app's page itself is replaced by the sign-in page, so a visitor without a token
- * sees a form, not a broken map. Boundaries and the app's code are public.
+ * sees a form, not a broken map. Boundaries and the app's code are public, except the linkage review
+ * page's code (`assets/ReviewPage-*`, for data managers): served only with a planners-tier release and
+ * behind the same token as its data; never with a public release (404).
  */
 import { createReadStream, existsSync, readFileSync, statSync } from "node:fs"
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http"
@@ -201,6 +203,9 @@ const sameOrigin = (req: IncomingMessage): boolean => {
   }
 }
 
+/** The review page's lazy chunk (Vite names it after the module): data managers only. */
+const REVIEW_CODE = /^\/assets\/ReviewPage-[\w-]+\.(js|css)$/
+
 export const handler = (options: ServeOptions) => {
   const dist = resolve(options.dist)
   const dataRoot = resolve(options.dataRoot)
@@ -213,6 +218,7 @@ export const handler = (options: ServeOptions) => {
     return {
       needsToken: gate.needsToken(protection),
       refused: gate.mode === "off" && networked && (protection?.protected ?? false),
+      tier: protection?.tier ?? "unknown",
     }
   }
   const hosts = allowedHostnames(options.host ?? "127.0.0.1", options.allowedHosts)
@@ -281,7 +287,9 @@ export const handler = (options: ServeOptions) => {
       })
       return void res.end(loginCss(dist))
     }
-    const guarded = path.startsWith("/data/") || path.startsWith("/planning/")
+    const reviewCode = REVIEW_CODE.test(path)
+    if (reviewCode && policy().tier !== "planners") return send(res, 404, "not found")
+    const guarded = path.startsWith("/data/") || path.startsWith("/planning/") || reviewCode
     const appPage =
       path === "/" ||
       path === "/index.html" ||
@@ -333,7 +341,11 @@ export const handler = (options: ServeOptions) => {
         req,
         res,
         file,
-        path.startsWith("/assets/") ? "public, max-age=31536000, immutable" : "no-cache",
+        reviewCode
+          ? dataCache
+          : path.startsWith("/assets/")
+            ? "public, max-age=31536000, immutable"
+            : "no-cache",
       )
     }
     if (extname(path) === "" && isFile(join(dist, "index.html"))) {

@@ -7,6 +7,7 @@ import { FilterBar } from "./components/FilterBar.tsx"
 import { signInHref } from "./data/http.ts"
 import { vocab } from "./data/reference.ts"
 import { useEngine } from "./hooks/useEngine.ts"
+import { hasPersons, usePersons } from "./hooks/usePersons.ts"
 import { useSessionEnded } from "./hooks/useSessionEnded.ts"
 import { useUrlState } from "./hooks/useUrlState.ts"
 import { useViews } from "./hooks/useViews.ts"
@@ -15,6 +16,8 @@ import { formatDate, formatNumber } from "./lib/format.ts"
 import { type Allowed, FILTER_KEYS, PAGES, type Page } from "./lib/state.ts"
 import { type Cell, screenThreshold } from "./lib/suppress.ts"
 import { MapPage } from "./pages/MapPage.tsx"
+import { CountSwitch } from "./pages/persons/CountSwitch.tsx"
+import { PersonsMapPanel, PersonsTrends } from "./pages/persons/PersonsPanels.tsx"
 
 const TrendsPage = lazy(() => import("./pages/TrendsPage.tsx").then((m) => ({ default: m.TrendsPage })))
 const PlanningPage = lazy(() => import("./pages/PlanningPage.tsx").then((m) => ({ default: m.PlanningPage })))
@@ -58,6 +61,20 @@ export function App() {
         ? t("suppressed", { k: cell.k })
         : t("noData")
   const pageProps = { engine, state, update, t, k, cellText }
+  const personsAvailable = hasPersons(engine.manifest)
+  const personsMode =
+    state.count === "persons" && personsAvailable && (state.page === "map" || state.page === "trends")
+  const persons = usePersons(engine.conn, engine.manifest, personsMode)
+  // the person tables are suppressed at the publication's threshold, whatever the screen rule
+  const personsProps = {
+    t,
+    lang,
+    k: engine.manifest?.threshold ?? k,
+    data: persons,
+    manifest: engine.manifest,
+  }
+  // The linkage review is for data managers: only with a planners-tier release (served behind its token).
+  const reviewAllowed = engine.manifest?.tier === "planners"
 
   return (
     <div
@@ -122,6 +139,10 @@ export function App() {
             {t(PAGE_LABEL[page])}
           </button>
         ))}
+        {(state.page === "map" || state.page === "trends") &&
+          (personsAvailable || state.count === "persons") && (
+            <CountSwitch t={t} state={state} update={update} available={personsAvailable} />
+          )}
       </nav>
       <FilterBar
         t={t}
@@ -131,7 +152,15 @@ export function App() {
         update={update}
         onActivate={activate}
       />
-      {state.page === "map" && <MapPage {...pageProps} views={views} flowThreshold={flowThreshold} />}
+      {state.page === "map" && (
+        <MapPage
+          {...pageProps}
+          views={views}
+          flowThreshold={flowThreshold}
+          persons={personsMode ? persons : null}
+        />
+      )}
+      {state.page === "map" && personsMode && <PersonsMapPanel {...personsProps} />}
       <Suspense
         fallback={
           <main className="page" data-testid="page-loading" aria-busy="true">
@@ -139,10 +168,16 @@ export function App() {
           </main>
         }
       >
-        {state.page === "trends" && <TrendsPage {...pageProps} />}
+        {state.page === "trends" && !personsMode && <TrendsPage {...pageProps} />}
+        {state.page === "trends" && personsMode && <PersonsTrends {...personsProps} />}
         {state.page === "planning" && <PlanningPage {...pageProps} />}
         {state.page === "brief" && <BriefPage {...pageProps} />}
-        {state.page === "review" && <ReviewPage t={t} lang={lang} />}
+        {state.page === "review" && reviewAllowed && <ReviewPage t={t} lang={lang} />}
+        {state.page === "review" && !reviewAllowed && engine.manifest && (
+          <main className="page" data-testid="review-not-available">
+            <p role="alert">{t("reviewNotAvailable")}</p>
+          </main>
+        )}
         {state.present && <Presentation {...pageProps} />}
       </Suspense>
       <footer className="foot">

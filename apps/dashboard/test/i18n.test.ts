@@ -70,6 +70,7 @@ describe("messages catalogue", () => {
       "planning",
       "review",
       "measures",
+      "persons",
     ])
   })
 

@@ -78,6 +78,14 @@ describe("URL state", () => {
     })
   })
 
+  it("carries the persons / cases switch (count=persons) and ignores other values", () => {
+    const state: AppState = { ...defaultState("en"), count: "persons" }
+    expect(serializeState(state)).toContain("count=persons")
+    expect(parseState(serializeState(state), allowed, "en")).toEqual(state)
+    expect(serializeState(defaultState("en"))).not.toContain("count=")
+    expect(parseState("?count=people", allowed, "en").count).toBe("cases")
+  })
+
   it("falls back to the remembered language and maps state to view filters", () => {
     expect(parseState("", allowed, "lo").lang).toBe("lo")
     const s = parseState("?sex=male&from=2021", allowed, "en")

@@ -2,7 +2,7 @@ import { Linkage } from "@lao-protect/domain"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { openWarehouse } from "../src/node/index.ts"
 import { pairwiseQuality } from "../src/node/linkage/evaluate.ts"
-import { linkRecords, recordDecision } from "../src/node/linkage/link.ts"
+import { blockOnly, ensureLinkTables, linkRecords, recordDecision } from "../src/node/linkage/link.ts"
 import { applyDecisions, reviewQueue } from "../src/node/linkage/review.ts"
 import { loadSubmission, makeSubmission } from "../src/node/linkage/submission.ts"
 import type { NodeConnector } from "../src/node/NodeConnector.ts"
@@ -167,6 +167,50 @@ describe("publication after linkage", () => {
     const suppressed = again.getChild("suppressed")!.toArray()
     for (let i = 0; i < again.numRows; i++) if (suppressed[i]) expect(shown[i]).toBe(0)
   }, 120_000)
+  it("publishes referrals between provinces and persons by province, with small cells suppressed", async () => {
+    const small = await openWarehouse(":memory:")
+    try {
+      await ensureLinkTables(small)
+      // 12 persons with a case in LA01 and a later one in LA02; 3 from LA02 to LA03; each record its own row
+      const rows: Array<string> = []
+      let rid = 0
+      const add = (person: string, province: string, date: string) => {
+        rid += 1
+        rows.push(`(${rid}, 'r${rid}', 'p', 'c${rid}', 's', '${province}', DATE '${date}', 'k', '${person}')`)
+      }
+      for (let i = 0; i < 12; i++) {
+        add(`A${i}`, "LA01", "2020-01-05")
+        add(`A${i}`, "LA02", "2021-03-01")
+      }
+      for (let i = 0; i < 3; i++) {
+        add(`B${i}`, "LA02", "2019-02-01")
+        add(`B${i}`, "LA03", "2019-06-01")
+      }
+      for (let i = 0; i < 20; i++) add(`C${i}`, "LA04", "2022-01-01")
+      await small.exec(`CREATE TEMP TABLE rows_in (rid INTEGER, record_id VARCHAR, partner VARCHAR, case_id VARCHAR,
+        submission VARCHAR, origin_province VARCHAR, identification_date DATE, key_id VARCHAR, person VARCHAR);
+        INSERT INTO rows_in VALUES ${rows.join(", ")};
+        INSERT INTO link_records (rid, record_id, partner, case_id, submission, origin_province, identification_date, key_id)
+          SELECT rid, record_id, partner, case_id, submission, origin_province, identification_date, key_id FROM rows_in;
+        CREATE TABLE link_persons AS SELECT rid, record_id, partner, case_id, person AS person_id FROM rows_in;`)
+      const published = await linkagePublication(small, { threshold: 10 })
+      const referrals = published!.tables.referrals!.toArray().map((r) => ({ ...r.toJSON() }))
+      expect(referrals).toEqual([
+        { from_province: "LA01", to_province: "LA02", n: 12, suppressed: false },
+        { from_province: "LA02", to_province: "LA03", n: null, suppressed: true },
+      ])
+      const provinces = published!.tables.persons_province!.toArray().map((r) => ({ ...r.toJSON() }))
+      // LA03 alone (3 persons) would be recovered from the total: LA01 (the smallest other) is hidden with it
+      expect(provinces).toEqual([
+        { province: "LA01", cases: null, persons: null, suppressed: true },
+        { province: "LA02", cases: 15, persons: 15, suppressed: false },
+        { province: "LA03", cases: null, persons: null, suppressed: true },
+        { province: "LA04", cases: 20, persons: 20, suppressed: false },
+      ])
+    } finally {
+      await small.close()
+    }
+  })
   it("publishes nothing about persons when no linkage ran", async () => {
     const empty = await openWarehouse(":memory:")
     expect(await linkagePublication(empty, { threshold: 10 })).toBeUndefined()
@@ -227,3 +271,27 @@ const row = (caseId: string, name: string): Array<string> =>
                   ? "2024-01-10"
                   : "",
   )
+
+describe("block-size cap", () => {
+  it("gives the bare blocking join's pairs when no block reaches the cap", async () => {
+    const bare = await blockOnly(db)
+    const result = await linkRecords(db, { maxBlockPairs: 1_000_000_000 })
+    expect(result.candidatePairs).toBe(bare)
+    expect(result.blocking.every((r) => r.split === 0 && r.skipped === 0)).toBe(true)
+    expect(result.blocking.map((r) => r.rule)).toContain("family+year+-1")
+  }, 120_000)
+
+  it("splits blocks above the cap by sex and province, skips what stays above it, and reports both", async () => {
+    const full = await linkRecords(db)
+    const capped = await linkRecords(db, { maxBlockPairs: 3 })
+    expect(capped.candidatePairs).toBeLessThan(full.candidatePairs)
+    const split = capped.blocking.reduce((a, r) => a + r.split, 0)
+    const skipped = capped.blocking.reduce((a, r) => a + r.skipped, 0)
+    expect(split).toBeGreaterThan(0)
+    expect(skipped).toBeGreaterThan(0)
+    expect(capped.blocking.reduce((a, r) => a + r.skippedRecords, 0)).toBeGreaterThanOrEqual(skipped * 2)
+    const quality = await pairwiseQuality(db, "link_truth", "link_persons")
+    expect(quality.precision).toBeGreaterThanOrEqual(0.98)
+    await expect(linkRecords(db, { maxBlockPairs: 0 })).rejects.toThrow(/maxBlockPairs/)
+  }, 180_000)
+})

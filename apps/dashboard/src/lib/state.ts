@@ -20,6 +20,8 @@ export const PAGES: ReadonlyArray<Page> = ["map", "trends", "planning"]
 // "review" (record-linkage review, data managers) works on a file the user opens, reached by link
 const ALL_PAGES: ReadonlyArray<Page> = [...PAGES, "brief", "review"]
 export type Level = "province" | "district"
+/** What the map and trends count: cases (partner records) or persons (linked records, each once). */
+export type Count = "cases" | "persons"
 export type Metric = "count" | "rate" | "child_rate"
 /** The map's own measures (issue 21), on top of the metric the map and trends share (`measure=`). */
 export type MapMeasure = "rate_eb" | "minority_share" | "identified"
@@ -68,6 +70,8 @@ export interface AppState {
   readonly measure: MapMeasure | null
   /** The identification setting the `identified` measure maps (`ident=hotline`); null = border checkpoint. */
   readonly ident: string | null
+  /** Map and trends: cases or persons (`count=persons`). */
+  readonly count: Count
 }
 
 /** URL parameter for each code filter. */
@@ -115,6 +119,7 @@ export const defaultState = (lang: Lang = "en"): AppState => ({
   checkpoint: null,
   measure: null,
   ident: null,
+  count: "cases",
 })
 
 const oneOf = <A extends string>(value: string | null, allowed: ReadonlyArray<A>): A | undefined =>
@@ -166,6 +171,7 @@ export const parseState = (search: string, allowed: Allowed, fallbackLang: Lang)
     checkpoint: oneOf(q.get("cp"), allowed.codes.borderPoint) ?? null,
     measure: oneOf(q.get("measure"), MAP_MEASURES) ?? null,
     ident: oneOf(q.get("ident"), IDENTIFICATION_SETTINGS) ?? null,
+    count: oneOf(q.get("count"), ["cases", "persons"] as const) ?? base.count,
   }
 }
 
@@ -192,6 +198,7 @@ export const serializeState = (state: AppState): string => {
   if (state.checkpoint !== null) q.set("cp", state.checkpoint)
   if (state.measure !== null) q.set("measure", state.measure)
   if (state.ident !== null) q.set("ident", state.ident)
+  if (state.count !== "cases") q.set("count", state.count)
   return `?${q.toString()}`
 }
 

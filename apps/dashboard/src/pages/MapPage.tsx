@@ -13,6 +13,7 @@ import { type Boundaries, loadBoundaries } from "../data/release.ts"
 import { MapExportButton } from "../export/MapExportButton.tsx"
 import { trendSpan, useCheckpointTrends } from "../hooks/useCheckpointTrends.ts"
 import type { Engine } from "../hooks/useEngine.ts"
+import type { PersonsData } from "../hooks/usePersons.ts"
 import { useProvinceMeasures } from "../hooks/useProvinceMeasures.ts"
 import type { Update } from "../hooks/useUrlState.ts"
 import type { ViewData } from "../hooks/useViews.ts"
@@ -59,9 +60,21 @@ export interface MapPageProps {
   readonly k: number
   readonly flowThreshold: number
   readonly cellText: (cell: Cell) => string
+  /** Persons by province (the published table) instead of cases, when the count switch says so. */
+  readonly persons?: PersonsData | null
 }
 
-export function MapPage({ engine, state, update, t, views, k, flowThreshold, cellText }: MapPageProps) {
+export function MapPage({
+  engine,
+  state,
+  update,
+  t,
+  views,
+  k,
+  flowThreshold,
+  cellText,
+  persons,
+}: MapPageProps) {
   const { lang } = state
   const [provinceGeo, setProvinceGeo] = useState<Boundaries | null>(null)
   const [districtGeo, setDistrictGeo] = useState<Boundaries | null>(null)
@@ -100,6 +113,17 @@ export function MapPage({ engine, state, update, t, views, k, flowThreshold, cel
   // First paint: the published province summary, until DuckDB answers for the current state.
   const usingFirstPaint = views === null || views.level !== state.level
   const cellOf = useMemo(() => {
+    if (persons) {
+      const byProvince = new Map(persons.provinces.map((p) => [p.province, p]))
+      const threshold = engine.manifest?.threshold ?? k
+      return (code: string): Cell => {
+        const p = byProvince.get(code)
+        if (!p) return { kind: "no_data" }
+        return p.suppressed || p.persons === null
+          ? { kind: "suppressed", k: threshold }
+          : { kind: "value", n: p.persons }
+      }
+    }
     if (!usingFirstPaint && views) return cellsFromCounts(views.areaCounts, k)
     const fp = new Map((engine.firstPaint?.provinces ?? []).map((p) => [p.province, p]))
     return (code: string): Cell => {
@@ -107,8 +131,10 @@ export function MapPage({ engine, state, update, t, views, k, flowThreshold, cel
       if (!p) return { kind: "no_data" }
       return p.suppressed ? { kind: "suppressed", k } : suppress(p.n ?? 0, k)
     }
-  }, [usingFirstPaint, views, engine.firstPaint, k])
+  }, [usingFirstPaint, views, engine.firstPaint, k, persons, engine.manifest])
   const values = useMemo(() => {
+    // Persons mode maps the published persons cells as they are: no measure applies to them.
+    if (persons) return areaValues(areaCodes, cellOf, state.level, state.metric)
     if (metric === "rate_eb" && span)
       return ebRateValues(
         areaCodes,
@@ -140,6 +166,7 @@ export function MapPage({ engine, state, update, t, views, k, flowThreshold, cel
     views,
     usingFirstPaint,
     engine.firstPaint,
+    persons,
   ])
   const intervalText = (i: Interval) => `${formatValue(i.lower)}\u2013${formatValue(i.upper)}`
   const levelPct = Math.round(INTERVAL_LEVEL * 100)
@@ -147,7 +174,8 @@ export function MapPage({ engine, state, update, t, views, k, flowThreshold, cel
   const describe = (code: string): string => {
     const v = values.get(code)
     const cell = v?.cell ?? { kind: "no_data" as const }
-    if (v?.value === null || v?.value === undefined || state.measure === null) return cellText(cell)
+    if (persons || v?.value === null || v?.value === undefined || state.measure === null)
+      return cellText(cell)
     if (metric === "rate_eb" && v.interval)
       return t("estimateTip", {
         rate: formatValue(v.value),
@@ -172,8 +200,9 @@ export function MapPage({ engine, state, update, t, views, k, flowThreshold, cel
     }
     return cellText(cell)
   }
-  const hasIntervals = metric === "rate_eb" || metric === "minority_share"
+  const hasIntervals = !persons && (metric === "rate_eb" || metric === "minority_share")
   const measurePending =
+    !persons &&
     (metric === "minority_share" || metric === "identified") &&
     (measures.status === "idle" || measures.status === "pending")
   const classes = useMemo(() => classesFor(values, state.method), [values, state.method])
@@ -224,10 +253,11 @@ export function MapPage({ engine, state, update, t, views, k, flowThreshold, cel
     minority_share: t("metricMinorityShare"),
     identified: `${t("metricIdentified")}: ${settingName.needsReview ? `${settingName.text} *` : settingName.text}`,
   }
-  const metricTitle = metricTitles[metric]
+  const metricTitle = persons ? t("personsMapTitle") : metricTitles[metric]
   const ethnicFilter = state.codes.ethnicGroup !== null || state.codes.ethnicityFamily !== null
-  const measureNote =
-    metric === "rate_eb"
+  const measureNote = persons
+    ? null
+    : metric === "rate_eb"
       ? `${t("rateEbNote", { years: span ? span[1] - span[0] + 1 : 0, level: levelPct })}${ethnicFilter ? ` ${t("rateGroupNote")}` : ""}`
       : metric === "rate" && ethnicFilter
         ? t("rateGroupNote")

@@ -5,7 +5,7 @@
  * birth in the same run; the share of records sent to review; and the linkage time against the
  * bare DuckDB self-join on the blocking keys (alternating which goes first).
  */
-import { mkdtempSync } from "node:fs"
+import { mkdtempSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { Linkage as Keys } from "@lao-protect/domain"
@@ -16,10 +16,13 @@ const persons = Number(argOf("persons"))
 const runs = Number(argOf("runs") ?? 1)
 // DuckDB's default memory limit (80 % of RAM) got the 100k run killed on a shared machine: cap it
 // and let it spill to a temporary folder instead.
+const memoryLimit = argOf("memory") ?? "3GB"
+const spill = mkdtempSync(join(tmpdir(), "lp-linkage-"))
+process.on("exit", () => rmSync(spill, { recursive: true, force: true }))
 const db = await openWarehouse(":memory:", {
   config: {
-    memory_limit: argOf("memory") ?? "6GB",
-    temp_directory: mkdtempSync(join(tmpdir(), "lp-linkage-")),
+    memory_limit: memoryLimit,
+    temp_directory: spill,
   },
 })
 const encoder = Keys.makeEncoder("5e".repeat(32))
@@ -46,7 +49,9 @@ const bare = async () => {
 for (let r = 0; r < runs; r++) {
   if (r % 2 === 1) await bare()
   const t = performance.now()
-  result = await Linkage.linkRecords(db)
+  result = await Linkage.linkRecords(db, {
+    profile: (phase, ms) => process.stderr.write(`  linkage phase ${phase}: ${(ms / 1000).toFixed(1)} s\n`),
+  })
   linkSeconds.push((performance.now() - t) / 1000)
   if (r % 2 === 0) await bare()
 }
@@ -63,6 +68,8 @@ emit({
   records: result!.records,
   candidatePairs: result!.candidatePairs,
   blockedPairs: blocked,
+  blocking: result!.blocking,
+  memoryLimit,
   autoLinks: result!.autoLinks,
   reviewPairs: result!.reviewPairs,
   reviewRecordShare: review!.n / result!.records,

@@ -9,9 +9,15 @@
  */
 import type { NodeConnector } from "../NodeConnector.ts"
 import { type Comparison, comparisons, estimate, estimateU, type Model, type Pattern } from "./em.ts"
+import blockRefineSql from "./link_block_refine.sql?raw"
+import blockReportSql from "./link_block_report.sql?raw"
+import blockSizesSql from "./link_block_sizes.sql?raw"
+import blockSkipSql from "./link_block_skip.sql?raw"
 import blockedSql from "./link_blocked.sql?raw"
+import candidatePairsSql from "./link_candidate_pairs.sql?raw"
 import decidedSql from "./link_decided.sql?raw"
 import edgesSql from "./link_edges.sql?raw"
+import keysSql from "./link_keys.sql?raw"
 import macrosSql from "./link_macros.sql?raw"
 import pairsSql from "./link_pairs.sql?raw"
 import patternsSql from "./link_patterns.sql?raw"
@@ -32,6 +38,11 @@ export interface LinkOptions {
   readonly maxIterations?: number
   /** Records on the left side of each training rule's pairs (a sample above this). */
   readonly trainingRecords?: number
+  /**
+   * A block (records sharing one blocking key) that would give more candidate pairs than this is
+   * split by sex and province of origin; a sub-block still above it is skipped and reported.
+   */
+  readonly maxBlockPairs?: number
   /** Called with the wall time of each phase (for the bench). */
   readonly profile?: (phase: string, ms: number) => void
 }
@@ -42,12 +53,24 @@ export const defaultLinkOptions = {
   uSample: 300_000,
   maxIterations: 100,
   trainingRecords: 20_000,
+  maxBlockPairs: 5_000,
 } as const
+
+/** What the block-size cap did to one blocking rule. */
+export interface BlockingRule {
+  readonly rule: string
+  /** Blocks above the cap, split by sex and province of origin. */
+  readonly split: number
+  /** Sub-blocks still above the cap, skipped (their records keep the other rules). */
+  readonly skipped: number
+  readonly skippedRecords: number
+}
 
 export interface LinkResult {
   readonly runId: string
   readonly records: number
   readonly candidatePairs: number
+  readonly blocking: ReadonlyArray<BlockingRule>
   readonly autoLinks: number
   readonly reviewPairs: number
   readonly confirmed: number
@@ -57,11 +80,38 @@ export interface LinkResult {
   readonly milliseconds: number
 }
 
-/** The blocking step alone (a bare DuckDB self-join on the blocking keys): the bench's baseline. */
+/**
+ * The blocking step alone (a bare DuckDB self-join on the blocking keys, no block-size cap): the
+ * bench's baseline. Returns the number of pairs it gives.
+ */
 export const blockOnly = async (db: NodeConnector): Promise<number> => {
   await db.exec(blockedSql)
-  const [row] = await db.query<{ n: number }>("SELECT count(*) AS n FROM link_blocked")
+  const [row] = await db.query<{ n: number }>("SELECT count(*) AS n FROM link_bare")
+  await db.exec("DROP TABLE link_bare")
   return row!.n
+}
+
+/** Candidate pairs into `link_blocked`, with every block capped at `maxBlockPairs` pairs. */
+const blockCapped = async (db: NodeConnector, maxBlockPairs: number): Promise<Array<BlockingRule>> => {
+  if (!Number.isSafeInteger(maxBlockPairs) || maxBlockPairs < 1)
+    throw new Error(`maxBlockPairs must be a positive integer, got ${maxBlockPairs}`)
+  await db.exec(`SET VARIABLE link_max_block_pairs = ${maxBlockPairs}`)
+  await db.exec(keysSql)
+  await db.exec(blockSizesSql)
+  await db.exec(blockRefineSql)
+  await db.exec(blockSizesSql)
+  await db.exec(blockSkipSql)
+  const report = await db.query<{ rule: string; split: number; skipped: number; skipped_records: number }>(
+    blockReportSql,
+  )
+  await db.exec(candidatePairsSql)
+  await db.exec("DROP TABLE link_keys; DROP TABLE link_block_sizes")
+  return report.map((r) => ({
+    rule: r.rule,
+    split: Number(r.split),
+    skipped: Number(r.skipped),
+    skippedRecords: Number(r.skipped_records),
+  }))
 }
 
 export const ensureLinkTables = async (db: NodeConnector): Promise<void> => {
@@ -90,8 +140,9 @@ export const linkRecords = async (db: NodeConnector, options: LinkOptions = {}):
     mark = now
   }
   await ensureLinkTables(db)
-  await db.exec(blockedSql)
+  const blocking = await blockCapped(db, o.maxBlockPairs)
   await db.exec(pairsSql)
+  await db.exec("DROP TABLE link_blocked")
   phase("candidate pairs")
   const [size] = await db.query<{ n: number }>("SELECT count(*) AS n FROM link_records")
   await db.exec(uSampleSql)
@@ -162,6 +213,7 @@ export const linkRecords = async (db: NodeConnector, options: LinkOptions = {}):
     runId,
     records: counts!.records,
     candidatePairs: counts!.pairs,
+    blocking,
     autoLinks: counts!.auto,
     reviewPairs: counts!.review,
     confirmed: counts!.confirmed,

@@ -1,5 +1,6 @@
--- Candidate pairs: the union of the blocking rules (equal keyed hashes only, so hash joins).
-CREATE OR REPLACE TABLE link_blocked AS
+-- The bare blocking self-join (the bench's baseline): the union of the blocking rules on the keyed
+-- hashes, no block-size cap. Linking uses link_keys.sql and link_candidate_pairs.sql instead.
+CREATE OR REPLACE TEMP TABLE link_bare AS
   SELECT l.rid AS l, r.rid AS r FROM link_records l JOIN link_records r
     ON l.given = r.given AND l.family = r.family AND l.rid < r.rid
   UNION

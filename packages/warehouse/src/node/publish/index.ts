@@ -33,6 +33,7 @@ export {
   spent,
 } from "./dp.ts"
 export { hmacPads, readOrCreateKey } from "./key.ts"
+export { type LinkagePublication, type LinkageSummary, linkagePublication } from "./linkage.ts"
 export {
   type Aggregates,
   COARSENINGS,

@@ -2,14 +2,19 @@
  * What a release says about persons once partner records are linked (issue 19): how many cases,
  * how many persons and how many cases were linked to another, persons and cases by year, and
  * re-trafficking (a person identified again after an earlier case of theirs was closed) by
- * province of origin and year. Cells under the threshold are suppressed; no totals by province are
- * published beside them, so a suppressed cell cannot be recovered by subtraction. Returns nothing
- * when the warehouse has no linkage run.
+ * province of origin and year, persons and cases by province (the map's "persons" view) and
+ * referrals between provinces (a person whose next case records another province). Cells under the
+ * threshold are suppressed; no totals by province are published beside the province-year and
+ * referral cells, so a suppressed cell cannot be recovered by subtraction; the province table adds
+ * up to the published totals, so one suppressed province is never left alone (the smallest other
+ * is hidden with it). Returns nothing when the warehouse has no linkage run.
  */
 import { Bool, Int16, Int32, Table, Utf8, vectorFromArray } from "apache-arrow"
 import type { Connector } from "../../Connector.ts"
+import personsByProvinceSql from "./linkage_persons_province.sql?raw"
 import personsByYearSql from "./linkage_persons_year.sql?raw"
 import pubLinkPersonsSql from "./linkage_pub_persons.sql?raw"
+import referralsSql from "./linkage_referrals.sql?raw"
 import reTraffickingSql from "./linkage_retrafficking.sql?raw"
 import summarySql from "./linkage_summary.sql?raw"
 
@@ -65,6 +70,15 @@ export const linkagePublication = async (
   const suppress = (n: number) => n < options.threshold
   const years = await wh.query<{ year: number; cases: number; persons: number }>(personsByYearSql)
   const again = await wh.query<{ province: string | null; year: number; n: number }>(reTraffickingSql)
+  const provinces = (
+    await wh.query<{ province: string | null; cases: number; persons: number }>(personsByProvinceSql)
+  ).map((r) => ({ ...r, hidden: suppress(r.persons) || suppress(r.cases) }))
+  const hidden = provinces.filter((r) => r.hidden)
+  if (hidden.length === 1) {
+    const next = provinces.filter((r) => !r.hidden).sort((a, b) => a.persons - b.persons)[0]
+    if (next) next.hidden = true
+  }
+  const referrals = await wh.query<{ from_province: string; to_province: string; n: number }>(referralsSql)
   return {
     summary,
     tables: {
@@ -79,6 +93,18 @@ export const linkagePublication = async (
         ["year", new Int16(), again.map((r) => r.year)],
         ["n", new Int32(), again.map((r) => (suppress(r.n) ? null : r.n))],
         ["suppressed", new Bool(), again.map((r) => suppress(r.n))],
+      ]),
+      persons_province: table([
+        ["province", new Utf8(), provinces.map((r) => r.province)],
+        ["cases", new Int32(), provinces.map((r) => (r.hidden ? null : r.cases))],
+        ["persons", new Int32(), provinces.map((r) => (r.hidden ? null : r.persons))],
+        ["suppressed", new Bool(), provinces.map((r) => r.hidden)],
+      ]),
+      referrals: table([
+        ["from_province", new Utf8(), referrals.map((r) => r.from_province)],
+        ["to_province", new Utf8(), referrals.map((r) => r.to_province)],
+        ["n", new Int32(), referrals.map((r) => (suppress(r.n) ? null : r.n))],
+        ["suppressed", new Bool(), referrals.map((r) => suppress(r.n))],
       ]),
     },
   }
