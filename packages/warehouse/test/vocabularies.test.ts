@@ -274,15 +274,23 @@ describe("linkage publication", () => {
     await ensureLinkTables(w)
     await w.exec(`
       INSERT INTO link_records (rid, record_id, partner, case_id, submission, identification_date, key_id)
-      SELECT i, 'lwu/' || id, 'lwu', id, 's1', DATE '2024-03-15', 'k'
+      SELECT i, 'lwu/' || id, 'lwu', id, 's1', DATE '2024-03-15' + i, 'k'
       FROM (VALUES (1, 'L1'), (2, 'L2'), (3, 'L3')) t(i, id);
+      UPDATE link_records SET origin_province = CASE case_id WHEN 'L3' THEN 'LA02' ELSE 'LA01' END;
       CREATE TABLE link_persons AS
-      SELECT rid, record_id, partner, case_id, 'P-' || case_id AS person_id FROM link_records;
+      SELECT rid, record_id, partner, case_id,
+        CASE case_id WHEN 'L2' THEN 'P-L2' ELSE 'P-L1' END AS person_id FROM link_records;
     `)
     const publication = await linkagePublication(w, { threshold: 1 })
     expect(publication!.summary.cases).toBe(2)
     expect(publication!.summary.persons).toBe(2)
     const years = publication!.tables.persons_year!
     expect(years.getChild("cases")!.toArray()[0]).toBe(2)
+    // L3 (not a victim) is linked to L1's person in another province: neither the persons map nor
+    // the referrals between provinces may count it.
+    const provinces = publication!.tables.persons_province!
+    expect([...provinces.getChild("province")!.toArray()]).toEqual(["LA01"])
+    expect(provinces.getChild("cases")!.toArray()[0]).toBe(2)
+    expect(publication!.tables.referrals!.numRows).toBe(0)
   })
 })

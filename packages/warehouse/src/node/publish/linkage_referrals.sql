@@ -3,7 +3,7 @@
 -- (from, to), over all years; cases without a province or date are left out.
 WITH c AS (
   SELECT p.person_id, r.origin_province AS province, r.identification_date AS identified, r.rid
-  FROM link_persons p JOIN link_records r ON r.rid = p.rid
+  FROM pub_link_persons p JOIN link_records r ON r.rid = p.rid
   WHERE r.origin_province IS NOT NULL AND r.identification_date IS NOT NULL
 ), steps AS (
   SELECT person_id, province AS to_province,
