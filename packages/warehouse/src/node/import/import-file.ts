@@ -168,6 +168,7 @@ const currentUser = (): string => {
   try {
     return userInfo().username
   } catch {
+    // userInfo throws when the uid has no passwd entry (containers): the log names $USER instead.
     return process.env.USER ?? "unknown"
   }
 }
