@@ -15,9 +15,11 @@ import { formatDate, formatNumber } from "./lib/format.ts"
 import { type Allowed, FILTER_KEYS, PAGES, type Page } from "./lib/state.ts"
 import { type Cell, screenThreshold } from "./lib/suppress.ts"
 import { MapPage } from "./pages/MapPage.tsx"
+import { hasQuality } from "./pages/quality/queries.ts"
 
 const TrendsPage = lazy(() => import("./pages/TrendsPage.tsx").then((m) => ({ default: m.TrendsPage })))
 const PlanningPage = lazy(() => import("./pages/PlanningPage.tsx").then((m) => ({ default: m.PlanningPage })))
+const QualityPage = lazy(() => import("./pages/QualityPage.tsx").then((m) => ({ default: m.QualityPage })))
 const ReviewPage = lazy(() => import("./pages/ReviewPage.tsx").then((m) => ({ default: m.ReviewPage })))
 const BriefPage = lazy(() => import("./brief/BriefPage.tsx").then((m) => ({ default: m.BriefPage })))
 const Presentation = lazy(() =>
@@ -35,6 +37,7 @@ const PAGE_LABEL: { readonly [P in Page]: MessageKey } = {
   planning: "pagePlanning",
   brief: "pageBrief",
   review: "pageReview",
+  quality: "pageQuality",
 }
 
 export function App() {
@@ -111,7 +114,7 @@ export function App() {
         </p>
       )}
       <nav className="pages" aria-label={t("pagesNav")}>
-        {PAGES.map((page) => (
+        {[...PAGES, ...(hasQuality(engine.manifest?.tables) ? (["quality"] as const) : [])].map((page) => (
           <button
             key={page}
             type="button"
@@ -143,6 +146,7 @@ export function App() {
         {state.page === "planning" && <PlanningPage {...pageProps} />}
         {state.page === "brief" && <BriefPage {...pageProps} />}
         {state.page === "review" && <ReviewPage t={t} lang={lang} />}
+        {state.page === "quality" && <QualityPage engine={engine} state={state} t={t} />}
         {state.present && <Presentation {...pageProps} />}
       </Suspense>
       <footer className="foot">

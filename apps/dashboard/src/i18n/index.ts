@@ -7,12 +7,13 @@ import { en as coreEn } from "./en.ts"
 import { lo as coreLo, loSources as coreSources } from "./lo.ts"
 import { pages } from "./pages.ts"
 import { planning } from "./planning.ts"
+import { quality } from "./quality.ts"
 import { review } from "./review.ts"
 import { trends } from "./trends.ts"
 
 const core: Catalogue<keyof typeof coreEn> = { en: coreEn, lo: coreLo, loSources: coreSources }
 /** Every catalogue by view, core first; add a page's catalogue here. */
-const views = { core, pages, trends, planning, review } as const
+const views = { core, pages, trends, planning, review, quality } as const
 const parts = Object.values(views)
 
 type KeysOf<C> = C extends Catalogue<infer K> ? K : never
