@@ -17,9 +17,9 @@ const model = domainModel()
 let dir: string
 let wh: NodeConnector
 const head =
-  "case_id,source,identification_date,victim_group,sex,citizenship,exploitation_form,age_years,origin_province"
-const row = (id: string, date: string, sex: string, province: string, age = "17") =>
-  `${id},lwu,${date},local_lao,${sex},LAO,forced_labour,${age},${province}`
+  "case_id,source,identification_date,victim_group,sex,citizenship,exploitation_form,age_years,origin_province,date_of_birth"
+const row = (id: string, date: string, sex: string, province: string, age = "17", birth = "") =>
+  `${id},lwu,${date},local_lao,${sex},LAO,forced_labour,${age},${province},${birth}`
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), "lp-quality-pub-"))
@@ -30,11 +30,15 @@ beforeAll(async () => {
     ...Array.from({ length: 10 }, (_, i) => row(`P${i}`, "2024-01-15", "female", "Secretville")),
     ...Array.from({ length: 3 }, (_, i) => row(`D${i}`, "2024-02-30", "female", "LA01")),
     row("G0", "2024-01-15", "female", "LA01"),
+    // accepted with a disputed-age warning that names the date of birth
+    ...Array.from({ length: 10 }, (_, i) =>
+      row(`W${i}`, "2024-01-15", "female", "LA01", "17", `1990-05-0${(i % 9) + 1}`),
+    ),
   ]
   const file = join(dir, "lwu.csv")
   writeFileSync(file, `${[head, ...rows].join("\n")}\n`)
   const r = await importFile(wh, { file, model, writeRejected: false })
-  expect(r).toMatchObject({ rowsRead: 37, accepted: 12, rejected: 25 })
+  expect(r).toMatchObject({ rowsRead: 47, accepted: 22, rejected: 25, warnings: 10 })
 })
 afterAll(async () => {
   await wh.close()
@@ -55,8 +59,8 @@ describe("data quality in a release", () => {
     expect(more).toEqual([])
     expect(imp).toMatchObject({
       source: "lwu",
-      rows_read: 37,
-      accepted: 12,
+      rows_read: 47,
+      accepted: 22,
       rejected: 25,
       updated: 0,
       duplicates: null, // 1 duplicate id: fewer than 10
@@ -80,13 +84,18 @@ describe("data quality in a release", () => {
     ])
     expect(reasons).toContainEqual(["rejected", "origin_province", 'unknown province "…"', 10, false])
     expect(reasons.find((r) => r[1] === "identification_date")?.slice(3)).toEqual([null, true])
+    const disputed = reasons.filter((r) => r[0] === "warning" && String(r[2]).startsWith("age_disputed"))
+    expect(disputed).toHaveLength(1)
+    expect(disputed[0]!.slice(3)).toEqual([10, false])
+    expect(String(disputed[0]![2])).toContain("age_years … and date_of_birth … disagree")
+    for (const r of reasons) expect(String(r[2])).not.toMatch(/\d{4}-\d{2}-\d{2}|1990/)
     const bytes = readdirSync(release)
       .filter((f) => f.startsWith("quality_"))
       .map((f) => readFileSync(join(release, f)).toString("latin1"))
       .join("")
     expect(bytes).not.toContain("Secretville")
     const age = read(release, "quality_completeness").find((r) => r.column === "age_years")
-    expect(age).toMatchObject({ source: "lwu", year: 2024, cases: 12, filled: 8, suppressed: false })
+    expect(age).toMatchObject({ source: "lwu", year: 2024, cases: 22, filled: 18, suppressed: false })
   })
 
   it("public tier: no data-quality table is written", async () => {
