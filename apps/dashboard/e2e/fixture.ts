@@ -12,6 +12,7 @@ import { loadFixtureFacts } from "@lao-protect/warehouse/testing"
 import { tableToIPC } from "apache-arrow"
 import { suppress } from "../src/lib/suppress.ts"
 import { writeOfficialStats } from "./official-fixture.ts"
+import { writeQualityTables } from "./quality-fixture.ts"
 
 export const FIXTURE_RELEASE = "fixture-0001"
 export const THRESHOLD = 10
@@ -77,7 +78,12 @@ export async function writeFixturePublication(dataRoot: string): Promise<void> {
       suppressedCells: 0,
       decisions: [],
       // official statistics (UNODC GLOTIP fixture) until publish carries them; the app tolerates their absence
-      tables: { facts: { file: "facts.arrow", rows }, ...(await writeOfficialStats(dir)) },
+      tables: {
+        facts: { file: "facts.arrow", rows },
+        ...(await writeOfficialStats(dir)),
+        // planners tier: the data-quality tables as publish writes them
+        ...(await writeQualityTables(dir, THRESHOLD)),
+      },
     }
     writeFileSync(join(dir, "manifest.json"), JSON.stringify(manifest, null, 2))
     writeFileSync(join(dataRoot, "published", "current.json"), JSON.stringify({ release: FIXTURE_RELEASE }))

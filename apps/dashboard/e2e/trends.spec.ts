@@ -240,6 +240,32 @@ describe("trends in Chromium", () => {
     )
   })
 
+  it("shows official figures over their own years: outside ours, our count is no data and a note says so", async () => {
+    await open("page=trends&lang=en&from=2021")
+    const panel = '[data-testid="official-panel"]'
+    await page.waitForSelector(`${panel} tr[data-year="2019"]`, { timeout: 20_000 })
+    // GLOTIP fixture: 2019-2021; our shown years start in 2021
+    const rows = await page.$$eval(`${panel} tbody tr[data-measure="victims_total"]`, (trs) =>
+      trs.map((tr) => [
+        tr.getAttribute("data-year"),
+        tr.getAttribute("data-in-our-years"),
+        tr.querySelectorAll("td")[1]?.getAttribute("data-cell"),
+      ]),
+    )
+    expect(rows).toEqual([
+      ["2019", "false", "no_data"],
+      ["2020", "false", "no_data"],
+      ["2021", "true", expect.stringMatching(/value|suppressed/)],
+    ])
+    expect(await page.textContent('[data-testid="official-own-years"]')).toContain("2019-2021")
+    // in Lao the mapping's note is the English with the review mark (no sourced Lao note yet)
+    await open("page=trends&lang=lo&from=2021")
+    await page.waitForSelector('[data-testid="official-note"]', { timeout: 20_000 })
+    const note = await page.textContent('[data-testid="official-note"]')
+    expect(note?.endsWith(" *")).toBe(true)
+    await open("page=trends&lang=en")
+  })
+
   it("without official statistics in the release, draws our series only and says so", async () => {
     const fresh = await browser.newPage()
     await fresh.route("**/data/manifest.json", async (route) => {

@@ -85,6 +85,14 @@ export const VIEWS: ReadonlyArray<View> = [
     },
   },
   {
+    name: "quality",
+    query: "page=quality",
+    ready: async (page) => {
+      await page.waitForSelector('[data-testid="page-quality"][data-quality="ready"]', { timeout: 60_000 })
+      await page.waitForTimeout(300)
+    },
+  },
+  {
     name: "review",
     query: "page=review",
     ready: async (page) => {

@@ -86,6 +86,7 @@ export function releaseProtection(releaseDir: string): Protection {
       )
     protection = { protected: !synthetic && tier !== "public", tier, synthetic }
   } catch {
+    // An unreadable or malformed manifest fails closed: the release is treated as protected.
     protection = { protected: true, tier: "unknown", synthetic: false }
   }
   manifestCache.set(file, { mtimeMs, protection })
@@ -196,6 +197,7 @@ export class AccessGate {
       const record = (await readAccessFile(this.paths.accessFile)).tokens.find((t) => t.id === grant.tokenId)
       if (!record || record.revokedAt || record.tier !== "planners") return false
     } catch {
+      // An unreadable access file fails closed: the session ends and the user signs in again.
       return false
     }
     grant.checkedAt = this.now()

@@ -18,9 +18,11 @@ import { type Cell, screenThreshold } from "./lib/suppress.ts"
 import { MapPage } from "./pages/MapPage.tsx"
 import { CountSwitch } from "./pages/persons/CountSwitch.tsx"
 import { PersonsMapPanel, PersonsTrends } from "./pages/persons/PersonsPanels.tsx"
+import { hasQuality } from "./pages/quality/queries.ts"
 
 const TrendsPage = lazy(() => import("./pages/TrendsPage.tsx").then((m) => ({ default: m.TrendsPage })))
 const PlanningPage = lazy(() => import("./pages/PlanningPage.tsx").then((m) => ({ default: m.PlanningPage })))
+const QualityPage = lazy(() => import("./pages/QualityPage.tsx").then((m) => ({ default: m.QualityPage })))
 const ReviewPage = lazy(() => import("./pages/ReviewPage.tsx").then((m) => ({ default: m.ReviewPage })))
 const BriefPage = lazy(() => import("./brief/BriefPage.tsx").then((m) => ({ default: m.BriefPage })))
 const Presentation = lazy(() =>
@@ -38,6 +40,7 @@ const PAGE_LABEL: { readonly [P in Page]: MessageKey } = {
   planning: "pagePlanning",
   brief: "pageBrief",
   review: "pageReview",
+  quality: "pageQuality",
 }
 
 export function App() {
@@ -128,7 +131,7 @@ export function App() {
         </p>
       )}
       <nav className="pages" aria-label={t("pagesNav")}>
-        {PAGES.map((page) => (
+        {[...PAGES, ...(hasQuality(engine.manifest?.tables) ? (["quality"] as const) : [])].map((page) => (
           <button
             key={page}
             type="button"
@@ -178,6 +181,7 @@ export function App() {
             <p role="alert">{t("reviewNotAvailable")}</p>
           </main>
         )}
+        {state.page === "quality" && <QualityPage engine={engine} state={state} t={t} />}
         {state.present && <Presentation {...pageProps} />}
       </Suspense>
       <footer className="foot">

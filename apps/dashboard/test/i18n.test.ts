@@ -71,6 +71,7 @@ describe("messages catalogue", () => {
       "review",
       "measures",
       "persons",
+      "quality",
     ])
   })
 

@@ -4,6 +4,7 @@
  * schemas; the dashboard decodes what it loads with `decodeManifest` / `decodeFirstPaint` and stops
  * with a plain message on a release written to another contract version. Browser-safe: no Node code.
  * It does not describe the planning tables (owned by @lao-protect/planning) or official statistics.
+ * The data-quality tables (`QUALITY_TABLES`) are in planners-tier releases only.
  */
 import { Schema } from "effect"
 
@@ -173,6 +174,52 @@ export const FlowRow = Schema.Struct({
   drawn: Schema.Boolean,
 })
 export type FlowRow = typeof FlowRow.Type
+
+/**
+ * Data quality (planners tier only, never public): counts per partner and import, written by
+ * `publish` from `import_log`, `quarantine`, `import_warning` and `cases`. Counts from 1 to the
+ * release's threshold - 1 are NULL with `suppressed`; no cell text of a partner's file.
+ */
+export const QUALITY_TABLES = ["quality_imports", "quality_reasons", "quality_completeness"] as const
+
+/** A committed import: `imported` is its month (YYYY-MM: no exact date is published); `lag_days` the median days from identification to import. */
+export const QualityImportRow = Schema.Struct({
+  import_id: Schema.String,
+  source: Schema.String,
+  imported: Schema.String,
+  rows_read: Schema.NullOr(Schema.Number),
+  accepted: Schema.NullOr(Schema.Number),
+  rejected: Schema.NullOr(Schema.Number),
+  updated: Schema.NullOr(Schema.Number),
+  /** Rows rejected as a case id already given earlier in the same file. */
+  duplicates: Schema.NullOr(Schema.Number),
+  warnings: Schema.NullOr(Schema.Number),
+  lag_days: Schema.NullOr(Schema.Number),
+  suppressed: Schema.Boolean,
+})
+export type QualityImportRow = typeof QualityImportRow.Type
+
+/** Rejected rows (or warnings) of an import by column and reason; quoted values read `"…"`. */
+export const QualityReasonRow = Schema.Struct({
+  import_id: Schema.String,
+  kind: Schema.Literals(["rejected", "warning"]),
+  column: Schema.String,
+  reason: Schema.String,
+  rows: Schema.NullOr(Schema.Number),
+  suppressed: Schema.Boolean,
+})
+export type QualityReasonRow = typeof QualityReasonRow.Type
+
+/** Cases of a partner identified in a year, and how many have a value in `column`. */
+export const QualityCompletenessRow = Schema.Struct({
+  source: Schema.String,
+  year: Schema.NullOr(Schema.Number),
+  column: Schema.String,
+  cases: Schema.NullOr(Schema.Number),
+  filled: Schema.NullOr(Schema.Number),
+  suppressed: Schema.Boolean,
+})
+export type QualityCompletenessRow = typeof QualityCompletenessRow.Type
 
 /** A release this dashboard cannot read: the message says what to do. */
 export class ContractMismatch extends Error {

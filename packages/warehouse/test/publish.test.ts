@@ -83,6 +83,8 @@ describe("publish: release layout and manifest", () => {
         "manifest.json",
         "province_year.arrow",
         "province_year.parquet",
+        // planners tier: data quality per partner and import (test/quality-publication.test.ts)
+        ...Publication.QUALITY_TABLES.flatMap((t) => [`${t}.arrow`, `${t}.parquet`]),
       ].sort(),
     )
     expect(JSON.parse(await readFile(join(releaseDir(), "manifest.json"), "utf8"))).toEqual(manifest)

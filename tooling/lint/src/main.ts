@@ -1,6 +1,7 @@
 /** `pnpm lint`'s layout check: prints each violation as file:line and exits 1 when there is one. */
 import { execFileSync } from "node:child_process"
 import { resolve } from "node:path"
+import { checkCatches } from "./catches.ts"
 import { checkImports } from "./imports.ts"
 
 const root = resolve(process.argv[2] ?? ".")
@@ -21,10 +22,12 @@ const files = execFileSync(
       !f.includes("/dist/") &&
       !f.startsWith("tooling/lint/test/"),
   )
-const violations = checkImports(root, files)
+const violations = [...checkImports(root, files), ...checkCatches(root, files)]
 for (const v of violations) console.error(`${v.file}:${v.line}: "${v.specifier}": ${v.reason}`)
 if (violations.length > 0) {
-  console.error(`layout: ${violations.length} import rule violation(s)`)
+  console.error(`layout: ${violations.length} rule violation(s)`)
   process.exit(1)
 }
-console.log(`layout: ${files.length} files, imports follow the layout rules`)
+console.log(
+  `layout: ${files.length} files, imports follow the layout rules, no error swallowed without a reason`,
+)

@@ -9,12 +9,13 @@ import { measures } from "./measures.ts"
 import { pages } from "./pages.ts"
 import { persons } from "./persons.ts"
 import { planning } from "./planning.ts"
+import { quality } from "./quality.ts"
 import { review } from "./review.ts"
 import { trends } from "./trends.ts"
 
 const core: Catalogue<keyof typeof coreEn> = { en: coreEn, lo: coreLo, loSources: coreSources }
 /** Every catalogue by view, core first; add a page's catalogue here. */
-const views = { core, pages, trends, planning, review, measures, persons } as const
+const views = { core, pages, trends, planning, review, measures, persons, quality } as const
 const parts = Object.values(views)
 
 type KeysOf<C> = C extends Catalogue<infer K> ? K : never

@@ -46,6 +46,8 @@ export const trends = defineCatalogue({
     officialOurs: "Our cases",
     officialTheirs: "GLOTIP",
     officialNote: "Why they differ",
+    officialOwnYears:
+      "Official figures are shown for every year they cover ({from}-{to}); our case counts are shown for {ourFrom}-{ourTo} only, and never joined to the official series.",
     matchComparable: "comparable",
     matchApproximate: "approximate",
     refTotal: "All victims",
@@ -134,6 +136,8 @@ export const trends = defineCatalogue({
     officialOurs: "ກໍລະນີຂອງພວກເຮົາ",
     officialTheirs: "GLOTIP ທາງການ",
     officialNote: "ເປັນຫຍັງຈຶ່ງແຕກຕ່າງ",
+    officialOwnYears:
+      "Official figures are shown for every year they cover ({from}-{to}); our case counts are shown for {ourFrom}-{ourTo} only, and never joined to the official series.",
     matchComparable: "ທຽບໄດ້",
     matchApproximate: "ປະມານ",
     refTotal: "ຜູ້ຖືກເຄາະຮ້າຍທັງໝົດ",
@@ -222,6 +226,7 @@ export const trends = defineCatalogue({
     officialOurs: review,
     officialTheirs: review,
     officialNote: review,
+    officialOwnYears: review,
     matchComparable: review,
     matchApproximate: review,
     refTotal: review,

@@ -14,11 +14,12 @@ import {
 import type { Lang } from "../i18n/index.ts"
 import type { Method } from "./classify.ts"
 
-export type Page = "map" | "trends" | "planning" | "brief" | "review"
+export type Page = "map" | "trends" | "planning" | "brief" | "review" | "quality"
 /** The pages in the navigation; "brief" (the printable province brief) is reached by link or button. */
 export const PAGES: ReadonlyArray<Page> = ["map", "trends", "planning"]
 // "review" (record-linkage review, data managers) works on a file the user opens, reached by link
-const ALL_PAGES: ReadonlyArray<Page> = [...PAGES, "brief", "review"]
+// "quality" (data quality, planners tier) is in the navigation only when the release carries it
+const ALL_PAGES: ReadonlyArray<Page> = [...PAGES, "brief", "review", "quality"]
 export type Level = "province" | "district"
 /** What the map and trends count: cases (partner records) or persons (linked records, each once). */
 export type Count = "cases" | "persons"

@@ -320,6 +320,7 @@ export function TrendsPage({ engine, state, update, t, k, cellText }: PageProps)
       {hasOfficial && official && (
         <OfficialPanel
           t={t}
+          lang={lang}
           k={k}
           data={official}
           years={years}

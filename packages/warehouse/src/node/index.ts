@@ -54,6 +54,7 @@ export {
   importQuality,
   mostMissing,
 } from "./quality/data-quality.ts"
+export { qualityTables } from "./quality/publication.ts"
 export {
   type EnsureSampleOptions,
   type EnsureSampleResult,

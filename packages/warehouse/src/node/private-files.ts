@@ -54,6 +54,8 @@ export const literalPath = (file: string, scratchDir: string): LiteralPath => {
   const ext = extname(file).replace(GLOB_CHARACTERS, "") || ".dat"
   const path = join(scratchDir, `input-${randomUUID()}${ext}`)
   const target = resolve(file)
+  // Each way may be refused by the file system (no symlinks on some mounts, no hard links across
+  // devices): the next is tried, and the copy's own error is the one reported.
   try {
     symlinkSync(target, path)
   } catch {

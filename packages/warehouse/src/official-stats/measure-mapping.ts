@@ -43,6 +43,11 @@ export interface GlotipMeasureMapping {
   } | null
   readonly match: MappingMatch
   readonly note: string
+  /**
+   * The note in Lao, only with the source of the translation (a glossary entry or a translator's
+   * review); without it the Lao UI shows the English note with the review mark.
+   */
+  readonly noteLo?: { readonly text: string; readonly source: string }
 }
 
 const DTV = "Detected trafficking victims"

@@ -1,5 +1,5 @@
 /** Access tokens for the planners tier: scrypt-hashed, shown once, failures logged without the token. */
-import { mkdtempSync, readFileSync, statSync } from "node:fs"
+import { mkdtempSync, readFileSync, statSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { describe, expect, it } from "vitest"
@@ -70,5 +70,14 @@ describe("access tokens", () => {
     expect(text).not.toContain(token.split("_").at(-1)!)
     expect(text).not.toContain(wrong.split("_").at(-1)!)
     expect(text).not.toContain("hunter2")
+  })
+
+  it("an access file that exists but cannot be read refuses, logging the kind of error (not its text)", async () => {
+    const paths = setup()
+    const { token } = await createToken(paths.accessFile, "planners")
+    writeFileSync(paths.accessFile, '{"tokens": [ {"id": "oops"')
+    const r = await verifyAccess({ authorization: `Bearer ${token}` }, paths, { ip: "10.1.2.3" })
+    expect(r).toEqual({ ok: false, reason: "access file unreadable (SyntaxError)" })
+    expect(log(paths.logFile).at(-1)?.reason).toBe("access file unreadable (SyntaxError)")
   })
 })

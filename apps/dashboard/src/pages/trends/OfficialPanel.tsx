@@ -7,9 +7,9 @@ import { useRef } from "react"
 import type { ExportContext } from "../../export/context.ts"
 import type { CsvColumn } from "../../export/csv.ts"
 import { ExportButtons } from "../../export/ExportButtons.tsx"
-import type { MessageKey, T } from "../../i18n/index.ts"
-import { type Cell, suppress } from "../../lib/suppress.ts"
-import { mappingOf, officialCell, officialStatFor } from "./model.ts"
+import type { Lang, MessageKey, T } from "../../i18n/index.ts"
+import type { Cell } from "../../lib/suppress.ts"
+import { mappingOf, type OfficialRow, officialNote, officialRows } from "./model.ts"
 import type { OfficialData } from "./useTrendData.ts"
 
 const SHOWN: ReadonlyArray<{ readonly measure: ReferenceMeasure; readonly label: MessageKey }> = [
@@ -28,18 +28,16 @@ const SHOWN: ReadonlyArray<{ readonly measure: ReferenceMeasure; readonly label:
   { measure: "form_begging", label: "refBegging" },
 ]
 
-interface Row {
+interface Row extends OfficialRow {
   readonly measure: ReferenceMeasure
   readonly label: string
   readonly match: string
-  readonly year: number
-  readonly ours: Cell
-  readonly theirs: Cell
   readonly note: string
 }
 
 export interface OfficialPanelProps {
   readonly t: T
+  readonly lang: Lang
   readonly k: number
   readonly data: OfficialData
   readonly years: readonly [number, number]
@@ -52,31 +50,27 @@ export const officialSourceText = (data: OfficialData): string => {
   return `${glotipMappingSource.publisher}, ${glotipMappingSource.name}${named.length ? ` (${named.join(", ")})` : ""}`
 }
 
-export function OfficialPanel({ t, k, data, years, cellText, context }: OfficialPanelProps) {
+export function OfficialPanel({ t, lang, k, data, years, cellText, context }: OfficialPanelProps) {
   const ref = useRef<HTMLElement | null>(null)
-  const statYears = [...new Set(data.stats.map((s) => s.year))]
-    .filter((y) => y >= years[0] && y <= years[1])
-    .sort()
-  const rows: Array<Row> = SHOWN.flatMap(({ measure, label }) => {
-    const m = mappingOf(measure)
-    if (!m || m.match === "not_comparable") return []
-    return statYears.flatMap((year) => {
-      const stat = officialStatFor(data.stats, measure, year)
-      if (!stat) return []
-      const ours = data.ours.find((o) => o.year === year)?.[measure] ?? 0
-      return [
-        {
-          measure,
-          label: t(label),
-          match: m.match === "comparable" ? t("matchComparable") : t("matchApproximate"),
-          year,
-          ours: suppress(ours, k),
-          theirs: officialCell(stat),
-          note: m.note,
-        },
-      ]
-    })
+  const labelOf = new Map(SHOWN.map((s) => [s.measure, s.label]))
+  const rows: Array<Row> = officialRows(
+    data.stats,
+    data.ours,
+    SHOWN.map((s) => s.measure),
+    years,
+    k,
+  ).map((r) => {
+    const m = mappingOf(r.measure)!
+    return {
+      ...r,
+      measure: r.measure as ReferenceMeasure,
+      label: t(labelOf.get(r.measure as ReferenceMeasure)!),
+      match: m.match === "comparable" ? t("matchComparable") : t("matchApproximate"),
+      note: officialNote(m, lang),
+    }
   })
+  const statYears = rows.map((r) => r.year)
+  const outside = rows.some((r) => !r.inOurYears)
   const columns: Array<CsvColumn<Row>> = [
     { header: t("officialMeasure"), value: (r) => r.label },
     { header: t("grainYear"), value: (r) => r.year },
@@ -94,6 +88,16 @@ export function OfficialPanel({ t, k, data, years, cellText, context }: Official
       <p className="note" data-testid="official-source">
         {t("officialSourceLine", { source: officialSourceText(data) })}
       </p>
+      {outside && (
+        <p className="note" data-testid="official-own-years">
+          {t("officialOwnYears", {
+            from: Math.min(...statYears),
+            to: Math.max(...statYears),
+            ourFrom: years[0],
+            ourTo: years[1],
+          })}
+        </p>
+      )}
       <table>
         <thead>
           <tr>
@@ -106,7 +110,12 @@ export function OfficialPanel({ t, k, data, years, cellText, context }: Official
         </thead>
         <tbody>
           {rows.map((r) => (
-            <tr key={`${r.measure}-${r.year}`} data-measure={r.measure} data-year={r.year}>
+            <tr
+              key={`${r.measure}-${r.year}`}
+              data-measure={r.measure}
+              data-year={r.year}
+              data-in-our-years={r.inOurYears}
+            >
               <th scope="row" title={r.note}>
                 {r.label}
               </th>
@@ -127,7 +136,10 @@ export function OfficialPanel({ t, k, data, years, cellText, context }: Official
             ? [
                 <li key={measure} className="note">
                   <strong>{t(label)}</strong> (
-                  {m.match === "comparable" ? t("matchComparable") : t("matchApproximate")}): {m.note}
+                  {m.match === "comparable" ? t("matchComparable") : t("matchApproximate")}):{" "}
+                  <span lang={lang === "lo" && m.noteLo ? "lo" : "en"} data-testid="official-note">
+                    {officialNote(m, lang)}
+                  </span>
                 </li>,
               ]
             : []

@@ -9,9 +9,9 @@ import {
   type TrendCount,
 } from "@lao-protect/warehouse"
 import { provinceByCode } from "../../data/reference.ts"
-import type { Lang, T } from "../../i18n/index.ts"
+import { type Lang, REVIEW_MARK, type T } from "../../i18n/index.ts"
 import type { Metric } from "../../lib/state.ts"
-import type { Cell } from "../../lib/suppress.ts"
+import { type Cell, suppress } from "../../lib/suppress.ts"
 import {
   categoryLabel,
   isChildCategory,
@@ -131,3 +131,42 @@ export const officialSeries = (
 }
 
 export { periodsBetween }
+
+/** A mapping's note as the UI shows it: in Lao the sourced translation, else the English with the review mark. */
+export const officialNote = (m: Pick<GlotipMeasureMapping, "note" | "noteLo">, lang: Lang): string =>
+  lang === "lo" ? (m.noteLo?.text ?? `${m.note} ${REVIEW_MARK}`) : m.note
+
+export interface OfficialRow {
+  readonly measure: string
+  readonly year: number
+  /** Our count, under the current filters (no data in a year without our cases). */
+  readonly ours: Cell
+  readonly theirs: Cell
+  /** False for a year the official figures cover and our case data does not. */
+  readonly inOurYears: boolean
+}
+
+/**
+ * The official figures of the shown measures over every year they cover (their own years, not only
+ * our case data's), each beside our count for that year: two columns, never one series.
+ */
+export const officialRows = (
+  stats: ReadonlyArray<OfficialStat>,
+  ours: ReadonlyArray<{ readonly year: number } & Readonly<Record<string, number>>>,
+  measures: ReadonlyArray<string>,
+  ourYears: readonly [number, number],
+  k: number,
+): Array<OfficialRow> => {
+  const years = [...new Set(stats.map((s) => s.year))].sort((a, b) => a - b)
+  return measures.flatMap((measure) => {
+    const m = mappingOf(measure)
+    if (!m || m.match === "not_comparable") return []
+    return years.flatMap((year) => {
+      const stat = officialStatFor(stats, measure, year)
+      if (!stat) return []
+      const inOurYears = year >= ourYears[0] && year <= ourYears[1]
+      const n = inOurYears ? ours.find((o) => o.year === year)?.[measure] : undefined
+      return [{ measure, year, ours: suppress(n, k), theirs: officialCell(stat), inOurYears }]
+    })
+  })
+}

@@ -152,8 +152,12 @@ export async function verifyAccess(
   let data: AccessFile
   try {
     data = await readAccessFile(paths.accessFile)
-  } catch {
-    return fail("access file unreadable")
+  } catch (e) {
+    // A missing file is no tokens (readAccessFile); anything else refuses, naming the kind of error
+    // (not its message, which may quote the file).
+    return fail(
+      `access file unreadable (${(e as NodeJS.ErrnoException).code ?? (e as Error).name ?? "error"})`,
+    )
   }
   const record = data.tokens.find((t) => t.id === id)
   if (!record) return fail(`unknown token id ${id}`)

@@ -42,7 +42,7 @@ import macros from "./macros.sql?raw"
 import placeLookupDdl from "./place_lookup.sql?raw"
 import previousImportSql from "./previous_import.sql?raw"
 import { type Progress, silentProgress } from "./progress.ts"
-import { RecordsError, readJson, readNdjson, type Tabular } from "./records.ts"
+import { readJson, readNdjson, type Tabular } from "./records.ts"
 import rejectedByReasonSql from "./rejected_by_reason.sql?raw"
 import rejectedReasonsSql from "./rejected_reasons.sql?raw"
 import rejectedRowsSql from "./rejected_rows.sql?raw"
@@ -56,7 +56,7 @@ import {
   warningsSql,
 } from "./validation-sql.ts"
 import { checkMapping, type ValueMapping, valueWords } from "./value-mapping.ts"
-import { readXlsx, XlsxError } from "./xlsx.ts"
+import { readXlsx } from "./xlsx.ts"
 
 export type FileFormat = "csv" | "xlsx" | "json" | "ndjson"
 
@@ -169,6 +169,7 @@ const currentUser = (): string => {
   try {
     return userInfo().username
   } catch {
+    // userInfo throws when the uid has no passwd entry (containers): the log names $USER instead.
     return process.env.USER ?? "unknown"
   }
 }
@@ -351,7 +352,11 @@ export async function importFile(db: NodeConnector, options: ImportOptions): Pro
     })
     return cleanedUp.length > 0 ? { ...result, cleanedUp } : result
   } catch (e) {
-    if (staging) await dropStaging(db).catch(() => undefined)
+    const dropped = staging ? await settle(dropStaging(db)) : undefined
+    if (dropped && !dropped.ok)
+      throw await cleanUpAfter(e, e instanceof Error ? e.message : String(e), [
+        ["dropping the staging tables", () => Promise.reject(dropped.error)],
+      ])
     throw e
   }
 }
@@ -370,328 +375,109 @@ interface Prepared {
   readonly lap: (phase: string) => void
 }
 
+/** What every phase of one import needs. */
+interface Run {
+  readonly db: NodeConnector
+  readonly options: ImportOptions
+  readonly model: CaseModel
+  readonly importId: string
+  readonly source: string | null
+  readonly sheet: string | null
+  readonly fileName: string
+  readonly user: string
+  readonly digest: string
+  readonly progress: Progress
+  readonly lap: (phase: string) => void
+}
+
+/**
+ * The import, phase by phase: check the mapping; stop early when the same bytes were imported
+ * before; read the header (and the rows of non-CSV formats); match the columns; stage the rows;
+ * then, in one transaction, convert (pre-scan, places), merge the accepted rows into `cases`,
+ * explain the rejected ones, write them to `quarantine`, record warnings, log, check integrity
+ * and write the rejected file, and commit (or roll back for a dry run). Any error rolls back.
+ */
 async function importStaged(db: NodeConnector, options: ImportOptions, p: Prepared): Promise<ImportResult> {
-  const { file, model } = options
-  const progress = options.progress ?? silentProgress
-  const { format, fileName, user, digest, sniffed, sniffError, scan, maxRow, staging, lap } = p
+  const { model } = options
   await migrate(db, model)
-  lap("migrate")
-
-  let mapping: ValueMapping
-  try {
-    mapping = checkMapping(
-      { columns: options.mapping ?? {}, values: options.values ?? {}, set: options.set ?? {} },
-      model,
-    )
-  } catch (e) {
-    throw new ImportError(e instanceof Error ? e.message : String(e))
+  p.lap("migrate")
+  const mapping = checkedMapping(options)
+  const run: Run = {
+    db,
+    options,
+    model,
+    importId: randomUUID(),
+    source: options.source ?? null,
+    sheet: options.sheet ?? null,
+    fileName: p.fileName,
+    user: p.user,
+    digest: p.digest,
+    progress: options.progress ?? silentProgress,
+    lap: p.lap,
   }
+  const previous = await alreadyImported(run, p.staging !== undefined)
+  if (previous) return previous
+  const { header, tabular, delimiter } = await failing(run, () => readHeader(options, p))
   const setColumns = Object.keys(mapping.set)
-
-  const importId = randomUUID()
-  const source = options.source ?? null
-  const sheet = options.sheet ?? null
-  const logFailure = async (message: string) => {
-    if (options.dryRun) return
-    await db.query(logFailedSql, [importId, fileName, digest, source, user, message, sheet])
-  }
-
-  const previous = await db.query<Record<string, unknown>>(previousImportSql, [digest, source, sheet])
-  if (previous[0]) {
-    const p = previous[0]
-    if (staging) await dropStaging(db)
-    if (!options.dryRun)
-      await db.query(logAlreadySql, [
-        importId,
-        fileName,
-        digest,
-        source,
-        num(p.rows_read),
-        num(p.rows_accepted),
-        num(p.rows_rejected),
-        num(p.warnings),
-        user,
-        `same bytes as import ${String(p.import_id)}`,
-        sheet,
-      ])
-    return {
-      importId,
-      status: "already_imported",
-      file,
-      sha256: digest,
-      rowsRead: num(p.rows_read),
-      accepted: num(p.rows_accepted),
-      rejected: num(p.rows_rejected),
-      inserted: 0,
-      updated: 0,
-      warnings: num(p.warnings),
-      ignoredHeaders: [],
-      previousImportId: String(p.import_id),
-    }
-  }
-
-  // Read the header (and, for non-CSV formats, all rows) before touching the warehouse.
-  let header: ReadonlyArray<string>
-  let tabular: Tabular | undefined
-  let delimiter = ","
-  try {
-    if (format === "csv") {
-      if (!sniffed) throw new ImportError(sniffError ?? "the file could not be read")
-      header = sniffed.header
-      delimiter = sniffed.delimiter
-      if (header.length === 0 || header.every((h) => h === "")) throw new ImportError("the file is empty")
-      if (scan?.tooLong) {
-        const { row, line, bytes } = scan.tooLong
-        throw new ImportError(
-          `row ${row}${line !== row ? ` (line ${line} of the file)` : ""} is ${mib(bytes)} long, more than the ${mib(maxRow)} a row may have: the file is damaged or not a case file; nothing was imported`,
-        )
-      }
-      if (scan?.openQuote) {
-        const { row, line } = scan.openQuote
-        throw new ImportError(
-          `row ${row}${line !== row ? ` (line ${line} of the file)` : ""} opens a quoted cell (") that is never closed: the file may be truncated; nothing was imported`,
-        )
-      }
-    } else {
-      const bytes = await readFile(file)
-      if (format === "xlsx") {
-        const sheet = readXlsx(bytes, options.sheet)
-        const [first, ...rest] = sheet.rows
-        if (!first) throw new ImportError(`sheet "${sheet.sheet}" is empty`)
-        tabular = { header: first.cells.map((c) => c.trim()), rows: rest }
-      } else {
-        const problem = fileProblem(bytes.subarray(0, 64 * 1024), fileName)
-        if (problem) throw new ImportError(problem)
-        let text: string
-        try {
-          text = new TextDecoder("utf-8", { fatal: true }).decode(bytes)
-        } catch {
-          throw new ImportError("the file is not UTF-8 text: save it as UTF-8 and import again")
-        }
-        if (text.charCodeAt(0) === 0xfeff) text = text.slice(1)
-        tabular = format === "json" ? readJson(text, fileName) : readNdjson(text, fileName)
-      }
-      header = tabular.header
-    }
-  } catch (e) {
-    const message =
-      e instanceof XlsxError || e instanceof RecordsError
-        ? e.message
-        : e instanceof Error
-          ? e.message
-          : String(e)
-    await logFailure(message)
-    throw e instanceof ImportError ? e : new ImportError(message)
-  }
-
-  const match = matchHeaders(header, model, options.mapping, [
-    ...(options.source ? ["source"] : []),
-    ...setColumns,
-  ])
-  if (match.duplicates.length > 0) {
-    const message = `duplicate columns: ${match.duplicates
-      .map((d) => `${d.column} (${d.headers.map((h) => `"${clip(h, 60)}"`).join(" and ")})`)
-      .join(", ")}; each column may appear once: remove or rename the extra headers; nothing was imported`
-    await logFailure(message)
-    throw new ImportError(message)
-  }
-  if (match.missingRequired.length > 0) {
-    const message = `missing required columns: ${match.missingRequired.join(", ")} (headers found: ${clip(header.map((h) => clip(h, 60)).join(", "))})${headerLineBreaks(header)}`
-    await logFailure(message)
-    throw new ImportError(message)
-  }
-  const fileColumns = new Map<string, number>([...match.columns].map(([i, c]) => [c, i]))
-
+  const { match, fileColumns } = await failing(run, async () => matchColumns(header, options, setColumns))
+  const { lap } = run
   let inTransaction = false
   try {
-    await db.exec(macros)
-    await db.exec("CREATE OR REPLACE TEMP TABLE lp_args (default_source VARCHAR)")
-    await db.query("INSERT INTO lp_args VALUES ($1)", [source])
-    // Every format lands in one VARCHAR staging table `stg` (c0..cN), read through the view
-    // `lp_rows` (row_number, c0..cN). CSV goes through DuckDB's read_csv with every column declared
-    // VARCHAR and an explicit dialect (no sniffing, so one bad cell cannot change a column's type),
-    // in parallel; row numbers are the record index + 1 (the header is row 1), i.e. rowid + 2, since
-    // read_csv into a table keeps the file's order. `stg` is a TEMP table of this connection, filled
-    // before the transaction so that its rowids are final (rows of an open transaction get
-    // provisional ones); nothing in the warehouse changes until the transaction below commits.
-    let oddRows = 0
-    if (tabular) {
-      await loadTabular(db, tabular)
-      await db.exec("CREATE OR REPLACE TEMP VIEW lp_all AS SELECT * FROM stg")
-    } else {
-      const staged = await staging
-      if (!staged) throw new Error("internal error: the CSV was not staged")
-      if (!staged.ok) throw staged.error
-      oddRows = await checkStaged(db, header, delimiter, scan!)
-    }
-    const blank = await skipBlankRows(
-      db,
-      [...match.columns.keys()],
-      oddRows > 0,
-      scan ? new Set(scan.paddedColumns) : undefined,
-    )
-    const blankLines = (scan?.odd ?? []).filter((o) => o.cells === 0).map((o) => o.row)
-    const skippedRows = [...blank, ...blankLines].sort((a, b) => a - b)
+    const { oddRows, skippedRows } = await stageRows(run, {
+      header,
+      delimiter,
+      tabular,
+      staging: p.staging,
+      scan: p.scan,
+      matched: [...match.columns.keys()],
+    })
     lap("load")
     await db.exec("BEGIN TRANSACTION")
     inTransaction = true
-    await db.query(logRunningSql, [importId, fileName, digest, source, user, sheet])
-    // Columns absent from the file keep their stored values when a case is updated: the stored
-    // values of the file's keys are read as text (`lp_old`) and validated with the file's cells.
-    const stored = await storedColumns(db, model, fileColumns, setColumns)
-    const input: ImportInput = {
-      relation: "lp_rows",
-      params: 0,
-      cells: header.length,
-      ...(oddRows > 0 ? { oddRows: true } : {}),
-      ...(stored.length > 0 ? { stored } : {}),
-      // CSV: only the columns where the record scan saw a cell that may start or end with a space
-      // are trimmed (trimming every cell cost about a quarter of a 1M-row import).
-      ...(scan ? { padded: new Set(scan.paddedColumns) } : {}),
-      ...(Object.keys(mapping.values).length > 0 ? { values: valueWords(mapping) } : {}),
-      ...(setColumns.length > 0 ? { set: new Map(Object.entries(mapping.set)) } : {}),
-    }
-    lap("setup")
-    const sql = importSql(model, fileColumns, input)
-    await db.exec(sql.pre)
-    await db.exec(sql.dup)
-    await db.exec(sql.beValues)
-    lap("pre-scan")
-    const rowsRead = num((await db.query(`SELECT n FROM lp_pre WHERE gid = ${sql.preKinds.total}`))[0]?.n)
-    const beTexts = num((await db.query("SELECT count(*) AS n FROM lp_be"))[0]?.n)
-    await resolvePlaces(db, model, sql)
-    lap("places")
-
-    // `cases` has no ART primary key (maintaining one cost about a fifth of a 1M-row import, most of
-    // it at commit): this importer, the only writer, keeps (source, case_id) unique. Within a file,
-    // the duplicate rule keeps the first row of each key; across files, the accepted rows are
-    // appended and the older rows with the same key are deleted in the same transaction, which is
-    // what makes a corrected file update its cases. A file whose partners have no cases yet cannot
-    // replace any, so the delete (a hash join against `cases`) is skipped.
-    const existing =
-      sql.preKinds.source < 0
-        ? 0
-        : num(
-            (
-              await db.query(
-                `SELECT count(*) AS n FROM cases
-                 WHERE source::VARCHAR IN (SELECT k_source FROM lp_pre WHERE gid = ${sql.preKinds.source})`,
-              )
-            )[0]?.n,
-          )
-    lap("existing")
-    const facts = {
-      isoDates: new Set((await db.query<{ col: string }>(sql.isoDates)).map((r) => r.col)),
-      noDuplicates: num((await db.query("SELECT count(*) AS n FROM lp_dup"))[0]?.n) === 0,
-    }
-    const insertedRows = await progress.track(
-      "saving",
-      db.query(sql.insertAccepted(facts), [fileName, importId]),
-    )
-    const accepted = num(Object.values(insertedRows[0] ?? {})[0])
-    let updated = 0
-    if (existing > 0) {
-      const deleted = await db.query(replacedSql, [importId])
-      updated = num(Object.values(deleted[0] ?? {})[0])
-    }
-    lap("insert-cases")
-    // Rejected rows = the input's row numbers that were not inserted (a hash anti join, no sort).
-    await db.query(rejectedRowsSql, [importId])
-    const rejected = num((await db.query("SELECT count(*) AS n FROM lp_rej"))[0]?.n)
-    if (accepted + rejected !== rowsRead)
-      throw new Error(`internal error: ${accepted} accepted + ${rejected} rejected <> ${rowsRead} rows read`)
-    const reportBase = options.reportAs ?? file
-    const rejectedFile = `${reportBase}.rejected.csv`
-    const tmp = `${rejectedFile}.${importId}.tmp`
-    const wroteRejected = rejected > 0 && options.writeRejected !== false
-    let beWarnings = 0
-    let originals: ReadonlyMap<number, ReadonlyArray<string | null>> = new Map()
-    if (rejected > 0 || beTexts > 0) {
-      await db.exec(sql.candidates(beTexts > 0))
-      if (wroteRejected) originals = await readOriginals(db, header)
-      await progress.track("checking", db.exec(sql.rejects(facts)))
-      const counts = (await db.query(explainedCountsSql))[0]!
-      // The insert's filter and the reasons come from the same checks; they must agree row by row.
-      if (num(counts.bad) !== rejected || num(counts.mismatch) !== 0)
-        throw new Error(`internal error: ${num(counts.bad)} rows explained, ${rejected} rejected`)
-      beWarnings = num(counts.be)
-    }
-    lap("rejects")
-
-    if (rejected > 0) {
-      const keyCols = header.map((h, i) => [h, i] as const)
-      const jsonArgs = keyCols.map(([, i], k) => `$${k + 2}::VARCHAR, ${ident(`c${i}`)}`).join(", ")
-      await db.query(
-        `INSERT INTO quarantine
-       SELECT $1, row_number, e['column'], e['value'], e['reason'], json_object(${jsonArgs})
-       FROM (SELECT *, unnest(errs) AS e FROM lp_bad WHERE failed)`,
-        [importId, ...keyCols.map(([h]) => h)],
-      )
-    }
+    await db.query(logRunningSql, [run.importId, run.fileName, run.digest, run.source, run.user, run.sheet])
+    const converted = await convert(run, { header, fileColumns, setColumns, mapping, scan: p.scan, oddRows })
+    const merged = await mergeAccepted(run, converted.sql)
+    const writeRejected = options.writeRejected !== false
+    const rejects = await explainRejects(run, { ...converted, ...merged, header, writeRejected })
+    await writeQuarantine(run, header, rejects.rejected)
     lap("quarantine")
-    const dateCols = model.columns.filter((c) => c.kind === "date")
-    if (dateCols.length > 0 && beWarnings > 0) {
-      const value = `CASE col ${dateCols.map((c) => `WHEN '${c.name}' THEN ${ident(`r_${c.name}`)}`).join(" ")} END`
-      await db.query(
-        `INSERT INTO import_warning
-         SELECT $1, row_number, col, ${value}, 'year read as Buddhist Era: 543 years subtracted'
-         FROM (SELECT *, unnest(be) AS col FROM lp_bad WHERE NOT failed)`,
-        [importId],
-      )
-    }
-    await insertRowWarnings(db, model, importId, fileColumns)
-    const warnings = num(
-      (await db.query("SELECT count(*) AS n FROM import_warning WHERE import_id = $1", [importId]))[0]?.n,
-    )
-    const warningRows = warnings > 0 ? await readWarnings(db, importId) : []
-    const rejectedByReason = rejected > 0 ? await reasonSummary(db) : []
+    const { warnings, warningRows } = await recordWarnings(run, fileColumns, rejects.beWarnings)
+    const rejectedByReason = rejects.rejected > 0 ? await reasonSummary(db) : []
     lap("warnings")
+    const { rowsRead } = converted
+    const { accepted, updated } = merged
     await db.query(logCommittedSql, [
-      importId,
+      run.importId,
       rowsRead,
       accepted,
-      rejected,
+      rejects.rejected,
       accepted - updated,
       updated,
       warnings,
     ])
     lap("log")
-
-    const reasons = wroteRejected ? await readReasons(db) : []
-    lap("read-rejected")
-    // `cases` has no primary key: check, before COMMIT, that no key this import touched is now
-    // twice in the table (a hash aggregate over those keys only). DuckDB runs it while JS writes
-    // the rejected file; both must succeed before COMMIT (a write error is reported first).
-    const integrity = settle(checkKeysUnique(db, importId, existing > 0))
-    let written: Settled<void> = { ok: true, value: undefined }
-    if (wroteRejected) written = await settle(writeRejectedCsv(reasons, originals, header, tmp))
-    lap("rejected-csv")
-    const checked = await integrity
-    if (!written.ok) throw written.error
-    if (!checked.ok) throw checked.error
-    lap("integrity")
+    const files = reportFiles(options, run.importId)
+    const wroteRejected = rejects.rejected > 0 && writeRejected
+    await checkAndWriteRejected(run, {
+      replacing: merged.existing > 0,
+      rejectedCsv: wroteRejected ? { tmp: files.tmp, header, originals: rejects.originals } : undefined,
+    })
     const dryRun = options.dryRun === true
     await db.exec(dryRun ? "ROLLBACK" : "COMMIT")
     lap("commit")
     inTransaction = false
-    const warningsFile = `${reportBase}.warnings.csv`
-    if (dryRun) rmSync(tmp, { force: true })
-    else {
-      if (wroteRejected) renameSync(tmp, rejectedFile)
-      else if (options.writeRejected !== false) rmSync(rejectedFile, { force: true })
-      if (warnings > 0 && options.writeRejected !== false) writeWarningsCsv(warningRows, warningsFile)
-      else if (options.writeRejected !== false) rmSync(warningsFile, { force: true })
-    }
-    // Committed: a failure to drop the scratch tables must not be reported as a failed import.
+    placeReportFiles(files, { dryRun, writeRejected, wroteRejected, warningRows })
+    // Committed: a failure to drop the scratch tables must not be reported as a failed import;
+    // the next import replaces them (CREATE OR REPLACE) and they vanish with the connection.
     await dropScratch(db).catch(() => undefined)
-    const base = {
-      importId,
-      status: dryRun ? ("dry_run" as const) : ("committed" as const),
-      file,
-      sha256: digest,
+    return {
+      importId: run.importId,
+      status: dryRun ? "dry_run" : "committed",
+      file: options.file,
+      sha256: run.digest,
       rowsRead,
       accepted,
-      rejected,
+      rejected: rejects.rejected,
       inserted: accepted - updated,
       updated,
       warnings,
@@ -700,20 +486,518 @@ async function importStaged(db: NodeConnector, options: ImportOptions, p: Prepar
       skippedRows: skippedRows.slice(0, 50),
       warningRows: warningRows.slice(0, 1000),
       rejectedByReason,
-    }
-    return {
-      ...base,
-      ...(wroteRejected && !dryRun ? { rejectedFile } : {}),
-      ...(warnings > 0 && !dryRun && options.writeRejected !== false ? { warningsFile } : {}),
+      ...(wroteRejected && !dryRun ? { rejectedFile: files.rejected } : {}),
+      ...(warnings > 0 && !dryRun && writeRejected ? { warningsFile: files.warnings } : {}),
     }
   } catch (e) {
-    if (inTransaction) await db.exec("ROLLBACK").catch(() => undefined)
-    await dropScratch(db).catch(() => undefined)
-    rmSync(`${options.reportAs ?? file}.rejected.csv.${importId}.tmp`, { force: true })
-    const message = e instanceof ImportError ? e.message : friendlyError(e)
-    await logFailure(message).catch(() => undefined)
-    throw new ImportError(message)
+    throw await abandon(run, e, inTransaction)
   }
+}
+
+/** Phase: the mapping file's columns, value words and `--set` values, checked against the model. */
+export function checkedMapping(
+  options: Pick<ImportOptions, "model" | "mapping" | "values" | "set">,
+): ValueMapping {
+  try {
+    return checkMapping(
+      { columns: options.mapping ?? {}, values: options.values ?? {}, set: options.set ?? {} },
+      options.model,
+    )
+  } catch (e) {
+    throw new ImportError(e instanceof Error ? e.message : String(e))
+  }
+}
+
+/** Log a failed import (not for a dry run, which leaves no trace). */
+const logFailure = async (run: Run, message: string): Promise<void> => {
+  if (run.options.dryRun) return
+  await run.db.query(logFailedSql, [
+    run.importId,
+    run.fileName,
+    run.digest,
+    run.source,
+    run.user,
+    message,
+    run.sheet,
+  ])
+}
+
+/** Run a phase that comes before the warehouse is touched: a failure is logged and becomes an ImportError. */
+async function failing<T>(run: Run, phase: () => Promise<T>): Promise<T> {
+  try {
+    return await phase()
+  } catch (e) {
+    const message = e instanceof Error ? e.message : String(e)
+    await logFailure(run, message)
+    throw e instanceof ImportError ? e : new ImportError(message)
+  }
+}
+
+/** Phase: the same bytes (file, source, sheet) were imported before: log it and return that import's counts. */
+async function alreadyImported(run: Run, staged: boolean): Promise<ImportResult | undefined> {
+  const { db, importId } = run
+  const previous = await db.query<Record<string, unknown>>(previousImportSql, [
+    run.digest,
+    run.source,
+    run.sheet,
+  ])
+  const p = previous[0]
+  if (!p) return undefined
+  if (staged) await dropStaging(db)
+  if (!run.options.dryRun)
+    await db.query(logAlreadySql, [
+      importId,
+      run.fileName,
+      run.digest,
+      run.source,
+      num(p.rows_read),
+      num(p.rows_accepted),
+      num(p.rows_rejected),
+      num(p.warnings),
+      run.user,
+      `same bytes as import ${String(p.import_id)}`,
+      run.sheet,
+    ])
+  return {
+    importId,
+    status: "already_imported",
+    file: run.options.file,
+    sha256: run.digest,
+    rowsRead: num(p.rows_read),
+    accepted: num(p.rows_accepted),
+    rejected: num(p.rows_rejected),
+    inserted: 0,
+    updated: 0,
+    warnings: num(p.warnings),
+    ignoredHeaders: [],
+    previousImportId: String(p.import_id),
+  }
+}
+
+export interface FileHeader {
+  readonly header: ReadonlyArray<string>
+  /** The rows of an xlsx, JSON or NDJSON file (a CSV is staged by DuckDB instead). */
+  readonly tabular: Tabular | undefined
+  readonly delimiter: string
+}
+
+/**
+ * Phase: read the header (and, for non-CSV formats, all rows) before touching the warehouse.
+ * Throws an ImportError, or an XlsxError / RecordsError whose message is for users.
+ */
+export async function readHeader(
+  options: Pick<ImportOptions, "file" | "sheet" | "reportAs">,
+  p: Pick<Prepared, "format" | "sniffed" | "sniffError" | "scan" | "maxRow">,
+): Promise<FileHeader> {
+  const { format, sniffed, scan } = p
+  if (format === "csv") {
+    if (!sniffed) throw new ImportError(p.sniffError ?? "the file could not be read")
+    const { header, delimiter } = sniffed
+    if (header.length === 0 || header.every((h) => h === "")) throw new ImportError("the file is empty")
+    if (scan?.tooLong) {
+      const { row, line, bytes } = scan.tooLong
+      throw new ImportError(
+        `row ${row}${line !== row ? ` (line ${line} of the file)` : ""} is ${mib(bytes)} long, more than the ${mib(p.maxRow)} a row may have: the file is damaged or not a case file; nothing was imported`,
+      )
+    }
+    if (scan?.openQuote) {
+      const { row, line } = scan.openQuote
+      throw new ImportError(
+        `row ${row}${line !== row ? ` (line ${line} of the file)` : ""} opens a quoted cell (") that is never closed: the file may be truncated; nothing was imported`,
+      )
+    }
+    return { header, tabular: undefined, delimiter }
+  }
+  const bytes = await readFile(options.file)
+  if (format === "xlsx") {
+    const sheet = readXlsx(bytes, options.sheet)
+    const [first, ...rest] = sheet.rows
+    if (!first) throw new ImportError(`sheet "${sheet.sheet}" is empty`)
+    const tabular = { header: first.cells.map((c) => c.trim()), rows: rest }
+    return { header: tabular.header, tabular, delimiter: "," }
+  }
+  const fileName = basename(options.reportAs ?? options.file)
+  const problem = fileProblem(bytes.subarray(0, 64 * 1024), fileName)
+  if (problem) throw new ImportError(problem)
+  let text: string
+  try {
+    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes)
+  } catch {
+    // The decoder's only error (fatal: true) is a TypeError for bytes that are not UTF-8.
+    throw new ImportError("the file is not UTF-8 text: save it as UTF-8 and import again")
+  }
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1)
+  const tabular = format === "json" ? readJson(text, fileName) : readNdjson(text, fileName)
+  return { header: tabular.header, tabular, delimiter: "," }
+}
+
+/**
+ * Phase: match the file's headers to CaseRow columns. Throws an ImportError for a column given
+ * twice or a required column missing (`--source` and `--set` stand in for their columns).
+ */
+export function matchColumns(
+  header: ReadonlyArray<string>,
+  options: Pick<ImportOptions, "model" | "mapping" | "source">,
+  setColumns: ReadonlyArray<string>,
+): { match: ReturnType<typeof matchHeaders>; fileColumns: Map<string, number> } {
+  const match = matchHeaders(header, options.model, options.mapping, [
+    ...(options.source ? ["source"] : []),
+    ...setColumns,
+  ])
+  if (match.duplicates.length > 0)
+    throw new ImportError(
+      `duplicate columns: ${match.duplicates
+        .map((d) => `${d.column} (${d.headers.map((h) => `"${clip(h, 60)}"`).join(" and ")})`)
+        .join(", ")}; each column may appear once: remove or rename the extra headers; nothing was imported`,
+    )
+  if (match.missingRequired.length > 0)
+    throw new ImportError(
+      `missing required columns: ${match.missingRequired.join(", ")} (headers found: ${clip(header.map((h) => clip(h, 60)).join(", "))})${headerLineBreaks(header)}`,
+    )
+  return { match, fileColumns: new Map<string, number>([...match.columns].map(([i, c]) => [c, i])) }
+}
+
+/**
+ * Phase: every format lands in one VARCHAR staging table `stg` (c0..cN), read through the view
+ * `lp_rows` (row_number, c0..cN). CSV goes through DuckDB's read_csv with every column declared
+ * VARCHAR and an explicit dialect (no sniffing, so one bad cell cannot change a column's type), in
+ * parallel; row numbers are the record index + 1 (the header is row 1), i.e. rowid + 2, since
+ * read_csv into a table keeps the file's order. `stg` is a TEMP table of this connection, filled
+ * before the transaction so that its rowids are final (rows of an open transaction get provisional
+ * ones); nothing in the warehouse changes until the transaction commits. Blank rows are skipped.
+ */
+async function stageRows(
+  run: Run,
+  s: {
+    readonly header: ReadonlyArray<string>
+    readonly delimiter: string
+    readonly tabular: Tabular | undefined
+    readonly staging: Prepared["staging"]
+    readonly scan: CsvScan | undefined
+    readonly matched: ReadonlyArray<number>
+  },
+): Promise<{ oddRows: number; skippedRows: number[] }> {
+  const { db } = run
+  await db.exec(macros)
+  await db.exec("CREATE OR REPLACE TEMP TABLE lp_args (default_source VARCHAR)")
+  await db.query("INSERT INTO lp_args VALUES ($1)", [run.source])
+  let oddRows = 0
+  if (s.tabular) {
+    await loadTabular(db, s.tabular)
+    await db.exec("CREATE OR REPLACE TEMP VIEW lp_all AS SELECT * FROM stg")
+  } else {
+    const staged = await s.staging
+    if (!staged || !s.scan) throw new Error("internal error: the CSV was not staged")
+    if (!staged.ok) throw staged.error
+    oddRows = await checkStaged(db, s.header, s.delimiter, s.scan)
+  }
+  const blank = await skipBlankRows(
+    db,
+    s.matched,
+    oddRows > 0,
+    s.scan ? new Set(s.scan.paddedColumns) : undefined,
+  )
+  const blankLines = (s.scan?.odd ?? []).filter((o) => o.cells === 0).map((o) => o.row)
+  return { oddRows, skippedRows: [...blank, ...blankLines].sort((a, b) => a - b) }
+}
+
+interface Converted {
+  readonly sql: ImportSql
+  readonly rowsRead: number
+  /** Distinct date texts read as Buddhist Era years. */
+  readonly beTexts: number
+}
+
+/**
+ * Phase (in the transaction): the conversions every row goes through before its checks: the
+ * stored values of columns the file lacks (`lp_old`), value words and `--set`, the pre-scan (rows
+ * read, duplicate keys, Buddhist Era dates) and the place lookup (`lp_place`).
+ */
+async function convert(
+  run: Run,
+  c: {
+    readonly header: ReadonlyArray<string>
+    readonly fileColumns: ReadonlyMap<string, number>
+    readonly setColumns: ReadonlyArray<string>
+    readonly mapping: ValueMapping
+    readonly scan: CsvScan | undefined
+    readonly oddRows: number
+  },
+): Promise<Converted> {
+  const { db, model, lap } = run
+  // Columns absent from the file keep their stored values when a case is updated: the stored
+  // values of the file's keys are read as text (`lp_old`) and validated with the file's cells.
+  const stored = await storedColumns(db, model, c.fileColumns, c.setColumns)
+  const input: ImportInput = {
+    relation: "lp_rows",
+    params: 0,
+    cells: c.header.length,
+    ...(c.oddRows > 0 ? { oddRows: true } : {}),
+    ...(stored.length > 0 ? { stored } : {}),
+    // CSV: only the columns where the record scan saw a cell that may start or end with a space
+    // are trimmed (trimming every cell cost about a quarter of a 1M-row import).
+    ...(c.scan ? { padded: new Set(c.scan.paddedColumns) } : {}),
+    ...(Object.keys(c.mapping.values).length > 0 ? { values: valueWords(c.mapping) } : {}),
+    ...(c.setColumns.length > 0 ? { set: new Map(Object.entries(c.mapping.set)) } : {}),
+  }
+  lap("setup")
+  const sql = importSql(model, c.fileColumns, input)
+  await db.exec(sql.pre)
+  await db.exec(sql.dup)
+  await db.exec(sql.beValues)
+  lap("pre-scan")
+  const rowsRead = num((await db.query(`SELECT n FROM lp_pre WHERE gid = ${sql.preKinds.total}`))[0]?.n)
+  const beTexts = num((await db.query("SELECT count(*) AS n FROM lp_be"))[0]?.n)
+  await resolvePlaces(db, model, sql)
+  lap("places")
+  return { sql, rowsRead, beTexts }
+}
+
+interface Merged {
+  /** Cases the file's partners had before (0: nothing can be replaced). */
+  readonly existing: number
+  readonly facts: { readonly isoDates: ReadonlySet<string>; readonly noDuplicates: boolean }
+  readonly accepted: number
+  /** Accepted rows that replaced a stored case with the same (source, case_id). */
+  readonly updated: number
+}
+
+/**
+ * Phase (in the transaction): insert the rows that pass every check into `cases` and delete the
+ * older rows they replace.
+ *
+ * `cases` has no ART primary key (maintaining one cost about a fifth of a 1M-row import, most of it
+ * at commit): this importer, the only writer, keeps (source, case_id) unique. Within a file, the
+ * duplicate rule keeps the first row of each key; across files, the accepted rows are appended and
+ * the older rows with the same key are deleted in the same transaction, which is what makes a
+ * corrected file update its cases. A file whose partners have no cases yet cannot replace any, so
+ * the delete (a hash join against `cases`) is skipped.
+ */
+async function mergeAccepted(run: Run, sql: ImportSql): Promise<Merged> {
+  const { db, lap } = run
+  const existing =
+    sql.preKinds.source < 0
+      ? 0
+      : num(
+          (
+            await db.query(
+              `SELECT count(*) AS n FROM cases
+               WHERE source::VARCHAR IN (SELECT k_source FROM lp_pre WHERE gid = ${sql.preKinds.source})`,
+            )
+          )[0]?.n,
+        )
+  lap("existing")
+  const facts = {
+    isoDates: new Set((await db.query<{ col: string }>(sql.isoDates)).map((r) => r.col)),
+    noDuplicates: num((await db.query("SELECT count(*) AS n FROM lp_dup"))[0]?.n) === 0,
+  }
+  const insertedRows = await run.progress.track(
+    "saving",
+    db.query(sql.insertAccepted(facts), [run.fileName, run.importId]),
+  )
+  const accepted = num(Object.values(insertedRows[0] ?? {})[0])
+  let updated = 0
+  if (existing > 0) {
+    const deleted = await db.query(replacedSql, [run.importId])
+    updated = num(Object.values(deleted[0] ?? {})[0])
+  }
+  lap("insert-cases")
+  return { existing, facts, accepted, updated }
+}
+
+/**
+ * Phase (in the transaction): the rejected rows are the input's rows that were not inserted
+ * (`lp_rej`, a hash anti join); accepted + rejected must equal the rows read. Their reasons
+ * (`lp_bad`) come from the same checks as the insert's filter and must agree row by row. Also
+ * counts the accepted rows whose dates were read as Buddhist Era.
+ */
+async function explainRejects(
+  run: Run,
+  r: Converted & Merged & { readonly header: ReadonlyArray<string>; readonly writeRejected: boolean },
+): Promise<{
+  rejected: number
+  beWarnings: number
+  originals: ReadonlyMap<number, ReadonlyArray<string | null>>
+}> {
+  const { db } = run
+  await db.query(rejectedRowsSql, [run.importId])
+  const rejected = num((await db.query("SELECT count(*) AS n FROM lp_rej"))[0]?.n)
+  if (r.accepted + rejected !== r.rowsRead)
+    throw new Error(
+      `internal error: ${r.accepted} accepted + ${rejected} rejected <> ${r.rowsRead} rows read`,
+    )
+  let beWarnings = 0
+  let originals: ReadonlyMap<number, ReadonlyArray<string | null>> = new Map()
+  if (rejected > 0 || r.beTexts > 0) {
+    await db.exec(r.sql.candidates(r.beTexts > 0))
+    if (rejected > 0 && r.writeRejected) originals = await readOriginals(db, r.header)
+    await run.progress.track("checking", db.exec(r.sql.rejects(r.facts)))
+    const counts = (await db.query(explainedCountsSql))[0]!
+    if (num(counts.bad) !== rejected || num(counts.mismatch) !== 0)
+      throw new Error(`internal error: ${num(counts.bad)} rows explained, ${rejected} rejected`)
+    beWarnings = num(counts.be)
+  }
+  run.lap("rejects")
+  return { rejected, beWarnings, originals }
+}
+
+/** Phase (in the transaction): one `quarantine` row per rejected row and offending column, with the row's cells. */
+async function writeQuarantine(run: Run, header: ReadonlyArray<string>, rejected: number): Promise<void> {
+  if (rejected === 0) return
+  const keyCols = header.map((h, i) => [h, i] as const)
+  const jsonArgs = keyCols.map(([, i], k) => `$${k + 2}::VARCHAR, ${ident(`c${i}`)}`).join(", ")
+  await run.db.query(
+    `INSERT INTO quarantine
+     SELECT $1, row_number, e['column'], e['value'], e['reason'], json_object(${jsonArgs})
+     FROM (SELECT *, unnest(errs) AS e FROM lp_bad WHERE failed)`,
+    [run.importId, ...keyCols.map(([h]) => h)],
+  )
+}
+
+/**
+ * Phase (in the transaction): `import_warning` rows for the accepted rows: Buddhist Era dates,
+ * disputed ages and loosely matched place names; returns their count and the rows.
+ */
+async function recordWarnings(
+  run: Run,
+  fileColumns: ReadonlyMap<string, number>,
+  beWarnings: number,
+): Promise<{ warnings: number; warningRows: ImportWarning[] }> {
+  const { db, model, importId } = run
+  const dateCols = model.columns.filter((c) => c.kind === "date")
+  if (dateCols.length > 0 && beWarnings > 0) {
+    const value = `CASE col ${dateCols.map((c) => `WHEN '${c.name}' THEN ${ident(`r_${c.name}`)}`).join(" ")} END`
+    await db.query(
+      `INSERT INTO import_warning
+       SELECT $1, row_number, col, ${value}, 'year read as Buddhist Era: 543 years subtracted'
+       FROM (SELECT *, unnest(be) AS col FROM lp_bad WHERE NOT failed)`,
+      [importId],
+    )
+  }
+  await insertRowWarnings(db, model, importId, fileColumns)
+  const warnings = num(
+    (await db.query("SELECT count(*) AS n FROM import_warning WHERE import_id = $1", [importId]))[0]?.n,
+  )
+  return { warnings, warningRows: warnings > 0 ? await readWarnings(db, importId) : [] }
+}
+
+/**
+ * Phase (in the transaction, before COMMIT): `cases` has no primary key, so check that no key
+ * this import touched is now twice in the table (a hash aggregate over those keys only). DuckDB
+ * runs it while JS writes the rejected file to its temporary name; both must succeed (a write
+ * error is reported first).
+ */
+async function checkAndWriteRejected(
+  run: Run,
+  c: {
+    readonly replacing: boolean
+    readonly rejectedCsv:
+      | {
+          readonly tmp: string
+          readonly header: ReadonlyArray<string>
+          readonly originals: ReadonlyMap<number, ReadonlyArray<string | null>>
+        }
+      | undefined
+  },
+): Promise<void> {
+  const { db, lap } = run
+  const reasons = c.rejectedCsv ? await readReasons(db) : []
+  lap("read-rejected")
+  const integrity = settle(checkKeysUnique(db, run.importId, c.replacing))
+  let written: Settled<void> = { ok: true, value: undefined }
+  if (c.rejectedCsv)
+    written = await settle(
+      writeRejectedCsv(reasons, c.rejectedCsv.originals, c.rejectedCsv.header, c.rejectedCsv.tmp),
+    )
+  lap("rejected-csv")
+  const checked = await integrity
+  if (!written.ok) throw written.error
+  if (!checked.ok) throw checked.error
+  lap("integrity")
+}
+
+export interface ReportFiles {
+  /** `<input>.rejected.csv` (next to the file the user gave). */
+  readonly rejected: string
+  /** Where it is written before COMMIT. */
+  readonly tmp: string
+  /** `<input>.warnings.csv`. */
+  readonly warnings: string
+}
+
+export const reportFiles = (
+  options: Pick<ImportOptions, "file" | "reportAs">,
+  importId: string,
+): ReportFiles => {
+  const base = options.reportAs ?? options.file
+  return {
+    rejected: `${base}.rejected.csv`,
+    tmp: `${base}.rejected.csv.${importId}.tmp`,
+    warnings: `${base}.warnings.csv`,
+  }
+}
+
+/**
+ * Phase (after COMMIT or the dry run's ROLLBACK): the rejected file takes its name, the warnings
+ * file is written, and the files of an earlier import of the same name that no longer apply are
+ * removed. A dry run removes its temporary file and leaves every other file as it was.
+ */
+export function placeReportFiles(
+  files: ReportFiles,
+  p: {
+    readonly dryRun: boolean
+    readonly writeRejected: boolean
+    readonly wroteRejected: boolean
+    readonly warningRows: ReadonlyArray<ImportWarning>
+  },
+): void {
+  if (p.dryRun) {
+    rmSync(files.tmp, { force: true })
+    return
+  }
+  if (p.wroteRejected) renameSync(files.tmp, files.rejected)
+  else if (p.writeRejected) rmSync(files.rejected, { force: true })
+  if (p.warningRows.length > 0 && p.writeRejected) writeWarningsCsv(p.warningRows, files.warnings)
+  else if (p.writeRejected) rmSync(files.warnings, { force: true })
+}
+
+/** The failure path: roll back, drop the scratch tables, remove the temporary rejected file, log. */
+async function abandon(run: Run, e: unknown, inTransaction: boolean): Promise<ImportError> {
+  const { db } = run
+  const message = e instanceof ImportError ? e.message : friendlyError(e)
+  let failure = await cleanUpAfter(e, message, [
+    ["rolling back", () => (inTransaction ? db.exec("ROLLBACK") : undefined)],
+    ["dropping the scratch tables", () => dropScratch(db)],
+    [
+      "removing the temporary rejected file",
+      () => rmSync(reportFiles(run.options, run.importId).tmp, { force: true }),
+    ],
+  ])
+  failure = await cleanUpAfter(failure, failure.message, [
+    ["logging the failure", () => logFailure(run, failure.message)],
+  ])
+  return failure
+}
+
+/**
+ * Run the clean-up steps after `error` (each one even if an earlier one failed) and return the
+ * ImportError to throw: `message`, followed by every step that failed and why, so that a failed
+ * clean-up is reported without hiding the error that caused it.
+ */
+export async function cleanUpAfter(
+  error: unknown,
+  message: string,
+  steps: ReadonlyArray<readonly [what: string, step: () => unknown]>,
+): Promise<ImportError> {
+  const failed: string[] = []
+  for (const [what, step] of steps) {
+    try {
+      await step()
+    } catch (c) {
+      failed.push(`${what} also failed: ${c instanceof Error ? c.message : String(c)}`)
+    }
+  }
+  return new ImportError(failed.length > 0 ? `${message} (${failed.join("; ")})` : message, { cause: error })
 }
 
 /** The connection's TEMP objects of one import. */

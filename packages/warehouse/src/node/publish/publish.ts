@@ -26,6 +26,8 @@ import {
 import { openWarehouse } from "../NodeConnector.ts"
 import { hasOfficialStats, officialStatsPublicationSql } from "../official-stats/series.ts"
 import { cleanInterruptedPublish } from "../private-files.ts"
+import { qualityTables } from "../quality/publication.ts"
+import { domainModel } from "../schema/domain-model.ts"
 import { DifferencingRisk, type IsolatingChange, isolatingChanges } from "./differencing.ts"
 import districtYearCountsSql from "./district_year_counts.sql?raw"
 import {
@@ -333,6 +335,11 @@ export const publish = async (options: PublishOptions): Promise<PublishResult> =
           throw new Error(`plannersTables: table name "${name}" is not a new lower_snake_case name`)
         await writeTable(name, table)
       }
+    // Data quality per partner and import (counts only, small ones hidden): planners' tier only,
+    // like the planning aggregates; a public release never carries partner-level figures.
+    if (tier === "planners")
+      for (const [name, table] of Object.entries(await qualityTables(wh, domainModel(), { threshold })))
+        await writeTable(name, table)
     if (!dp && options.estimateTables)
       for (const [name, table] of Object.entries(await options.estimateTables(wh, { threshold }))) {
         if (!/^[a-z][a-z0-9_]*$/.test(name) || name in tables)

@@ -6,8 +6,8 @@
  */
 import type { NodeConnector } from "../NodeConnector.ts"
 import type { CaseModel } from "../schema/model.ts"
-import { ident, literal } from "../schema/sql-text.ts"
 import importsSql from "./imports_quality.sql?raw"
+import { completenessCountsSql } from "./publication.ts"
 import reasonsSql from "./rejected_by_reason_quality.sql?raw"
 
 export interface ImportQuality {
@@ -61,23 +61,15 @@ export async function importQuality(db: NodeConnector): Promise<ImportQuality[]>
 
 /** Completeness of every CaseRow column, per partner and year of identification (generated SQL: one column list). */
 export async function completeness(db: NodeConnector, model: CaseModel): Promise<Completeness[]> {
-  const filled = (c: CaseModel["columns"][number]) =>
-    c.kind === "codes" ? `count(*) FILTER (WHERE len(${ident(c.name)}) > 0)` : `count(${ident(c.name)})`
-  const unpivot = model.columns
-    .map(
-      (c) =>
-        `SELECT ${literal(c.name)} AS col, ${filled(c)} AS n, count(*) AS cases, source::VARCHAR AS source, year(identification_date) AS year FROM cases GROUP BY ALL`,
-    )
-    .join("\nUNION ALL ")
   const rows = await db.query<Record<string, unknown>>(
-    `SELECT * FROM (${unpivot}) ORDER BY source, year, col`,
+    `SELECT * FROM (${completenessCountsSql(model)}) ORDER BY source, year, col`,
   )
   return rows.map((r) => ({
     source: String(r.source),
     year: n(r.year),
     column: String(r.col),
     cases: n(r.cases),
-    filled: n(r.cases) === 0 ? 0 : n(r.n) / n(r.cases),
+    filled: n(r.cases) === 0 ? 0 : n(r.filled) / n(r.cases),
   }))
 }
 

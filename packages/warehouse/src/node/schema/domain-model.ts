@@ -157,6 +157,7 @@ export function caseModelFrom(caseRow = Domain.CaseRow, place = Domain.Place): C
         try {
           return place.provinceOfDistrict(c as never)
         } catch {
+          // The domain throws for a code it does not know: "no province" is the answer asked for.
           return undefined
         }
       },
