@@ -78,7 +78,7 @@ describe("data quality in a release", () => {
     expect(reasons).toContainEqual([
       "rejected",
       "sex",
-      "not a known code: expected one of female, male, non_binary, unknown",
+      "not a known code: expected one of female, male, transgender_woman, transgender_man, non_binary, unknown",
       11,
       false,
     ])
