@@ -130,6 +130,31 @@ describe("every record is counted", () => {
   })
 })
 
+describe("rows ending in empty cells past the header (a trailing comma, as Excel writes)", () => {
+  it("are read as the header's cells, the same by the record scan and DuckDB; a row with a real extra cell is still rejected", async () => {
+    const body = [
+      HEADER.join(","),
+      `${csv([row("T1")]).trim()},`,
+      `${csv([row("T2")]).trim()},,""`,
+      `${csv([row("T3")]).trim()},x`,
+      csv([row("T4")]).trim(),
+    ].join("\r\n")
+    const file = write("trailing.csv", `${body}\r\n`)
+    const r = await importFile(db, { file, model })
+    expect([r.rowsRead, r.accepted, r.rejected]).toEqual([4, 3, 1])
+    expect(await db.query("SELECT case_id, row_number FROM cases ORDER BY row_number")).toEqual([
+      { case_id: "T1", row_number: 2 },
+      { case_id: "T2", row_number: 3 },
+      { case_id: "T4", row_number: 5 },
+    ])
+    const q = await db.query<{ row_number: number; reason: string }>(
+      "SELECT row_number, reason FROM quarantine WHERE import_id = $1",
+      [r.importId],
+    )
+    expect(q).toEqual([{ row_number: 4, reason: "row has 10 cells, the header has 9" }])
+  })
+})
+
 describe("the record scanner", () => {
   const scan = (bytes: Uint8Array, cuts: ReadonlyArray<number>) => {
     const s = new CsvScanner(",", 1 << 20)
@@ -145,6 +170,7 @@ describe("the record scanner", () => {
     const cellArb = fc.constantFrom(
       "a",
       "",
+      '""',
       "ລາວ",
       "a longer plain cell of many bytes",
       '"q,"',
@@ -165,10 +191,16 @@ describe("the record scanner", () => {
           expect(scan(bytes, cuts)).toEqual(whole)
           // A record that is one empty cell is a blank line: skipped, listed with 0 cells.
           expect(whole.records).toBe(recs.filter((r) => r !== "").length)
+          // Empty cells past the header's three (a trailing comma) are dropped, as DuckDB does.
+          const read = (cells: ReadonlyArray<string>) => {
+            const filled = cells.findLastIndex((c) => c !== "" && c !== '""') + 1
+            return cells.length > 3 && filled <= 3 ? 3 : cells.length
+          }
           expect(whole.odd.map((o) => o.cells)).toEqual(
             recs
-              .map((r) => (r === "" ? 0 : r.split(/,(?=(?:[^"]*"[^"]*")*[^"]*$)/).length))
-              .filter((n) => n !== 3),
+              .map((r) => (r === "" ? 0 : r.split(/,(?=(?:[^"]*"[^"]*")*[^"]*$)/)))
+              .filter((cells) => cells === 0 || read(cells) !== 3)
+              .map((cells) => (cells === 0 ? 0 : cells.length)),
           )
         },
       ),

@@ -70,6 +70,11 @@ export class CsvScanner {
   private atCellStart = true
   private prevCr = false
   private cells = 1
+  /** Cells of the current record up to its last non-empty one (DuckDB drops empty cells past the header's). */
+  private filled = 0
+  /** The current cell's bytes in earlier chunks (up to 3), and how many of those were quotes. */
+  private headLen = 0
+  private headQuotes = 0
   private recordBytes = 0
   private recordRow = 1
   private recordLine = 1
@@ -110,6 +115,7 @@ export class CsvScanner {
     let inQuotes = this.inQuotes
     let atCellStart = this.atCellStart
     let cells = this.cells
+    let filled = this.filled
     let line = this.line
     let start = i - this.recordBytes // virtual start offset of the current record in this chunk
     if (this.prevCr && i < n) {
@@ -183,8 +189,10 @@ export class CsvScanner {
           const last = i > 0 ? chunk[i - 1]! : this.t1
           if (last === SPACE || (last >= 0x80 && this.endsPadded(chunk, i))) this.pad(cells - 1)
         }
+        if (!this.emptyCell(chunk, cellStart, i)) filled = cells
         this.line = line
-        this.endRecord(i - start, cells, i === cellStart)
+        this.endRecord(i - start, cells, i === cellStart, filled)
+        filled = 0
         if (b === CR) {
           if (i + 1 === n) this.prevCr = true
           else if (chunk[i + 1] === LF) i++
@@ -201,6 +209,7 @@ export class CsvScanner {
           const last = i > 0 ? chunk[i - 1]! : this.t1
           if (last === SPACE || (last >= 0x80 && this.endsPadded(chunk, i))) this.pad(cells - 1)
         }
+        if (!this.emptyCell(chunk, cellStart, i)) filled = cells
         cellStart = i + 1
         cells++
         const next = chunk[cellStart]
@@ -211,6 +220,17 @@ export class CsvScanner {
       }
     }
     atCellStart = cellStart === n
+    const from = cellStart >= 0 ? cellStart : 0
+    const seen = Math.min(n - from, 3)
+    let quotes = 0
+    for (let k = from; k < from + seen; k++) if (chunk[k] === QUOTE) quotes++
+    if (cellStart >= 0) {
+      this.headLen = seen
+      this.headQuotes = quotes
+    } else {
+      this.headQuotes = this.headLen < 3 ? this.headQuotes + quotes : this.headQuotes
+      this.headLen = Math.min(this.headLen + n, 3)
+    }
     if (n >= 3) {
       this.t3 = chunk[n - 3]!
       this.t2 = chunk[n - 2]!
@@ -225,6 +245,7 @@ export class CsvScanner {
     this.inQuotes = inQuotes
     this.atCellStart = atCellStart
     this.cells = cells
+    this.filled = filled
     this.recordBytes = n - start
     if (this.recordBytes > this.maxRecordBytes) this.noteTooLong(this.recordBytes)
   }
@@ -266,14 +287,29 @@ export class CsvScanner {
       this.tooLong = { ...this.tooLong, bytes }
   }
 
-  private endRecord(bytes: number, cells: number, atCellStart: boolean): void {
+  /** The cell ending at `end` is empty: no bytes, or just `""` (start -1: it began in an earlier chunk). */
+  private emptyCell(chunk: Uint8Array, start: number, end: number): boolean {
+    if (start >= 0) {
+      if (end === start) return true
+      return end - start === 2 && chunk[start] === QUOTE && chunk[start + 1] === QUOTE
+    }
+    if (this.headLen + end !== 2) return false
+    let quotes = this.headQuotes
+    for (let k = 0; k < end; k++) if (chunk[k] === QUOTE) quotes++
+    return quotes === 2
+  }
+
+  private endRecord(bytes: number, cells: number, atCellStart: boolean, filled: number): void {
     if (bytes > this.maxRecordBytes) this.noteTooLong(bytes)
     const blank = bytes === 0 && cells === 1 && atCellStart
     if (this.headerCells < 0) this.headerCells = cells
     else if (blank) this.odd.push({ row: this.row, line: this.recordLine, cells: 0 })
     else {
       this.records++
-      if (cells !== this.headerCells) this.odd.push({ row: this.row, line: this.recordLine, cells })
+      // A row ending in empty cells past the header's (a trailing comma from Excel) is read by DuckDB
+      // as the header's cells, so it is not odd here either.
+      const read = cells > this.headerCells && filled <= this.headerCells ? this.headerCells : cells
+      if (read !== this.headerCells) this.odd.push({ row: this.row, line: this.recordLine, cells })
     }
     this.row++
     this.recordRow = this.row
@@ -290,7 +326,12 @@ export class CsvScanner {
     if (this.quotePending && this.closePadded) this.pad(this.cells - 1)
     else if (!this.inQuotes && spaceEnds(this.t1, this.t2, this.t3)) this.pad(this.cells - 1)
     if (this.recordBytes > 0 || !this.atCellStart || this.cells > 1 || this.inQuotes)
-      this.endRecord(this.recordBytes, this.cells, this.atCellStart && this.recordBytes === 0)
+      this.endRecord(
+        this.recordBytes,
+        this.cells,
+        this.atCellStart && this.recordBytes === 0,
+        this.atCellStart || (this.headLen === 2 && this.headQuotes === 2) ? this.filled : this.cells,
+      )
     const out: CsvScan = {
       records: this.records,
       lines: trailingBreak ? this.line - 1 : this.line,
