@@ -220,7 +220,7 @@ export class CsvScanner {
       }
     }
     atCellStart = cellStart === n
-    const from = cellStart >= 0 ? cellStart : 0
+    const from = Math.max(cellStart, 0)
     const seen = Math.min(n - from, 3)
     let quotes = 0
     for (let k = from; k < from + seen; k++) if (chunk[k] === QUOTE) quotes++
