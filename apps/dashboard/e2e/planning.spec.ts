@@ -309,6 +309,12 @@ describe("planning page in Chromium", () => {
     expect(pub.every(twoDigits)).toBe(true)
     expect(column(text, "childRate_raw")).toEqual(pub)
     expect(column(exact, "child_rate_estimate_per_100k").some((x) => !twoDigits(x))).toBe(true)
+    // every other component of the public version is scored on counts suppressed at the threshold:
+    // a trend or share of a few cases is unknown there, not a ratio of exact small counts
+    for (const c of ["trend_raw", "minorityShare_raw"]) {
+      const known = (csv: string) => column(csv, c).length
+      expect(known(text), c).toBeLessThan(known(exact))
+    }
   })
 
   it("shows bed-night demand by province and month, and a scenario changes the demand", async () => {

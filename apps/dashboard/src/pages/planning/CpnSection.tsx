@@ -268,10 +268,36 @@ export function CpnSection(props: CpnSectionProps) {
     props.setCoverage({ ...coverage, origin: "edited", rows: toggleCoverage(coverage.rows, code, places) })
   }
 
-  const exportRanked = () => {
+  // The public version's ranking is scored on inputs suppressed at the publication's threshold: every
+  // component (a trend ratio, a share, a flow, and their normalised values) would otherwise be a
+  // function of exact small counts.
+  const publicRanking = async (): Promise<{
+    readonly rows: ReadonlyArray<PriorityScore.DistrictScore>
+    readonly byCode: ReadonlyMap<string, PriorityScore.DistrictInput>
+  } | null> => {
+    const conn = engine.conn
+    if (publicTier || !conn || !windows || !coverage || !shelters || !scores) return null
+    const pub = await FactsInputs.priorityInputsFromFacts(
+      conn,
+      { ...windows, threshold: publicK },
+      state.codes,
+    )
+    const districts = withEstimates(completeInputs(pub.districts, places), publicEstimates(), places)
+    const rows = PriorityScore.priorityScores(
+      districts,
+      { places, coverage: coverage.rows, shelters: shelters.rows, checkpointFlows: pub.checkpointFlows },
+      weights,
+    )
+    return { rows, byCode: new Map(districts.map((d) => [d.district, d])) }
+  }
+
+  const exportRanked = async () => {
     if (!scores || !windows) return
     const round = (x: number | null, digits: number) => (x === null ? null : Number(x.toFixed(digits)))
     const exported = restricted ? estimates.byDistrict : publicEstimates()
+    const pub = restricted ? null : await publicRanking()
+    const rows = pub?.rows ?? scores
+    const inputOf = pub?.byCode ?? inputByCode
     const columns: ReadonlyArray<CsvColumn<PriorityScore.DistrictScore>> = [
       { header: "rank", value: (s) => s.rank },
       { header: "district", value: (s) => s.district },
@@ -283,7 +309,7 @@ export function CpnSection(props: CpnSectionProps) {
       {
         header: "child_victims",
         value: (s) => {
-          const n = inputByCode.get(s.district)?.childVictims
+          const n = inputOf.get(s.district)?.childVictims
           if (n === undefined || n === null) return { kind: "suppressed", k: publicK }
           return restricted ? n : suppress(n, publicK)
         },
@@ -316,7 +342,7 @@ export function CpnSection(props: CpnSectionProps) {
       { header: "notes", value: (s) => s.notes.join("; ") },
     ]
     downloadCsv(
-      scores,
+      rows,
       columns,
       props.exportContext(t("planCpnTitle"), [
         restricted ? t("planRestrictedMark") : t("planPublicVersionMark", { k: publicK }),
@@ -471,7 +497,14 @@ export function CpnSection(props: CpnSectionProps) {
       </div>
 
       <div className="plan-actions">
-        <button type="button" onClick={exportRanked} disabled={!scores} data-testid="export-ranking">
+        <button
+          type="button"
+          onClick={() => {
+            exportRanked().catch((e: unknown) => setQueryError(String(e)))
+          }}
+          disabled={!scores}
+          data-testid="export-ranking"
+        >
           {t("planExportRanking")}
         </button>
         <label className="plan-restricted">
