@@ -90,11 +90,13 @@ export function MapExportButton(props: MapExportButtonProps) {
       if (map && before) map.setView(before.centre, before.zoom, { animate: false })
     }
   }
-  const csv = () => {
+  const exportContext = () =>
+    buildExportContext({ t, state: props.state, manifest: props.manifest, k: props.k, title: props.title })
+  const exactScreen = exportContext().publicRule !== undefined
+  const csv = (exact: boolean) => {
     const values = props.values
     if (!values) return
     const { state } = props
-    const context = buildExportContext({ t, state, manifest: props.manifest, k: props.k, title: props.title })
     const level = state.level
     downloadCsv(
       [...values.entries()],
@@ -103,10 +105,17 @@ export function MapExportButton(props: MapExportButtonProps) {
         { header: t("areaName"), value: ([code]) => labelOf(level, code, state.lang, code).text },
         { header: t("metricCount"), value: ([, v]) => v.cell },
         ...(state.metric !== "count" && level === "province"
-          ? [{ header: props.title, value: ([, v]: [string, AreaValue]) => v.value ?? v.cell }]
+          ? [
+              {
+                header: props.title,
+                value: ([, v]: [string, AreaValue]) => v.value ?? v.cell,
+                countsOf: ([, v]: [string, AreaValue]) => [v.cell],
+              },
+            ]
           : []),
       ],
-      context,
+      exportContext(),
+      { exact },
     )
   }
   return (
@@ -116,11 +125,17 @@ export function MapExportButton(props: MapExportButtonProps) {
         data-export="png"
         onClick={() => run().catch((e: unknown) => console.error("export failed", e))}
       >
-        {t("exportMap")} ({t("exportPng")})
+        {t("exportMap")} ({t("exportPng")}
+        {exactScreen ? `, ${t("exportExactImage")}` : ""})
       </button>
       {props.values && (
-        <button type="button" data-export="csv" onClick={csv}>
+        <button type="button" data-export="csv" onClick={() => csv(false)}>
           {t("exportCsv")}
+        </button>
+      )}
+      {props.values && exactScreen && (
+        <button type="button" data-export="csv-exact" className="restricted" onClick={() => csv(true)}>
+          {t("exportCsvExact")}
         </button>
       )}
     </span>

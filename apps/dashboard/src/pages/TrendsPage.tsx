@@ -189,6 +189,7 @@ export function TrendsPage({ engine, state, update, t, k, cellText }: PageProps)
             ? null
             : t("yoyNotComputed")
       },
+      countsOf: (i) => [totalSeries?.cells[i], totalSeries?.cells[i - 1]].filter((c) => c !== undefined),
     },
   ]
 

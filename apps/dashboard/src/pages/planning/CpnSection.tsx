@@ -256,7 +256,8 @@ export function CpnSection(props: CpnSectionProps) {
         value: (s) => {
           const n = inputByCode.get(s.district)?.childVictims
           if (n === undefined || n === null) return { kind: "suppressed", k: publicK }
-          return restricted ? n : suppress(n, publicK)
+          // exact here; downloadCsv holds it to the publication's threshold unless restricted
+          return suppress(n, 1)
         },
       },
       {
@@ -284,7 +285,7 @@ export function CpnSection(props: CpnSectionProps) {
       scores,
       columns,
       props.exportContext(t("planCpnTitle"), [
-        restricted ? t("planRestrictedMark") : t("planPublicVersionMark", { k: publicK }),
+        ...(restricted ? [] : [t("planPublicVersionMark", { k: publicK })]),
         `${t("planWeights")}: ${PriorityScore.componentNames.map((c) => `${c}=${weights[c]}`).join("; ")}`,
         `${t("planCoverageInput")}: ${t(coverage?.origin === "illustrative" ? "planOriginIllustrative" : "planOriginOwn")}`,
         t("planWindows", {
@@ -298,6 +299,7 @@ export function CpnSection(props: CpnSectionProps) {
         `${t("planWhatIfTitle")} N=${addN}: ${pct(whatIf?.before ?? 0)} → ${pct(whatIf?.after ?? 0)}`,
         t("planFormula"),
       ]),
+      { exact: restricted },
     )
   }
 
