@@ -45,6 +45,7 @@ SELECT
   destination,
   border_point,
   stage,
+  CAST(NULL AS VARCHAR) AS identification_setting,
   -- first language recorded for three cases in four; Lao for Lao and Tai Dam, and for some others
   CASE WHEN lang = 0 THEN NULL ELSE ethnic_group IN ('lao', 'tai_dam') OR lang = 1 END AS first_language_lao,
   CAST(count(*) AS INTEGER) AS n
