@@ -2,6 +2,7 @@
  * The map's PNG export button: placed inside the map's wrapper, it finds the Leaflet container next
  * to it and exports it with the choropleth legend, north arrow, scale bar and attribution.
  */
+import type { Connector } from "@lao-protect/warehouse"
 import { useRef } from "react"
 import { LAOS_BOUNDS, leafletMaps } from "../components/MapView.tsx"
 import { labelOf } from "../data/reference.ts"
@@ -10,10 +11,11 @@ import type { T } from "../i18n/index.ts"
 import { type AreaValue, type Classes, classLabels, metricFor } from "../lib/choropleth.ts"
 import { NO_DATA_FILL, SUPPRESSED_FILL } from "../lib/classify.ts"
 import type { AppState } from "../lib/state.ts"
-import { hidesNothing } from "../lib/suppress.ts"
+import { type Cell, hidesNothing } from "../lib/suppress.ts"
 import { buildExportContext, fileNameFor, type LegendEntry } from "./context.ts"
 import { downloadBlob, downloadCsv } from "./download.ts"
 import { exportMapPng } from "./map.ts"
+import { publicCell, publishedCells } from "./published.ts"
 
 export interface MapExportButtonProps {
   readonly t: T
@@ -26,6 +28,8 @@ export interface MapExportButtonProps {
   readonly attribution: string
   /** The map's areas and values, for the CSV of its table. */
   readonly values?: ReadonlyMap<string, AreaValue> | undefined
+  /** The release's tables: a default CSV takes the published cells where the publication has them. */
+  readonly conn?: Connector | null | undefined
 }
 
 export const mapLegend = (
@@ -93,23 +97,28 @@ export function MapExportButton(props: MapExportButtonProps) {
   const exportContext = () =>
     buildExportContext({ t, state: props.state, manifest: props.manifest, k: props.k, title: props.title })
   const exactScreen = exportContext().publicRule !== undefined
-  const csv = (exact: boolean) => {
+  const csv = async (exact: boolean) => {
     const values = props.values
     if (!values) return
     const { state } = props
     const level = state.level
+    const published = exact ? null : await publishedCells(props.conn, props.manifest, state)
+    const threshold = props.manifest?.threshold ?? props.k
+    const count = ([code, v]: [string, AreaValue]): Cell =>
+      published ? publicCell(published, code, v.cell, threshold) : v.cell
     downloadCsv(
       [...values.entries()],
       [
         { header: level === "province" ? t("province") : t("district"), value: ([code]) => code },
         { header: t("areaName"), value: ([code]) => labelOf(level, code, state.lang, code).text },
-        { header: t("metricCount"), value: ([, v]) => v.cell },
+        { header: t("metricCount"), value: count },
         ...(state.metric !== "count" && level === "province"
           ? [
               {
                 header: props.title,
-                value: ([, v]: [string, AreaValue]) => v.value ?? v.cell,
-                countsOf: ([, v]: [string, AreaValue]) => [v.cell],
+                value: (row: [string, AreaValue]) =>
+                  count(row).kind === "value" ? row[1].value : count(row),
+                countsOf: (row: [string, AreaValue]) => [count(row)],
               },
             ]
           : []),
@@ -118,6 +127,8 @@ export function MapExportButton(props: MapExportButtonProps) {
       { exact },
     )
   }
+  const download = (exact: boolean) => () =>
+    csv(exact).catch((e: unknown) => console.error("export failed", e))
   return (
     <span className="export-buttons map-export" data-export-for="map" ref={ref}>
       <button
@@ -129,12 +140,12 @@ export function MapExportButton(props: MapExportButtonProps) {
         {exactScreen ? `, ${t("exportExactImage")}` : ""})
       </button>
       {props.values && (
-        <button type="button" data-export="csv" onClick={() => csv(false)}>
+        <button type="button" data-export="csv" onClick={download(false)}>
           {t("exportCsv")}
         </button>
       )}
       {props.values && exactScreen && (
-        <button type="button" data-export="csv-exact" className="restricted" onClick={() => csv(true)}>
+        <button type="button" data-export="csv-exact" className="restricted" onClick={download(true)}>
           {t("exportCsvExact")}
         </button>
       )}

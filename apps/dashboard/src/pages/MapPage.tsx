@@ -241,6 +241,7 @@ export function MapPage({ engine, state, update, t, views, k, flowThreshold, cel
             format={formatValue}
             attribution={attribution}
             values={values}
+            conn={engine.conn}
           />
           <Legend
             t={t}
