@@ -5,7 +5,12 @@
  */
 import { Publication } from "@lao-protect/warehouse"
 import { describe, expect, it } from "vitest"
-import { buildExportContext, dataExportContext, fileNameFor } from "../src/export/context.ts"
+import {
+  buildExportContext,
+  dataExportContext,
+  exactScreenContext,
+  fileNameFor,
+} from "../src/export/context.ts"
 import { type CsvColumn, toCsv } from "../src/export/csv.ts"
 import { translator } from "../src/i18n/index.ts"
 import { defaultState } from "../src/lib/state.ts"
@@ -84,6 +89,16 @@ describe("the export rule", () => {
     expect(csv).toContain("RESTRICTED: planners' tier, counts not suppressed.")
     expect(csv).toContain(t("exactNote"))
     expect(fileNameFor(exact, "csv", NOW)).toBe("cases-restricted-2026-02-03.csv")
+  })
+
+  it("a view that reads exact counts on any tier (the priority score) still defaults to the threshold", () => {
+    const screen = exactScreenContext(context("public"), t, 10)
+    expect(body(toCsv(rows, columns(1), dataExportContext(screen))).slice(1, 2)).toEqual([
+      "LA01,suppressed (<10),suppressed (<10)",
+    ])
+    const exact = dataExportContext(screen, true)
+    expect(body(toCsv(rows, columns(1), exact)).slice(1, 2)).toEqual(["LA01,3,7.5"])
+    expect(toCsv(rows, columns(1), exact)).toContain("RESTRICTED")
   })
 
   it("public tier: the export is what the screen shows, and no exact version is offered", () => {

@@ -121,6 +121,22 @@ export const buildExportContext = (a: BuildContextArgs): ExportContext => {
 }
 
 /**
+ * The context of a view that shows exact counts whatever the release's screen rule (the planning
+ * page's priority score reads the facts cube exactly): its CSV still defaults to the publication's
+ * threshold, the exact version being the restricted choice.
+ */
+export const exactScreenContext = (context: ExportContext, t: T, threshold: number): ExportContext => ({
+  ...context,
+  k: 1,
+  thresholdNote: t("exactNote"),
+  publicRule: {
+    k: threshold,
+    thresholdNote: t("thresholdNote", { k: threshold }),
+    restrictedMark: t("exportRestrictedMark"),
+  },
+})
+
+/**
  * The context a data export (CSV) is written under: the publication's rule by default (on the
  * planners tier, whose screen hides nothing, counts below the publication threshold are suppressed
  * in the file), the screen's exact counts only when `exact` is asked for, marked restricted.

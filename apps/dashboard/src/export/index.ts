@@ -32,6 +32,7 @@ export {
   dataExportContext,
   describeFilters,
   type ExportContext,
+  exactScreenContext,
   fileNameFor,
   type LegendEntry,
 } from "./context.ts"

@@ -310,6 +310,7 @@ export function TrendsPage({ engine, state, update, t, k, cellText }: PageProps)
                     format={format}
                     height={140}
                     compact
+                    showTable
                     yMax={sharedScale ? sharedMax(by.chart) : undefined}
                     context={() => context(title, legendFor(t, k, [one]))}
                   />
