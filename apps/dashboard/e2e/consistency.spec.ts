@@ -377,7 +377,9 @@ const panelTable = (page: Page, name: string): Promise<Record<string, string>> =
 
 /** Click an export button, return the downloaded file's text. */
 async function downloadText(page: Page, selector: string): Promise<string> {
-  const [dl] = await Promise.all([page.waitForEvent("download"), page.click(selector)])
+  const button = await page.waitForSelector(selector, { state: "visible", timeout: 60_000 })
+  await button.scrollIntoViewIfNeeded()
+  const [dl] = await Promise.all([page.waitForEvent("download", { timeout: 60_000 }), button.click()])
   return readFileSync(await dl.path(), "utf8")
 }
 

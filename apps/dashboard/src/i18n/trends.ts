@@ -88,8 +88,8 @@ export const trends = defineCatalogue({
     exportDate: "Exported {date}",
     thresholdNote: "Counts below {k} are suppressed",
     exactNote: "Planners' release: exact counts, nothing suppressed; not for publication",
-    exportCsvExact: "CSV, exact counts (restricted)",
-    exportExactImage: "exact counts, restricted",
+    exportCsvExact: "CSV, exact (restricted)",
+    exportExactImage: "exact, restricted",
     exportRestrictedMark:
       "RESTRICTED: planners' tier, counts not suppressed. Do not share outside the planning team.",
     north: "N",
