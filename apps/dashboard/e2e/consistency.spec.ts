@@ -12,6 +12,7 @@ import { join, resolve } from "node:path"
 import { Place } from "@lao-protect/domain"
 import {
   domainModel,
+  exportGeojson,
   importFile,
   type NodeConnector,
   openWarehouse,
@@ -25,6 +26,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { type Served, serve } from "../server/serve.ts"
 import { en } from "../src/i18n/en.ts"
 import { screenThreshold, suppress } from "../src/lib/suppress.ts"
+import { SLIDES } from "../src/presentation/Presentation.tsx"
 import { launch, settle, waitForViews } from "./browser.ts"
 
 const RELEASES: ReadonlyArray<{ name: string; seed: number; cases?: number }> = [
@@ -46,6 +48,8 @@ describe.each(RELEASES)("every view agrees on $name", ({ seed, cases }) => {
   const totals = new Map<string, number>()
   const perYear = new Map<string, number>()
   let years: [number, number]
+  /** The release folder and the publication's own threshold (the public rule exports default to). */
+  let exportsOf: { dir: string; published: string; threshold: number }
 
   /** The text every view shows for a raw count under the release's screen rule (English). */
   const text = (n: number | undefined) => {
@@ -78,6 +82,7 @@ describe.each(RELEASES)("every view agrees on $name", ({ seed, cases }) => {
       })
       dir = result.dir
       k = screenThreshold(result.manifest)
+      exportsOf = { dir, published: join(dataRoot, "published"), threshold: result.manifest.threshold }
     } finally {
       await wh.close()
     }
@@ -237,4 +242,186 @@ describe.each(RELEASES)("every view agrees on $name", ({ seed, cases }) => {
     )
     for (const code of PROVINCES) expect(panels, code).toContain(`province-${code}`)
   })
+
+  // Views and exports beyond the map page (issue 14: tooltip, trends by province, slides, CSV, GeoJSON).
+
+  it("the map tooltip gives every province's number or mark", async () => {
+    await page.goto(served.url)
+    await waitForViews(page)
+    for (const code of PROVINCES)
+      expect(await mapTooltip(page, code), `tooltip ${code}`).toMatch(endsWith(text(totals.get(code))))
+  }, 120_000)
+
+  it("the trends page's by-province small multiples give every province's per-year numbers", async () => {
+    await openSmallMultiples(page, served.url)
+    for (const code of PROVINCES) {
+      const shown = await panelTable(page, `province-${code}`)
+      for (let y = years[0]; y <= years[1]; y++)
+        expect(shown[String(y)] ?? en.noData, `small multiple ${code} ${y}`).toBe(
+          text(perYear.get(`${code}|${y}`)),
+        )
+    }
+  }, 120_000)
+
+  it("the presentation's map slide gives every province's number or mark", async () => {
+    await page.goto(
+      `${served.url}?page=trends&present=1&slide=${SLIDES.findIndex((s) => s.kind === "map") + 1}`,
+    )
+    await page.waitForSelector('[data-testid="slide-map"] path[data-pcode="LA01"]', { timeout: 60_000 })
+    const titles = await page.$$eval('[data-testid="slide-map"] path[data-pcode]', (els) =>
+      Object.fromEntries(
+        els.map((e) => [e.getAttribute("data-pcode"), e.querySelector("title")?.textContent]),
+      ),
+    )
+    for (const code of PROVINCES)
+      expect(titles[code], `slide ${code}`).toMatch(endsWith(text(totals.get(code))))
+  }, 120_000)
+
+  it("the map CSV, its exact version and the GeoJSON export agree with the views and the publication", async () => {
+    const published = await publishedProvinceCells(exportsOf.dir)
+    const geo = await exportGeojson({ published: exportsOf.published, layer: "provinces" })
+    const geoCells = new Map(geo.features.map((f) => [String(f.properties.pcode), f.properties]))
+    const exactScreen = k < exportsOf.threshold
+    for (const year of [null, years[1]] as const) {
+      const query = year === null ? "" : `?from=${year}&to=${year}`
+      await page.goto(`${served.url}${query}`)
+      await waitForViews(page)
+      const exact = csvColumn(await downloadText(page, '[data-export-for="map"] [data-export="csv-exact"]'))
+      const byDefault = csvColumn(await downloadText(page, '[data-export-for="map"] [data-export="csv"]'))
+      const yearGeo =
+        year === null
+          ? geoCells
+          : new Map(
+              (
+                await exportGeojson({ published: exportsOf.published, layer: "provinces", year })
+              ).features.map((f) => [String(f.properties.pcode), f.properties]),
+            )
+      for (const code of PROVINCES) {
+        const n = year === null ? totals.get(code) : perYear.get(`${code}|${year}`)
+        const cell = published.get(`${code}|${year ?? "all"}`)
+        // the exact version is what the screen shows (planners tier), offered only there
+        if (exactScreen) expect(exact.get(code), `exact CSV ${code} ${year}`).toBe(csvText(n, k))
+        // by default: the cell as publish flagged it, never a count below the publication's threshold
+        const expected =
+          cell === undefined
+            ? (n ?? 0) > 0
+              ? `suppressed (<${exportsOf.threshold})`
+              : "no data"
+            : cell.suppressed
+              ? `suppressed (<${exportsOf.threshold})`
+              : String(cell.n)
+        expect(byDefault.get(code), `CSV ${code} ${year}`).toBe(expected)
+        const v = Number(byDefault.get(code))
+        if (Number.isFinite(v)) {
+          expect(v, `CSV ${code}`).toBeGreaterThanOrEqual(exportsOf.threshold)
+          expect(v, `CSV ${code} is the true count`).toBe(n)
+        }
+        const g = yearGeo.get(code)
+        expect(
+          g?.suppressed
+            ? `suppressed (<${exportsOf.threshold})`
+            : g?.status === "no_data"
+              ? "no data"
+              : String(g?.n),
+          `GeoJSON ${code} ${year}`,
+        ).toBe(expected)
+      }
+    }
+  }, 180_000)
+
+  it("a small multiple's CSV holds no count below the publication's threshold unless the exact one is asked for", async () => {
+    await openSmallMultiples(page, served.url)
+    const code = [...totals.entries()].sort((a, b) => a[1] - b[1] || a[0].localeCompare(b[0]))[0]![0]
+    const panel = `[data-export-for="province-${code}"]`
+    const byDefault = csvColumn(await downloadText(page, `${panel} [data-export="csv"]`))
+    const exactScreen = k < exportsOf.threshold
+    const exact = exactScreen
+      ? csvColumn(await downloadText(page, `${panel} [data-export="csv-exact"]`))
+      : null
+    for (let y = years[0]; y <= years[1]; y++) {
+      const n = perYear.get(`${code}|${y}`)
+      expect(byDefault.get(String(y)), `${code} ${y}`).toBe(csvText(n, exportsOf.threshold))
+      if (exact) expect(exact.get(String(y)), `${code} ${y} exact`).toBe(csvText(n, k))
+    }
+  }, 120_000)
 })
+
+/** The trends page by province, its small multiples' tables in the DOM (inside closed details). */
+async function openSmallMultiples(page: Page, url: string): Promise<void> {
+  await page.goto(`${url}?page=trends&by=province`)
+  await page.waitForSelector('[data-trends="ready"]', { timeout: 60_000 })
+  await page.waitForSelector('[data-testid="small-multiples"] table', { state: "attached", timeout: 60_000 })
+}
+
+/** A string ending with ": <text>" (an area's name, then its number or mark). */
+const endsWith = (shown: string) => new RegExp(`: ${shown.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`)
+
+/** The text of the tooltip Leaflet opens over one area. */
+async function mapTooltip(page: Page, code: string): Promise<string> {
+  const path = `.leaflet-overlay-pane path[data-pcode="${code}"]`
+  await page.dispatchEvent(path, "mouseover")
+  const tip = await page.waitForSelector(".leaflet-tooltip", { timeout: 10_000 })
+  const shown = (await tip.textContent()) ?? ""
+  await page.dispatchEvent(path, "mouseout")
+  await page.waitForSelector(".leaflet-tooltip", { state: "detached", timeout: 10_000 })
+  return shown
+}
+
+/** Period -> shown text of a trend panel's one-series table. */
+const panelTable = (page: Page, name: string): Promise<Record<string, string>> =>
+  page.$$eval(`[data-testid="table-${name}"] tbody tr`, (rows) =>
+    Object.fromEntries(
+      rows.map((r) => [r.getAttribute("data-period"), r.querySelector("td")?.textContent ?? ""]),
+    ),
+  )
+
+/** Click an export button, return the downloaded file's text. */
+async function downloadText(page: Page, selector: string): Promise<string> {
+  const button = await page.waitForSelector(selector, { state: "visible", timeout: 60_000 })
+  await button.scrollIntoViewIfNeeded()
+  const [dl] = await Promise.all([page.waitForEvent("download", { timeout: 60_000 }), button.click()])
+  return readFileSync(await dl.path(), "utf8")
+}
+
+/** A CSV export's first column -> its third (the map: code -> cases) or second (a trend: period -> count). */
+const csvColumn = (csv: string): Map<string, string> => {
+  const rows = csv
+    .replace(/^\uFEFF/, "")
+    .split("\r\n")
+    .filter((l) => l !== "" && !/^"?#/.test(l))
+    .slice(1)
+    .map((l) => l.split(","))
+  return new Map(rows.map((r) => [r[0]!, (r.length >= 3 && /^LA\d\d$/.test(r[0]!) ? r[2] : r[1]) ?? ""]))
+}
+
+/** How a CSV writes a raw count under threshold k. */
+const csvText = (n: number | undefined, k: number) => {
+  const cell = suppress(n ?? 0, k)
+  return cell.kind === "value"
+    ? String(cell.n)
+    : cell.kind === "suppressed"
+      ? `suppressed (<${k})`
+      : "no data"
+}
+
+/** `province|year` (or `province|all`) -> the published province_year cell. */
+async function publishedProvinceCells(
+  dir: string,
+): Promise<Map<string, { n: number | null; suppressed: boolean }>> {
+  const db = await openWarehouse(":memory:")
+  try {
+    const rows = await db.query<{
+      province: string
+      year: number | null
+      n: number | null
+      suppressed: boolean
+    }>(
+      `SELECT province, year, n, suppressed FROM read_parquet($1)
+       WHERE province IS NOT NULL AND level IN ('cell', 'province_total')`,
+      [join(dir, "province_year.parquet")],
+    )
+    return new Map(rows.map((r) => [`${r.province}|${r.year ?? "all"}`, r]))
+  } finally {
+    await db.close()
+  }
+}

@@ -140,6 +140,47 @@ export const FACT_COLUMNS = [
 ] as const
 export type FactColumn = (typeof FACT_COLUMNS)[number]
 
+/**
+ * The cube's cross-filter columns, in the order of their bound parameters (`$3`.. after the two
+ * years in the dashboard's views), each with the filter key the dashboard state, the URL and
+ * planning use. Filters, the cross-filter indexes, the dashboard's ENUM-keyed cube and planning's
+ * inputs are derived from this list; view `.sql` files carry the generated WHERE (a test checks).
+ */
+export const FACT_FILTERS = [
+  { column: "victim_group", key: "victimGroup" },
+  { column: "sex", key: "sex" },
+  { column: "age_band", key: "ageBand" },
+  { column: "ethnicity_family", key: "ethnicityFamily" },
+  { column: "exploitation_form", key: "exploitationForm" },
+  { column: "destination", key: "destination" },
+  { column: "border_point", key: "borderPoint" },
+  { column: "stage", key: "stage" },
+  { column: "ethnic_group", key: "ethnicGroup" },
+] as const satisfies ReadonlyArray<{ readonly column: FactColumn; readonly key: string }>
+export type FactFilter = (typeof FACT_FILTERS)[number]
+
+/** The area columns the dashboard keys (ENUM) and sorts its copy of the cube by, besides the filters. */
+export const FACT_AREA_COLUMNS = ["province", "district"] as const satisfies ReadonlyArray<FactColumn>
+
+/**
+ * What is wrong with a cube's column list against the contract (missing, extra or out of order
+ * columns), or null when it matches: publish checks what it writes, the dashboard what it loads.
+ */
+export const factColumnsProblem = (
+  actual: ReadonlyArray<string>,
+  expected: ReadonlyArray<string> = FACT_COLUMNS,
+): string | null => {
+  const missing = expected.filter((c) => !actual.includes(c))
+  const extra = actual.filter((c) => !expected.includes(c))
+  const parts = [
+    ...(missing.length ? [`missing column(s) ${missing.join(", ")}`] : []),
+    ...(extra.length ? [`unexpected column(s) ${extra.join(", ")}`] : []),
+  ]
+  if (parts.length === 0 && actual.join() !== expected.join())
+    parts.push(`columns in the order ${actual.join(", ")} instead of ${expected.join(", ")}`)
+  return parts.length ? `the facts cube has ${parts.join("; ")}` : null
+}
+
 /** Levels of the `province_year` table: cells, and the totals published beside them. */
 export const ProvinceYearLevel = Schema.Literals(["cell", "province_total", "year_total", "grand_total"])
 

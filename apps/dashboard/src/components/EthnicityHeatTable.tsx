@@ -101,7 +101,8 @@ export function EthnicityHeatTable({ conn, state, manifest, t, lang, k, cellText
   )
   const cellOf = (g: string, p: string): Cell => grid.get(g)?.get(p) ?? { kind: "no_data" }
   const title = t("ethnicityByProvince")
-  const exportCsv = () =>
+  const context = () => buildExportContext({ t, state, manifest, k, title })
+  const exportCsv = (exact: boolean) =>
     downloadCsv(
       groups,
       [
@@ -109,14 +110,25 @@ export function EthnicityHeatTable({ conn, state, manifest, t, lang, k, cellText
         { header: t("areaName"), value: (g: string) => groupName(g) },
         ...provinces.map((p) => ({ header: p, value: (g: string) => cellOf(g, p) })),
       ],
-      buildExportContext({ t, state, manifest, k, title }),
+      context(),
+      { exact },
     )
   return (
     <section className="table-view ethnicity-table" aria-labelledby="ethnicity-table-title">
       <h2 id="ethnicity-table-title">{title}</h2>
-      <button type="button" data-export="ethnicity-csv" onClick={exportCsv}>
+      <button type="button" data-export="ethnicity-csv" onClick={() => exportCsv(false)}>
         {t("exportCsv")}
       </button>
+      {context().publicRule && (
+        <button
+          type="button"
+          data-export="ethnicity-csv-exact"
+          className="restricted"
+          onClick={() => exportCsv(true)}
+        >
+          {t("exportCsvExact")}
+        </button>
+      )}
       <div className="scroll">
         <table data-testid="ethnicity-table" data-sort={sortBy}>
           <thead>

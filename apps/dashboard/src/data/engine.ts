@@ -6,7 +6,7 @@
 
 import mainWorker from "@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url"
 import mainModule from "@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url"
-import { type Connector, prepareViews } from "@lao-protect/warehouse"
+import { type Connector, Publication, prepareViews } from "@lao-protect/warehouse"
 import { openWasm } from "@lao-protect/warehouse/wasm"
 import { reportFailure } from "../lib/report.ts"
 import { fetchProtected } from "./http.ts"
@@ -32,6 +32,11 @@ export async function startEngine(manifest: Manifest): Promise<Connector> {
     fetchBytes("/data/facts.arrow"),
   ])
   await conn.insertArrowIPC("facts", facts)
+  const columns = await conn.query<{ name: string }>(
+    "SELECT name FROM pragma_table_info('facts') ORDER BY cid",
+  )
+  const problem = Publication.factColumnsProblem(columns.map((c) => c.name))
+  if (problem) throw new Publication.ContractMismatch("facts.arrow", problem)
   await loadOtherTables(conn, manifest)
   await prepareViews(conn)
   return conn

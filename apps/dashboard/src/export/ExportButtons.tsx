@@ -45,19 +45,33 @@ export function ExportButtons<R>({ t, name, target, context, csv, map }: ExportB
     const ctx = context()
     downloadBlob(new Blob([exportChartSvg(s, ctx)], { type: "image/svg+xml" }), fileNameFor(ctx, "svg"))
   }
+  // The planners tier shows exact counts: images show the screen, so they say so on the button;
+  // the CSV holds the publication's rule, the exact table is a second, labelled button.
+  const exactScreen = context().publicRule !== undefined
+  const image = (label: string) => (exactScreen ? `${label} (${t("exportExactImage")})` : label)
   return (
     <span className="export-buttons" data-export-for={name}>
       <button type="button" data-export="png" onClick={() => png().catch(report)}>
-        {t("exportPng")}
+        {image(t("exportPng"))}
       </button>
       {!map && (
         <button type="button" data-export="svg" onClick={svgFile}>
-          {t("exportSvg")}
+          {image(t("exportSvg"))}
         </button>
       )}
       {csv && (
         <button type="button" data-export="csv" onClick={() => downloadCsv(csv.rows, csv.columns, context())}>
           {t("exportCsv")}
+        </button>
+      )}
+      {csv && exactScreen && (
+        <button
+          type="button"
+          data-export="csv-exact"
+          className="restricted"
+          onClick={() => downloadCsv(csv.rows, csv.columns, context(), { exact: true })}
+        >
+          {t("exportCsvExact")}
         </button>
       )}
     </span>

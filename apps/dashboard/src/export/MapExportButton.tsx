@@ -2,6 +2,7 @@
  * The map's PNG export button: placed inside the map's wrapper, it finds the Leaflet container next
  * to it and exports it with the choropleth legend, north arrow, scale bar and attribution.
  */
+import type { Connector } from "@lao-protect/warehouse"
 import { useRef } from "react"
 import { LAOS_BOUNDS, leafletMaps } from "../components/MapView.tsx"
 import { labelOf } from "../data/reference.ts"
@@ -11,10 +12,11 @@ import { type AreaValue, type Classes, classLabels, metricFor } from "../lib/cho
 import { NO_DATA_FILL, SUPPRESSED_FILL } from "../lib/classify.ts"
 import { metricDecimals } from "../lib/measures.ts"
 import { type AppState, mapMetricOf } from "../lib/state.ts"
-import { hidesNothing } from "../lib/suppress.ts"
+import { type Cell, hidesNothing } from "../lib/suppress.ts"
 import { buildExportContext, fileNameFor, type LegendEntry } from "./context.ts"
 import { downloadBlob, downloadCsv } from "./download.ts"
 import { exportMapPng } from "./map.ts"
+import { publicCell, publishedCells } from "./published.ts"
 
 export interface MapExportButtonProps {
   readonly t: T
@@ -29,6 +31,13 @@ export interface MapExportButtonProps {
   readonly values?: ReadonlyMap<string, AreaValue> | undefined
   /** What the measure is and where its denominator comes from, carried into both exports. */
   readonly notes?: ReadonlyArray<string> | undefined
+  /** The release's tables: a default CSV takes the published cells where the publication has them. */
+  readonly conn?: Connector | null | undefined
+  /**
+   * The area values the default (public-rule) CSV starts from, when the screen's were computed with
+   * a lower threshold (a share or a count of the map's own measure, at the publication's threshold).
+   */
+  readonly publicValues?: ReadonlyMap<string, AreaValue> | undefined
 }
 
 export const mapLegend = (
@@ -94,38 +103,65 @@ export function MapExportButton(props: MapExportButtonProps) {
       if (map && before) map.setView(before.centre, before.zoom, { animate: false })
     }
   }
-  const csv = () => {
-    const values = props.values
-    if (!values) return
-    const { state } = props
-    const context = buildExportContext({
+  const exportContext = () =>
+    buildExportContext({
       t,
-      state,
+      state: props.state,
       manifest: props.manifest,
       k: props.k,
       title: props.title,
       notes: props.notes,
     })
+  const exactScreen = exportContext().publicRule !== undefined
+  const csv = async (exact: boolean) => {
+    const values = exact ? props.values : (props.publicValues ?? props.values)
+    if (!values) return
+    const { state } = props
+    // The published cells are province totals: they stand for the count column only where the map
+    // shows totals (counts and rates); a measure's own counts come from its public values.
+    const ownCounts = ["minority_share", "identified"].includes(mapMetricOf(state))
     const level = state.level
+    const published = exact || ownCounts ? null : await publishedCells(props.conn, props.manifest, state)
+    const threshold = props.manifest?.threshold ?? props.k
+    const count = ([code, v]: [string, AreaValue]): Cell =>
+      published ? publicCell(published, code, v.cell, threshold) : v.cell
     downloadCsv(
       [...values.entries()],
       [
         { header: level === "province" ? t("province") : t("district"), value: ([code]) => code },
         { header: t("areaName"), value: ([code]) => labelOf(level, code, state.lang, code).text },
-        { header: t("metricCount"), value: ([, v]) => v.cell },
+        { header: t("metricCount"), value: count },
         ...(mapMetricOf(state) !== "count" && level === "province"
-          ? [{ header: props.title, value: ([, v]: [string, AreaValue]) => v.value ?? v.cell }]
+          ? [
+              {
+                header: props.title,
+                value: (row: [string, AreaValue]) =>
+                  count(row).kind === "value" ? (row[1].value ?? count(row)) : count(row),
+                countsOf: (row: [string, AreaValue]) => [count(row)],
+              },
+            ]
           : []),
         ...([...values.values()].some((v) => v.interval)
           ? [
-              { header: t("intervalLower"), value: ([, v]: [string, AreaValue]) => v.interval?.lower ?? "" },
-              { header: t("intervalUpper"), value: ([, v]: [string, AreaValue]) => v.interval?.upper ?? "" },
+              {
+                header: t("intervalLower"),
+                value: (row: [string, AreaValue]) =>
+                  count(row).kind === "value" ? (row[1].interval?.lower ?? "") : "",
+              },
+              {
+                header: t("intervalUpper"),
+                value: (row: [string, AreaValue]) =>
+                  count(row).kind === "value" ? (row[1].interval?.upper ?? "") : "",
+              },
             ]
           : []),
       ],
-      context,
+      exportContext(),
+      { exact },
     )
   }
+  const download = (exact: boolean) => () =>
+    csv(exact).catch((e: unknown) => console.error("export failed", e))
   return (
     <span className="export-buttons map-export" data-export-for="map" ref={ref}>
       <button
@@ -133,11 +169,17 @@ export function MapExportButton(props: MapExportButtonProps) {
         data-export="png"
         onClick={() => run().catch((e: unknown) => console.error("export failed", e))}
       >
-        {t("exportMap")} ({t("exportPng")})
+        {t("exportMap")} ({t("exportPng")}
+        {exactScreen ? `, ${t("exportExactImage")}` : ""})
       </button>
       {props.values && (
-        <button type="button" data-export="csv" onClick={csv}>
+        <button type="button" data-export="csv" onClick={download(false)}>
           {t("exportCsv")}
+        </button>
+      )}
+      {props.values && exactScreen && (
+        <button type="button" data-export="csv-exact" className="restricted" onClick={download(true)}>
+          {t("exportCsvExact")}
         </button>
       )}
     </span>

@@ -35,6 +35,17 @@ export interface ExportContext {
   readonly legend?: ReadonlyArray<LegendEntry> | undefined
   /** Extra lines (e.g. an official-statistics mapping note), printed small under the source. */
   readonly notes?: ReadonlyArray<string> | undefined
+  /** The threshold the exported counts are held to: a CSV writes every count below it as suppressed. */
+  readonly k?: number | undefined
+  /**
+   * Present when the screen shows exact counts (the planners tier): the publication's rule, which
+   * every data export applies unless the user explicitly chooses the restricted exact version.
+   */
+  readonly publicRule?:
+    | { readonly k: number; readonly thresholdNote: string; readonly restrictedMark: string }
+    | undefined
+  /** The user chose the exact version (planners tier only): marked restricted in the file and its name. */
+  readonly restricted?: boolean | undefined
 }
 
 const FILTER_VOCAB = {
@@ -97,7 +108,44 @@ export const buildExportContext = (a: BuildContextArgs): ExportContext => {
     lang,
     legend: a.legend,
     notes: a.notes,
+    k: a.k,
+    publicRule:
+      manifest && manifest.threshold > a.k
+        ? {
+            k: manifest.threshold,
+            thresholdNote: t("thresholdNote", { k: manifest.threshold }),
+            restrictedMark: t("exportRestrictedMark"),
+          }
+        : undefined,
   }
+}
+
+/**
+ * The context of a view that shows exact counts whatever the release's screen rule (the planning
+ * page's priority score reads the facts cube exactly): its CSV still defaults to the publication's
+ * threshold, the exact version being the restricted choice.
+ */
+export const exactScreenContext = (context: ExportContext, t: T, threshold: number): ExportContext => ({
+  ...context,
+  k: 1,
+  thresholdNote: t("exactNote"),
+  publicRule: {
+    k: threshold,
+    thresholdNote: t("thresholdNote", { k: threshold }),
+    restrictedMark: t("exportRestrictedMark"),
+  },
+})
+
+/**
+ * The context a data export (CSV) is written under: the publication's rule by default (on the
+ * planners tier, whose screen hides nothing, counts below the publication threshold are suppressed
+ * in the file), the screen's exact counts only when `exact` is asked for, marked restricted.
+ */
+export const dataExportContext = (context: ExportContext, exact = false): ExportContext => {
+  const rule = context.publicRule
+  if (!rule) return context
+  if (exact) return { ...context, restricted: true, notes: [rule.restrictedMark, ...(context.notes ?? [])] }
+  return { ...context, k: rule.k, thresholdNote: rule.thresholdNote }
 }
 
 /** A file name from the title and date: ASCII slug (Lao titles fall back to "lao-protect"). */
@@ -112,5 +160,5 @@ export const fileNameFor = (context: ExportContext, ext: string, now: Date = new
     .replace(/^-+|-+$/g, "")
     .slice(0, 60)
     .normalize("NFC")
-  return `${slug || "lao-protect"}-${now.toISOString().slice(0, 10)}.${ext}`
+  return `${slug || "lao-protect"}${context.restricted ? "-restricted" : ""}-${now.toISOString().slice(0, 10)}.${ext}`
 }

@@ -6,7 +6,7 @@
  * flag) goes in `#` comment rows above the header so the file carries where it came from.
  */
 import { BOM, neutraliseCsvCell, csvField as plainField } from "@lao-protect/csv"
-import type { Cell } from "../lib/suppress.ts"
+import { atThreshold, type Cell } from "../lib/suppress.ts"
 import type { ExportContext } from "./context.ts"
 
 export { BOM, neutraliseCsvCell }
@@ -17,6 +17,11 @@ export type CsvValue = string | number | boolean | null | undefined | Cell
 export interface CsvColumn<R> {
   readonly header: string
   readonly value: (row: R) => CsvValue
+  /**
+   * The counts a derived value (a rate, a change) was computed from: when the export's threshold
+   * hides one of them, the value is written as suppressed too.
+   */
+  readonly countsOf?: (row: R) => ReadonlyArray<Cell>
 }
 
 export interface CsvLabels {
@@ -65,9 +70,19 @@ export const toCsv = <R>(
     columns.map((c) => c.header),
     labels,
   )
+  const k = context?.k ?? 1
+  const held = (c: CsvColumn<R>, row: R): CsvValue => {
+    const value = c.value(row)
+    if (isCell(value)) return atThreshold(value, k)
+    const hidden = c
+      .countsOf?.(row)
+      .map((n) => atThreshold(n, k))
+      .find((n) => n.kind === "suppressed")
+    return hidden ?? value
+  }
   for (const row of rows)
     out += csvLine(
-      columns.map((c) => c.value(row)),
+      columns.map((c) => held(c, row)),
       labels,
     )
   return out

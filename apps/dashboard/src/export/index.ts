@@ -17,6 +17,11 @@
  * - Images never leave the page: SVG is rasterised through a `data:` URL (the CSP's `img-src 'self'
  *   data:` already allows it, so no `blob:` is added), downloads go through an object URL on an
  *   `<a download>`.
+ * - The export rule (issue 14): a CSV is written under the publication's rule. On the planners tier,
+ *   whose screen shows exact counts, `downloadCsv` holds every count (and every rate or change
+ *   computed from one, `countsOf`) to `manifest.threshold` by default; the exact table is a second,
+ *   labelled button ("CSV, exact (restricted)"), marked RESTRICTED in the file and its name.
+ *   Images show the screen, so their buttons say "exact, restricted" on that tier.
  * - `<ExportButtons>` is the ready-made PNG / SVG / CSV button row (`ExportButtons.tsx`).
  * It does not: fetch anything, draw maps with tiles, or decide suppression (that is `suppress`).
  */
@@ -24,8 +29,10 @@ export { exportChartPng, exportChartSvg } from "./chart.ts"
 export {
   type BuildContextArgs,
   buildExportContext,
+  dataExportContext,
   describeFilters,
   type ExportContext,
+  exactScreenContext,
   fileNameFor,
   type LegendEntry,
 } from "./context.ts"

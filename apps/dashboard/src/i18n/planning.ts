@@ -190,8 +190,6 @@ export const planning = defineCatalogue({
     planPlannersTierNote:
       "Planners' tier: the score's counts are exact, not suppressed, on this screen. The ranked list downloads as the public version (counts below {k} suppressed) unless you tick \"restricted\".",
     planRestrictedExport: "restricted: exact counts (planners only)",
-    planRestrictedMark:
-      "RESTRICTED: planners' tier, counts not suppressed. Do not share outside the planning team.",
     planPublicVersionMark: "Public version: counts below {k} suppressed.",
   },
   lo: {
@@ -364,7 +362,6 @@ export const planning = defineCatalogue({
     planPlannersTierNote:
       'ຊັ້ນຜູ້ວາງແຜນ: ຕົວເລກຂອງຄະແນນ ແມ່ນຕົວເລກແທ້ ບໍ່ຖືກປິດບັງ ໃນໜ້າຈໍນີ້. ລາຍການດາວໂຫລດ ແມ່ນສະບັບສາທາລະນະ (ຕົວເລກນ້ອຍກວ່າ {k} ຖືກປິດບັງ) ເວັ້ນແຕ່ທ່ານເລືອກ "ຈຳກັດ".',
     planRestrictedExport: "ຈຳກັດ: ຕົວເລກແທ້ (ສະເພາະຜູ້ວາງແຜນ)",
-    planRestrictedMark: "ຈຳກັດ: ຊັ້ນຜູ້ວາງແຜນ, ຕົວເລກບໍ່ຖືກປິດບັງ. ຫ້າມແບ່ງປັນນອກທີມວາງແຜນ.",
     planPublicVersionMark: "ສະບັບສາທາລະນະ: ຕົວເລກນ້ອຍກວ່າ {k} ຖືກປິດບັງ.",
     planFlagAgeDisputed: "ອາຍຸບໍ່ກົງກັນ",
     planFlagAgeDisputedExplain:
@@ -524,7 +521,6 @@ export const planning = defineCatalogue({
     planStageReturn: review,
     planPlannersTierNote: review,
     planRestrictedExport: review,
-    planRestrictedMark: review,
     planPublicVersionMark: review,
     planFlagAgeDisputed: review,
     planFlagAgeDisputedExplain: review,

@@ -46,3 +46,13 @@ export const suppressSeries = <T extends { readonly n: number }>(
   }
   return out
 }
+
+/**
+ * A cell held to a stricter threshold `k` (an export's rule: the publication's threshold when the
+ * screen shows exact counts): a value below `k` becomes suppressed, a suppressed mark names `k`.
+ */
+export const atThreshold = (cell: Cell, k: number): Cell => {
+  if (cell.kind === "no_data") return cell
+  if (cell.kind === "value") return cell.n < k ? { kind: "suppressed", k } : cell
+  return cell.k < k ? { kind: "suppressed", k } : cell
+}

@@ -254,6 +254,19 @@ export function MapPage({
     identified: `${t("metricIdentified")}: ${settingName.needsReview ? `${settingName.text} *` : settingName.text}`,
   }
   const metricTitle = persons ? t("personsMapTitle") : metricTitles[metric]
+  // The default CSV applies the publication's threshold, which the screen rule may not (planners tier).
+  const publicK = engine.manifest?.threshold ?? k
+  const publicValues =
+    !persons && publicK !== k && (metric === "minority_share" || metric === "identified")
+      ? metric === "minority_share"
+        ? minorityValues(areaCodes, measures.status === "ready" ? measures.totals : new Map(), publicK)
+        : identifiedValues(
+            areaCodes,
+            measures.status === "ready" ? measures.totals : new Map(),
+            setting,
+            publicK,
+          )
+      : undefined
   const ethnicFilter = state.codes.ethnicGroup !== null || state.codes.ethnicityFamily !== null
   const measureNote = persons
     ? null
@@ -418,6 +431,8 @@ export function MapPage({
             attribution={attribution}
             values={values}
             notes={measureNote ? [measureNote] : undefined}
+            conn={engine.conn}
+            publicValues={publicValues}
           />
           <Legend
             t={t}

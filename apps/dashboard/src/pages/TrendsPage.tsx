@@ -189,6 +189,7 @@ export function TrendsPage({ engine, state, update, t, k, cellText }: PageProps)
             ? null
             : t("yoyNotComputed")
       },
+      countsOf: (i) => [totalSeries?.cells[i], totalSeries?.cells[i - 1]].filter((c) => c !== undefined),
     },
   ]
 
@@ -309,6 +310,7 @@ export function TrendsPage({ engine, state, update, t, k, cellText }: PageProps)
                     format={format}
                     height={140}
                     compact
+                    showTable
                     yMax={sharedScale ? sharedMax(by.chart) : undefined}
                     context={() => context(title, legendFor(t, k, [one]))}
                   />

@@ -22,59 +22,24 @@
  * does not depend on (level, selection) does not query it again.
  */
 import type { Connector, Param } from "../Connector.ts"
-import { type Filters, RETURN_GROUPS } from "./filters.ts"
+import { FACT_FILTERS, type FactFilter } from "../Publication.ts"
+import { type CodeFilterKey, type Filters, RETURN_GROUPS } from "./filters.ts"
 
-export type FilterDim =
-  | "year"
-  | "victim_group"
-  | "sex"
-  | "age_band"
-  | "ethnicity_family"
-  | "exploitation_form"
-  | "destination"
-  | "border_point"
-  | "stage"
-  | "ethnic_group"
+/** A dimension a filter constrains: the year, or one of the contract's filter columns. */
+export type FilterDim = "year" | FactFilter["column"]
 
-export const FILTER_DIMS: ReadonlyArray<FilterDim> = [
-  "year",
-  "victim_group",
-  "sex",
-  "age_band",
-  "ethnicity_family",
-  "exploitation_form",
-  "destination",
-  "border_point",
-  "stage",
-  "ethnic_group",
-]
+export const FILTER_DIMS: ReadonlyArray<FilterDim> = ["year", ...FACT_FILTERS.map((f) => f.column)]
 
 /** The dimension each filter key constrains (both year bounds constrain `year`). */
-export const DIM_OF_KEY: { readonly [K in keyof Filters]-?: FilterDim } = {
+export const DIM_OF_KEY = {
   yearFrom: "year",
   yearTo: "year",
-  victimGroup: "victim_group",
-  sex: "sex",
-  ageBand: "age_band",
-  ethnicityFamily: "ethnicity_family",
-  exploitationForm: "exploitation_form",
-  destination: "destination",
-  borderPoint: "border_point",
-  stage: "stage",
-  ethnicGroup: "ethnic_group",
-}
+  ...Object.fromEntries(FACT_FILTERS.map((f) => [f.key, f.column])),
+} as { readonly [K in keyof Filters]-?: FilterDim }
 
 /** The filter key of each code dimension. */
-const KEY_OF_DIM: { readonly [D in Exclude<FilterDim, "year">]: keyof Filters } = {
-  victim_group: "victimGroup",
-  sex: "sex",
-  age_band: "ageBand",
-  ethnicity_family: "ethnicityFamily",
-  exploitation_form: "exploitationForm",
-  destination: "destination",
-  border_point: "borderPoint",
-  stage: "stage",
-  ethnic_group: "ethnicGroup",
+const KEY_OF_DIM = Object.fromEntries(FACT_FILTERS.map((f) => [f.column, f.key])) as {
+  readonly [D in Exclude<FilterDim, "year">]: CodeFilterKey
 }
 
 export type IndexedView =

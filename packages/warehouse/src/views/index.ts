@@ -8,6 +8,7 @@
  * Counts come back raw: suppression below the publication threshold is the caller's job, done once.
  */
 import type { Connector } from "../Connector.ts"
+import { FACT_AREA_COLUMNS, FACT_FILTERS } from "../Publication.ts"
 import areaBreakdownSql from "./area_breakdown.sql?raw"
 import borderPointCountsSql from "./border_point_counts.sql?raw"
 import checkpointProfileSql from "./checkpoint_profile.sql?raw"
@@ -18,7 +19,7 @@ import ethnicityProvinceSql from "./ethnicity_province.sql?raw"
 import { type Filters, filterParams } from "./filters.ts"
 import flowCountsSql from "./flow_counts.sql?raw"
 import languageNeedsSql from "./language_needs.sql?raw"
-import prepareViewsSql from "./prepare_views.sql?raw"
+import prepareViewsTemplate from "./prepare_views.sql?raw"
 import provinceCountsSql from "./province_counts.sql?raw"
 import provinceMeasuresSql from "./province_measures.sql?raw"
 import { type Source, withTable } from "./source.ts"
@@ -39,11 +40,13 @@ export {
 } from "./crossfilter.ts"
 export {
   CODE_FILTER_KEYS,
+  type CodeFilterKey,
   type CodeFilters,
   FILTER_KEYS,
   FILTER_WHERE,
   type Filters,
   filterParams,
+  filterWhere,
   RETURN_GROUPS,
 } from "./filters.ts"
 export type { Source } from "./source.ts"
@@ -88,7 +91,27 @@ const run = <T>(
 }
 
 /** Build `facts_k` (ENUM keys, sorted by area) from a loaded `facts` table. */
-export const prepareViews = (conn: Connector): Promise<void> => conn.exec(prepareViewsSql)
+/**
+ * `prepare_views.sql` with its key columns filled from the publication contract: each statement
+ * line holding `{key}` once per ENUM key (the area columns, then the filter columns), `{keys}` their
+ * casts. `keys` is there for tests (a contract with a column more or less).
+ */
+export const prepareViewsSql = (
+  keys: ReadonlyArray<string> = [...FACT_AREA_COLUMNS, ...FACT_FILTERS.map((f) => f.column)],
+): string => {
+  for (const k of keys) if (!/^[a-z_][a-z0-9_]*$/.test(k)) throw new Error(`not a facts column: ${k}`)
+  return prepareViewsTemplate
+    .split("\n")
+    .flatMap((line) =>
+      line.startsWith("--") || !line.includes("{key}")
+        ? [line]
+        : keys.map((k) => line.replaceAll("{key}", k)),
+    )
+    .join("\n")
+    .replace("{keys}", keys.map((k) => `CAST(${k} AS k_${k}) AS ${k}`).join(",\n  "))
+}
+
+export const prepareViews = (conn: Connector): Promise<void> => conn.exec(prepareViewsSql())
 
 export interface ProvinceCount {
   readonly province: string | null

@@ -8,10 +8,16 @@ import { AreaEstimates, FactsInputs, PriorityScore, type Shelters, WhatIf } from
 import { useEffect, useMemo, useRef, useState } from "react"
 import { type Boundaries, loadBoundaries } from "../../data/release.ts"
 import { ExportButtons } from "../../export/ExportButtons.tsx"
-import { type CsvColumn, downloadCsv, type ExportContext, type LegendEntry } from "../../export/index.ts"
+import {
+  type CsvColumn,
+  downloadCsv,
+  type ExportContext,
+  exactScreenContext,
+  type LegendEntry,
+} from "../../export/index.ts"
 import type { MessageKey } from "../../i18n/index.ts"
 import { formatNumber } from "../../lib/format.ts"
-import { suppress } from "../../lib/suppress.ts"
+import { type Cell, suppress } from "../../lib/suppress.ts"
 import type { PageProps } from "../TrendsPage.tsx"
 import { CpnSensitivity } from "./CpnSensitivity.tsx"
 import { CpnWhatIf, DEFAULT_N } from "./CpnWhatIf.tsx"
@@ -77,6 +83,19 @@ export interface CpnSectionProps extends PageProps {
   /** Published small-area estimates (used when the facts cube cannot give them). */
   readonly publishedEstimates: ReadonlyArray<EstimateCell> | null | undefined
   readonly exportContext: (title: string, notes: ReadonlyArray<string>) => ExportContext
+}
+
+/** The exact counts a component's raw value is computed from (not the model-based estimates). */
+const countsBehind = (
+  c: PriorityScore.ComponentName,
+  input: PriorityScore.DistrictInput | undefined,
+): ReadonlyArray<Cell> => {
+  const cells = (...ns: ReadonlyArray<number | null | undefined>) => ns.map((n) => suppress(n ?? 0, 1))
+  if (!input) return []
+  if (c === "trend" && !input.trendEstimate) return cells(input.recentVictims, input.previousVictims)
+  if (c === "minorityShare") return cells(input.minorityVictims, input.victimsWithEthnicity)
+  if (c === "childRate" && !input.childRateEstimate) return cells(input.childVictims)
+  return []
 }
 
 export function CpnSection(props: CpnSectionProps) {
@@ -311,7 +330,8 @@ export function CpnSection(props: CpnSectionProps) {
         value: (s) => {
           const n = inputOf.get(s.district)?.childVictims
           if (n === undefined || n === null) return { kind: "suppressed", k: publicK }
-          return restricted ? n : suppress(n, publicK)
+          // exact here; downloadCsv holds it to the publication's threshold unless restricted
+          return suppress(n, 1)
         },
       },
       {
@@ -334,6 +354,8 @@ export function CpnSection(props: CpnSectionProps) {
               c === "childRate" && !restricted
                 ? round(exported.get(s.district)?.rate_per_100k ?? null, 2)
                 : round(s.components[c].raw, 2),
+            // a ratio of two exact counts gives them away: held to the export's threshold with them
+            countsOf: (s) => countsBehind(c, inputOf.get(s.district)),
           },
           { header: `${c}_normalised`, value: (s) => round(s.components[c].normalised, 4) },
         ],
@@ -344,21 +366,26 @@ export function CpnSection(props: CpnSectionProps) {
     downloadCsv(
       rows,
       columns,
-      props.exportContext(t("planCpnTitle"), [
-        restricted ? t("planRestrictedMark") : t("planPublicVersionMark", { k: publicK }),
-        `${t("planWeights")}: ${PriorityScore.componentNames.map((c) => `${c}=${weights[c]}`).join("; ")}`,
-        `${t("planCoverageInput")}: ${t(coverage?.origin === "illustrative" ? "planOriginIllustrative" : "planOriginOwn")}`,
-        t("planWindows", {
-          from: windows.counts[0],
-          to: windows.counts[1],
-          r0: windows.recent[0],
-          r1: windows.recent[1],
-          p0: windows.previous[0],
-          p1: windows.previous[1],
-        }),
-        `${t("planWhatIfTitle")} N=${addN}: ${pct(whatIf?.before ?? 0)} → ${pct(whatIf?.after ?? 0)}`,
-        t("planFormula"),
-      ]),
+      exactScreenContext(
+        props.exportContext(t("planCpnTitle"), [
+          ...(restricted ? [] : [t("planPublicVersionMark", { k: publicK })]),
+          `${t("planWeights")}: ${PriorityScore.componentNames.map((c) => `${c}=${weights[c]}`).join("; ")}`,
+          `${t("planCoverageInput")}: ${t(coverage?.origin === "illustrative" ? "planOriginIllustrative" : "planOriginOwn")}`,
+          t("planWindows", {
+            from: windows.counts[0],
+            to: windows.counts[1],
+            r0: windows.recent[0],
+            r1: windows.recent[1],
+            p0: windows.previous[0],
+            p1: windows.previous[1],
+          }),
+          `${t("planWhatIfTitle")} N=${addN}: ${pct(whatIf?.before ?? 0)} → ${pct(whatIf?.after ?? 0)}`,
+          t("planFormula"),
+        ]),
+        t,
+        publicK,
+      ),
+      { exact: restricted },
     )
   }
 

@@ -61,6 +61,7 @@ export function TrendPanel(props: TrendPanelProps) {
             const c = cell(i)
             return c.kind === "value" ? Math.round((c.n / population) * 100_000 * 100) / 100 : c
           },
+          countsOf: (i) => [cell(i)],
         },
       ]
     }),

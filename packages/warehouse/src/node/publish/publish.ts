@@ -15,8 +15,8 @@ import { Bool, type DataType, Int16, Int32, Table, tableToIPC, Utf8, vectorFromA
 import type { Connector } from "../../Connector.ts"
 import {
   CONTRACT_VERSION,
-  FACT_COLUMNS,
   type FirstPaint,
+  factColumnsProblem,
   type Manifest,
   type ScreenRule,
   type SyntheticInput,
@@ -282,10 +282,8 @@ export const publish = async (options: PublishOptions): Promise<PublishResult> =
     if (tier === "planners") {
       const facts = await wh.arrow("SELECT * FROM pub_facts ORDER BY ALL")
       const columns = facts.schema.fields.map((f) => f.name)
-      if (columns.join() !== FACT_COLUMNS.join())
-        throw new Error(
-          `pub_facts.sql drifted from the publication contract: ${columns.join()} vs ${FACT_COLUMNS.join()}`,
-        )
+      const problem = factColumnsProblem(columns)
+      if (problem) throw new Error(`pub_facts.sql drifted from the publication contract: ${problem}`)
       factRows = facts.numRows
       await writeFile(join(tmp, "facts.arrow"), tableToIPC(facts, "stream"))
       await wh.query("COPY (SELECT * FROM pub_facts ORDER BY ALL) TO $1 (FORMAT parquet, COMPRESSION zstd)", [
