@@ -37,6 +37,8 @@ describe("issue 21's map measures agree with the count map, the panel and the ex
   let page: Page
   let facts: NodeConnector
   let k: number
+  /** The publication's threshold: what the default (public-rule) CSV applies. */
+  let threshold: number
   let years: [number, number]
   const totals = new Map<string, number>()
   /** The context rows of the last CSV export. */
@@ -59,6 +61,15 @@ describe("issue 21's map measures agree with the count map, the panel and the ex
         ? `suppressed (<${k})`
         : "no data"
   }
+  /** The default CSV shows no count below the publication's threshold, nor a value computed from one. */
+  const heldToThreshold = (csv: Map<string, ReadonlyArray<string>>) => {
+    for (const [code, row] of csv) {
+      if (row[2] === `suppressed (<${threshold})` || row[2] === "no data")
+        for (const cell of row.slice(3))
+          expect(Number.isFinite(Number(cell)) && cell !== "", `${code} ${cell}`).toBe(false)
+      else expect(Number(row[2]), `${code} count`).toBeGreaterThanOrEqual(threshold)
+    }
+  }
   const fmt = (n: number, d: number) => new Intl.NumberFormat("en", { maximumFractionDigits: d }).format(n)
   const byProvince = async (sql: string): Promise<Map<string, number>> =>
     new Map((await facts.query<{ province: string; n: number }>(sql)).map((r) => [r.province, r.n] as const))
@@ -80,11 +91,16 @@ describe("issue 21's map measures agree with the count map, the panel and the ex
     await page.waitForSelector('[data-testid="area-table"][data-measure="ready"]', { timeout: 60_000 })
     await settle(page)
   }
-  /** The map's CSV export as rows keyed by province code (context rows dropped). */
-  const exported = async (): Promise<Map<string, ReadonlyArray<string>>> => {
+  /**
+   * The map's CSV export as rows keyed by province code (context rows dropped): the exact one, which
+   * is the screen in this planners-tier release, or the default one, held to the publication's rule.
+   */
+  const exported = async (
+    which: "csv-exact" | "csv" = "csv-exact",
+  ): Promise<Map<string, ReadonlyArray<string>>> => {
     const [dl] = await Promise.all([
       page.waitForEvent("download"),
-      page.click('[data-export-for="map"] [data-export="csv"]'),
+      page.click(`[data-export-for="map"] [data-export="${which}"]`),
     ])
     const all = readCsv(readFileSync((await dl.path())!, "utf8"))
     notes = all.filter((r) => r.cells[0]!.startsWith("#")).map((r) => r.cells[0]!)
@@ -108,6 +124,7 @@ describe("issue 21's map measures agree with the count map, the panel and the ex
       })
       dir = result.dir
       k = screenThreshold(result.manifest)
+      threshold = result.manifest.threshold
     } finally {
       await wh.close()
     }
@@ -158,6 +175,8 @@ describe("issue 21's map measures agree with the count map, the panel and the ex
       }
     }
     expect(notes.join("\n")).toContain("2015 census by province")
+    heldToThreshold(await exported("csv"))
+    expect(notes.join("\n")).toContain("2015 census by province")
     // the busiest province: the panel's total is the table's count, the panel line its estimate
     const top = [...totals].sort((a, b) => b[1] - a[1])[0]![0]
     await page.click(`[data-testid="area-table"] tr[data-pcode="${top}"] button`)
@@ -183,6 +202,9 @@ describe("issue 21's map measures agree with the count map, the panel and the ex
       expect(shown[code]!.cases, code).toBe(text(identified.get(code)))
       expect(csv.get(code)![2], `${code} CSV`).toBe(csvCount(identified.get(code)))
     }
+    const held = await exported("csv")
+    heldToThreshold(held)
+    expect([...held.values()].filter((r) => r[2] === `suppressed (<${threshold})`).length).toBeGreaterThan(0)
     const top = [...identified].sort((a, b) => b[1] - a[1])[0]![0]
     await page.click(`[data-testid="area-table"] tr[data-pcode="${top}"] button`)
     await settle(page)
@@ -216,5 +238,15 @@ describe("issue 21's map measures agree with the count map, the panel and the ex
       )
     }
     expect(withShare).toBeGreaterThan(0)
+    // the default CSV: a share only where its minority part and the rest both reach the publication's threshold
+    const held = await exported("csv")
+    heldToThreshold(held)
+    for (const code of PROVINCES) {
+      const part = minority.get(code) ?? 0
+      const rest = (recorded.get(code) ?? 0) - part
+      const row = held.get(code)!
+      if (part < threshold || rest < threshold)
+        expect(Number.isFinite(Number(row[3])) && row[3] !== "", `${code} share`).toBe(false)
+    }
   }, 300_000)
 })
