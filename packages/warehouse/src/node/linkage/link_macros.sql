@@ -24,6 +24,10 @@ CREATE OR REPLACE MACRO lk_place(d1, d2, p1, p2) AS CASE
   WHEN p1 IS NULL OR p2 IS NULL THEN -1
   WHEN p1 = p2 THEN 1
   ELSE 0 END;
+-- identification dates within 90 days: one episode (interception, shelter, return) seen by several partners
+CREATE OR REPLACE MACRO lk_identified(a, b) AS CASE
+  WHEN a IS NULL OR b IS NULL THEN -1
+  WHEN abs(date_diff('day', a, b)) <= 90 THEN 1 ELSE 0 END;
 CREATE OR REPLACE MACRO lk_exact(a, b) AS CASE
   WHEN a IS NULL OR b IS NULL THEN -1
   WHEN a = b THEN 1 ELSE 0 END;
