@@ -110,18 +110,24 @@ describe("linkage on 2,000 synthetic persons from five partners", () => {
     expect(mean(common)).toBeLessThan(mean(common.map((r) => ({ w: r.independent }))))
   }, 120_000)
 
-  it("counts identification dates within 90 days (one episode, several partners) for a link, years apart against", async () => {
+  it("weighs identification dates: within 90 days for a link, after the earlier case closed less against than while it was open", async () => {
     const result = await linkRecords(db)
     const weight = (level: number) =>
       result.model.params.find((p) => p.comparison === "identified" && p.level === level)!.weight
-    expect(weight(1)).toBeGreaterThan(3)
-    expect(weight(0)).toBeLessThan(-1)
-    const [row] = await db.query<{ bad: number; n: number }>(
-      `SELECT count(*) FILTER (WHERE g_identified <> CASE WHEN abs(date_diff('day', l.identification_date,
-         r.identification_date)) <= 90 THEN 1 ELSE 0 END) AS bad, count(*) AS n
+    expect(weight(2)).toBeGreaterThan(3)
+    expect(weight(1)).toBeLessThan(0)
+    expect(weight(0)).toBeLessThan(weight(1) - 2)
+    const [row] = await db.query<{ bad: number; again: number; n: number }>(
+      `SELECT count(*) FILTER (WHERE g_identified <> CASE
+         WHEN abs(date_diff('day', l.identification_date, r.identification_date)) <= 90 THEN 2
+         WHEN l.identification_date < r.identification_date AND l.closed_date <= r.identification_date THEN 1
+         WHEN r.identification_date < l.identification_date AND r.closed_date <= l.identification_date THEN 1
+         ELSE 0 END) AS bad,
+         count(*) FILTER (WHERE g_identified = 1) AS again, count(*) AS n
        FROM link_candidates c JOIN link_records l ON l.rid = c.l JOIN link_records r ON r.rid = c.r`,
     )
     expect(row!.n).toBeGreaterThan(1000)
+    expect(row!.again).toBeGreaterThan(0)
     expect(row!.bad).toBe(0)
   }, 120_000)
 

@@ -33,7 +33,8 @@ const en = {
   reviewSameDistrict: "same district",
   reviewSameProvince: "same province",
   reviewWithin90Days: "within 90 days",
-  reviewApart: "more than 90 days apart",
+  reviewApart: "more than 90 days apart, earlier case open",
+  reviewAfterClosed: "after the earlier case closed",
 } as const
 
 type Key = keyof typeof en
@@ -70,7 +71,8 @@ const lo: { readonly [K in Key]: string } = {
   reviewSameDistrict: "ເມືອງດຽວກັນ",
   reviewSameProvince: "ແຂວງດຽວກັນ",
   reviewWithin90Days: "ພາຍໃນ 90 ວັນ",
-  reviewApart: "ຫ່າງກັນເກີນ 90 ວັນ",
+  reviewApart: "ຫ່າງກັນເກີນ 90 ວັນ, ກໍລະນີກ່ອນຍັງບໍ່ປິດ",
+  reviewAfterClosed: "ຫຼັງຈາກປິດກໍລະນີກ່ອນ",
 }
 
 export const review = defineCatalogue({

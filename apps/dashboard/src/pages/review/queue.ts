@@ -77,7 +77,7 @@ const LEVELS: Readonly<Record<string, ReadonlyArray<MessageKey>>> = {
   sex: ["reviewDiffers", "reviewExact"],
   place: ["reviewDiffers", "reviewSameProvince", "reviewSameDistrict"],
   village: ["reviewDiffers", "reviewExact"],
-  identified: ["reviewApart", "reviewWithin90Days"],
+  identified: ["reviewApart", "reviewAfterClosed", "reviewWithin90Days"],
 }
 
 /** What a comparison level means, as a message key. */

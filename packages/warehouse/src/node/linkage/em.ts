@@ -18,8 +18,8 @@ export const levels: Readonly<Record<Comparison, number>> = {
   sex: 2,
   place: 3,
   village: 2,
-  /** 1: identified within 90 days of each other (one episode reported by several partners). */
-  identified: 2,
+  /** 2: within 90 days (one episode, several partners); 1: apart, after the earlier case closed. */
+  identified: 3,
 }
 
 export interface Pattern {

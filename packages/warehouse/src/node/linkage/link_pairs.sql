@@ -20,7 +20,7 @@ FROM (
     lk_sex(l.sex, r.sex) AS g_sex,
     lk_place(l.origin_district, r.origin_district, l.origin_province, r.origin_province) AS g_place,
     lk_exact(l.village, r.village) AS g_village,
-    lk_identified(l.identification_date, r.identification_date) AS g_identified
+    lk_identified(l.identification_date, r.identification_date, l.closed_date, r.closed_date) AS g_identified
   FROM link_blocked b
   JOIN link_records l ON l.rid = b.l
   JOIN link_records r ON r.rid = b.r
