@@ -193,7 +193,7 @@ const command: Command = {
         if (values.list) {
           const rows = await db.query(
             `SELECT left_record, right_record, round(match_probability, 3) AS p, g_given, g_family, g_birth, g_sex,
-              g_place, g_village FROM link_candidates WHERE outcome = 'review' ORDER BY match_probability DESC LIMIT 50`,
+              g_place, g_village, g_identified FROM link_candidates WHERE outcome = 'review' ORDER BY match_probability DESC LIMIT 50`,
           )
           for (const r of rows) ctx.stdout.write(`${Object.values(r).join("\t")}\n`)
           return 0

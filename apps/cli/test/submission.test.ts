@@ -53,6 +53,12 @@ describe("lao-protect submission", () => {
     const [, cases, persons] = /linked (\d+) cases into (\d+) persons/.exec(imported.stdout)!
     expect(Number(persons)).toBeLessThan(Number(cases))
     expect(existsSync(db)).toBe(true)
+    // the review list shows each pair's record ids, probability and the level of all seven comparisons
+    const listed = run("submission", "review", "--db", db, "--list")
+    expect(listed.status, listed.stderr).toBe(0)
+    const lines = listed.stdout.trim().split("\n")
+    expect(lines.length).toBeGreaterThan(0)
+    for (const line of lines) expect(line.split("\t")).toHaveLength(10)
     const other = join(dir, "other.hex")
     run("submission", "keygen", "--out", other)
     const wrongKey = run(

@@ -64,6 +64,13 @@ describe("linkage review page in Chromium", () => {
     expect(Number(await cell.getAttribute("data-level"))).toBe(given.level)
     expect(await cell.textContent()).toContain(given.weight.toFixed(1))
     expect(await rows.nth(0).textContent()).toContain(first.left.id)
+    const identified = first.fields.find((f) => f.field === "identified")!
+    const dates = rows.nth(0).locator('td[data-field="identified"]')
+    expect(Number(await dates.getAttribute("data-level"))).toBe(identified.level)
+    expect(await dates.textContent()).toMatch(
+      /within 90 days|after the earlier case closed|earlier case open|missing/,
+    )
+    expect(await page.textContent('[data-testid="review-page"]')).toContain("Identified")
     expect(await page.textContent('[data-testid="review-page"]')).not.toMatch(/SYNTHETIC|\+856/)
 
     await rows.nth(0).locator('[data-action="confirm"]').click()

@@ -61,7 +61,7 @@ describe("linkage on 2,000 synthetic persons from five partners", () => {
 
   it("explains every pair: the per-field weights add up to the match weight", async () => {
     const [row] = await db.query<{ bad: number; n: number }>(
-      `SELECT count(*) FILTER (WHERE abs(match_weight - ($1 + w_given + w_family + w_birth + w_sex + w_place + w_village)) > 1e-9) AS bad,
+      `SELECT count(*) FILTER (WHERE abs(match_weight - ($1 + w_given + w_family + w_birth + w_sex + w_place + w_village + w_identified)) > 1e-9) AS bad,
         count(*) AS n FROM link_candidates`,
       [Math.log2(lambda / (1 - lambda))],
     )
@@ -72,6 +72,64 @@ describe("linkage on 2,000 synthetic persons from five partners", () => {
     )
     expect(agree!.w).toBeGreaterThan(0)
   })
+
+  it("weighs an exact full-name agreement by the full name's frequency: a common name far less than a rare one", async () => {
+    await linkRecords(db)
+    const rows = await db.query<{ w: number; expected: number; n: number; independent: number }>(
+      `WITH names AS (
+         SELECT least(given, family) AS a, greatest(given, family) AS b, count(*) AS n
+         FROM link_records WHERE given IS NOT NULL AND family IS NOT NULL GROUP BY ALL),
+       parts AS (
+         SELECT 'g' AS k, given AS v, count(*) / sum(count(*)) OVER () AS f FROM link_records WHERE given IS NOT NULL GROUP BY ALL
+         UNION ALL
+         SELECT 'f', family, count(*) / sum(count(*)) OVER () FROM link_records WHERE family IS NOT NULL GROUP BY ALL),
+       m AS (SELECT (SELECT m FROM link_params WHERE comparison = 'given' AND level = 3) AS mg,
+                    (SELECT m FROM link_params WHERE comparison = 'family' AND level = 3) AS mf),
+       total AS (SELECT count(*) AS t FROM link_records WHERE given IS NOT NULL AND family IS NOT NULL)
+       SELECT c.w_given + c.w_family AS w, log2(m.mg * m.mf / (greatest(names.n - 2, 1) / total.t)) AS expected,
+         names.n, log2(m.mg / pg.f) + log2(m.mf / pf.f) AS independent
+       FROM link_candidates c JOIN link_records lr ON lr.rid = c.l
+       JOIN names ON names.a = least(lr.given, lr.family) AND names.b = greatest(lr.given, lr.family)
+       JOIN parts pg ON pg.k = 'g' AND pg.v = lr.given
+       JOIN parts pf ON pf.k = 'f' AND pf.v = lr.family
+       CROSS JOIN m CROSS JOIN total
+       WHERE c.g_given = 3 AND c.g_family = 3`,
+    )
+    expect(rows.length).toBeGreaterThan(1000)
+    for (const r of rows) expect(Math.abs(r.w - r.expected)).toBeLessThan(1e-9)
+    const rare = rows.filter((r) => Number(r.n) === 2)
+    const common = rows.filter((r) => Number(r.n) >= 10)
+    expect(rare.length).toBeGreaterThan(0)
+    expect(common.length).toBeGreaterThan(0)
+    const mean = (xs: ReadonlyArray<{ w: number }>) => xs.reduce((a, r) => a + r.w, 0) / xs.length
+    // a name shared by one person's two reports keeps its full weight; one shared by 10+ reports loses 3+ bits
+    expect(mean(rare) - mean(common)).toBeGreaterThan(3)
+    expect(Math.min(...rare.map((r) => r.w))).toBeGreaterThan(Math.max(...common.map((r) => r.w)))
+    // common full names are more frequent than the product of their parts says (given and clan go together),
+    // so the full-name weight is below what two independent agreements would give
+    expect(mean(common)).toBeLessThan(mean(common.map((r) => ({ w: r.independent }))))
+  }, 120_000)
+
+  it("weighs identification dates: within 90 days for a link, after the earlier case closed less against than while it was open", async () => {
+    const result = await linkRecords(db)
+    const weight = (level: number) =>
+      result.model.params.find((p) => p.comparison === "identified" && p.level === level)!.weight
+    expect(weight(2)).toBeGreaterThan(3)
+    expect(weight(1)).toBeLessThan(0)
+    expect(weight(0)).toBeLessThan(weight(1) - 2)
+    const [row] = await db.query<{ bad: number; again: number; n: number }>(
+      `SELECT count(*) FILTER (WHERE g_identified <> CASE
+         WHEN abs(date_diff('day', l.identification_date, r.identification_date)) <= 90 THEN 2
+         WHEN l.identification_date < r.identification_date AND l.closed_date <= r.identification_date THEN 1
+         WHEN r.identification_date < l.identification_date AND r.closed_date <= l.identification_date THEN 1
+         ELSE 0 END) AS bad,
+         count(*) FILTER (WHERE g_identified = 1) AS again, count(*) AS n
+       FROM link_candidates c JOIN link_records l ON l.rid = c.l JOIN link_records r ON r.rid = c.r`,
+    )
+    expect(row!.n).toBeGreaterThan(1000)
+    expect(row!.again).toBeGreaterThan(0)
+    expect(row!.bad).toBe(0)
+  }, 120_000)
 
   it("applies reviewers' decisions on the next run: a rejected link splits, a confirmed one joins", async () => {
     const [auto] = await db.query<{ left_record: string; right_record: string }>(
@@ -121,7 +179,15 @@ describe("review queue file", () => {
     const first = queue.pairs[0]!
     expect(first.probability).toBeGreaterThanOrEqual(0.6)
     expect(first.probability).toBeLessThan(0.95)
-    expect(first.fields.map((f) => f.field)).toEqual(["given", "family", "birth", "sex", "place", "village"])
+    expect(first.fields.map((f) => f.field)).toEqual([
+      "given",
+      "family",
+      "birth",
+      "sex",
+      "place",
+      "village",
+      "identified",
+    ])
     expect(JSON.stringify(queue)).not.toMatch(/victim_name|SYNTHETIC record|\+856/)
     const stored = await applyDecisions(
       db,

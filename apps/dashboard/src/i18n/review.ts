@@ -20,6 +20,7 @@ const en = {
   reviewFieldSex: "Sex",
   reviewFieldPlace: "Origin",
   reviewFieldVillage: "Village",
+  reviewFieldIdentified: "Identified",
   reviewMissing: "missing",
   reviewDiffers: "differs",
   reviewExact: "same",
@@ -31,6 +32,9 @@ const en = {
   reviewYearOff: "year +-1",
   reviewSameDistrict: "same district",
   reviewSameProvince: "same province",
+  reviewWithin90Days: "within 90 days",
+  reviewApart: "more than 90 days apart, earlier case open",
+  reviewAfterClosed: "after the earlier case closed",
 } as const
 
 type Key = keyof typeof en
@@ -54,6 +58,7 @@ const lo: { readonly [K in Key]: string } = {
   reviewFieldSex: "ເພດ",
   reviewFieldPlace: "ບ່ອນເກີດ",
   reviewFieldVillage: "ບ້ານ",
+  reviewFieldIdentified: "ການລະບຸຕົວ",
   reviewMissing: "ບໍ່ມີຂໍ້ມູນ",
   reviewDiffers: "ຕ່າງກັນ",
   reviewExact: "ຄືກັນ",
@@ -65,6 +70,9 @@ const lo: { readonly [K in Key]: string } = {
   reviewYearOff: "ປີ +-1",
   reviewSameDistrict: "ເມືອງດຽວກັນ",
   reviewSameProvince: "ແຂວງດຽວກັນ",
+  reviewWithin90Days: "ພາຍໃນ 90 ວັນ",
+  reviewApart: "ຫ່າງກັນເກີນ 90 ວັນ, ກໍລະນີກ່ອນຍັງບໍ່ປິດ",
+  reviewAfterClosed: "ຫຼັງຈາກປິດກໍລະນີກ່ອນ",
 }
 
 export const review = defineCatalogue({

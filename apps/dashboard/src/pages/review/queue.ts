@@ -61,6 +61,7 @@ export const FIELD_LABEL: Readonly<Record<string, MessageKey>> = {
   sex: "reviewFieldSex",
   place: "reviewFieldPlace",
   village: "reviewFieldVillage",
+  identified: "reviewFieldIdentified",
 }
 
 const NAME_LEVELS: ReadonlyArray<MessageKey> = [
@@ -76,6 +77,7 @@ const LEVELS: Readonly<Record<string, ReadonlyArray<MessageKey>>> = {
   sex: ["reviewDiffers", "reviewExact"],
   place: ["reviewDiffers", "reviewSameProvince", "reviewSameDistrict"],
   village: ["reviewDiffers", "reviewExact"],
+  identified: ["reviewApart", "reviewAfterClosed", "reviewWithin90Days"],
 }
 
 /** What a comparison level means, as a message key. */

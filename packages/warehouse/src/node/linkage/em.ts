@@ -7,7 +7,7 @@
  * lambda over the candidate pairs. Runs on pattern counts (a few hundred rows), never on pairs.
  */
 
-export const comparisons = ["given", "family", "birth", "sex", "place", "village"] as const
+export const comparisons = ["given", "family", "birth", "sex", "place", "village", "identified"] as const
 export type Comparison = (typeof comparisons)[number]
 
 /** Number of levels (0..n-1) of each comparison; -1 is "missing" and carries no weight. */
@@ -18,6 +18,8 @@ export const levels: Readonly<Record<Comparison, number>> = {
   sex: 2,
   place: 3,
   village: 2,
+  /** 2: within 90 days (one episode, several partners); 1: apart, after the earlier case closed. */
+  identified: 3,
 }
 
 export interface Pattern {

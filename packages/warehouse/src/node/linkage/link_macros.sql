@@ -24,6 +24,14 @@ CREATE OR REPLACE MACRO lk_place(d1, d2, p1, p2) AS CASE
   WHEN p1 IS NULL OR p2 IS NULL THEN -1
   WHEN p1 = p2 THEN 1
   ELSE 0 END;
+-- identification dates: 2 within 90 days (one episode, interception to return, seen by several
+-- partners); 1 further apart, the later identified after the earlier case was closed (re-trafficking);
+-- 0 further apart while the earlier case was open or has no closing date
+CREATE OR REPLACE MACRO lk_identified(a, b, ca, cb) AS CASE
+  WHEN a IS NULL OR b IS NULL THEN -1
+  WHEN abs(date_diff('day', a, b)) <= 90 THEN 2
+  WHEN (a < b AND ca <= b) OR (b < a AND cb <= a) THEN 1
+  ELSE 0 END;
 CREATE OR REPLACE MACRO lk_exact(a, b) AS CASE
   WHEN a IS NULL OR b IS NULL THEN -1
   WHEN a = b THEN 1 ELSE 0 END;

@@ -8,7 +8,7 @@ SELECT
   -- a name written family-first on one side compares crosswise when that agrees better
   CASE WHEN gf + fg > gg + ff THEN gf ELSE gg END AS g_given,
   CASE WHEN gf + fg > gg + ff THEN fg ELSE ff END AS g_family,
-  g_birth, g_sex, g_place, g_village
+  g_birth, g_sex, g_place, g_village, g_identified
 FROM (
   SELECT
     b.l, b.r,
@@ -19,7 +19,8 @@ FROM (
     lk_birth(l.dob, r.dob, l.dob_sorted, r.dob_sorted, l.birth_year, r.birth_year) AS g_birth,
     lk_sex(l.sex, r.sex) AS g_sex,
     lk_place(l.origin_district, r.origin_district, l.origin_province, r.origin_province) AS g_place,
-    lk_exact(l.village, r.village) AS g_village
+    lk_exact(l.village, r.village) AS g_village,
+    lk_identified(l.identification_date, r.identification_date, l.closed_date, r.closed_date) AS g_identified
   FROM link_blocked b
   JOIN link_records l ON l.rid = b.l
   JOIN link_records r ON r.rid = b.r

@@ -6,6 +6,7 @@ SELECT
   lk_sex(l.sex, r.sex) AS g_sex,
   lk_place(l.origin_district, r.origin_district, l.origin_province, r.origin_province) AS g_place,
   lk_exact(l.village, r.village) AS g_village,
+  lk_identified(l.identification_date, r.identification_date, l.closed_date, r.closed_date) AS g_identified,
   count(*) AS n
 FROM range($1) t(x)
 JOIN link_ids a ON a.i = (x * 2654435761 + 12345) % $2
