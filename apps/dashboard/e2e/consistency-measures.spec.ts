@@ -238,6 +238,8 @@ describe("issue 21's map measures agree with the count map, the panel and the ex
       )
     }
     expect(withShare).toBeGreaterThan(0)
+    // the screen hides nothing in this release: no "shown only when ... reach 1" in the note
+    expect(await page.textContent('[data-testid="measure-note"]')).not.toContain("reach")
     // the default CSV: a share only where its minority part and the rest both reach the publication's threshold
     const held = await exported("csv")
     heldToThreshold(held)

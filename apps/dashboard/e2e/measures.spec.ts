@@ -135,6 +135,7 @@ describe("issue 21 map measures agree with the count map, the panel and the view
       if (e.interval)
         expect(shown[code]!.interval).toBe(`${fmt(e.interval.lower, 0)}\u2013${fmt(e.interval.upper, 0)}`)
     }
+    expect(await page.textContent('[data-testid="measure-note"]')).toContain(`reach ${THRESHOLD}.`)
   })
 
   it("identification settings: cases identified at a setting per province, following the shared filters", async () => {

@@ -19,9 +19,11 @@ const en = {
   rateGroupNote:
     "The census gives no population by ethnic group per province: a group's or family's rate is per 100,000 of the whole population.",
   minorityNote:
-    "Among cases whose ethnic group is recorded (unknown and 'other' left out); minorities are every group but Lao. Shown only when both the minority and the Lao cases reach {k}.",
+    "Among cases whose ethnic group is recorded (unknown and 'other' left out); minorities are every group but Lao.",
+  minorityHiddenNote: "Shown only when both the minority and the Lao cases reach {k}.",
   identifiedNote:
-    "By province of origin: the cases carry no place of identification. The share is of the cases whose setting is recorded, shown only when both parts reach {k}.",
+    "By province of origin: the cases carry no place of identification. The share is of the cases whose setting is recorded.",
+  identifiedHiddenNote: "The share is shown only when both parts reach {k}.",
   estimateTip: "{rate} per 100,000 a year ({level}%: {lower}\u2013{upper}); cases: {cases}",
   shareTip: "{share} % ({level}%: {lower}\u2013{upper})",
   identifiedTip: "{cases} identified ({setting})",

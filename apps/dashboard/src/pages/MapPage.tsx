@@ -39,7 +39,7 @@ import {
   mapMetricOf,
   PROVINCE_ONLY_METRICS,
 } from "../lib/state.ts"
-import { type Cell, suppress } from "../lib/suppress.ts"
+import { type Cell, hidesNothing, suppress } from "../lib/suppress.ts"
 import { coverageForMap } from "./planning/inputs.ts"
 
 /** Cases per year of the selected area (from its breakdown), else of the whole country. */
@@ -275,9 +275,9 @@ export function MapPage({
       : metric === "rate" && ethnicFilter
         ? t("rateGroupNote")
         : metric === "minority_share"
-          ? t("minorityNote", { k })
+          ? `${t("minorityNote")}${hidesNothing(k) ? "" : ` ${t("minorityHiddenNote", { k })}`}`
           : metric === "identified"
-            ? t("identifiedNote", { k })
+            ? `${t("identifiedNote")}${hidesNothing(k) ? "" : ` ${t("identifiedHiddenNote", { k })}`}`
             : null
   const setLayer = (layer: Layer, on: boolean) =>
     update((s) => ({ ...s, layers: LAYERS.filter((l) => (l === layer ? on : s.layers.includes(l))) }))
