@@ -5,7 +5,7 @@
  * birth in the same run; the share of records sent to review; and the linkage time against the
  * bare DuckDB self-join on the blocking keys (alternating which goes first).
  */
-import { mkdtempSync } from "node:fs"
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { Linkage as Keys } from "@lao-protect/domain"
@@ -16,10 +16,13 @@ const persons = Number(argOf("persons"))
 const runs = Number(argOf("runs") ?? 1)
 // DuckDB's default memory limit (80 % of RAM) got the 100k run killed on a shared machine: cap it
 // and let it spill to a temporary folder instead.
+const scratch = argOf("tmp") ?? tmpdir()
+mkdirSync(scratch, { recursive: true })
+const spill = mkdtempSync(join(scratch, "lp-linkage-"))
 const db = await openWarehouse(":memory:", {
   config: {
     memory_limit: argOf("memory") ?? "6GB",
-    temp_directory: mkdtempSync(join(tmpdir(), "lp-linkage-")),
+    temp_directory: spill,
   },
 })
 const encoder = Keys.makeEncoder("5e".repeat(32))
@@ -58,6 +61,8 @@ const [review] = await db.query<{ n: number }>(
   `SELECT count(DISTINCT x) AS n FROM (SELECT l AS x FROM link_candidates WHERE outcome = 'review'
    UNION ALL SELECT r FROM link_candidates WHERE outcome = 'review')`,
 )
+await db.close()
+rmSync(spill, { recursive: true, force: true })
 emit({
   persons,
   records: result!.records,
