@@ -1,7 +1,7 @@
 /** The shape of one measured figure, shared by the runner, the report and bench-results.json. */
 import type { Summary } from "./stats.ts"
 
-export type Group = "import" | "domain" | "publish" | "dashboard" | "linkage"
+export type Group = "import" | "domain" | "publish" | "dashboard" | "linkage" | "anchor"
 export type Better = "higher" | "lower"
 
 export interface Figure {
