@@ -87,13 +87,17 @@ const bench = {
     await c.close()
     return ms
   },
-  /** ms for the app's engine start (instantiate + facts.arrow + other tables + `facts_k`). */
-  async start(): Promise<{ ms: number; facts: number }> {
+  /** ms for the app's engine start (instantiate + facts.arrow + other tables + `facts_k`), and per step. */
+  async start(): Promise<{ ms: number; facts: number; steps: Record<string, number> }> {
+    performance.clearMeasures()
     const t0 = performance.now()
     conn = await startEngine(await loadManifest())
     const ms = performance.now() - t0
+    const steps: Record<string, number> = {}
+    for (const m of performance.getEntriesByType("measure"))
+      if (m.name.startsWith("engine:")) steps[m.name.slice(7)] = m.duration
     const [row] = await conn.query<{ n: number }>("SELECT count(*)::INTEGER AS n FROM facts")
-    return { ms, facts: row?.n ?? 0 }
+    return { ms, facts: row?.n ?? 0, steps }
   },
   /** Distinct values of the filterable columns, to script realistic filter changes. */
   async domains(): Promise<Record<string, Array<string | number>>> {

@@ -182,6 +182,8 @@ async function appRun(browser: Browser, url: string): Promise<AppRun> {
 interface HarnessRun {
   bare: number
   start: number
+  /** ms per step of startEngine (its `engine:*` User Timing measures). */
+  steps: Record<string, number>
   facts: number
   pre: number[]
   naive: number[]
@@ -189,7 +191,7 @@ interface HarnessRun {
 
 type BenchApi = {
   bareInstantiate(): Promise<number>
-  start(): Promise<{ ms: number; facts: number }>
+  start(): Promise<{ ms: number; facts: number; steps: Record<string, number> }>
   domains(): Promise<Record<string, Array<string | number>>>
   run(steps: unknown, warmup: number): Promise<{ pre: number[]; naive: number[] }>
 }
@@ -213,7 +215,11 @@ async function harnessRun(
     })
   const api = "(globalThis.__bench)"
   const bare = (await page.evaluate(`${api}.bareInstantiate()`)) as number
-  const started = (await page.evaluate(`${api}.start()`)) as { ms: number; facts: number }
+  const started = (await page.evaluate(`${api}.start()`)) as {
+    ms: number
+    facts: number
+    steps: Record<string, number>
+  }
   const domains = (await page.evaluate(`${api}.domains()`)) as Record<string, Array<string | number>>
   const steps = scriptSteps(domains, stepCount + warmup)
   const { pre, naive } = await page.evaluate(
@@ -221,7 +227,7 @@ async function harnessRun(
     [steps, warmup] as const,
   )
   await ctx.close()
-  return { bare, start: started.ms, facts: started.facts, pre, naive }
+  return { bare, start: started.ms, steps: started.steps ?? {}, facts: started.facts, pre, naive }
 }
 
 interface MosaicRun {
@@ -382,7 +388,13 @@ export async function dashboardFigures(o: DashboardOptions): Promise<Figure[]> {
         ratio: ratio(ready, bare),
         ratioLabel: "app engine ready / bare instantiate",
         better: "lower",
-        note: `facts rows loaded: ${harnessRuns[0]!.facts.toLocaleString("en")}; startEngine alone ${summarize(harnessRuns.map((r) => r.start)).median.toFixed(0)} ms`,
+        note:
+          `facts rows loaded: ${harnessRuns[0]!.facts.toLocaleString("en")}; startEngine alone ${summarize(harnessRuns.map((r) => r.start)).median.toFixed(0)} ms` +
+          `, by step (median ms; instantiate and fetch_facts overlap): ${Object.keys(harnessRuns[0]!.steps)
+            .map(
+              (k) => `${k} ${summarize(harnessRuns.map((r) => r.steps[k] ?? Number.NaN)).median.toFixed(0)}`,
+            )
+            .join(", ")}`,
       },
       {
         id: "dashboard.crossfilter_p50",
@@ -476,6 +488,8 @@ function mosaicFigures(
       ratioLabel: "ours / Mosaic opt (lower is better)",
       better: "lower",
       goal: { text: "<= 2x Mosaic opt p95 (1M)", pass: size >= 1_000_000 ? ratio95.median <= 2 : null },
+      // beside anchor.mosaic_opt_p95 in the scaling table: both should stay flat as the data grow
+      costSeconds: summarize(o95!).median / 1000,
     },
     {
       id: "anchor.mosaic_opt_p95",

@@ -25,24 +25,36 @@ export class NoFactsCube extends Error {
   }
 }
 
+/** Each step of the start as a User Timing measure `engine:<step>` (read by tooling/bench). */
+const timed = async <T>(step: string, f: () => Promise<T>): Promise<T> => {
+  const start = performance.now()
+  try {
+    return await f()
+  } finally {
+    performance.measure(`engine:${step}`, { start, end: performance.now() })
+  }
+}
+
 export async function startEngine(manifest: Manifest): Promise<Connector> {
   if (manifest.tables && !manifest.tables.facts) throw new NoFactsCube()
   const [conn, facts] = await Promise.all([
-    openWasm({ mainModule, mainWorker }),
-    fetchBytes("/data/facts.arrow"),
+    timed("instantiate", () => openWasm({ mainModule, mainWorker })),
+    timed("fetch_facts", () => fetchBytes("/data/facts.arrow")),
   ])
-  await conn.insertArrowIPC("facts", facts)
+  await timed("insert_facts", () => conn.insertArrowIPC("facts", facts))
   const others = Object.entries(manifest.tables ?? {}).filter(
     ([name, t]) => name !== "facts" && t.file.endsWith(".arrow") && /^[a-z_][a-z0-9_]*$/.test(name),
   )
-  for (const [name, t] of others) {
-    try {
-      await conn.insertArrowIPC(name, await fetchBytes(`/data/${encodeURIComponent(t.file)}`))
-    } catch (err) {
-      // optional published tables: the views only need facts
-      reportFailure(`loading published table ${name}`)(err)
+  await timed("other_tables", async () => {
+    for (const [name, t] of others) {
+      try {
+        await conn.insertArrowIPC(name, await fetchBytes(`/data/${encodeURIComponent(t.file)}`))
+      } catch (err) {
+        // optional published tables: the views only need facts
+        reportFailure(`loading published table ${name}`)(err)
+      }
     }
-  }
-  await prepareViews(conn)
+  })
+  await timed("prepare_views", () => prepareViews(conn))
   return conn
 }
