@@ -1,6 +1,7 @@
 /**
  * Starts DuckDB-WASM (the eh bundle only, self-hosted through Vite `?url`), loads the release's
- * Arrow tables and builds `facts_k` (the cube with ENUM keys the cross-filter indexes are built from).
+ * facts cube and builds `facts_k` (the cube with ENUM keys the cross-filter indexes are built from);
+ * the release's other Arrow tables load when a query first names them (`onDemand.ts`).
  * Nothing here talks to another origin.
  */
 
@@ -8,8 +9,8 @@ import mainWorker from "@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url
 import mainModule from "@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url"
 import { type Connector, prepareViews } from "@lao-protect/warehouse"
 import { openWasm } from "@lao-protect/warehouse/wasm"
-import { reportFailure } from "../lib/report.ts"
 import { fetchProtected } from "./http.ts"
+import { withTablesOnDemand } from "./onDemand.ts"
 import type { Manifest } from "./release.ts"
 
 const fetchBytes = async (url: string): Promise<Uint8Array> => {
@@ -45,16 +46,14 @@ export async function startEngine(manifest: Manifest): Promise<Connector> {
   const others = Object.entries(manifest.tables ?? {}).filter(
     ([name, t]) => name !== "facts" && t.file.endsWith(".arrow") && /^[a-z_][a-z0-9_]*$/.test(name),
   )
-  await timed("other_tables", async () => {
-    for (const [name, t] of others) {
-      try {
-        await conn.insertArrowIPC(name, await fetchBytes(`/data/${encodeURIComponent(t.file)}`))
-      } catch (err) {
-        // optional published tables: the views only need facts
-        reportFailure(`loading published table ${name}`)(err)
-      }
-    }
-  })
   await timed("prepare_views", () => prepareViews(conn))
-  return conn
+  // optional published tables: the views only need facts, the pages that read them load them
+  return withTablesOnDemand(
+    conn,
+    others.map(([name, t]) => [name, t.file] as const),
+    async (name, file) =>
+      timed(`load:${name}`, async () =>
+        conn.insertArrowIPC(name, await fetchBytes(`/data/${encodeURIComponent(file)}`)),
+      ),
+  )
 }
