@@ -11,7 +11,7 @@
  *   the same runs, and our cross-filter latency as a ratio to Mosaic's pre-aggregated replay.
  * Builds go to data/bench/dashboard/, never to the app's own dist.
  */
-import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs"
+import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs"
 import { join } from "node:path"
 import { gzipSync } from "node:zlib"
 import { type Browser, chromium } from "playwright-core"
@@ -25,10 +25,13 @@ import type { Figure } from "./types.ts"
 const appDir = join(repoRoot, "apps/dashboard")
 export const appDist = join(benchDir, "dashboard/app")
 export const harnessDist = join(benchDir, "dashboard/harness")
+/** Written when both builds finished: a build interrupted half-way is never reused. */
+export const buildStamp = join(benchDir, "dashboard/built")
 
 export async function buildDashboard(log: (s: string) => void): Promise<void> {
   const { build } = await import("vite")
   const common = { root: appDir, configFile: join(appDir, "vite.config.ts"), logLevel: "warn" as const }
+  rmSync(buildStamp, { force: true })
   log("building the dashboard (production, not timed)")
   await build({ ...common, build: { outDir: appDist, emptyOutDir: true } })
   writeFileSync(
@@ -44,6 +47,7 @@ export async function buildDashboard(log: (s: string) => void): Promise<void> {
       rollupOptions: { input: join(appDir, "bench/crossfilter.html") },
     },
   })
+  writeFileSync(buildStamp, new Date().toISOString())
 }
 
 export interface Bytes {

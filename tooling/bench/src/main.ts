@@ -18,6 +18,7 @@ import { compareFigures, comparisonTable, hasRegression } from "./compare.ts"
 import {
   appDist,
   buildDashboard,
+  buildStamp,
   bytesFigure,
   dashboardFigures,
   harnessDist,
@@ -342,9 +343,9 @@ const newest = (path: string): number => {
   return max
 }
 
-/** Both builds exist and are newer than everything they are built from (quick mode reuses them). */
+/** Both builds finished and are newer than everything they are built from (quick mode reuses them). */
 const dashboardBuildFresh = async (): Promise<boolean> => {
-  const built = [join(appDist, "index.html"), join(harnessDist, "bench/crossfilter.html")]
+  const built = [buildStamp, join(appDist, "index.html"), join(harnessDist, "bench/crossfilter.html")]
   if (!built.every(existsSync)) return false
   const { buildInputs } = await import("@lao-protect/dashboard/scripts/freshness")
   const builtAt = Math.min(...built.map((f) => statSync(f).mtimeMs))
