@@ -27,6 +27,7 @@ import {
 import { benchDir, dashboardDataRoot, ensureCsv, sizeDir, tmpDir } from "./data.ts"
 import { linkageFigures, linkageIds } from "./linkage.ts"
 import { gitState, machine, versions } from "./machine.ts"
+import { mergeResults } from "./merge.ts"
 import { renderMarkdown } from "./report.ts"
 import { scalingRows } from "./scaling.ts"
 import { summarize } from "./stats.ts"
@@ -515,8 +516,15 @@ async function main(): Promise<void> {
     console.log(JSON.stringify(results, null, 2))
     return
   }
-  writeFileSync(committedFile, `${JSON.stringify(results, null, 2)}\n`)
-  writeFileSync(join(repoRoot, "BENCHMARKS.md"), renderMarkdown(results))
+  const committed = existsSync(committedFile)
+    ? (JSON.parse(readFileSync(committedFile, "utf8")) as BenchResults)
+    : null
+  const partial = values.only !== undefined || values.sizes !== undefined
+  const written = partial && committed ? mergeResults(committed, results, groups, sizes) : results
+  if (written !== results)
+    log("partial run: its figures replace the same groups and sizes in bench-results.json")
+  writeFileSync(committedFile, `${JSON.stringify(written, null, 2)}\n`)
+  writeFileSync(join(repoRoot, "BENCHMARKS.md"), renderMarkdown(written))
   log(`wrote BENCHMARKS.md and bench-results.json (${results.durationSeconds} s)`)
 }
 

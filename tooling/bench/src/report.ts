@@ -34,6 +34,18 @@ export function renderMarkdown(r: BenchResults): string {
       "interleaved with the measured path, and the ratio is taken run by run. The machine is shared and noisy: read the ratios, not the absolute numbers.",
     "",
   )
+  if (r.reruns && r.reruns.length > 0) {
+    out.push(
+      "Figures of some groups were measured again later, by a partial run that replaced only its own groups and sizes:",
+      "",
+    )
+    for (const x of r.reruns)
+      out.push(
+        `- ${x.date}: \`--only ${x.groups.join(",")}\` at ${x.sizes.map(size).join(", ")} in ${Math.max(1, Math.round(x.durationSeconds / 60))} min, ` +
+          `commit ${x.commit}, load average ${x.loadAverage1m}`,
+      )
+    out.push("")
+  }
   out.push("| machine | |", "| --- | --- |")
   for (const [k, v] of Object.entries(r.machine)) out.push(`| ${k} | ${v} |`)
   for (const [k, v] of Object.entries(r.versions)) out.push(`| ${k} | ${v} |`)

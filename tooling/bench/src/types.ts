@@ -41,6 +41,17 @@ export interface BenchResults {
   readonly figures: ReadonlyArray<Figure>
   readonly scaling: ReadonlyArray<ScalingRow>
   readonly durationSeconds: number
+  /** Partial runs (`--only`, `--sizes`) merged in after the run the header describes. */
+  readonly reruns?: ReadonlyArray<Rerun>
+}
+
+export interface Rerun {
+  readonly date: string
+  readonly groups: ReadonlyArray<Group>
+  readonly sizes: ReadonlyArray<number>
+  readonly loadAverage1m: string
+  readonly commit: string
+  readonly durationSeconds: number
 }
 
 export interface ScalingRow {
