@@ -11,8 +11,17 @@
  *   the same runs, and our cross-filter latency as a ratio to Mosaic's pre-aggregated replay.
  * Builds go to data/bench/dashboard/, never to the app's own dist.
  */
-import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs"
-import { join } from "node:path"
+import {
+  copyFileSync,
+  linkSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs"
+import { basename, join } from "node:path"
 import { gzipSync } from "node:zlib"
 import { type Browser, chromium } from "playwright-core"
 import type { Task } from "./anchor.ts"
@@ -248,27 +257,21 @@ type MosaicApi = {
   mosaicClose(): Promise<void>
 }
 
-const ANCHOR_PATH = "/__anchor/flights.arrows"
-
 async function mosaicRun(
   browser: Browser,
-  url: string,
-  flights: Buffer,
+  pageUrl: string,
+  flightsUrl: string,
   tasks: ReadonlyArray<Task>,
 ): Promise<MosaicRun> {
   const ctx = await browser.newContext()
-  // The table reaches the page through the browser's own network stack, not the app's server.
-  await ctx.route(`**${ANCHOR_PATH}`, (route) =>
-    route.fulfill({ status: 200, body: flights, contentType: "application/vnd.apache.arrow.stream" }),
-  )
   const page = await ctx.newPage()
   page.setDefaultTimeout(1_800_000)
   try {
-    await page.goto(`${url}bench/crossfilter.html`)
+    await page.goto(`${pageUrl}bench/crossfilter.html`)
     await page.waitForFunction(() => document.title === "bench ready", null, { timeout: 60_000 })
     const loaded = await page.evaluate(
       (u) => (globalThis as unknown as { __bench: MosaicApi }).__bench.mosaicLoad(u),
-      `${url.replace(/\/$/, "")}${ANCHOR_PATH}`,
+      flightsUrl,
     )
     const times = await page.evaluate(
       (t) => (globalThis as unknown as { __bench: MosaicApi }).__bench.mosaicReplay(t),
@@ -279,6 +282,24 @@ async function mosaicRun(
   } finally {
     await ctx.close()
   }
+}
+
+/**
+ * The flights table served by the harness's own server, from inside its dist (a hard link, else a
+ * copy): same origin, and no size limit (a Playwright route fulfilment of the 10M table, about 80 MB,
+ * closed the browser).
+ */
+const serveFlights = (flightsFile: string): string => {
+  const dir = join(harnessDist, "anchor")
+  mkdirSync(dir, { recursive: true })
+  const served = join(dir, basename(flightsFile))
+  rmSync(served, { force: true })
+  try {
+    linkSync(flightsFile, served)
+  } catch {
+    copyFileSync(flightsFile, served)
+  }
+  return `anchor/${basename(flightsFile)}`
 }
 
 /** Mosaic's flights logs at this size (src/anchor.ts): the table and the tasks of each log. */
@@ -320,7 +341,7 @@ export async function dashboardFigures(o: DashboardOptions): Promise<Figure[]> {
     const harnessRuns: HarnessRun[] = []
     const optRuns: MosaicRun[] = []
     const stdRuns: MosaicRun[] = []
-    const flights = o.anchor ? readFileSync(o.anchor.flightsFile) : null
+    const flights = o.anchor ? `${harness.url}${serveFlights(o.anchor.flightsFile)}` : null
     // One untimed warm-up of each page so the OS file cache holds the wasm and the release.
     if (o.dashboard) await appRun(browser, app.url)
     for (let r = 0; r < o.runs; r++) {
