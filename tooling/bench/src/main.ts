@@ -376,6 +376,10 @@ async function main(): Promise<void> {
       }
     }
   }
+  if (groups.size === 0) {
+    log("nothing left to measure: bench-results.json and BENCHMARKS.md unchanged")
+    return
+  }
   const browserFigures = groups.has("dashboard") || groups.has("anchor")
   let dashboardReady: string | null = null
   if (browserFigures) {
