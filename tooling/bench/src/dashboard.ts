@@ -192,7 +192,7 @@ async function appRun(browser: Browser, url: string): Promise<AppRun> {
   }
 }
 
-interface HarnessRun {
+export interface HarnessRun {
   bare: number
   start: number
   /** ms per step of startEngine (its `engine:*` User Timing measures). */
@@ -243,7 +243,7 @@ async function harnessRun(
   return { bare, start: started.ms, steps: started.steps ?? {}, facts: started.facts, pre, naive }
 }
 
-interface MosaicRun {
+export interface MosaicRun {
   readonly loadMs: number
   readonly rows: number
   readonly init: number[]
@@ -461,7 +461,7 @@ export async function dashboardFigures(o: DashboardOptions): Promise<Figure[]> {
   }
 }
 
-function mosaicFigures(
+export function mosaicFigures(
   size: number,
   anchor: AnchorInput,
   ours: ReadonlyArray<HarnessRun>,

@@ -13,6 +13,7 @@ import {
   strideTasks,
   tasksOf,
 } from "../src/anchor.ts"
+import { type HarnessRun, type MosaicRun, mosaicFigures } from "../src/dashboard.ts"
 
 const update = (activeView: string, updateId: number, query: string): LogEntry => ({
   stage: "update",
@@ -129,5 +130,34 @@ describe("ensureFlights", () => {
     expect(logged).toHaveLength(2)
     await ensureFlights(source, 400, (s) => logged.push(s), out)
     expect(logged).toHaveLength(2)
+  })
+})
+
+describe("mosaicFigures", () => {
+  const harness = (pre: number[]): HarnessRun => ({ bare: 1, start: 1, steps: {}, facts: 1, pre, naive: pre })
+  const mosaic = (update: number[]): MosaicRun => ({
+    loadMs: 1,
+    rows: 1_000_000,
+    init: [1],
+    create: [2],
+    update,
+  })
+  const input = { flightsFile: "x", opt: [], std: [], stdEvery: 10 }
+  const ramp = (scale: number) => Array.from({ length: 100 }, (_, i) => (i + 1) * scale)
+
+  it("pairs our p50/p95 with Mosaic's opt run by run and judges p95 <= 2x at 1M only", () => {
+    const ours = [harness(ramp(3)), harness(ramp(1))]
+    const opt = [mosaic(ramp(1)), mosaic(ramp(1))]
+    const std = [mosaic(ramp(10)), mosaic(ramp(10))]
+    const [p50, p95, own] = mosaicFigures(1_000_000, input, ours, opt, std)
+    expect(p50!.ratio).toEqual({ median: 2, min: 1, max: 3, runs: 2 })
+    expect(p95!.ratio?.median).toBe(2)
+    expect(p95!.goal).toEqual({ text: "<= 2x Mosaic opt p95 (1M)", pass: true })
+    expect(p95!.costSeconds).toBeCloseTo(0.19)
+    expect(own!.ratio?.median).toBe(10)
+    expect(own!.costSeconds).toBeCloseTo(0.095)
+    const small = mosaicFigures(100_000, input, [harness(ramp(5))], [mosaic(ramp(1))], [mosaic(ramp(1))])
+    expect(small[1]!.goal?.pass).toBeNull()
+    expect(small[1]!.ratio?.median).toBe(5)
   })
 })
