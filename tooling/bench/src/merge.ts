@@ -28,6 +28,12 @@ export const mergeResults = (
     sizes: [...new Set([...committed.sizes, ...sizes])].sort((a, b) => a - b),
     figures,
     scaling: scalingRows(figures),
-    reruns: [...(committed.reruns ?? []), rerun],
+    // an earlier partial run whose figures this one all replaced is no longer in the report
+    reruns: [
+      ...(committed.reruns ?? []).filter(
+        (x) => !(x.groups.every((g) => groups.has(g)) && x.sizes.every((n) => sizes.includes(n))),
+      ),
+      rerun,
+    ],
   }
 }

@@ -66,6 +66,15 @@ describe("mergeResults", () => {
     expect(md).toContain("- partial: `--only anchor` at 1M in 10 min, commit bbb, load average 12 at start")
   })
 
+  it("drops an earlier partial run from the list once all its figures are replaced", () => {
+    const first = mergeResults(full, partial, new Set<Group>(["anchor"]), [1_000_000])
+    const again = results("again", [1_000_000], [fig("anchor.mosaic_opt_p95", 1_000_000, 6)])
+    const m = mergeResults(first, again, new Set<Group>(["anchor", "dashboard"]), [1_000_000])
+    expect(m.reruns?.map((x) => x.date)).toEqual(["again"])
+    const other = mergeResults(first, again, new Set<Group>(["anchor"]), [10_000])
+    expect(other.reruns?.map((x) => x.date)).toEqual(["partial", "again"])
+  })
+
   it("replaces a re-run group only at the re-run sizes", () => {
     const again = results("partial", [1_000_000], [fig("dashboard.crossfilter_p95", 1_000_000, 9)])
     const m = mergeResults(full, again, new Set<Group>(["dashboard"]), [1_000_000])
