@@ -5,7 +5,9 @@
  * changes as a user makes them: one change at a time, the pointer on a filter's control before that
  * filter changes (the hover builds its active-dimension indexes, timed apart as `hover`), then the
  * interaction through the same `CrossFilter` session `useViews` runs (`pre`), and the same views as
- * naive GROUP BYs over `facts` (`naive`), alternating which runs first. Nothing here ships in the app.
+ * naive GROUP BYs over `facts` (`naive`), alternating which runs first. The same page replays
+ * Mosaic's flights interaction logs (`mosaic*`, tooling/bench/src/anchor.ts) in a DuckDB-WASM instance
+ * of its own, same bundle, so the field's reference runs in the same browser. Nothing here ships in the app.
  */
 
 import mainWorker from "@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url"
@@ -67,6 +69,13 @@ const sessionViews = async (session: CrossFilter, step: Step): Promise<number> =
 }
 
 let conn: Connector | null = null
+let mosaic: Connector | null = null
+
+/** One interaction of Mosaic's log (tooling/bench/src/anchor.ts `Task`). */
+interface MosaicTask {
+  readonly stage: "init" | "create" | "update"
+  readonly queries: ReadonlyArray<string>
+}
 
 const bench = {
   /** ms to instantiate and open bare DuckDB-WASM (same bundle), nothing loaded. */
@@ -78,13 +87,17 @@ const bench = {
     await c.close()
     return ms
   },
-  /** ms for the app's engine start (instantiate + facts.arrow + other tables + `facts_k`). */
-  async start(): Promise<{ ms: number; facts: number }> {
+  /** ms for the app's engine start (instantiate + facts.arrow + other tables + `facts_k`), and per step. */
+  async start(): Promise<{ ms: number; facts: number; steps: Record<string, number> }> {
+    performance.clearMeasures()
     const t0 = performance.now()
     conn = await startEngine(await loadManifest())
     const ms = performance.now() - t0
+    const steps: Record<string, number> = {}
+    for (const m of performance.getEntriesByType("measure"))
+      if (m.name.startsWith("engine:")) steps[m.name.slice(7)] = m.duration
     const [row] = await conn.query<{ n: number }>("SELECT count(*)::INTEGER AS n FROM facts")
-    return { ms, facts: row?.n ?? 0 }
+    return { ms, facts: row?.n ?? 0, steps }
   },
   /** Distinct values of the filterable columns, to script realistic filter changes. */
   async domains(): Promise<Record<string, Array<string | number>>> {
@@ -165,6 +178,41 @@ const bench = {
       previous = step
     }
     return { pre, naive, hover, sources, naiveViews: naiveViewTimes }
+  },
+  /** A fresh DuckDB-WASM instance (same bundle) with Mosaic's flights table from an Arrow IPC stream. */
+  async mosaicLoad(url: string): Promise<{ ms: number; rows: number }> {
+    await mosaic?.close()
+    const t0 = performance.now()
+    mosaic = await openWasm({ mainModule, mainWorker })
+    const response = await fetch(url)
+    if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`)
+    await mosaic.insertArrowIPC("flights", new Uint8Array(await response.arrayBuffer()))
+    const ms = performance.now() - t0
+    const [row] = await mosaic.query<{ n: number }>("SELECT count(*)::INTEGER AS n FROM flights")
+    return { ms, rows: row?.n ?? 0 }
+  },
+  /**
+   * Replays Mosaic's tasks in order as its benchmark does (src/benchmark.js, parallel mode): the
+   * queries of one interaction are issued together as Arrow queries (`create` ones executed) and the
+   * interaction is timed from the first issue to the last result. Returns ms per task, by stage.
+   */
+  async mosaicReplay(
+    tasks: ReadonlyArray<MosaicTask>,
+  ): Promise<{ init: number[]; create: number[]; update: number[] }> {
+    const db = mosaic
+    if (!db) throw new Error("mosaicLoad() first")
+    const out = { init: [] as number[], create: [] as number[], update: [] as number[] }
+    for (const task of tasks) {
+      const t0 = performance.now()
+      if (task.stage === "create") await Promise.all(task.queries.map((q) => db.exec(q)))
+      else await Promise.all(task.queries.map((q) => db.arrow(q)))
+      out[task.stage].push(performance.now() - t0)
+    }
+    return out
+  },
+  async mosaicClose(): Promise<void> {
+    await mosaic?.close()
+    mosaic = null
   },
 }
 

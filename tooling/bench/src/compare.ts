@@ -9,6 +9,9 @@ export const DEFAULT_TOLERANCE = 0.3
 
 /** Relative tolerances per figure id where the ratio is noisier than the default. */
 export const TOLERANCES: Readonly<Record<string, number>> = {
+  "anchor.crossfilter_p50_vs_mosaic": 0.5,
+  "anchor.crossfilter_p95_vs_mosaic": 0.5,
+  "anchor.mosaic_opt_p95": 0.5,
   "dashboard.crossfilter_p50": 0.5,
   "dashboard.crossfilter_p95": 0.5,
   "dashboard.first_paint": 0.5,

@@ -6,13 +6,25 @@
  *   page load and a bare DuckDB-WASM instantiate in the same browser;
  * - the cross-filter page (apps/dashboard/bench/crossfilter.html, same Vite config): the app's
  *   `startEngine` and the view functions `useViews` calls, pre-aggregated vs naive, step by step;
- * - bytes shipped: gzip of the built JS, the wasm apart, and which requests a cold load makes.
+ * - bytes shipped: gzip of the built JS, the wasm apart, and which requests a cold load makes;
+ * - the anchor (src/anchor.ts): Mosaic's flights logs replayed on the same page, same browser, in
+ *   the same runs, and our cross-filter latency as a ratio to Mosaic's pre-aggregated replay.
  * Builds go to data/bench/dashboard/, never to the app's own dist.
  */
-import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs"
-import { join } from "node:path"
+import {
+  copyFileSync,
+  linkSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs"
+import { basename, join } from "node:path"
 import { gzipSync } from "node:zlib"
 import { type Browser, chromium } from "playwright-core"
+import type { Task } from "./anchor.ts"
 import { repoRoot } from "./child.ts"
 import { benchDir } from "./data.ts"
 import { percentile, summarize } from "./stats.ts"
@@ -22,10 +34,13 @@ import type { Figure } from "./types.ts"
 const appDir = join(repoRoot, "apps/dashboard")
 export const appDist = join(benchDir, "dashboard/app")
 export const harnessDist = join(benchDir, "dashboard/harness")
+/** Written when both builds finished: a build interrupted half-way is never reused. */
+export const buildStamp = join(benchDir, "dashboard/built")
 
 export async function buildDashboard(log: (s: string) => void): Promise<void> {
   const { build } = await import("vite")
   const common = { root: appDir, configFile: join(appDir, "vite.config.ts"), logLevel: "warn" as const }
+  rmSync(buildStamp, { force: true })
   log("building the dashboard (production, not timed)")
   await build({ ...common, build: { outDir: appDist, emptyOutDir: true } })
   writeFileSync(
@@ -41,6 +56,7 @@ export async function buildDashboard(log: (s: string) => void): Promise<void> {
       rollupOptions: { input: join(appDir, "bench/crossfilter.html") },
     },
   })
+  writeFileSync(buildStamp, new Date().toISOString())
 }
 
 export interface Bytes {
@@ -176,9 +192,11 @@ async function appRun(browser: Browser, url: string): Promise<AppRun> {
   }
 }
 
-interface HarnessRun {
+export interface HarnessRun {
   bare: number
   start: number
+  /** ms per step of startEngine (its `engine:*` User Timing measures). */
+  steps: Record<string, number>
   facts: number
   pre: number[]
   naive: number[]
@@ -186,7 +204,7 @@ interface HarnessRun {
 
 type BenchApi = {
   bareInstantiate(): Promise<number>
-  start(): Promise<{ ms: number; facts: number }>
+  start(): Promise<{ ms: number; facts: number; steps: Record<string, number> }>
   domains(): Promise<Record<string, Array<string | number>>>
   run(steps: unknown, warmup: number): Promise<{ pre: number[]; naive: number[] }>
 }
@@ -210,7 +228,11 @@ async function harnessRun(
     })
   const api = "(globalThis.__bench)"
   const bare = (await page.evaluate(`${api}.bareInstantiate()`)) as number
-  const started = (await page.evaluate(`${api}.start()`)) as { ms: number; facts: number }
+  const started = (await page.evaluate(`${api}.start()`)) as {
+    ms: number
+    facts: number
+    steps: Record<string, number>
+  }
   const domains = (await page.evaluate(`${api}.domains()`)) as Record<string, Array<string | number>>
   const steps = scriptSteps(domains, stepCount + warmup)
   const { pre, naive } = await page.evaluate(
@@ -218,7 +240,75 @@ async function harnessRun(
     [steps, warmup] as const,
   )
   await ctx.close()
-  return { bare, start: started.ms, facts: started.facts, pre, naive }
+  return { bare, start: started.ms, steps: started.steps ?? {}, facts: started.facts, pre, naive }
+}
+
+export interface MosaicRun {
+  readonly loadMs: number
+  readonly rows: number
+  readonly init: number[]
+  readonly create: number[]
+  readonly update: number[]
+}
+
+type MosaicApi = {
+  mosaicLoad(url: string): Promise<{ ms: number; rows: number }>
+  mosaicReplay(tasks: ReadonlyArray<Task>): Promise<{ init: number[]; create: number[]; update: number[] }>
+  mosaicClose(): Promise<void>
+}
+
+async function mosaicRun(
+  browser: Browser,
+  pageUrl: string,
+  flightsUrl: string,
+  tasks: ReadonlyArray<Task>,
+): Promise<MosaicRun> {
+  const ctx = await browser.newContext()
+  const page = await ctx.newPage()
+  page.setDefaultTimeout(1_800_000)
+  try {
+    await page.goto(`${pageUrl}bench/crossfilter.html`)
+    await page.waitForFunction(() => document.title === "bench ready", null, { timeout: 60_000 })
+    const loaded = await page.evaluate(
+      (u) => (globalThis as unknown as { __bench: MosaicApi }).__bench.mosaicLoad(u),
+      flightsUrl,
+    )
+    const times = await page.evaluate(
+      (t) => (globalThis as unknown as { __bench: MosaicApi }).__bench.mosaicReplay(t),
+      tasks as Task[],
+    )
+    await page.evaluate(() => (globalThis as unknown as { __bench: MosaicApi }).__bench.mosaicClose())
+    return { loadMs: loaded.ms, rows: loaded.rows, ...times }
+  } finally {
+    await ctx.close()
+  }
+}
+
+/**
+ * The flights table served by the harness's own server, from inside its dist (a hard link, else a
+ * copy): same origin, and no size limit (a Playwright route fulfilment of the 10M table, about 80 MB,
+ * closed the browser).
+ */
+const serveFlights = (flightsFile: string): string => {
+  const dir = join(harnessDist, "anchor")
+  mkdirSync(dir, { recursive: true })
+  const served = join(dir, basename(flightsFile))
+  rmSync(served, { force: true })
+  try {
+    linkSync(flightsFile, served)
+  } catch {
+    copyFileSync(flightsFile, served)
+  }
+  return `anchor/${basename(flightsFile)}`
+}
+
+/** Mosaic's flights logs at this size (src/anchor.ts): the table and the tasks of each log. */
+export interface AnchorInput {
+  readonly flightsFile: string
+  readonly opt: ReadonlyArray<Task>
+  readonly std: ReadonlyArray<Task>
+  /** `std` holds every `stdEvery`-th update interaction of Mosaic's std log. */
+  readonly stdEvery: number
 }
 
 /** The dashboard goals are stated for 1M cases: below that pre-aggregation has little to win (the cube is as big as the data). */
@@ -230,6 +320,10 @@ export interface DashboardOptions {
   readonly steps: number
   readonly dataRoot: string
   readonly log: (s: string) => void
+  /** The dashboard group's figures (app, cross-filter); false when only the anchor was asked for. */
+  readonly dashboard: boolean
+  /** Replay Mosaic's logs in the same browser and runs; null when not asked for or skipped. */
+  readonly anchor: AnchorInput | null
 }
 
 export async function dashboardFigures(o: DashboardOptions): Promise<Figure[]> {
@@ -245,17 +339,32 @@ export async function dashboardFigures(o: DashboardOptions): Promise<Figure[]> {
   try {
     const appRuns: AppRun[] = []
     const harnessRuns: HarnessRun[] = []
+    const optRuns: MosaicRun[] = []
+    const stdRuns: MosaicRun[] = []
+    const flights = o.anchor ? `${harness.url}${serveFlights(o.anchor.flightsFile)}` : null
     // One untimed warm-up of each page so the OS file cache holds the wasm and the release.
-    await appRun(browser, app.url)
+    if (o.dashboard) await appRun(browser, app.url)
     for (let r = 0; r < o.runs; r++) {
-      appRuns.push(await appRun(browser, app.url))
+      if (o.dashboard) appRuns.push(await appRun(browser, app.url))
       harnessRuns.push(await harnessRun(browser, harness.url, o.steps, 5))
-      o.log(
-        `  dashboard run ${r + 1}/${o.runs}: first paint ${appRuns.at(-1)!.firstPaint.toFixed(0)} ms, ` +
-          `engine ready ${appRuns.at(-1)!.engineReady.toFixed(0)} ms, cross-filter p95 ${percentile(harnessRuns.at(-1)!.pre, 95).toFixed(1)} ms ` +
-          `(naive ${percentile(harnessRuns.at(-1)!.naive, 95).toFixed(1)} ms)`,
-      )
+      if (o.dashboard)
+        o.log(
+          `  dashboard run ${r + 1}/${o.runs}: first paint ${appRuns.at(-1)!.firstPaint.toFixed(0)} ms, ` +
+            `engine ready ${appRuns.at(-1)!.engineReady.toFixed(0)} ms, cross-filter p95 ${percentile(harnessRuns.at(-1)!.pre, 95).toFixed(1)} ms ` +
+            `(naive ${percentile(harnessRuns.at(-1)!.naive, 95).toFixed(1)} ms)`,
+        )
+      if (o.anchor && flights) {
+        optRuns.push(await mosaicRun(browser, harness.url, flights, o.anchor.opt))
+        stdRuns.push(await mosaicRun(browser, harness.url, flights, o.anchor.std))
+        const ms = (x: number[], q: number) => percentile(x, q).toFixed(1)
+        o.log(
+          `  anchor run ${r + 1}/${o.runs}: ours p50/p95 ${ms(harnessRuns.at(-1)!.pre, 50)}/${ms(harnessRuns.at(-1)!.pre, 95)} ms; ` +
+            `Mosaic opt ${ms(optRuns.at(-1)!.update, 50)}/${ms(optRuns.at(-1)!.update, 95)} ms, std ${ms(stdRuns.at(-1)!.update, 50)}/${ms(stdRuns.at(-1)!.update, 95)} ms`,
+        )
+      }
     }
+    const anchorFigures = o.anchor ? mosaicFigures(o.size, o.anchor, harnessRuns, optRuns, stdRuns) : []
+    if (!o.dashboard) return anchorFigures
     const s = o.size
     const fp = appRuns.map((r) => r.firstPaint)
     const blank = appRuns.map((r) => r.blankLoad)
@@ -304,7 +413,13 @@ export async function dashboardFigures(o: DashboardOptions): Promise<Figure[]> {
         ratio: ratio(ready, bare),
         ratioLabel: "app engine ready / bare instantiate",
         better: "lower",
-        note: `facts rows loaded: ${harnessRuns[0]!.facts.toLocaleString("en")}; startEngine alone ${summarize(harnessRuns.map((r) => r.start)).median.toFixed(0)} ms`,
+        note:
+          `facts rows loaded: ${harnessRuns[0]!.facts.toLocaleString("en")}; startEngine alone ${summarize(harnessRuns.map((r) => r.start)).median.toFixed(0)} ms` +
+          `, by step (median ms; instantiate and fetch_facts overlap): ${Object.keys(harnessRuns[0]!.steps)
+            .map(
+              (k) => `${k} ${summarize(harnessRuns.map((r) => r.steps[k] ?? Number.NaN)).median.toFixed(0)}`,
+            )
+            .join(", ")}`,
       },
       {
         id: "dashboard.crossfilter_p50",
@@ -337,12 +452,92 @@ export async function dashboardFigures(o: DashboardOptions): Promise<Figure[]> {
         },
         costSeconds: summarize(p95).median / 1000,
       },
+      ...anchorFigures,
     ]
   } finally {
     await browser.close()
     await app.close()
     await harness.close()
   }
+}
+
+export function mosaicFigures(
+  size: number,
+  anchor: AnchorInput,
+  ours: ReadonlyArray<HarnessRun>,
+  opt: ReadonlyArray<MosaicRun>,
+  std: ReadonlyArray<MosaicRun>,
+): Figure[] {
+  const at = (runs: ReadonlyArray<{ update: number[] }>, q: number) =>
+    runs.map((r) => percentile(r.update, q))
+  const ourAt = (q: number) => ours.map((r) => percentile(r.pre, q))
+  const ratio = (a: number[], b: number[]) => summarize(a.map((x, i) => x / b[i]!))
+  const [o50, o95, m50, m95, s50, s95] = [
+    ourAt(50),
+    ourAt(95),
+    at(opt, 50),
+    at(opt, 95),
+    at(std, 50),
+    at(std, 95),
+  ]
+  const opt95 = summarize(m95!)
+  const rows = opt[0]?.rows ?? 0
+  const sum = (x: number[]) => x.reduce((a, b) => a + b, 0)
+  const ms = (x: number) => `${x.toFixed(1)} ms`
+  const label = "Mosaic's pre-aggregated replay (opt log), same browser and runs"
+  const tables = `flights ${rows.toLocaleString("en")} rows (${size <= 100_000 ? "the real flights" : "Mosaic's upsampling recipe"}), our facts at ${size.toLocaleString("en")} cases`
+  const ratio95 = ratio(o95!, m95!)
+  return [
+    {
+      id: "anchor.crossfilter_p50_vs_mosaic",
+      group: "anchor",
+      title: "Our cross-filter p50 against Mosaic's opt replay p50 (per interaction, all views)",
+      size,
+      measured: summarize(o50!),
+      unit: "ms",
+      baseline: { ...summarize(m50!), label },
+      ratio: ratio(o50!, m50!),
+      ratioLabel: "ours / Mosaic opt (lower is better)",
+      better: "lower",
+      note: tables,
+    },
+    {
+      id: "anchor.crossfilter_p95_vs_mosaic",
+      group: "anchor",
+      title: "Our cross-filter p95 against Mosaic's opt replay p95 (per interaction, all views)",
+      size,
+      measured: summarize(o95!),
+      unit: "ms",
+      baseline: { ...opt95, label },
+      ratio: ratio95,
+      ratioLabel: "ours / Mosaic opt (lower is better)",
+      better: "lower",
+      goal: { text: "<= 2x Mosaic opt p95 (1M)", pass: size >= 1_000_000 ? ratio95.median <= 2 : null },
+      // beside anchor.mosaic_opt_p95 in the scaling table: both should stay flat as the data grow
+      costSeconds: summarize(o95!).median / 1000,
+    },
+    {
+      id: "anchor.mosaic_opt_p95",
+      group: "anchor",
+      title: "Mosaic flights replay p95: opt (pre-aggregated) against std (raw GROUP BYs)",
+      size,
+      measured: opt95,
+      unit: "ms",
+      baseline: {
+        ...summarize(s95!),
+        label: `Mosaic's std log (every ${anchor.stdEvery}th of its interactions), same browser and runs`,
+      },
+      ratio: ratio(s95!, m95!),
+      ratioLabel: "std / opt (Mosaic's own speed-up)",
+      better: "higher",
+      costSeconds: opt95.median / 1000,
+      note:
+        `opt replays ${opt[0]?.update.length ?? 0} interactions (${anchor.opt.reduce((n, t) => n + (t.stage === "update" ? t.queries.length : 0), 0)} queries), ` +
+        `p50 ${ms(summarize(m50!).median)}; std replays ${std[0]?.update.length ?? 0}, p50 ${ms(summarize(s50!).median)}; ` +
+        `Mosaic's index build (create stage) ${ms(summarize(opt.map((r) => sum(r.create))).median)}, its init queries ${ms(summarize(opt.map((r) => sum(r.init))).median)}; ` +
+        `loading the Arrow table into DuckDB-WASM (instantiate included) ${ms(summarize(opt.map((r) => r.loadMs)).median)}`,
+    },
+  ]
 }
 
 export function bytesFigure(b: Bytes): Figure {

@@ -8,14 +8,16 @@ import {
   createReadStream,
   createWriteStream,
   existsSync,
+  lstatSync,
   mkdirSync,
   readFileSync,
+  readlinkSync,
   renameSync,
   rmSync,
   symlinkSync,
   writeFileSync,
 } from "node:fs"
-import { join } from "node:path"
+import { join, resolve } from "node:path"
 import { createInterface } from "node:readline"
 import { finished } from "node:stream/promises"
 import { writeSynthCsv } from "@lao-protect/warehouse/node"
@@ -26,14 +28,25 @@ export const BAD_EVERY = 100
 const RECIPE = { seed: 7, fromYear: 2005, toYear: 2024, badEvery: BAD_EVERY, version: 1 }
 
 export const sizeDir = (size: number) => join(benchDir, String(size))
+/** Scratch space for workers (DuckDB spill files); emptied when a run starts, so an interrupted run leaves nothing behind for long. */
+export const tmpDir = join(benchDir, "tmp")
 
-export async function ensureCsv(size: number, log: (s: string) => void): Promise<string> {
-  const dir = sizeDir(size)
+/**
+ * Everything generated here is written under a temporary name and renamed when complete, and its
+ * recipe is written last: a run interrupted at any point leaves either a complete input or one that
+ * the next run regenerates.
+ */
+export async function ensureCsv(
+  size: number,
+  log: (s: string) => void,
+  dir: string = sizeDir(size),
+): Promise<string> {
   mkdirSync(dir, { recursive: true })
   const csv = join(dir, "cases.csv")
   const recipeFile = join(dir, "cases.recipe.json")
   const recipe = JSON.stringify({ ...RECIPE, size })
   if (existsSync(csv) && existsSync(recipeFile) && readFileSync(recipeFile, "utf8") === recipe) return csv
+  rmSync(recipeFile, { force: true })
   log(`generating ${size.toLocaleString("en")} synthetic cases -> ${csv} (not timed)`)
   const raw = join(dir, "synth.csv")
   const { meta } = await writeSynthCsv(raw, {
@@ -65,11 +78,29 @@ export async function ensureCsv(size: number, log: (s: string) => void): Promise
   return csv
 }
 
+/**
+ * `link` -> `target` as a symbolic link, whatever an earlier run left there: a dangling link (on a
+ * clone where `pnpm start` never ran, data/geo does not exist; `existsSync` follows links and calls
+ * that missing, so `symlinkSync` then failed with EEXIST) or a link elsewhere is replaced; anything
+ * that is not a link is left alone.
+ */
+export function ensureLink(target: string, link: string): void {
+  let st: ReturnType<typeof lstatSync> | undefined
+  try {
+    st = lstatSync(link)
+  } catch {
+    st = undefined
+  }
+  if (st && !st.isSymbolicLink()) return
+  if (st && resolve(link, "..", readlinkSync(link)) === resolve(target)) return
+  if (st) rmSync(link, { force: true })
+  symlinkSync(target, link, "dir")
+}
+
 /** A data root for the dashboard server: this size's publication plus the repository's boundaries. */
-export function dashboardDataRoot(size: number): string {
-  const root = join(sizeDir(size), "data")
+export function dashboardDataRoot(size: number, dir: string = sizeDir(size)): string {
+  const root = join(dir, "data")
   mkdirSync(root, { recursive: true })
-  const geo = join(root, "geo")
-  if (!existsSync(geo)) symlinkSync(join(repoRoot, "data/geo"), geo, "dir")
+  ensureLink(join(repoRoot, "data/geo"), join(root, "geo"))
   return root
 }

@@ -1,5 +1,6 @@
 /** The record-linkage figures (issue 19): quality against the truth and cost against a bare join. */
 import { runWorker } from "./child.ts"
+import { tmpDir } from "./data.ts"
 import { summarize } from "./stats.ts"
 import type { Figure } from "./types.ts"
 
@@ -52,7 +53,7 @@ const fmt = (q: Quality) => `P ${q.precision.toFixed(3)}, R ${q.recall.toFixed(3
 export async function linkageFigures(size: number, log: (s: string) => void): Promise<Figure[]> {
   const r = await runWorker<LinkageRun>(
     "linkage.ts",
-    ["--persons", String(size), "--runs", size <= 10_000 ? "3" : "1"],
+    ["--persons", String(size), "--runs", size <= 10_000 ? "3" : "1", "--tmp", tmpDir],
     { heapMb: 8192, verbose: true },
   )
   log(`  linkage: ${fmt(r.quality)}; exact name + date of birth ${fmt(r.baseline)}`)

@@ -3,24 +3,31 @@
  * baseline measured in the same run, written to BENCHMARKS.md and bench-results.json at the repo root.
  * `pnpm bench:quick`: the same figures at 10k, compared with the committed bench-results.json; exits 1
  * when a ratio regressed beyond its tolerance. Options: --sizes 10000,100000 --only import,domain
- * --runs N --steps N (cross-filter steps, default 60).
+ * --runs N --steps N (cross-filter steps, default 60) --anchor-std-every N (default 10).
+ * Groups: import, domain, publish, dashboard, linkage, anchor (Mosaic's flights replay, src/anchor.ts).
+ * A group whose input another group makes (publish needs a warehouse, dashboard and anchor a
+ * publication) prepares it untimed when that group was not asked for, so any `--only` works on a
+ * bare clone and after an interrupted run.
  */
 import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs"
 import { join } from "node:path"
 import { parseArgs } from "node:util"
+import { type AnchorSource, ensureFlights, findAnchor, readTasks, strideTasks, type Task } from "./anchor.ts"
 import { repoRoot, runWorker } from "./child.ts"
 import { compareFigures, comparisonTable, hasRegression } from "./compare.ts"
 import {
   appDist,
   buildDashboard,
+  buildStamp,
   bytesFigure,
   dashboardFigures,
   harnessDist,
   measureBytes,
 } from "./dashboard.ts"
-import { benchDir, dashboardDataRoot, ensureCsv, sizeDir } from "./data.ts"
+import { benchDir, dashboardDataRoot, ensureCsv, sizeDir, tmpDir } from "./data.ts"
 import { linkageFigures, linkageIds } from "./linkage.ts"
 import { gitState, machine, versions } from "./machine.ts"
+import { mergeResults } from "./merge.ts"
 import { renderMarkdown } from "./report.ts"
 import { scalingRows } from "./scaling.ts"
 import { summarize } from "./stats.ts"
@@ -34,6 +41,7 @@ const { values } = parseArgs({
     only: { type: "string" },
     runs: { type: "string" },
     steps: { type: "string", default: "60" },
+    "anchor-std-every": { type: "string", default: "10" },
     "no-write": { type: "boolean", default: false },
   },
 })
@@ -44,8 +52,17 @@ const sizes = values.sizes
     ? [10_000]
     : [10_000, 100_000, 1_000_000, ...(values["10m"] ? [10_000_000] : [])]
 const groups = new Set<Group>(
-  (values.only?.split(",") ?? ["import", "domain", "publish", "dashboard", "linkage"]) as Group[],
+  (values.only?.split(",") ?? ["import", "domain", "publish", "dashboard", "linkage", "anchor"]) as Group[],
 )
+const unknownGroups = [...groups].filter(
+  (g) => !["import", "domain", "publish", "dashboard", "linkage", "anchor"].includes(g),
+)
+if (unknownGroups.length > 0) {
+  console.error(
+    `unknown group(s) ${unknownGroups.join(", ")}: use import, domain, publish, dashboard, linkage, anchor`,
+  )
+  process.exit(2)
+}
 const runsFor = (size: number) => (values.runs ? Number(values.runs) : size <= 100_000 ? 5 : 3)
 const steps = Number(values.steps)
 const started = performance.now()
@@ -54,6 +71,8 @@ const log = (s: string) =>
 const firstLine = (e: unknown) => (e instanceof Error ? e.message : String(e)).split("\n")[0]!.slice(0, 200)
 
 const figures: Figure[] = []
+/** Figure ids start with their group's name. */
+const groupOf = (id: string) => id.split(".")[0] as Group
 const notMeasured = (
   id: string,
   group: Group,
@@ -125,6 +144,7 @@ async function importFigures(size: number, csv: string): Promise<Figure[]> {
   const warehouse = join(dir, "warehouse.duckdb")
   clean(warehouse)
   renameSync(importDb, warehouse)
+  writeFileSync(`${warehouse}.recipe.json`, warehouseRecipe(size))
   const rate = (x: ImportRun) => x.rows / x.seconds
   const last = imports.at(-1)!
   const mb = (x: ImportRun) => x.maxRssKb / 1024
@@ -209,10 +229,45 @@ async function domainFigures(size: number): Promise<Figure[]> {
   ]
 }
 
-async function publishFigures(size: number): Promise<Figure[]> {
+/** The warehouse is the import of this size's CSV: stale when the CSV's recipe changed. */
+const warehouseRecipe = (size: number) => readFileSync(join(sizeDir(size), "cases.recipe.json"), "utf8")
+
+/**
+ * The warehouse the publish figure reads: the import figure leaves it; when that did not run (or an
+ * earlier run was interrupted, or the CSV changed), one untimed import makes it. Complete or absent:
+ * the import writes elsewhere and is renamed, the recipe written last.
+ */
+async function ensureWarehouse(size: number, csv: string): Promise<string> {
   const dir = sizeDir(size)
   const db = join(dir, "warehouse.duckdb")
-  if (!existsSync(db)) throw new Error("no warehouse for this size (the import figure did not run)")
+  const recipeFile = `${db}.recipe.json`
+  if (existsSync(db) && existsSync(recipeFile) && readFileSync(recipeFile, "utf8") === warehouseRecipe(size))
+    return db
+  log(`  preparing the warehouse for ${size.toLocaleString("en")} cases (one import, not timed)`)
+  const tmp = join(dir, "warehouse.tmp.duckdb")
+  for (const f of [tmp, `${tmp}.wal`, recipeFile, db, `${db}.wal`]) rmSync(f, { force: true })
+  await runWorker("import-once.ts", ["--mode", "import", "--file", csv, "--db", tmp])
+  renameSync(tmp, db)
+  writeFileSync(recipeFile, warehouseRecipe(size))
+  // A publication made from another warehouse is stale.
+  rmSync(join(dashboardDataRoot(size), "published"), { recursive: true, force: true })
+  return db
+}
+
+/** The publication the browser figures serve: the publish figure leaves it, else one untimed publish. */
+async function ensurePublication(size: number, csv: string): Promise<void> {
+  if (existsSync(join(dashboardDataRoot(size), "published", "current.json"))) return
+  const db = await ensureWarehouse(size, csv)
+  log(`  preparing the publication for ${size.toLocaleString("en")} cases (one publish, not timed)`)
+  await runWorker(
+    "publish.ts",
+    ["--db", db, "--out", join(dashboardDataRoot(size), "published"), "--runs", "1"],
+    { heapMb: 8192 },
+  )
+}
+
+async function publishFigures(size: number, csv: string): Promise<Figure[]> {
+  const db = await ensureWarehouse(size, csv)
   const out = join(dashboardDataRoot(size), "published")
   const r = await runWorker<{
     publishSeconds: number[]
@@ -263,6 +318,22 @@ const dashboardIds: ReadonlyArray<[string, string, string | undefined, Figure["b
   ],
 ]
 
+const anchorIds: ReadonlyArray<[string, string, string | undefined, Figure["better"]]> = [
+  [
+    "anchor.crossfilter_p50_vs_mosaic",
+    "Our cross-filter p50 against Mosaic's opt replay p50",
+    undefined,
+    "lower",
+  ],
+  [
+    "anchor.crossfilter_p95_vs_mosaic",
+    "Our cross-filter p95 against Mosaic's opt replay p95",
+    "<= 2x Mosaic opt p95 (1M)",
+    "lower",
+  ],
+  ["anchor.mosaic_opt_p95", "Mosaic flights replay p95: opt against std", undefined, "higher"],
+]
+
 const newest = (path: string): number => {
   if (!existsSync(path)) return 0
   const st = statSync(path)
@@ -273,9 +344,9 @@ const newest = (path: string): number => {
   return max
 }
 
-/** Both builds exist and are newer than everything they are built from (quick mode reuses them). */
+/** Both builds finished and are newer than everything they are built from (quick mode reuses them). */
 const dashboardBuildFresh = async (): Promise<boolean> => {
-  const built = [join(appDist, "index.html"), join(harnessDist, "bench/crossfilter.html")]
+  const built = [buildStamp, join(appDist, "index.html"), join(harnessDist, "bench/crossfilter.html")]
   if (!built.every(existsSync)) return false
   const { buildInputs } = await import("@lao-protect/dashboard/scripts/freshness")
   const builtAt = Math.min(...built.map((f) => statSync(f).mtimeMs))
@@ -287,25 +358,49 @@ async function main(): Promise<void> {
   const loadAtStart = machine().loadAverage1m
   const git = gitState()
   log(`sizes ${sizes.join(", ")}; groups ${[...groups].join(", ")}; ${quick ? "quick" : "full"} mode`)
+  // Scratch left by an interrupted run (workers' DuckDB spill folders).
+  rmSync(tmpDir, { recursive: true, force: true })
+  let anchor: { source: AnchorSource; opt: Task[]; std: Task[]; stdEvery: number } | null = null
+  if (groups.has("anchor")) {
+    const found = findAnchor()
+    if ("skipped" in found) {
+      log(found.skipped)
+      groups.delete("anchor")
+    } else {
+      const stdEvery = Number(values["anchor-std-every"])
+      anchor = {
+        source: found,
+        opt: readTasks(found.logs.opt),
+        std: strideTasks(readTasks(found.logs.std), stdEvery),
+        stdEvery,
+      }
+    }
+  }
+  if (groups.size === 0) {
+    log("nothing left to measure: bench-results.json and BENCHMARKS.md unchanged")
+    return
+  }
+  const browserFigures = groups.has("dashboard") || groups.has("anchor")
   let dashboardReady: string | null = null
-  if (groups.has("dashboard")) {
+  if (browserFigures) {
     try {
       if (!quick || !(await dashboardBuildFresh())) await buildDashboard(log)
       else log("reusing the dashboard builds in data/bench/dashboard (newer than their sources)")
-      figures.push(bytesFigure(measureBytes()))
+      if (groups.has("dashboard")) figures.push(bytesFigure(measureBytes()))
     } catch (e) {
       dashboardReady = `production build failed: ${firstLine(e)}`
-      figures.push(
-        notMeasured(
-          "dashboard.js_gzip",
-          "dashboard",
-          "JavaScript shipped, gzip",
-          0,
-          dashboardReady,
-          "< 350 kB gzip",
-          "lower",
-        ),
-      )
+      if (groups.has("dashboard"))
+        figures.push(
+          notMeasured(
+            "dashboard.js_gzip",
+            "dashboard",
+            "JavaScript shipped, gzip",
+            0,
+            dashboardReady,
+            "< 350 kB gzip",
+            "lower",
+          ),
+        )
     }
   }
   for (const size of sizes) {
@@ -322,7 +417,7 @@ async function main(): Promise<void> {
       } catch (e) {
         log(`  ${group} failed: ${firstLine(e)}`)
         for (const [id, title, goal, better] of ids)
-          figures.push(notMeasured(id, group, title, size, firstLine(e), goal, better))
+          figures.push(notMeasured(id, groupOf(id), title, size, firstLine(e), goal, better))
       }
     }
     await guarded(
@@ -334,7 +429,7 @@ async function main(): Promise<void> {
       () => importFigures(size, csv),
     )
     await guarded("publish", [["publish.dataset", "Produce the dashboard dataset", undefined, "lower"]], () =>
-      publishFigures(size),
+      publishFigures(size, csv),
     )
     await guarded(
       "domain",
@@ -343,33 +438,45 @@ async function main(): Promise<void> {
     )
     // linkage is measured in persons, at 10k and 100k only
     if (size <= 100_000) await guarded("linkage", linkageIds, () => linkageFigures(size, log))
-    if (groups.has("dashboard")) {
-      if (dashboardReady !== null) {
-        for (const [id, title, goal, better] of dashboardIds)
-          figures.push(notMeasured(id, "dashboard", title, size, dashboardReady, goal, better))
-      } else if (!existsSync(join(dashboardDataRoot(size), "published", "current.json"))) {
-        for (const [id, title, goal, better] of dashboardIds)
-          figures.push(
-            notMeasured(
-              id,
-              "dashboard",
-              title,
+    if (browserFigures) {
+      const ids = [
+        ...(groups.has("dashboard") ? dashboardIds : []),
+        ...(groups.has("anchor") ? anchorIds : []),
+      ]
+      const group: Group = groups.has("dashboard") ? "dashboard" : "anchor"
+      const unmeasured = (reason: string) => {
+        for (const [id, title, goal, better] of ids)
+          figures.push(notMeasured(id, groupOf(id), title, size, reason, goal, better))
+      }
+      if (dashboardReady !== null) unmeasured(dashboardReady)
+      else {
+        let prepared: string | null = null
+        try {
+          await ensurePublication(size, csv)
+        } catch (e) {
+          prepared = `no publication for this size: ${firstLine(e)}`
+          log(`  ${prepared}`)
+        }
+        if (prepared !== null) unmeasured(prepared)
+        else
+          await guarded(group, ids, async () =>
+            dashboardFigures({
               size,
-              "no publication for this size (the publish figure did not run)",
-              goal,
-              better,
-            ),
+              runs: Math.min(runsFor(size), 3),
+              steps,
+              dataRoot: dashboardDataRoot(size),
+              log,
+              dashboard: groups.has("dashboard"),
+              anchor: anchor
+                ? {
+                    flightsFile: await ensureFlights(anchor.source, size, log),
+                    opt: anchor.opt,
+                    std: anchor.std,
+                    stdEvery: anchor.stdEvery,
+                  }
+                : null,
+            }),
           )
-      } else {
-        await guarded("dashboard", dashboardIds, () =>
-          dashboardFigures({
-            size,
-            runs: Math.min(runsFor(size), 3),
-            steps,
-            dataRoot: dashboardDataRoot(size),
-            log,
-          }),
-        )
       }
     }
   }
@@ -413,8 +520,15 @@ async function main(): Promise<void> {
     console.log(JSON.stringify(results, null, 2))
     return
   }
-  writeFileSync(committedFile, `${JSON.stringify(results, null, 2)}\n`)
-  writeFileSync(join(repoRoot, "BENCHMARKS.md"), renderMarkdown(results))
+  const committed = existsSync(committedFile)
+    ? (JSON.parse(readFileSync(committedFile, "utf8")) as BenchResults)
+    : null
+  const partial = values.only !== undefined || values.sizes !== undefined
+  const written = partial && committed ? mergeResults(committed, results, groups, sizes) : results
+  if (written !== results)
+    log("partial run: its figures replace the same groups and sizes in bench-results.json")
+  writeFileSync(committedFile, `${JSON.stringify(written, null, 2)}\n`)
+  writeFileSync(join(repoRoot, "BENCHMARKS.md"), renderMarkdown(written))
   log(`wrote BENCHMARKS.md and bench-results.json (${results.durationSeconds} s)`)
 }
 

@@ -20,6 +20,7 @@ const GROUPS: ReadonlyArray<[Figure["group"], string]> = [
   ["domain", "Domain decode"],
   ["publish", "Publish"],
   ["dashboard", "Dashboard (headless Chromium, production build)"],
+  ["anchor", "Anchor: Mosaic's flights benchmark replayed in the same browser and runs"],
   ["linkage", "Record linkage (multi-partner synth, persons)"],
 ]
 
@@ -33,6 +34,18 @@ export function renderMarkdown(r: BenchResults): string {
       "interleaved with the measured path, and the ratio is taken run by run. The machine is shared and noisy: read the ratios, not the absolute numbers.",
     "",
   )
+  if (r.reruns && r.reruns.length > 0) {
+    out.push(
+      "Figures of some groups were measured again later, by a partial run that replaced only its own groups and sizes:",
+      "",
+    )
+    for (const x of r.reruns)
+      out.push(
+        `- ${x.date}: \`--only ${x.groups.join(",")}\` at ${x.sizes.map(size).join(", ")} in ${Math.max(1, Math.round(x.durationSeconds / 60))} min, ` +
+          `commit ${x.commit}, load average ${x.loadAverage1m}`,
+      )
+    out.push("")
+  }
   out.push("| machine | |", "| --- | --- |")
   for (const [k, v] of Object.entries(r.machine)) out.push(`| ${k} | ${v} |`)
   for (const [k, v] of Object.entries(r.versions)) out.push(`| ${k} | ${v} |`)
@@ -67,6 +80,14 @@ export function renderMarkdown(r: BenchResults): string {
           "Cross-filter latency runs in apps/dashboard/bench/crossfilter.html (same Vite config and server): the app's `startEngine`, then per scripted step " +
           "every view query `useViews` runs, in order, pre-aggregated and naive alternately; it excludes React and Leaflet rendering. " +
           "Goals marked (1M cases) are judged at 1M only.",
+      )
+    if (group === "anchor")
+      out.push(
+        "",
+        "Mosaic's own query logs of its flights benchmark (uwdata/mosaic-selection-benchmarks, in ../shared/anchors/mosaic-flights) replayed on the cross-filter page " +
+          "in a DuckDB-WASM instance of their own (same bundle, same browser, between our runs): the queries of one interaction issued together and timed to the last result, " +
+          "as Mosaic's src/benchmark.js does. opt = Mosaic's pre-aggregated indexes (`mosaic.cube_*` built by the log's create stage, timed apart), std = raw GROUP BYs. " +
+          "The flights table at each size follows Mosaic's recipe (clamped, jittered copies appended above the 100,000 real rows, first N rows), beside our facts at the same number of cases.",
       )
     const notes = figs.filter((f) => f.note)
     if (notes.length > 0) {

@@ -1,7 +1,7 @@
 /** The shape of one measured figure, shared by the runner, the report and bench-results.json. */
 import type { Summary } from "./stats.ts"
 
-export type Group = "import" | "domain" | "publish" | "dashboard" | "linkage"
+export type Group = "import" | "domain" | "publish" | "dashboard" | "linkage" | "anchor"
 export type Better = "higher" | "lower"
 
 export interface Figure {
@@ -40,6 +40,17 @@ export interface BenchResults {
   readonly versions: Readonly<Record<string, string>>
   readonly figures: ReadonlyArray<Figure>
   readonly scaling: ReadonlyArray<ScalingRow>
+  readonly durationSeconds: number
+  /** Partial runs (`--only`, `--sizes`) merged in after the run the header describes. */
+  readonly reruns?: ReadonlyArray<Rerun>
+}
+
+export interface Rerun {
+  readonly date: string
+  readonly groups: ReadonlyArray<Group>
+  readonly sizes: ReadonlyArray<number>
+  readonly loadAverage1m: string
+  readonly commit: string
   readonly durationSeconds: number
 }
 

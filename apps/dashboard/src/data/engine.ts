@@ -1,6 +1,7 @@
 /**
  * Starts DuckDB-WASM (the eh bundle only, self-hosted through Vite `?url`), loads the release's
- * Arrow tables and builds `facts_k` (the cube with ENUM keys the cross-filter indexes are built from).
+ * facts cube and builds `facts_k` (the cube with ENUM keys the cross-filter indexes are built from);
+ * the release's other Arrow tables load when a query first names them (`onDemand.ts`).
  * Nothing here talks to another origin.
  */
 
@@ -8,8 +9,8 @@ import mainWorker from "@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url
 import mainModule from "@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url"
 import { type Connector, Publication, prepareViews } from "@lao-protect/warehouse"
 import { openWasm } from "@lao-protect/warehouse/wasm"
-import { reportFailure } from "../lib/report.ts"
 import { fetchProtected } from "./http.ts"
+import { withTablesOnDemand } from "./onDemand.ts"
 import type { Manifest } from "./release.ts"
 
 const fetchBytes = async (url: string): Promise<Uint8Array> => {
@@ -25,21 +26,35 @@ export class NoFactsCube extends Error {
   }
 }
 
+/** Each step of the start as a User Timing measure `engine:<step>` (read by tooling/bench). */
+const timed = async <T>(step: string, f: () => Promise<T>): Promise<T> => {
+  const start = performance.now()
+  try {
+    return await f()
+  } finally {
+    performance.measure(`engine:${step}`, { start, end: performance.now() })
+  }
+}
+
 export async function startEngine(manifest: Manifest): Promise<Connector> {
   if (manifest.tables && !manifest.tables.facts) throw new NoFactsCube()
   const [conn, facts] = await Promise.all([
-    openWasm({ mainModule, mainWorker }),
-    fetchBytes("/data/facts.arrow"),
+    timed("instantiate", () => openWasm({ mainModule, mainWorker })),
+    timed("fetch_facts", () => fetchBytes("/data/facts.arrow")),
   ])
-  await conn.insertArrowIPC("facts", facts)
+  await timed("insert_facts", () => conn.insertArrowIPC("facts", facts))
   const columns = await conn.query<{ name: string }>(
     "SELECT name FROM pragma_table_info('facts') ORDER BY cid",
   )
   const problem = Publication.factColumnsProblem(columns.map((c) => c.name))
   if (problem) throw new Publication.ContractMismatch("facts.arrow", problem)
-  await loadOtherTables(conn, manifest)
-  await prepareViews(conn)
-  return conn
+  await timed("prepare_views", () => prepareViews(conn))
+  // optional published tables: the views only need facts, the pages that read them load them
+  return withTablesOnDemand(conn, otherTables(manifest), async (name, file) =>
+    timed(`load:${name}`, async () =>
+      conn.insertArrowIPC(name, await fetchBytes(`/data/${encodeURIComponent(file)}`)),
+    ),
+  )
 }
 
 /**
@@ -48,20 +63,19 @@ export async function startEngine(manifest: Manifest): Promise<Connector> {
  */
 export async function startPublishedTables(manifest: Manifest): Promise<Connector> {
   const conn = await openWasm({ mainModule, mainWorker })
-  await loadOtherTables(conn, manifest)
-  return conn
-}
-
-async function loadOtherTables(conn: Connector, manifest: Manifest): Promise<void> {
-  const others = Object.entries(manifest.tables ?? {}).filter(
-    ([name, t]) => name !== "facts" && t.file.endsWith(".arrow") && /^[a-z_][a-z0-9_]*$/.test(name),
-  )
-  for (const [name, t] of others) {
+  for (const [name, file] of otherTables(manifest)) {
     try {
-      await conn.insertArrowIPC(name, await fetchBytes(`/data/${encodeURIComponent(t.file)}`))
+      await conn.insertArrowIPC(name, await fetchBytes(`/data/${encodeURIComponent(file)}`))
     } catch (err) {
-      // optional published tables: the views only need facts
       reportFailure(`loading published table ${name}`)(err)
     }
   }
+  return conn
+}
+
+/** The release's Arrow tables other than the facts cube, as [name, file]. */
+const otherTables = (manifest: Manifest): ReadonlyArray<readonly [string, string]> =>
+  Object.entries(manifest.tables ?? {})
+    .filter(([name, t]) => name !== "facts" && t.file.endsWith(".arrow") && /^[a-z_][a-z0-9_]*$/.test(name))
+    .map(([name, t]) => [name, t.file] as const)
 }

@@ -5,7 +5,7 @@
  * birth in the same run; the share of records sent to review; and the linkage time against the
  * bare DuckDB self-join on the blocking keys (alternating which goes first).
  */
-import { mkdtempSync, rmSync } from "node:fs"
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { Linkage as Keys } from "@lao-protect/domain"
@@ -17,7 +17,9 @@ const runs = Number(argOf("runs") ?? 1)
 // DuckDB's default memory limit (80 % of RAM) got the 100k run killed on a shared machine: cap it
 // and let it spill to a temporary folder instead.
 const memoryLimit = argOf("memory") ?? "3GB"
-const spill = mkdtempSync(join(tmpdir(), "lp-linkage-"))
+const scratch = argOf("tmp") ?? tmpdir()
+mkdirSync(scratch, { recursive: true })
+const spill = mkdtempSync(join(scratch, "lp-linkage-"))
 process.on("exit", () => rmSync(spill, { recursive: true, force: true }))
 const db = await openWarehouse(":memory:", {
   config: {
@@ -63,6 +65,8 @@ const [review] = await db.query<{ n: number }>(
   `SELECT count(DISTINCT x) AS n FROM (SELECT l AS x FROM link_candidates WHERE outcome = 'review'
    UNION ALL SELECT r FROM link_candidates WHERE outcome = 'review')`,
 )
+await db.close()
+rmSync(spill, { recursive: true, force: true })
 emit({
   persons,
   records: result!.records,
