@@ -78,4 +78,3 @@ const otherTables = (manifest: Manifest): ReadonlyArray<readonly [string, string
   Object.entries(manifest.tables ?? {})
     .filter(([name, t]) => name !== "facts" && t.file.endsWith(".arrow") && /^[a-z_][a-z0-9_]*$/.test(name))
     .map(([name, t]) => [name, t.file] as const)
-}
