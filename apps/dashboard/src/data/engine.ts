@@ -9,6 +9,7 @@ import mainWorker from "@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url
 import mainModule from "@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url"
 import { type Connector, Publication, prepareViews } from "@lao-protect/warehouse"
 import { openWasm } from "@lao-protect/warehouse/wasm"
+import { reportFailure } from "../lib/report.ts"
 import { fetchProtected } from "./http.ts"
 import { withTablesOnDemand } from "./onDemand.ts"
 import type { Manifest } from "./release.ts"
