@@ -48,7 +48,7 @@ describe("withTablesOnDemand", () => {
   })
 
   it("reports a failed load and the query fails as it would have without the table", async () => {
-    const warn = vi.spyOn(console, "warn").mockImplementation(() => {})
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => undefined)
     const conn = withTablesOnDemand(db, [["official_stats", "official_stats.arrow"]], async () => {
       throw new Error("HTTP 404")
     })

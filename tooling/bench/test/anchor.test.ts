@@ -99,11 +99,11 @@ describe("ensureFlights", () => {
 
   it("takes the first rows below the file's size and upsamples above it, clamped as Mosaic does", async () => {
     const out = join(dir, "cache")
-    const small = tableFromIPC(readFileSync(await ensureFlights(source, 300, () => {}, out)))
+    const small = tableFromIPC(readFileSync(await ensureFlights(source, 300, () => undefined, out)))
     expect(small.numRows).toBe(300)
     expect(small.schema.fields.map((f) => f.name)).toEqual(["delay", "time", "distance"])
     expect(small.getChild("time")!.get(0)).toBeCloseTo(0.5)
-    const big = tableFromIPC(readFileSync(await ensureFlights(source, 2500, () => {}, out)))
+    const big = tableFromIPC(readFileSync(await ensureFlights(source, 2500, () => undefined, out)))
     expect(big.numRows).toBe(2500)
     const delays = [...big.getChild("delay")!.toArray()] as number[]
     const distances = [...big.getChild("distance")!.toArray()] as number[]

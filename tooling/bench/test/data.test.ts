@@ -67,7 +67,7 @@ describe("ensureCsv after an interrupted run", () => {
     writeFileSync(join(d, "cases.csv"), "case_id,source,identification_date\nC-1,x,2020-")
     writeFileSync(join(d, "cases.csv.tmp"), "partial")
     writeFileSync(join(d, "synth.csv"), "partial")
-    const csv = await ensureCsv(300, () => {}, d)
+    const csv = await ensureCsv(300, () => undefined, d)
     const lines = readFileSync(csv, "utf8").trimEnd().split("\n")
     expect(lines).toHaveLength(301)
     expect(lines.filter((l) => l.includes("2023-02-30"))).toHaveLength(3)
@@ -78,7 +78,7 @@ describe("ensureCsv after an interrupted run", () => {
 
   it("regenerates when the recipe belongs to another size, and reuses a complete one", async () => {
     const d = scratch()
-    await ensureCsv(200, () => {}, d)
+    await ensureCsv(200, () => undefined, d)
     const logged: string[] = []
     await ensureCsv(250, (s) => logged.push(s), d)
     expect(readFileSync(join(d, "cases.csv"), "utf8").trimEnd().split("\n")).toHaveLength(251)
