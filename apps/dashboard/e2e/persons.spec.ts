@@ -8,9 +8,10 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join, resolve } from "node:path"
+import { readCsv } from "@lao-protect/csv"
 import { Linkage as Keys } from "@lao-protect/domain"
 import { Linkage, openWarehouse, Publish, Synth } from "@lao-protect/warehouse/node"
-import { type Table, tableToIPC } from "apache-arrow"
+import { type Table, tableFromArrays, tableToIPC } from "apache-arrow"
 import type { Browser, Page } from "playwright-core"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { type Served, serve } from "../server/serve.ts"
@@ -51,6 +52,20 @@ beforeAll(async () => {
     manifest.tables[name] = { file: `${name}.arrow`, rows: t.numRows }
   }
   manifest.linkage = linkage.summary
+  // published case totals per province, deliberately unlike the persons cells: the persons map's CSV
+  // must not take them for its counts
+  const provinces = published.persons_province!.flatMap((p) =>
+    p.province === null ? [] : [p.province as string],
+  )
+  const caseTotals = tableFromArrays({
+    province: provinces,
+    year: provinces.map(() => 0),
+    level: provinces.map(() => "province_total"),
+    n: provinces.map(() => 54_321),
+    suppressed: provinces.map(() => false),
+  })
+  writeFileSync(join(dir, "province_year.arrow"), tableToIPC(caseTotals, "stream"))
+  manifest.tables.province_year = { file: "province_year.arrow", rows: caseTotals.numRows }
   writeFileSync(join(dir, "manifest.json"), JSON.stringify(manifest, null, 2))
 
   // the same release as a public one: no facts cube, public tier
@@ -70,7 +85,9 @@ beforeAll(async () => {
   publicTier = await serve({ dist, dataRoot: publicRoot, port: 0 })
   servers.push(planners, publicTier)
   browser = await launch()
-  page = await (await browser.newContext({ viewport: { width: 1400, height: 1000 } })).newPage()
+  page = await (
+    await browser.newContext({ viewport: { width: 1400, height: 1000 }, acceptDownloads: true })
+  ).newPage()
 }, 180_000)
 
 afterAll(async () => {
@@ -112,6 +129,21 @@ describe("persons or cases", () => {
     const firstRow = shown.nth(byProvince.indexOf(first))
     expect(num(await firstRow.locator('[data-col="persons"]').textContent())).toBe(first.persons)
     expect(num(await firstRow.locator('[data-col="cases"]').textContent())).toBe(first.cases)
+    // the map's default CSV carries the published persons cells, not the case counts of the same area
+    const [dl] = await Promise.all([
+      page.waitForEvent("download"),
+      page.click('[data-export-for="map"] [data-export="csv"]'),
+    ])
+    const records = readCsv(readFileSync((await dl.path())!, "utf8")).filter(
+      (r) => !r.cells[0]!.startsWith("#"),
+    )
+    const csvOf = new Map(records.slice(1).map((r) => [r.cells[0]!, r.cells[2]!] as const))
+    for (const p of byProvince) {
+      if (p.province === null) continue
+      const code = String(p.province)
+      if (p.suppressed) expect(csvOf.get(code), code).toMatch(/^suppressed/)
+      else expect(csvOf.get(code), code).toBe(String(p.persons))
+    }
     await shot(page, "persons-map")
   })
 

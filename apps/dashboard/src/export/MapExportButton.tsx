@@ -117,9 +117,11 @@ export function MapExportButton(props: MapExportButtonProps) {
     const values = exact ? props.values : (props.publicValues ?? props.values)
     if (!values) return
     const { state } = props
-    // The published cells are province totals: they stand for the count column only where the map
-    // shows totals (counts and rates); a measure's own counts come from its public values.
-    const ownCounts = ["minority_share", "identified"].includes(mapMetricOf(state))
+    // The published cells are case totals: they stand for the count column only where the map shows
+    // case totals (counts and rates); a measure's own counts come from its public values, and the
+    // persons map's cells are the published persons cells already.
+    const ownCounts =
+      state.count === "persons" || ["minority_share", "identified"].includes(mapMetricOf(state))
     const level = state.level
     const published = exact || ownCounts ? null : await publishedCells(props.conn, props.manifest, state)
     const threshold = props.manifest?.threshold ?? props.k
