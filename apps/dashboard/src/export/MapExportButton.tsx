@@ -31,7 +31,10 @@ export interface MapExportButtonProps {
   readonly values?: ReadonlyMap<string, AreaValue> | undefined
   /** What the measure is and where its denominator comes from, carried into both exports. */
   readonly notes?: ReadonlyArray<string> | undefined
-  /** The release's tables: a default CSV takes the published cells where the publication has them. */
+  /**
+   * The release's tables: a default CSV takes the published case totals where the publication has
+   * them. Null when the map's cells are not case totals (persons, a measure's own counts).
+   */
   readonly conn?: Connector | null | undefined
   /**
    * The area values the default (public-rule) CSV starts from, when the screen's were computed with
@@ -117,13 +120,8 @@ export function MapExportButton(props: MapExportButtonProps) {
     const values = exact ? props.values : (props.publicValues ?? props.values)
     if (!values) return
     const { state } = props
-    // The published cells are case totals: they stand for the count column only where the map shows
-    // case totals (counts and rates); a measure's own counts come from its public values, and the
-    // persons map's cells are the published persons cells already.
-    const ownCounts =
-      state.count === "persons" || ["minority_share", "identified"].includes(mapMetricOf(state))
     const level = state.level
-    const published = exact || ownCounts ? null : await publishedCells(props.conn, props.manifest, state)
+    const published = exact ? null : await publishedCells(props.conn, props.manifest, state)
     const threshold = props.manifest?.threshold ?? props.k
     const count = ([code, v]: [string, AreaValue]): Cell =>
       published ? publicCell(published, code, v.cell, threshold) : v.cell

@@ -431,7 +431,7 @@ export function MapPage({
             attribution={attribution}
             values={values}
             notes={measureNote ? [measureNote] : undefined}
-            conn={engine.conn}
+            conn={persons || metric === "minority_share" || metric === "identified" ? null : engine.conn}
             publicValues={publicValues}
           />
           <Legend
