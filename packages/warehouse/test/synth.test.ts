@@ -248,3 +248,57 @@ describe("synth: valid CaseRows", () => {
     }
   })
 })
+
+describe("synth: the register's optional details", () => {
+  it("trafficking status, recruitment and length of exploitation are filled for part of the cases, within the rules", async () => {
+    const s = await one<{
+      n: number
+      status: number
+      screenedOut: number
+      method: number
+      relation: number
+      months: number
+      ageRec: number
+      aboveAge: number
+      tooLong: number
+      familyByFamily: number
+      familial: number
+    }>(`SELECT count(*)::INT AS n,
+          count(trafficking_status)::INT AS status,
+          count(*) FILTER (WHERE trafficking_status = 'not_a_victim')::INT AS screenedOut,
+          count(recruitment_method)::INT AS method,
+          count(recruiter_relationship)::INT AS relation,
+          count(exploitation_months)::INT AS months,
+          count(age_at_recruitment)::INT AS ageRec,
+          count(*) FILTER (WHERE age_at_recruitment > age_years)::INT AS aboveAge,
+          count(*) FILTER (WHERE exploitation_months > 12 * (age_years - coalesce(age_at_recruitment, 0)) + 11)::INT AS tooLong,
+          count(*) FILTER (WHERE recruitment_method = 'familial' AND recruiter_relationship = 'family')::INT AS familyByFamily,
+          count(*) FILTER (WHERE recruitment_method = 'familial' AND recruiter_relationship IS NOT NULL)::INT AS familial
+        FROM cases`)
+    // a register fills these for some cases only: the data-quality page must show partial completeness
+    expect(s.status / s.n).toBeGreaterThan(0.85)
+    expect(s.status / s.n).toBeLessThan(0.95)
+    expect(s.screenedOut).toBe(0)
+    expect(s.method / s.n).toBeGreaterThan(0.7)
+    expect(s.method / s.n).toBeLessThan(0.8)
+    expect(s.relation).toBeLessThan(s.method)
+    expect(s.months / s.n).toBeGreaterThan(0.55)
+    expect(s.months / s.n).toBeLessThan(0.65)
+    expect(s.ageRec).toBeGreaterThan(0)
+    expect(s.ageRec).toBeLessThan(s.months)
+    expect(s.aboveAge).toBe(0)
+    expect(s.tooLong).toBe(0)
+    // recruited by family means a family recruiter
+    expect(s.familyByFamily).toBe(s.familial)
+  })
+
+  it("every method is one the form of exploitation makes plausible (marriage brokers only for forced marriage)", async () => {
+    const r = await one<{ broker: number; brokerOutsideMarriage: number }>(
+      `SELECT count(*) FILTER (WHERE recruitment_method = 'marriage_broker')::INT AS broker,
+              count(*) FILTER (WHERE recruitment_method = 'marriage_broker' AND exploitation_form <> 'forced_marriage')::INT AS brokerOutsideMarriage
+         FROM cases`,
+    )
+    expect(r.broker).toBeGreaterThan(0)
+    expect(r.brokerOutsideMarriage).toBe(0)
+  })
+})
