@@ -1,5 +1,6 @@
 /** Official statistics over their own years beside our counts, and their notes in Lao only when sourced. */
-import type { OfficialStat } from "@lao-protect/warehouse"
+import { glotipMeasureMapping, type OfficialStat } from "@lao-protect/warehouse"
+import { notesAwaitingLao } from "@lao-protect/warehouse/measure-mapping"
 import { describe, expect, it } from "vitest"
 import { REVIEW_MARK } from "../src/i18n/index.ts"
 import { mappingOf, officialNote, officialRows } from "../src/pages/trends/model.ts"
@@ -52,5 +53,22 @@ describe("officialNote", () => {
     const lo = { ...m, noteLo: { text: "ໝາຍເຫດ", source: "translator review 2026" } }
     expect(officialNote(lo, "lo")).toBe("ໝາຍເຫດ")
     expect(officialNote(lo, "en")).toBe(m.note)
+  })
+})
+
+describe("notesAwaitingLao (the translators' list of check:i18n)", () => {
+  it("lists every note the Lao UI shows in English, and drops one once a sourced Lao text is recorded", () => {
+    const all = notesAwaitingLao()
+    const shownInEnglish = glotipMeasureMapping.filter((m) => officialNote(m, "lo").endsWith(REVIEW_MARK))
+    expect(all.map((n) => n.measure)).toEqual(shownInEnglish.map((m) => m.measure))
+    expect(all.length).toBeGreaterThan(0)
+    const translated = glotipMeasureMapping.map((m) =>
+      m.measure === "victims_total"
+        ? { ...m, noteLo: { text: "ໝາຍເຫດ", source: "translator review 2026" } }
+        : m,
+    )
+    expect(notesAwaitingLao(translated).map((n) => n.measure)).toEqual(
+      all.map((n) => n.measure).filter((m) => m !== "victims_total"),
+    )
   })
 })

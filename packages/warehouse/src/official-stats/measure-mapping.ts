@@ -230,3 +230,13 @@ export const glotipMeasureMapping: ReadonlyArray<GlotipMeasureMapping> = [
     note: "A rate: we publish counts only, and the population denominator is UNODC's.",
   },
 ]
+
+/**
+ * The notes still without a sourced Lao text, for the translators' list (the dashboard's
+ * `check:i18n`): the Lao UI shows them in English with the review mark until a translator's text is
+ * recorded here as `noteLo`, with its source.
+ */
+export const notesAwaitingLao = (
+  mappings: ReadonlyArray<Pick<GlotipMeasureMapping, "measure" | "note" | "noteLo">> = glotipMeasureMapping,
+): Array<{ readonly measure: string; readonly note: string }> =>
+  mappings.filter((m) => m.noteLo === undefined).map(({ measure, note }) => ({ measure, note }))
