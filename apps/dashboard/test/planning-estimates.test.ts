@@ -124,6 +124,13 @@ describe("backTestSummary", () => {
     ])
     expect(s).toEqual({ n: 2, mape: 0.2, inside: 1 })
   })
+  it("leaves out the years whose actual stays are withheld (below the threshold)", () => {
+    const s = backTestSummary([
+      { year: 2020, actual: 100, forecast: 110, lower: 90, upper: 130, inside: true, abs_pct_error: 0.1 },
+      { year: 2021, actual: null, forecast: 12, lower: 5, upper: 20, inside: null, abs_pct_error: null },
+    ])
+    expect(s).toEqual({ n: 1, mape: 0.1, inside: 1 })
+  })
 })
 
 describe("one coverage file for the map and planning", () => {

@@ -576,14 +576,25 @@ export async function shelterTablesForPublication(
       completed: l.source === "history" ? small(l.completed) : null,
       source: l.source,
     })),
-    shelter_backtest: bt.rows.map((r) => ({
+    shelter_backtest: publishedBackTest(bt.rows, options.threshold),
+  }
+}
+
+/**
+ * The back-test as published: a year's actual stays below `threshold` are withheld, and so is
+ * everything that would give them back (the error against the published forecast, and whether they
+ * fell inside its interval).
+ */
+export const publishedBackTest = (rows: ReadonlyArray<BackTestRow>, threshold: number) =>
+  rows.map((r) => {
+    const shown = r.actual >= threshold
+    return {
       year: r.year,
-      actual: small(r.actual),
+      actual: shown ? r.actual : null,
       forecast: sig(r.forecast),
       lower: r.lower,
       upper: r.upper,
-      inside: r.inside,
-      abs_pct_error: r.actual > 0 ? sig(Math.abs(r.forecast - r.actual) / r.actual) : null,
-    })),
-  }
-}
+      inside: shown ? r.inside : null,
+      abs_pct_error: shown && r.actual > 0 ? sig(Math.abs(r.forecast - r.actual) / r.actual) : null,
+    }
+  })

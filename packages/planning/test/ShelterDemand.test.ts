@@ -11,6 +11,7 @@ import {
   negBinQuantile,
   nightsInterval,
   provinceStayNightsWithError,
+  publishedBackTest,
   type StayCount,
   seasonality,
   stayLengths,
@@ -196,6 +197,17 @@ describe("forecast and back-test", () => {
     expect(b.mape).toBeGreaterThan(0)
     expect(b.mape).toBeLessThan(0.2)
     expect(b.coverage).toBeGreaterThan(0.5)
+  })
+  it("the published back-test withholds a small year's actual and everything that gives it back", () => {
+    const series = [40, 45, 38, 6, 42].map((stays, i) => ({ year: 2019 + i, stays }))
+    const rows = publishedBackTest(backTest(series).rows, 10)
+    const small = rows.find((r) => r.year === 2022)!
+    expect(small).toMatchObject({ actual: null, inside: null, abs_pct_error: null })
+    expect(small.forecast).toBeGreaterThan(0)
+    const shown = rows.find((r) => r.year === 2023)!
+    expect(shown.actual).toBe(42)
+    expect(shown.abs_pct_error).toBeGreaterThan(0)
+    expect(shown.inside).not.toBeNull()
   })
   it("next year's nights by quarter, nationally and per province, beside last year's", () => {
     const rows = [2020, 2021, 2022, 2023].flatMap((year) => [

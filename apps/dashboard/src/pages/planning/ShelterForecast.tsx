@@ -18,12 +18,13 @@ export interface ShelterForecastProps {
 }
 
 export function backTestSummary(rows: ReadonlyArray<BackTestCell>) {
+  // a year whose actual stays are withheld (below the threshold) has no error and no outcome to count
   const withError = rows.filter((r) => r.abs_pct_error !== null)
   return {
-    n: rows.length,
+    n: rows.filter((r) => r.inside !== null).length,
     mape:
       withError.length === 0 ? null : withError.reduce((s, r) => s + r.abs_pct_error!, 0) / withError.length,
-    inside: rows.filter((r) => r.inside).length,
+    inside: rows.filter((r) => r.inside === true).length,
   }
 }
 

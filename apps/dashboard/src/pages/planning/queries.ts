@@ -42,7 +42,8 @@ export interface BackTestCell {
   readonly forecast: number
   readonly lower: number
   readonly upper: number
-  readonly inside: boolean
+  /** Null when the year's actual stays are withheld (below the threshold). */
+  readonly inside: boolean | null
   readonly abs_pct_error: number | null
 }
 
