@@ -333,7 +333,7 @@ describe("publish: disclosure control", () => {
     )
 
   it("every published cell is >= threshold or suppressed with n NULL; no zero cells", async () => {
-    for (const name of ["province_year", "district_year", "flows"]) {
+    for (const name of ["province_year", "identified_province_year", "district_year", "flows"]) {
       const [r] = await scratch.query<Record<string, number>>(
         `SELECT
            count(*) FILTER (WHERE NOT suppressed AND n < 10) AS small,
