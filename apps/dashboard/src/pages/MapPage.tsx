@@ -24,6 +24,7 @@ import { areaValues, cellsFromCounts, classesFor, metricFor } from "../lib/choro
 import { formatNumber } from "../lib/format.ts"
 import {
   ebRateValues,
+  type IdentifiedOriginCells,
   INTERVAL_LEVEL,
   type Interval,
   identifiedHereValues,
@@ -44,6 +45,8 @@ import {
 } from "../lib/state.ts"
 import { type Cell, hidesNothing, suppress } from "../lib/suppress.ts"
 import { coverageForMap } from "./planning/inputs.ts"
+
+const NO_CELLS: ReadonlyMap<string, IdentifiedOriginCells> = new Map()
 
 /** Cases per year of the selected area (from its breakdown), else of the whole country. */
 const yearSeries = (views: ViewData, selected: boolean): ReadonlyArray<{ year: number; n: number }> =>
@@ -105,7 +108,7 @@ export function MapPage({
     metric === "minority_share" || metric === "identified",
   )
   const here = useIdentifiedOrigin(engine, state, k, metric === "identified_here")
-  const hereCells = here.status === "ready" ? here.cells : new Map()
+  const hereCells = here.status === "ready" ? here.cells : NO_CELLS
   const span = trendSpan(engine.firstPaint?.years, state)
   const trends = useCheckpointTrends(
     state.layers.includes("checkpoints") ? engine.conn : null,
