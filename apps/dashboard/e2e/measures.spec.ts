@@ -6,12 +6,25 @@
  * and a checkpoint's profile shows its returns per year and their trend.
  */
 import { Place } from "@lao-protect/domain"
-import { checkpointProfile, checkpointYears, provinceCounts, provinceMeasures } from "@lao-protect/warehouse"
+import {
+  checkpointProfile,
+  checkpointYears,
+  identifiedVsOrigin,
+  provinceCounts,
+  provinceMeasures,
+} from "@lao-protect/warehouse"
 import type { NodeConnector } from "@lao-protect/warehouse/node"
 import type { Browser, Page } from "playwright-core"
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest"
+import { byGap } from "../src/components/IdentifiedVsOrigin.tsx"
 import { en } from "../src/i18n/en.ts"
-import { ebRateValues, identifiedValues, minorityValues, provinceTotals } from "../src/lib/measures.ts"
+import {
+  ebRateValues,
+  identifiedOriginCells,
+  identifiedValues,
+  minorityValues,
+  provinceTotals,
+} from "../src/lib/measures.ts"
 import { suppress } from "../src/lib/suppress.ts"
 import { compareTrends, windowTrend } from "../src/lib/trend.ts"
 import { launch, settle, shot, waitForViews } from "./browser.ts"
@@ -44,6 +57,7 @@ const table = (p: Page) =>
           value: r.querySelector("td")?.textContent ?? "",
           interval: r.querySelector('td[data-col="interval"]')?.textContent ?? "",
           cases: r.querySelector('td[data-col="cases"]')?.textContent ?? "",
+          origin: r.querySelector('td[data-col="origin"]')?.textContent ?? "",
         },
       ]),
     ),
@@ -176,6 +190,58 @@ describe("issue 21 map measures agree with the count map, the panel and the view
     await page.waitForSelector('[data-testid="area-table"][data-measure="ready"]')
     await check({ ethnicGroup: "hmong" })
     await shot(page, "measure-identified-hotline-hmong")
+  })
+})
+
+describe("where victims are identified against where they come from (issue 21)", () => {
+  it("identified in the province: the facts cube's count per province, the origin beside it, under the filters", async () => {
+    await open("measure=identified_here")
+    expect(await page.textContent(".legend h3")).toContain("Cases identified in the province")
+    const check = async (filters: { ethnicGroup?: string }, where: string) => {
+      const cells = identifiedOriginCells(await identifiedVsOrigin(node, filters), THRESHOLD)
+      const expected = Object.fromEntries(
+        PROVINCES.map((code) => {
+          const c = cells.get(code)
+          const text = (cell: typeof c extends undefined ? never : NonNullable<typeof c>["identified"]) =>
+            countText(cell.kind === "value" ? cell.n : cell.kind === "suppressed" ? 1 : 0)
+          return [code, c ? `${text(c.identified)}|${text(c.origin)}` : `${en.noData}|${en.noData}`]
+        }),
+      )
+      await expect
+        .poll(
+          async () =>
+            Object.fromEntries(
+              Object.entries(await table(page)).map(([code, r]) => [code, `${r.value}|${r.origin}`]),
+            ),
+          { timeout: 30_000 },
+        )
+        .toEqual(expected)
+      // one province against the cube itself, not only against the view
+      const [la01] = await node.query<{ n: number }>(
+        `SELECT CAST(sum(n) AS INTEGER) AS n FROM facts WHERE identification_province = 'LA01' AND ${where}`,
+      )
+      expect((await table(page)).LA01!.value).toBe(countText(la01!.n))
+      // the comparison ranks the largest gap (many from there, few identified there) first
+      const order = await page.$$eval('[data-testid="identified-origin-table"] tbody tr', (rows) =>
+        rows.map((r) => r.getAttribute("data-pcode") ?? ""),
+      )
+      expect(order).toEqual(byGap(PROVINCES, cells))
+      return cells
+    }
+    const cells = await check({}, "true")
+    const la06 = cells.get("LA06")!
+    const label = await page.getAttribute('.leaflet-overlay-pane path[data-pcode="LA06"]', "aria-label")
+    expect(label).toContain(
+      `${countText(la06.identified.kind === "value" ? la06.identified.n : 0)} identified here; ${countText(la06.origin.kind === "value" ? la06.origin.n : 0)} from here`,
+    )
+    expect(await page.textContent('[data-testid="measure-note"]')).toContain(
+      "where the person was identified",
+    )
+    await page.selectOption('select[data-filter="ethnicGroup"]', "hmong")
+    await settle(page)
+    await page.waitForSelector('[data-testid="area-table"][data-measure="ready"]')
+    await check({ ethnicGroup: "hmong" }, "ethnic_group = 'hmong'")
+    await shot(page, "measure-identified-here-hmong")
   })
 })
 

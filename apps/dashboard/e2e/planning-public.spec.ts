@@ -20,6 +20,7 @@ import {
 import type { Browser, Page } from "playwright-core"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { type Served, serve } from "../server/serve.ts"
+import { en as core } from "../src/i18n/en.ts"
 import { planning as planningMessages } from "../src/i18n/planning.ts"
 import { formatNumber } from "../src/lib/format.ts"
 import { launch, shot } from "./browser.ts"
@@ -246,6 +247,52 @@ describe("planning in the public tier (no facts cube), 300 cases", () => {
       expect(await pub.textContent(`[data-testid="${id}-missing"]`)).toBe(en.planPlannersOnly)
     expect(await pub.textContent('[data-testid="budget-needs-facts"]')).toBe(en.planBudgetNeedsFacts)
     expect(await pub.$('[data-testid="budget-interval"]')).not.toBeNull()
+  })
+
+  it("map measure 'identified in the province' reads the published tables, hidden cells as published (issue 21)", async () => {
+    const release = currentRelease(join(root, "public"))
+    expect(release.tables).toContain("identified_province_year")
+    type Total = { province: string; n: number | null; suppressed: boolean }
+    const totals = async (table: string) =>
+      new Map(
+        (
+          await releaseRows<Total>(
+            release.dir,
+            table,
+            "province::varchar AS province, n::integer AS n, suppressed",
+            "level = 'province_total' AND province IS NOT NULL",
+          )
+        ).map((r) => [r.province, r]),
+      )
+    const text = (r: Total | undefined) =>
+      r === undefined
+        ? core.noData
+        : r.suppressed
+          ? core.suppressed.replace("{k}", String(release.threshold))
+          : f0(r.n!)
+    const identified = await totals("identified_province_year")
+    const origin = await totals("province_year")
+    const map = await pub.context().newPage()
+    try {
+      await map.goto(`${publicServed.url}?lang=en&measure=identified_here`)
+      await map.waitForSelector('[data-testid="area-table"][data-measure="ready"]', { timeout: 90_000 })
+      const shown = await map.$$eval('[data-testid="area-table"] tbody tr', (rows) =>
+        rows.map((r) => [
+          r.getAttribute("data-pcode") ?? "",
+          `${r.querySelector("td")?.textContent ?? ""}|${r.querySelector('td[data-col="origin"]')?.textContent ?? ""}`,
+        ]),
+      )
+      expect(shown).toHaveLength(18)
+      for (const [code, cells] of shown)
+        expect(cells, code).toBe(`${text(identified.get(code!))}|${text(origin.get(code!))}`)
+      expect([...identified.values()].some((r) => !r.suppressed)).toBe(true)
+      expect(await map.textContent('[data-testid="measure-note"]')).toContain(
+        "only the years of the filter apply",
+      )
+      expect(await map.$('[data-testid="identified-origin-table"]')).not.toBeNull()
+    } finally {
+      await map.close()
+    }
   })
 
   it("raised no page errors", () => {

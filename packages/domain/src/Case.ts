@@ -88,6 +88,12 @@ export const Identification = /*#__PURE__*/ Schema.Struct({
   ),
   agency: Schema.optionalKey(Partner),
   setting: Schema.optionalKey(IdentificationSetting),
+  province: Schema.optionalKey(
+    ProvinceCode.annotate({ description: "Province where the person was identified" }),
+  ),
+  district: Schema.optionalKey(
+    DistrictCode.annotate({ description: "District where the person was identified" }),
+  ),
 }).annotate({ title: "Identification" })
 
 export const BestInterestDetermination = /*#__PURE__*/ Schema.Struct({
@@ -106,7 +112,11 @@ const rankOf = (stage: CaseStage.CaseStage): number => CaseStage.rank(stage)
 const ASSESSMENT = CaseStage.rank("assessment_bid")
 
 interface CaseFields {
-  readonly identification: { readonly date: string }
+  readonly identification: {
+    readonly date: string
+    readonly province?: ProvinceCode
+    readonly district?: DistrictCode
+  }
   readonly victim: { readonly dateOfBirth?: string; readonly ageYears?: number }
   readonly stageHistory: ReadonlyArray<CaseStage.StageEntry>
   readonly bestInterestDetermination?: {
@@ -188,6 +198,16 @@ export const caseChecks = (c: CaseFields): Array<{ path: ReadonlyArray<PropertyK
       out.push({
         path: ["originProvince"],
         issue: `"${c.originProvince}" does not match originDistrict ${c.originDistrict}, which is in ${expected}`,
+      })
+    }
+  }
+  const { province, district } = c.identification
+  if (district !== undefined && province !== undefined) {
+    const expected = provinceOfDistrict(district)
+    if (expected !== province) {
+      out.push({
+        path: ["identification", "province"],
+        issue: `"${province}" does not match identification.district ${district}, which is in ${expected}`,
       })
     }
   }

@@ -97,6 +97,8 @@ export const columnNames = [
   "recruiter_relationship",
   "age_at_recruitment",
   "exploitation_months",
+  "identification_province",
+  "identification_district",
 ] as const
 export type ColumnName = (typeof columnNames)[number]
 
@@ -508,6 +510,21 @@ export const columnSpecs: { readonly [K in ColumnName]: ColumnSpec } = {
     description: `Whole months the person was exploited (0 = less than a month), 0-${ExploitationLength.MAX_MONTHS}; not longer than the time since recruitment (or birth).`,
     example: "8",
   },
+  identification_province: {
+    ...codeColumn("ProvinceCode", Place.ProvinceCode, false),
+    pii: false,
+    label: en("Province of identification", "ແຂວງທີ່ລະບຸຕົວ"),
+    description:
+      "Province P-code where the person was identified (the checkpoint's, shelter's or office's province; for a hotline call, where the person was); must be the province of identification_district when both are given. Not derived from border_checkpoint: the crossing may not be where the person was identified.",
+    example: "LA13",
+  },
+  identification_district: {
+    ...codeColumn("DistrictCode", Place.DistrictCode, false),
+    pii: false,
+    label: en("District of identification", "ເມືອງທີ່ລະບຸຕົວ"),
+    description: "District P-code where the person was identified.",
+    example: "LA1301",
+  },
 }
 
 /** Checks per column, in column order: generate SQL validation from this. */
@@ -745,6 +762,14 @@ export const caseRowCrossFieldRules: ReadonlyArray<CrossFieldRule> = [
     pairs: Object.fromEntries(Place.DistrictCode.literals.map((d) => [d, Place.provinceOfDistrict(d)])),
     description: "When both are given, origin_province is the province of origin_district.",
   },
+  {
+    id: "identification_province_matches_district",
+    kind: "provinceOfDistrict",
+    district: "identification_district",
+    province: "identification_province",
+    pairs: Object.fromEntries(Place.DistrictCode.literals.map((d) => [d, Place.provinceOfDistrict(d)])),
+    description: "When both are given, identification_province is the province of identification_district.",
+  },
 ]
 
 // ---------------------------------------------------------------------------------------------
@@ -818,7 +843,7 @@ export const CaseRow = CaseRowCells.check(
   identifier: "CaseRow",
   title: "Case row",
   description:
-    "One case as a flat row of text cells (CSV/XLSForm). Every column is present; an empty string means missing; lists are ';'-separated codes; dates are YYYY-MM-DD. This JSON Schema checks formats, codes, lengths and patterns only; it cannot express, and the @lao-protect/domain decoder enforces: calendar validity, 'not in the future' (Lao time), the order of the stage dates, the stage path, the presumption of childhood and the child BID rule (a child, or a person whose age is unknown or disputed, needs bid_date, bid_outcome and bid_decided_by between identification and any move out of care), child_labour only for a child, foreign_in_lao not LAO, a destination for repatriated and deported persons, the province of origin_district, legal_basis articles in force by the case's dates, age_at_recruitment not above the age at identification, and exploitation_months not longer than the time since recruitment.",
+    "One case as a flat row of text cells (CSV/XLSForm). Every column is present; an empty string means missing; lists are ';'-separated codes; dates are YYYY-MM-DD. This JSON Schema checks formats, codes, lengths and patterns only; it cannot express, and the @lao-protect/domain decoder enforces: calendar validity, 'not in the future' (Lao time), the order of the stage dates, the stage path, the presumption of childhood and the child BID rule (a child, or a person whose age is unknown or disputed, needs bid_date, bid_outcome and bid_decided_by between identification and any move out of care), child_labour only for a child, foreign_in_lao not LAO, a destination for repatriated and deported persons, the province of origin_district and of identification_district, legal_basis articles in force by the case's dates, age_at_recruitment not above the age at identification, and exploitation_months not longer than the time since recruitment.",
 })
 export type CaseRow = typeof CaseRow.Type
 
@@ -1092,6 +1117,8 @@ export const toCaseEncoded = (row: CaseRow): typeof Case.Case.Encoded => {
         "setting",
         row.identification_setting as IdentificationSettingModule.IdentificationSetting | "",
       ),
+      ...some("province", row.identification_province as Place.ProvinceCode | ""),
+      ...some("district", row.identification_district as Place.DistrictCode | ""),
     },
     victim: {
       sex: row.sex as never,
@@ -1158,6 +1185,8 @@ export const fromCase = (c: Case.Case): Result.Result<CaseRow, CaseNotFlattenabl
   row.identification_date = c.identification.date
   row.identifying_agency = c.identification.agency ?? ""
   row.identification_setting = c.identification.setting ?? ""
+  row.identification_province = c.identification.province ?? ""
+  row.identification_district = c.identification.district ?? ""
   row.victim_group = c.victimGroup
   row.sex = c.victim.sex
   row.date_of_birth = c.victim.dateOfBirth ?? ""

@@ -59,6 +59,9 @@ describe("decodeCaseRow: one message per problem, for a case worker", () => {
     ["age_years", "16.5", 'age_years: "16.5" is not a whole number'],
     ["age_years", "121", 'age_years: "121" is not between 0 and 120'],
     ["origin_district", "LA9999", 'origin_district: "LA9999" is not a known DistrictCode'],
+    ["identification_province", "LA99", 'identification_province: "LA99" is not one of LA01, LA02'],
+    ["identification_province", "Savannakhet", 'identification_province: "Savannakhet" is not one of LA01'],
+    ["identification_district", "LA9999", 'identification_district: "LA9999" is not a known DistrictCode'],
     ["means_of_control", "threats;threats", 'means_of_control: "threats" is listed twice'],
     ["means_of_control", "threats;", 'means_of_control: "threats;" has an empty item'],
     ["services", "shelter;spa", 'services: "spa" is not one of shelter, medical'],
@@ -126,6 +129,31 @@ describe("decodeCaseRow: one message per problem, for a case worker", () => {
         `origin_province: "LA05" does not match origin_district LA0601, which is in ${Place.provinceOfDistrict("LA0601")}`,
       ])
     })
+    it("identification_province matches identification_district (and each may come alone)", () => {
+      const elsewhere = Place.provinceOfDistrict("LA0601") === "LA05" ? "LA04" : "LA05"
+      expect(
+        messages({ ...base, identification_district: "LA0601", identification_province: elsewhere }),
+      ).toEqual([
+        `identification_province: "${elsewhere}" does not match identification_district LA0601, which is in ${Place.provinceOfDistrict("LA0601")}`,
+      ])
+      expect(
+        CaseRow.quickCheck({
+          ...base,
+          identification_district: "LA0601",
+          identification_province: elsewhere,
+        }),
+      ).toEqual([
+        {
+          path: "identification_province",
+          message: `identification_province: "${elsewhere}" does not match identification_district LA0601, which is in ${Place.provinceOfDistrict("LA0601")}`,
+        },
+      ])
+      expect(messages({ ...base, identification_province: "LA13" })).toEqual([])
+      expect(messages({ ...base, identification_district: "LA0601" })).toEqual([])
+      expect(
+        messages({ ...base, identification_province: "LA06", identification_district: "LA0601" }),
+      ).toEqual([])
+    })
     it("the dated stages form a path of the stage machine", () => {
       expect(
         messages({
@@ -164,6 +192,24 @@ describe("rules, schema and documentation come from one source", () => {
       expect(doc.label.lo.length).toBeGreaterThan(0)
       expect(compileCell(CaseRow.columnSpecs[doc.column])(doc.example), doc.column).toBeUndefined()
     }
+  })
+})
+
+describe("place of identification", () => {
+  const row = { ...base, identification_province: "LA06", identification_district: "LA0601" }
+  it("becomes the case's identification.province and .district, and comes back", () => {
+    const c = Result.getOrThrow(CaseRow.decodeCaseRowToCase(row))
+    expect(c.identification.province).toBe("LA06")
+    expect(c.identification.district).toBe("LA0601")
+    expect(Result.getOrThrow(CaseRow.fromCase(c))).toEqual(row)
+  })
+  it("a case whose identification district lies in another province is refused", () => {
+    const encoded = CaseRow.toCaseEncoded(row)
+    const bad = { ...encoded, identification: { ...encoded.identification, province: "LA05" } }
+    const result = Case.decodeCase(bad)
+    expect(Result.isFailure(result)).toBe(true)
+    if (Result.isFailure(result))
+      expect(result.failure.message).toContain('"LA05" does not match identification.district LA0601')
   })
 })
 

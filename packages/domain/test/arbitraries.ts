@@ -25,6 +25,11 @@ const stageColumn: Partial<Record<CaseStage.CaseStage, CaseRow.ColumnName>> = {
   closed: "closed_date",
 }
 
+const provinceOf = (district: string): string =>
+  CaseRow.caseRowCrossFieldRules.flatMap((rule) =>
+    rule.kind === "provinceOfDistrict" ? [rule.pairs[district]!] : [],
+  )[0]!
+
 export const validRow: fc.Arbitrary<CaseRow.CaseRow> = fc
   .record({
     case_id: fc.stringMatching(/^[A-Za-z0-9._/-]{1,64}$/),
@@ -42,6 +47,9 @@ export const validRow: fc.Arbitrary<CaseRow.CaseRow> = fc
     first_language: fc.string({ maxLength: 64 }),
     origin_district: maybe(code("origin_district")),
     withProvince: fc.boolean(),
+    identification_district: maybe(code("identification_district")),
+    idPlace: fc.constantFrom("none", "province", "district", "both"),
+    identification_province: code("identification_province"),
     border_checkpoint: maybe(code("border_checkpoint")),
     destination_country: maybe(code("destination_country")),
     exploitation_district: maybe(code("exploitation_district")),
@@ -91,6 +99,14 @@ export const validRow: fc.Arbitrary<CaseRow.CaseRow> = fc
               rule.kind === "provinceOfDistrict" ? [rule.pairs[r.origin_district]!] : [],
             )[0]!
           : "",
+      identification_province:
+        r.idPlace === "province"
+          ? r.identification_province
+          : r.idPlace === "both" && r.identification_district !== ""
+            ? provinceOf(r.identification_district)
+            : "",
+      identification_district:
+        r.idPlace === "district" || r.idPlace === "both" ? r.identification_district : "",
       border_checkpoint: r.border_checkpoint,
       destination_country: r.destination_country,
       exploitation_district: r.exploitation_district,

@@ -9,7 +9,7 @@
 import { Schema } from "effect"
 
 /** Bumped whenever a field below changes meaning; a dashboard refuses any other version. */
-export const CONTRACT_VERSION = 3
+export const CONTRACT_VERSION = 4
 
 export const Tier = Schema.Literals(["public", "planners"])
 export type Tier = typeof Tier.Type
@@ -42,6 +42,8 @@ export const ProtectionDecision = Schema.Struct({
     "no_flows",
     "national_only",
     "no_district_or_flow_tables",
+    /** identified_province_year: the province's cases are counted under "not recorded". */
+    "identified_province_not_recorded",
   ]),
   sentence: Schema.String,
 })
@@ -134,6 +136,8 @@ export const FACT_COLUMNS = [
   "border_point",
   "stage",
   "identification_setting",
+  /** Province where the person was identified (null: not recorded); `province` is the origin. */
+  "identification_province",
   /** Whether the first language is Lao (true/false/null): the language itself is never published. */
   "first_language_lao",
   "n",
@@ -193,6 +197,17 @@ export const ProvinceYearRow = Schema.Struct({
   suppressed: Schema.Boolean,
 })
 export type ProvinceYearRow = typeof ProvinceYearRow.Type
+
+/**
+ * `identified_province_year` (every tier but DP): cases by the province where they were identified
+ * (`province`, null = not recorded) and year, with the levels and suppression of `province_year`
+ * (same threshold, complementary suppression; year totals and the grand total agree with it).
+ * Beside `province_year` (by origin) it shows where identification happens against where victims
+ * come from.
+ */
+export const IDENTIFIED_PROVINCE_YEAR = "identified_province_year"
+export const IdentifiedProvinceYearRow = ProvinceYearRow
+export type IdentifiedProvinceYearRow = ProvinceYearRow
 
 export const DistrictYearRow = Schema.Struct({
   province: Schema.String,

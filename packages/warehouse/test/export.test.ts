@@ -206,10 +206,14 @@ describe("Kobo export through the validated import", () => {
     const stored = (await readCaseRows(db)).rows.filter((r) => r.source === "plan")
     const byId = new Map(stored.map((r) => [r.case_id, r]))
     // The importer fills origin_province from origin_district when only the district is given.
-    const withProvince = (r: CaseRow.CaseRow) =>
-      r.origin_province === "" && r.origin_district !== ""
-        ? { ...r, origin_province: Place.provinceOfDistrict(r.origin_district as Place.DistrictCode) }
-        : r
+    // So does it identification_province from identification_district.
+    const provinceOf = (province: string, district: string) =>
+      province === "" && district !== "" ? Place.provinceOfDistrict(district as Place.DistrictCode) : province
+    const withProvince = (r: CaseRow.CaseRow) => ({
+      ...r,
+      origin_province: provinceOf(r.origin_province, r.origin_district),
+      identification_province: provinceOf(r.identification_province, r.identification_district),
+    })
     for (const r of rows) expect(byId.get(r.case_id), r.case_id).toEqual(withProvince(r))
   })
 

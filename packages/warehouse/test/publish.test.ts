@@ -80,6 +80,8 @@ describe("publish: release layout and manifest", () => {
         "first_paint.json",
         "flows.arrow",
         "flows.parquet",
+        "identified_province_year.arrow",
+        "identified_province_year.parquet",
         "manifest.json",
         "province_year.arrow",
         "province_year.parquet",
@@ -106,7 +108,7 @@ describe("publish: release layout and manifest", () => {
       expect(r!.n, name).toBe(entry.rows)
     }
     let suppressed = 0
-    for (const name of ["province_year", "district_year", "flows"]) {
+    for (const name of ["province_year", "identified_province_year", "district_year", "flows"]) {
       const [r] = await scratch.query<{ n: number }>(
         "SELECT count(*) FILTER (WHERE suppressed) AS n FROM read_parquet($1)",
         [join(releaseDir(), `${name}.parquet`)],
@@ -151,6 +153,7 @@ describe("publish: release layout and manifest", () => {
       border_point: "Utf8",
       stage: "Utf8",
       identification_setting: "Utf8",
+      identification_province: "Utf8",
       first_language_lao: "Bool",
       n: "Int32",
     })
@@ -233,6 +236,7 @@ describe("publish: de-identification", () => {
       "border_point",
       "stage",
       "identification_setting",
+      "identification_province",
       "first_language_lao",
       "n",
     ])
@@ -263,7 +267,7 @@ describe("publish: de-identification", () => {
     const conn = await openWarehouse(":memory:")
     try {
       await conn.exec(
-        "CREATE TABLE cases AS SELECT 'afesip' AS source, 'AF-2019/17' AS case_id, DATE '2019-03-04' AS identification_date, NULL::VARCHAR AS origin_province, 'LA0502' AS origin_district, 'female' AS sex, 15 AS age_years, NULL::DATE AS date_of_birth, 'local_lao' AS victim_group, 'akha' AS ethnicity, 'online_scam' AS exploitation_form, 'LAO' AS destination_country, NULL::VARCHAR AS border_checkpoint, 'hotline' AS identification_setting, ' Khmu ' AS first_language, NULL::VARCHAR AS exit_reason, NULL::DATE AS interim_care_date, NULL::DATE AS assessment_date, NULL::DATE AS bid_date, NULL::DATE AS return_date, NULL::DATE AS reintegration_date, NULL::DATE AS follow_up_date, NULL::DATE AS closed_date, NULL::VARCHAR AS trafficking_status",
+        "CREATE TABLE cases AS SELECT 'afesip' AS source, 'AF-2019/17' AS case_id, DATE '2019-03-04' AS identification_date, NULL::VARCHAR AS origin_province, 'LA0502' AS origin_district, 'female' AS sex, 15 AS age_years, NULL::DATE AS date_of_birth, 'local_lao' AS victim_group, 'akha' AS ethnicity, 'online_scam' AS exploitation_form, 'LAO' AS destination_country, NULL::VARCHAR AS border_checkpoint, 'hotline' AS identification_setting, NULL::VARCHAR AS identification_province, 'LA1301' AS identification_district, ' Khmu ' AS first_language, NULL::VARCHAR AS exit_reason, NULL::DATE AS interim_care_date, NULL::DATE AS assessment_date, NULL::DATE AS bid_date, NULL::DATE AS return_date, NULL::DATE AS reintegration_date, NULL::DATE AS follow_up_date, NULL::DATE AS closed_date, NULL::VARCHAR AS trafficking_status",
       )
       await conn.query(pubEthnicFamilySql, ["akha", "sino_tibetan"])
       await conn.query(pubCasesSql, [pads.inner, pads.outer])
@@ -286,6 +290,7 @@ describe("publish: de-identification", () => {
         destination: "LAO",
         border_point: null,
         identification_setting: "hotline",
+        identification_province: "LA13",
         first_language_lao: false,
         stage: "identification",
       })
@@ -328,7 +333,7 @@ describe("publish: disclosure control", () => {
     )
 
   it("every published cell is >= threshold or suppressed with n NULL; no zero cells", async () => {
-    for (const name of ["province_year", "district_year", "flows"]) {
+    for (const name of ["province_year", "identified_province_year", "district_year", "flows"]) {
       const [r] = await scratch.query<Record<string, number>>(
         `SELECT
            count(*) FILTER (WHERE NOT suppressed AND n < 10) AS small,
@@ -407,9 +412,29 @@ describe("publish: disclosure control", () => {
       if (r.direction === "out")
         add(`fout|${r.origin_province}|${r.year}`, ids.get(pyKey(r.origin_province, r.year))!, me)
     }
+    // Where victims were identified: its own table, sharing province_year's year and grand totals.
+    const ip = await read("identified_province_year")
+    for (const r of ip) {
+      if (r.level === "year_total") {
+        expect(r.n, `year ${r.year}`).toBe(values.get(ids.get(`py|year_total|null|${r.year}`)!))
+        ids.set(`ip|year_total|null|${r.year}`, ids.get(`py|year_total|null|${r.year}`)!)
+      } else if (r.level === "grand_total") {
+        expect(r.n).toBe(values.get(grand))
+        ids.set("ip|grand_total|null|null", grand)
+      } else id(`ip|${r.level}|${r.province}|${r.year}`, r.n)
+    }
+    for (const r of ip) {
+      const me = ids.get(`ip|${r.level}|${r.province}|${r.year}`)!
+      if (r.level === "cell") {
+        add(`iprow|${r.province}`, ids.get(`ip|province_total|${r.province}|null`)!, me)
+        add(`ipcol|${r.year}`, ids.get(`ip|year_total|null|${r.year}`)!, me)
+      }
+      if (r.level === "province_total") add("ipgrand|p", grand, me)
+    }
+    const shared = ip.filter((r) => (r.level === "year_total" || r.level === "grand_total") && r.suppressed)
     const equations = [...eqs.values()].map((e) => [e.total, ...e.parts])
     const suppressed = [...values].filter(([, v]) => v === null).length
-    expect(suppressed).toBe(manifest.suppressedCells)
+    expect(suppressed + shared.length).toBe(manifest.suppressedCells)
     // Published totals are consistent with published cells where nothing is hidden.
     for (const [total, ...parts] of equations) {
       if ([total!, ...parts].every((i) => values.get(i) !== null))
@@ -499,7 +524,12 @@ describe("publish: atomic switch and tiers", () => {
 
   it("the public tier publishes no facts cube, only suppressed aggregates", async () => {
     const pub = await publish({ warehouse: wh, out: join(dir, "public"), keyFile, tier: "public" })
-    expect(Object.keys(pub.manifest.tables).sort()).toEqual(["district_year", "flows", "province_year"])
+    expect(Object.keys(pub.manifest.tables).sort()).toEqual([
+      "district_year",
+      "flows",
+      "identified_province_year",
+      "province_year",
+    ])
     expect(pub.manifest.counts.facts).toBe(0)
     expect(existsSync(join(pub.dir, "facts.arrow"))).toBe(false)
     // Its screen rule is the published flags: the first paint is province_year's province totals.

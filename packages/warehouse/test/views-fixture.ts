@@ -20,10 +20,11 @@ SELECT
   ['T1','T2','T3','T4','C1','C2','V1','V2',NULL,NULL][CAST(1 + hash(i, 'b') % 10 AS INTEGER)] AS border_point,
   ['identification','interim_care','assessment_bid','return_reception','reintegration','follow_up','closed','declined_assistance','lost_contact','re_trafficked','referred_elsewhere'][CAST(1 + hash(i, 'g') % 11 AS INTEGER)] AS stage,
   hash(i, 'l') % 4 AS lang,
-  ['border_checkpoint','border_checkpoint','bus_station','boat_pier','workplace_inspection','cpn_referral','hotline','repatriation',NULL][CAST(1 + hash(i, 'w') % 9 AS INTEGER)] AS identification_setting
+  ['border_checkpoint','border_checkpoint','bus_station','boat_pier','workplace_inspection','cpn_referral','hotline','repatriation',NULL][CAST(1 + hash(i, 'w') % 9 AS INTEGER)] AS identification_setting,
+  hash(i, 'ip') % 4 AS ip
 FROM range(4000) t(i)
 UNION ALL
-SELECT 2021, 5, 'LA18', 1, 'female', '18-20', 'repatriated_lao', 'hmong', 'forced_labour', 'THA', 'T1', 'closed', 0, 'repatriation'
+SELECT 2021, 5, 'LA18', 1, 'female', '18-20', 'repatriated_lao', 'hmong', 'forced_labour', 'THA', 'T1', 'closed', 0, 'repatriation', 1
 FROM range(3);
 
 CREATE OR REPLACE TABLE facts AS
@@ -47,6 +48,9 @@ SELECT
   border_point,
   stage,
   identification_setting,
+  -- identified in the province of origin for half the cases, in the capital or Savannakhet, or not recorded
+  CASE WHEN ip <= 1 THEN province WHEN ip = 2 THEN 'LA01' WHEN lang = 0 THEN NULL ELSE 'LA13' END
+    AS identification_province,
   -- first language recorded for three cases in four; Lao for Lao and Tai Dam, and for some others
   CASE WHEN lang = 0 THEN NULL ELSE ethnic_group IN ('lao', 'tai_dam') OR lang = 1 END AS first_language_lao,
   CAST(count(*) AS INTEGER) AS n

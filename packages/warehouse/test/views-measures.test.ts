@@ -5,6 +5,7 @@ import {
   checkpointProfile,
   checkpointYears,
   type Filters,
+  identifiedVsOrigin,
   prepareViews,
   provinceCounts,
   provinceMeasures,
@@ -89,4 +90,25 @@ it("a facts cube without identification settings (an older release) fails, so th
   } finally {
     await old.close()
   }
+})
+
+describe.each(CASES)("identified here against origin with $name", ({ filters, where }) => {
+  it("per province: cases identified there and cases from there, as the cube says", async () => {
+    const rows = await identifiedVsOrigin(conn, filters)
+    const provinces = await provinceCounts(conn, filters, { source: "naive" })
+    for (const p of provinces) {
+      if (p.province === null) continue
+      expect(rows.find((r) => r.province === p.province)?.origin ?? 0, p.province).toBe(p.n)
+    }
+    for (const code of ["LA01", "LA13", "LA18"]) {
+      expect(rows.find((r) => r.province === code)?.identified ?? 0, code).toBe(
+        await total(`${where} AND identification_province = '${code}'`),
+      )
+    }
+    // the fixture identifies a quarter of all cases in the capital, half the others at home
+    const la01 = rows.find((r) => r.province === "LA01")!
+    expect(la01.identified).toBeGreaterThan(la01.origin)
+    const la06 = rows.find((r) => r.province === "LA06")!
+    expect(la06.identified).toBeLessThan(la06.origin)
+  })
 })

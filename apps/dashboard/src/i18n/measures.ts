@@ -28,6 +28,18 @@ const en = {
   shareTip: "{share} % ({level}%: {lower}\u2013{upper})",
   identifiedTip: "{cases} identified ({setting})",
   identifiedShareTip: "{share} % of cases with a recorded setting",
+  metricIdentifiedHere: "Cases identified in the province",
+  identifiedHereTip: "{identified} identified here; {origin} from here",
+  identifiedHereRatioTip: "{ratio} identified here per case from here",
+  identifiedHereNote:
+    "Counted by the province where the person was identified, not where they come from. Beside it, the cases from the province: where many come from but few are identified (a ratio well below 1), identification is missing.",
+  identifiedHerePublishedNote:
+    "From the published tables (where identified, and origin): only the years of the filter apply, and cells are hidden as published.",
+  identifiedVsOriginTitle: "Where victims are identified against where they come from",
+  identifiedHereCol: "Identified here",
+  originHereCol: "From here (origin)",
+  ratioCol: "Identified here per case from here",
+  gapCol: "From here minus identified here",
   trend: "Trend",
   trendRising: "Rising",
   trendFalling: "Falling",

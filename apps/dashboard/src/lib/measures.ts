@@ -8,6 +8,8 @@
  * - `minority_share`: share of cases from ethnic minorities (every group but Lao) among cases whose
  *   group is recorded, with a Wilson interval.
  * - `identified`: cases identified in one setting (border checkpoint, hotline, ...), by origin province.
+ * - `identified_here`: cases identified in the province (the place of identification), against the
+ *   cases originating there: where many come from but few are identified, vigilance is missing.
  * Every area first goes through the one suppression rule: an area whose count is hidden or absent
  * gets no estimate, and a share is shown only when both its part and the rest reach the threshold.
  */
@@ -165,4 +167,84 @@ export const identifiedValues = (
 
 /** Decimals a metric's values are shown with: whole counts and percentages, rates to one decimal. */
 export const metricDecimals = (metric: string): number =>
-  metric === "count" || metric === "identified" || metric === "minority_share" ? 0 : 1
+  metric === "count" || metric === "identified" || metric === "identified_here" || metric === "minority_share"
+    ? 0
+    : 1
+
+/** Per province: cases identified there and cases from there, each through the one rule. */
+export interface IdentifiedOriginCells {
+  readonly identified: Cell
+  readonly origin: Cell
+}
+
+/** Cells from the cube's raw counts (planners tier) under the screen rule `k`. */
+export const identifiedOriginCells = (
+  rows: ReadonlyArray<{ readonly province: string; readonly identified: number; readonly origin: number }>,
+  k: number,
+): Map<string, IdentifiedOriginCells> =>
+  new Map(
+    rows.map((r) => [r.province, { identified: suppress(r.identified, k), origin: suppress(r.origin, k) }]),
+  )
+
+/** A row of a published province x year table (`province_year`, `identified_province_year`). */
+export interface PublishedProvinceYear {
+  readonly province: string | null
+  readonly year: number | null
+  readonly level: string
+  readonly n: number | null
+  readonly suppressed: boolean
+}
+
+/**
+ * A province's published count over `[from, to]` (null = every year): the province total for every
+ * year, else the sum of the published cells of the years in the span; suppressed as soon as one of
+ * them is (a sum of shown cells reveals nothing new, one over hidden ones would).
+ */
+export const publishedSpanCells = (
+  rows: ReadonlyArray<PublishedProvinceYear>,
+  span: readonly [number, number] | null,
+  k: number,
+): Map<string, Cell> => {
+  const out = new Map<string, Cell>()
+  const years = rows.filter((r) => r.level === "cell" && r.year !== null).map((r) => r.year!)
+  const all = span === null || (years.every((y) => y >= span[0] && y <= span[1]) && years.length > 0)
+  const inSpan = (r: PublishedProvinceYear) =>
+    r.level === "cell" && r.year !== null && span !== null && r.year >= span[0] && r.year <= span[1]
+  const chosen = rows.filter((r) => r.province !== null && (all ? r.level === "province_total" : inSpan(r)))
+  for (const r of chosen) {
+    const before = out.get(r.province!)
+    if (before?.kind === "suppressed") continue
+    if (r.suppressed || r.n === null) out.set(r.province!, { kind: "suppressed", k })
+    else {
+      const n = (before?.kind === "value" ? before.n : 0) + r.n
+      out.set(r.province!, n > 0 ? { kind: "value", n } : { kind: "no_data" })
+    }
+  }
+  return out
+}
+
+/**
+ * The `identified_here` measure per province: cases identified there (the mapped count), beside
+ * the cases originating there and the ratio identified / originating when both counts are shown.
+ */
+export const identifiedHereValues = (
+  codes: ReadonlyArray<string>,
+  cells: ReadonlyMap<string, IdentifiedOriginCells>,
+) =>
+  new Map(
+    codes.map((code) => {
+      const c = cells.get(code) ?? { identified: { kind: "no_data" }, origin: { kind: "no_data" } }
+      const ratio =
+        c.identified.kind === "value" && c.origin.kind === "value" ? c.identified.n / c.origin.n : null
+      return [
+        code,
+        {
+          cell: c.identified,
+          value: c.identified.kind === "value" ? c.identified.n : null,
+          interval: null,
+          origin: c.origin,
+          ratio,
+        },
+      ] as const
+    }),
+  )

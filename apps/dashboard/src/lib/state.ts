@@ -25,8 +25,13 @@ export type Level = "province" | "district"
 export type Count = "cases" | "persons"
 export type Metric = "count" | "rate" | "child_rate"
 /** The map's own measures (issue 21), on top of the metric the map and trends share (`measure=`). */
-export type MapMeasure = "rate_eb" | "minority_share" | "identified"
-export const MAP_MEASURES: ReadonlyArray<MapMeasure> = ["rate_eb", "minority_share", "identified"]
+export type MapMeasure = "rate_eb" | "minority_share" | "identified" | "identified_here"
+export const MAP_MEASURES: ReadonlyArray<MapMeasure> = [
+  "rate_eb",
+  "minority_share",
+  "identified",
+  "identified_here",
+]
 export type MapMetric = Metric | MapMeasure
 /** What the map shows: its own measure when one is chosen, else the shared metric. */
 export const mapMetricOf = (state: Pick<AppState, "metric" | "measure">): MapMetric =>
@@ -38,6 +43,7 @@ export const PROVINCE_ONLY_METRICS: ReadonlyArray<MapMetric> = [
   "rate_eb",
   "minority_share",
   "identified",
+  "identified_here",
 ]
 export const IDENTIFICATION_SETTINGS: ReadonlyArray<string> = IdentificationSetting.codes
 export type Layer = "flows" | "checkpoints" | "cpn" | "shelters"

@@ -4,6 +4,7 @@ import { BreakdownChart } from "../components/BreakdownChart.tsx"
 import { CheckpointProfile, CheckpointRanking } from "../components/CheckpointProfile.tsx"
 import { EthnicityHeatTable } from "../components/EthnicityHeatTable.tsx"
 import { activeFilters, FilterChips } from "../components/FilterChips.tsx"
+import { IdentifiedVsOrigin } from "../components/IdentifiedVsOrigin.tsx"
 import { LanguageNeeds } from "../components/LanguageNeeds.tsx"
 import { Legend } from "../components/Legend.tsx"
 import { MapView } from "../components/MapView.tsx"
@@ -13,6 +14,7 @@ import { type Boundaries, loadBoundaries } from "../data/release.ts"
 import { MapExportButton } from "../export/MapExportButton.tsx"
 import { trendSpan, useCheckpointTrends } from "../hooks/useCheckpointTrends.ts"
 import type { Engine } from "../hooks/useEngine.ts"
+import { useIdentifiedOrigin } from "../hooks/useIdentifiedOrigin.ts"
 import type { PersonsData } from "../hooks/usePersons.ts"
 import { useProvinceMeasures } from "../hooks/useProvinceMeasures.ts"
 import type { Update } from "../hooks/useUrlState.ts"
@@ -22,8 +24,10 @@ import { areaValues, cellsFromCounts, classesFor, metricFor } from "../lib/choro
 import { formatNumber } from "../lib/format.ts"
 import {
   ebRateValues,
+  type IdentifiedOriginCells,
   INTERVAL_LEVEL,
   type Interval,
+  identifiedHereValues,
   identifiedValues,
   metricDecimals,
   minorityValues,
@@ -41,6 +45,8 @@ import {
 } from "../lib/state.ts"
 import { type Cell, hidesNothing, suppress } from "../lib/suppress.ts"
 import { coverageForMap } from "./planning/inputs.ts"
+
+const NO_CELLS: ReadonlyMap<string, IdentifiedOriginCells> = new Map()
 
 /** Cases per year of the selected area (from its breakdown), else of the whole country. */
 const yearSeries = (views: ViewData, selected: boolean): ReadonlyArray<{ year: number; n: number }> =>
@@ -101,6 +107,8 @@ export function MapPage({
     state,
     metric === "minority_share" || metric === "identified",
   )
+  const here = useIdentifiedOrigin(engine, state, k, metric === "identified_here")
+  const hereCells = here.status === "ready" ? here.cells : NO_CELLS
   const span = trendSpan(engine.firstPaint?.years, state)
   const trends = useCheckpointTrends(
     state.layers.includes("checkpoints") ? engine.conn : null,
@@ -145,6 +153,7 @@ export function MapPage({
             : (views?.areaCounts.get(code) ?? 0),
         span[1] - span[0] + 1,
       )
+    if (metric === "identified_here") return identifiedHereValues(areaCodes, hereCells)
     if (metric === "minority_share" || metric === "identified") {
       const totals = measures.status === "ready" ? measures.totals : new Map()
       return metric === "minority_share"
@@ -161,6 +170,7 @@ export function MapPage({
     span?.[0],
     span?.[1],
     measures,
+    hereCells,
     setting,
     k,
     views,
@@ -174,6 +184,16 @@ export function MapPage({
   const describe = (code: string): string => {
     const v = values.get(code)
     const cell = v?.cell ?? { kind: "no_data" as const }
+    if (!persons && metric === "identified_here") {
+      const { origin, ratio } = v as { origin?: Cell; ratio?: number | null }
+      const base = t("identifiedHereTip", {
+        identified: cellText(cell),
+        origin: cellText(origin ?? { kind: "no_data" }),
+      })
+      return ratio === null || ratio === undefined
+        ? base
+        : `${base}; ${t("identifiedHereRatioTip", { ratio: formatNumber(lang, ratio, 2) })}`
+    }
     if (persons || v?.value === null || v?.value === undefined || state.measure === null)
       return cellText(cell)
     if (metric === "rate_eb" && v.interval)
@@ -203,8 +223,9 @@ export function MapPage({
   const hasIntervals = !persons && (metric === "rate_eb" || metric === "minority_share")
   const measurePending =
     !persons &&
-    (metric === "minority_share" || metric === "identified") &&
-    (measures.status === "idle" || measures.status === "pending")
+    (((metric === "minority_share" || metric === "identified") &&
+      (measures.status === "idle" || measures.status === "pending")) ||
+      (metric === "identified_here" && (here.status === "idle" || here.status === "pending")))
   const classes = useMemo(() => classesFor(values, state.method), [values, state.method])
   const boundaries = state.level === "province" ? provinceGeo : districtGeo
   const areaAttribution = boundaries?.attribution ?? t("attributionDefault")
@@ -252,21 +273,35 @@ export function MapPage({
     rate_eb: t("metricRateEb"),
     minority_share: t("metricMinorityShare"),
     identified: `${t("metricIdentified")}: ${settingName.needsReview ? `${settingName.text} *` : settingName.text}`,
+    identified_here: t("metricIdentifiedHere"),
   }
   const metricTitle = persons ? t("personsMapTitle") : metricTitles[metric]
   // The default CSV applies the publication's threshold, which the screen rule may not (planners tier).
   const publicK = engine.manifest?.threshold ?? k
   const publicValues =
-    !persons && publicK !== k && (metric === "minority_share" || metric === "identified")
-      ? metric === "minority_share"
-        ? minorityValues(areaCodes, measures.status === "ready" ? measures.totals : new Map(), publicK)
-        : identifiedValues(
-            areaCodes,
-            measures.status === "ready" ? measures.totals : new Map(),
-            setting,
-            publicK,
-          )
-      : undefined
+    !persons && publicK !== k && metric === "identified_here"
+      ? identifiedHereValues(
+          areaCodes,
+          new Map(
+            [...hereCells].map(([code, c]) => [
+              code,
+              {
+                identified: suppress(c.identified.kind === "value" ? c.identified.n : 0, publicK),
+                origin: suppress(c.origin.kind === "value" ? c.origin.n : 0, publicK),
+              },
+            ]),
+          ),
+        )
+      : !persons && publicK !== k && (metric === "minority_share" || metric === "identified")
+        ? metric === "minority_share"
+          ? minorityValues(areaCodes, measures.status === "ready" ? measures.totals : new Map(), publicK)
+          : identifiedValues(
+              areaCodes,
+              measures.status === "ready" ? measures.totals : new Map(),
+              setting,
+              publicK,
+            )
+        : undefined
   const ethnicFilter = state.codes.ethnicGroup !== null || state.codes.ethnicityFamily !== null
   const measureNote = persons
     ? null
@@ -278,7 +313,9 @@ export function MapPage({
           ? `${t("minorityNote")}${hidesNothing(k) ? "" : ` ${t("minorityHiddenNote", { k })}`}`
           : metric === "identified"
             ? `${t("identifiedNote")}${hidesNothing(k) ? "" : ` ${t("identifiedHiddenNote", { k })}`}`
-            : null
+            : metric === "identified_here"
+              ? `${t("identifiedHereNote")}${here.status === "ready" && here.from === "published" ? ` ${t("identifiedHerePublishedNote")}` : ""}`
+              : null
   const setLayer = (layer: Layer, on: boolean) =>
     update((s) => ({ ...s, layers: LAYERS.filter((l) => (l === layer ? on : s.layers.includes(l))) }))
 
@@ -320,17 +357,25 @@ export function MapPage({
                 )
               }}
             >
-              {(["count", "rate", "child_rate", "rate_eb", "minority_share", "identified"] as const).map(
-                (m) => (
-                  <option
-                    key={m}
-                    value={m}
-                    disabled={state.level === "district" && PROVINCE_ONLY_METRICS.includes(m)}
-                  >
-                    {m === "identified" ? t("metricIdentified") : metricTitles[m]}
-                  </option>
-                ),
-              )}
+              {(
+                [
+                  "count",
+                  "rate",
+                  "child_rate",
+                  "rate_eb",
+                  "minority_share",
+                  "identified",
+                  "identified_here",
+                ] as const
+              ).map((m) => (
+                <option
+                  key={m}
+                  value={m}
+                  disabled={state.level === "district" && PROVINCE_ONLY_METRICS.includes(m)}
+                >
+                  {m === "identified" ? t("metricIdentified") : metricTitles[m]}
+                </option>
+              ))}
             </select>
           </label>
           {metric === "identified" && (
@@ -431,7 +476,14 @@ export function MapPage({
             attribution={attribution}
             values={values}
             notes={measureNote ? [measureNote] : undefined}
-            conn={persons || metric === "minority_share" || metric === "identified" ? null : engine.conn}
+            conn={
+              persons ||
+              metric === "minority_share" ||
+              metric === "identified" ||
+              metric === "identified_here"
+                ? null
+                : engine.conn
+            }
             publicValues={publicValues}
           />
           <Legend
@@ -455,7 +507,9 @@ export function MapPage({
         </div>
         {measureNote && (
           <p className="note measure-note" data-testid="measure-note">
-            {measures.status === "unavailable" ? t("noData") : measureNote}
+            {(metric === "identified_here" ? here.status : measures.status) === "unavailable"
+              ? t("noData")
+              : measureNote}
           </p>
         )}
         <p className="sr-only" role="status" aria-live="polite" data-testid="map-announce">
@@ -547,6 +601,7 @@ export function MapPage({
               {metric !== "count" && metric !== "rate" && metric !== "child_rate" && (
                 <th>{t("measureCases")}</th>
               )}
+              {metric === "identified_here" && <th>{t("originHereCol")}</th>}
             </tr>
           </thead>
           <tbody>
@@ -572,12 +627,30 @@ export function MapPage({
                   {metric !== "count" && metric !== "rate" && metric !== "child_rate" && (
                     <td data-col="cases">{cellText(cell)}</td>
                   )}
+                  {metric === "identified_here" && (
+                    <td data-col="origin">
+                      {cellText((v as { origin?: Cell } | undefined)?.origin ?? { kind: "no_data" })}
+                    </td>
+                  )}
                 </tr>
               )
             })}
           </tbody>
         </table>
       </section>
+      {metric === "identified_here" && here.status === "ready" && (
+        <IdentifiedVsOrigin
+          cells={here.cells}
+          codes={areaCodes}
+          state={state}
+          manifest={engine.manifest}
+          t={t}
+          lang={lang}
+          k={k}
+          cellText={cellText}
+          notes={measureNote ? [measureNote] : []}
+        />
+      )}
       <EthnicityHeatTable
         conn={engine.conn}
         state={state}

@@ -69,6 +69,16 @@ export const fields: ReadonlyArray<FieldSpec> = [
   ),
   x("lao_identifying_agency", "Identifying agency code (Lao extension)", "#org+code+identifying"),
   x("lao_identification_setting", "Identification setting (Lao extension)", "#loc+type+identified"),
+  x(
+    "lao_identification_adm1_pcode",
+    "Province of identification, P-code (Lao extension)",
+    "#adm1+code+identified",
+  ),
+  x(
+    "lao_identification_adm2_pcode",
+    "District of identification, P-code (Lao extension)",
+    "#adm2+code+identified",
+  ),
   x("lao_victim_group", "Victim group (Lao extension)", "#group+code"),
   h("prs_FirstName", "First Name", "#respondee+name", true),
   h("prs_SecondName", "Second Name", "#respondee+name+family", true),
@@ -323,6 +333,18 @@ export const crosswalk: ReadonlyArray<CrosswalkRow> = [
     note: "Where the person was identified (bus station, border checkpoint, hotline, ...); we found no HTCDS field for it.",
   },
   {
+    column: "identification_province",
+    htcds: null,
+    extension: "lao_identification_adm1_pcode",
+    note: "Province P-code where the person was identified; no HTCDS field in the field list we read (and no CTDC variable).",
+  },
+  {
+    column: "identification_district",
+    htcds: null,
+    extension: "lao_identification_adm2_pcode",
+    note: "District P-code where the person was identified; no HTCDS equivalent.",
+  },
+  {
     column: "victim_group",
     htcds: null,
     extension: "lao_victim_group",
@@ -520,6 +542,8 @@ export const fromCaseRow = (row: CaseRow.CaseRow, options: WriteOptions = {}): H
     set("lao_identifying_agency", row.identifying_agency)
   }
   set("lao_identification_setting", row.identification_setting)
+  set("lao_identification_adm1_pcode", row.identification_province)
+  set("lao_identification_adm2_pcode", row.identification_district)
   set("lao_victim_group", row.victim_group)
   set("prs_Gender", sexToGender[row.sex as Person.Sex])
   // Without personal data the date of birth is dropped: keep the age it gives, or the person would
@@ -716,6 +740,8 @@ export const toCaseRowCells = (
     orgTypeToAgency[looseKey(get("vic_TraffickingStatusDecisionMakingOrg"))] ?? "",
   )
   row.identification_setting = get("lao_identification_setting")
+  row.identification_province = get("lao_identification_adm1_pcode")
+  row.identification_district = get("lao_identification_adm2_pcode")
   row.victim_group = get("lao_victim_group")
   const gender = get("prs_Gender")
   row.sex = gender === "" ? "" : (genderToSex[key(gender)] ?? sexOf(gender) ?? gender)

@@ -26,6 +26,8 @@ export const caseRowTags: { readonly [K in CaseRow.ColumnName]: string } = {
   identification_date: "#date+identified",
   identifying_agency: "#org+code+identifying",
   identification_setting: "#loc+type+identified",
+  identification_province: "#adm1+code+identified",
+  identification_district: "#adm2+code+identified",
   victim_group: "#group+code",
   sex: "#respondee+sex",
   date_of_birth: "#date+birth",

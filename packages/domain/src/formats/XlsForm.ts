@@ -81,6 +81,8 @@ export const groups: ReadonlyArray<{
       "identification_date",
       "identifying_agency",
       "identification_setting",
+      "identification_province",
+      "identification_district",
       "victim_group",
       "trafficking_status",
       "consent",
@@ -300,6 +302,8 @@ const surveyRow = (column: CaseRow.ColumnName): SurveyRow => {
   }
   if (column === "origin_district")
     choiceFilter = `\${origin_province} = '' or province = \${origin_province}`
+  if (column === "identification_district")
+    choiceFilter = `\${identification_province} = '' or province = \${identification_province}`
   if (column === "exit_date") {
     relevant = `\${exit_reason} != ''`
     required = "yes"

@@ -79,6 +79,10 @@ describe("XlsForm structure", () => {
     expect(q("age_years").constraint).toBe(". >= 0 and . <= 120")
     expect(q("identification_date").constraint).toBe("(. >= date('1990-01-01')) and (. <= today())")
     expect(q("return_date").constraint).toBe(`. >= \${identification_date}`)
+    expect(q("identification_province").type).toMatch(/^select_one /)
+    expect(q("identification_district").choice_filter).toBe(
+      `\${identification_province} = '' or province = \${identification_province}`,
+    )
     expect(q("origin_district").choice_filter).toBe(
       `\${origin_province} = '' or province = \${origin_province}`,
     )

@@ -18,6 +18,7 @@ import districtCountsSql from "./district_counts.sql?raw"
 import ethnicityProvinceSql from "./ethnicity_province.sql?raw"
 import { type Filters, filterParams } from "./filters.ts"
 import flowCountsSql from "./flow_counts.sql?raw"
+import identifiedOriginSql from "./identified_origin.sql?raw"
 import languageNeedsSql from "./language_needs.sql?raw"
 import prepareViewsTemplate from "./prepare_views.sql?raw"
 import provinceCountsSql from "./province_counts.sql?raw"
@@ -63,6 +64,7 @@ export const viewSql = {
   ethnicity_province: ethnicityProvinceSql,
   language_needs: languageNeedsSql,
   province_measures: provinceMeasuresSql,
+  identified_origin: identifiedOriginSql,
   checkpoint_years: checkpointYearsSql,
 } as const
 
@@ -376,6 +378,26 @@ export const provinceMeasures = (
 ): Promise<ReadonlyArray<ProvinceMeasureRow>> =>
   conn.query(provinceMeasuresSql, filterParams(filters)) as unknown as Promise<
     ReadonlyArray<ProvinceMeasureRow>
+  >
+
+export interface IdentifiedOriginRow {
+  readonly province: string
+  /** Cases identified in the province (identification_province). */
+  readonly identified: number
+  /** Cases whose province of origin it is. */
+  readonly origin: number
+}
+/**
+ * Per province, cases identified there and cases originating there, under the filters, from the
+ * published `facts` (a release published before the place of identification existed fails, and
+ * the caller shows nothing then).
+ */
+export const identifiedVsOrigin = (
+  conn: Connector,
+  filters: Filters,
+): Promise<ReadonlyArray<IdentifiedOriginRow>> =>
+  conn.query(identifiedOriginSql, filterParams(filters)) as unknown as Promise<
+    ReadonlyArray<IdentifiedOriginRow>
   >
 
 export interface CheckpointYearCount {

@@ -55,6 +55,7 @@ export async function loadModel(db: NodeConnector, releaseDir: string): Promise<
     province_year: await read("province_year"),
     district_year: await read("district_year"),
     flows: await read("flows"),
+    identified_province_year: await read("identified_province_year"),
   })
 }
 
@@ -65,6 +66,8 @@ export function modelFromRows(
     readonly province_year: ReadonlyArray<Row>
     readonly district_year: ReadonlyArray<Row>
     readonly flows: ReadonlyArray<Row>
+    /** Where victims were identified: its own cells, sharing province_year's year and grand totals. */
+    readonly identified_province_year?: ReadonlyArray<Row>
   },
 ): Model {
   const cells: Cell[] = []
@@ -182,6 +185,27 @@ export function modelFromRows(
         terms: [...rows.map((r) => [flId(r), 1] as const), [pyCell, -1]],
         why: `returns of ${k} <= cases`,
       })
+  }
+  const ip = [...(tables.identified_province_year ?? [])]
+  const ipId = (r: Row) => cell(`ip|${r.level}|${s(r.province)}|${s(r.year)}`, r.n)
+  for (const r of ip) ipId(r)
+  const ipCells = ip.filter((r) => r.level === "cell")
+  for (const [p, rows] of group(ipCells, (r) => s(r.province))) {
+    const total = index.get(`ip|province_total|${p}|∅`)
+    if (total !== undefined) sumEq(total, rows.map(ipId), `identified in ${p} over years`)
+  }
+  for (const [y, rows] of group(ipCells, (r) => s(r.year))) {
+    const total = index.get(`ip|year_total|∅|${y}`)
+    if (total !== undefined) sumEq(total, rows.map(ipId), `identified in year ${y} over provinces`)
+    const pyTotal = index.get(`py|year_total|∅|${y}`)
+    if (total !== undefined && pyTotal !== undefined) sumEq(pyTotal, [total], `year ${y}: same cases`)
+  }
+  const ipGrand = ip.find((r) => r.level === "grand_total")
+  if (ipGrand) {
+    const g = ipId(ipGrand)
+    sumEq(g, ip.filter((r) => r.level === "province_total").map(ipId), "identified: grand = province totals")
+    sumEq(g, ipCells.map(ipId), "identified: grand = all cells")
+    if (grand) sumEq(pyId(grand), [g], "identified: same grand total")
   }
   return { cells, constraints, index, manifest }
 }

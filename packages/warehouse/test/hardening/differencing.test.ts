@@ -66,6 +66,11 @@ describe("release differencing (9)", () => {
       "district_year:cell:12->13",
       "district_year:district_total:12->13",
       "flows:flow:12->13",
+      // no place of identification recorded: the "not recorded" row of identified_province_year
+      "identified_province_year:cell:12->13",
+      "identified_province_year:grand_total:12->13",
+      "identified_province_year:province_total:12->13",
+      "identified_province_year:year_total:12->13",
       "province_year:cell:12->13",
       "province_year:grand_total:12->13",
       "province_year:province_total:12->13",

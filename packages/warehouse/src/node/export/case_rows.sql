@@ -45,6 +45,8 @@ SELECT
   coalesce(CAST(recruitment_method AS VARCHAR), '') AS recruitment_method,
   coalesce(CAST(recruiter_relationship AS VARCHAR), '') AS recruiter_relationship,
   coalesce(CAST(age_at_recruitment AS VARCHAR), '') AS age_at_recruitment,
-  coalesce(CAST(exploitation_months AS VARCHAR), '') AS exploitation_months
+  coalesce(CAST(exploitation_months AS VARCHAR), '') AS exploitation_months,
+  coalesce(CAST(identification_province AS VARCHAR), '') AS identification_province,
+  coalesce(CAST(identification_district AS VARCHAR), '') AS identification_district
 FROM cases
 ORDER BY source, case_id;

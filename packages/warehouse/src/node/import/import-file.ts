@@ -48,6 +48,7 @@ import rejectedReasonsSql from "./rejected_reasons.sql?raw"
 import rejectedRowsSql from "./rejected_rows.sql?raw"
 import replacedSql from "./replaced_cases.sql?raw"
 import {
+  districtPairs,
   type ImportInput,
   type ImportSql,
   importSql,
@@ -246,9 +247,9 @@ async function resolvePlaces(db: NodeConnector, model: CaseModel, sql: ImportSql
         }
         let { code, reason } = placeMatchToRow(m, column.place ?? "place", row.raw)
         if (elsewhere && "code" in elsewhere)
-          reason = `"${row.raw}" is a district of ${model.places.provinceOfDistrict(elsewhere.code) ?? "another province"}, not of the origin_province given ("${row.hint}"): correct one of the two`
+          reason = `"${row.raw}" is a district of ${model.places.provinceOfDistrict(elsewhere.code) ?? "another province"}, not of the ${hint} given ("${row.hint}"): correct one of the two`
         else if (elsewhere && "ambiguous" in elsewhere)
-          reason = `no district "${row.raw}" in the origin_province given ("${row.hint}"); districts of that name: ${elsewhere.ambiguous.join(", ")}`
+          reason = `no district "${row.raw}" in the ${hint} given ("${row.hint}"); districts of that name: ${elsewhere.ambiguous.join(", ")}`
         const province =
           code && column.place === "district" ? (model.places.provinceOfDistrict(code) ?? null) : null
         // Hints are '' rather than NULL so the validation joins stay hash joins.
@@ -1167,7 +1168,7 @@ async function checkStaged(
 
 /**
  * The CaseRow columns absent from the file whose stored values an update keeps (when the
- * warehouse has cases): not the key, and not `origin_province` when the file gives the district
+ * warehouse has cases): not the key, and not a province (`origin_province`, ...) when the file gives its district
  * (the province is derived from it). Fills `lp_old` with their stored text for the file's case ids.
  */
 async function storedColumns(
@@ -1182,7 +1183,7 @@ async function storedColumns(
       !setColumns.includes(c.name) &&
       c.name !== "source" &&
       c.name !== "case_id" &&
-      !(c.name === "origin_province" && fileColumns.has("origin_district")),
+      !districtPairs(model).some((p) => p.province === c.name && fileColumns.has(p.district)),
   )
   const caseId = fileColumns.get("case_id")
   if (absent.length === 0 || caseId === undefined) return []

@@ -152,13 +152,14 @@ function columnChecks(c: ColumnSpec): Check[] {
 function crossChecks(model: CaseModel): Check[] {
   const has = (n: string) => model.columns.some((c) => c.name === n)
   const checks: Check[] = []
-  if (has("origin_district") && has("origin_province")) {
+  for (const { district, province } of districtPairs(model)) {
+    const pp = ident(`pp_${district}`)
     checks.push(
       err(
-        `${raw("origin_province")} IS NOT NULL AND pp_origin_district IS NOT NULL AND ${q("origin_province")}::VARCHAR <> pp_origin_district`,
-        "origin_province",
-        raw("origin_province"),
-        "'does not match origin_district (' || pc_origin_district || ' is in ' || pp_origin_district || ')'",
+        `${raw(province)} IS NOT NULL AND ${pp} IS NOT NULL AND ${q(province)}::VARCHAR <> ${pp}`,
+        province,
+        raw(province),
+        `'does not match ${district} (' || ${ident(`pc_${district}`)} || ' is in ' || ${pp} || ')'`,
       ),
     )
   }
@@ -465,17 +466,20 @@ export function storedText(c: ColumnSpec): string {
   }
 }
 
+/** The district/province column pairs of the model whose two columns both exist. */
+export const districtPairs = (model: CaseModel) =>
+  (model.districtProvince ?? [{ district: "origin_district", province: "origin_province" }]).filter(
+    (p) =>
+      model.columns.some((c) => c.name === p.district) && model.columns.some((c) => c.name === p.province),
+  )
+
 /** Columns whose raw values go through the JS place resolver, with the hint column for districts. */
-export const placeColumns = (model: CaseModel) =>
-  model.columns
+export const placeColumns = (model: CaseModel) => {
+  const pairs = districtPairs(model)
+  return model.columns
     .filter((c) => c.kind === "place")
-    .map((c) => ({
-      column: c,
-      hint:
-        c.name === "origin_district" && model.columns.some((x) => x.name === "origin_province")
-          ? "origin_province"
-          : null,
-    }))
+    .map((c) => ({ column: c, hint: pairs.find((p) => p.district === c.name)?.province ?? null }))
+}
 
 /** What the pre-scan found, for a cheaper insert. */
 export interface PreScanFacts {
@@ -661,12 +665,16 @@ HAVING ${gidExpr} <> ${keyGid} OR (count(*) > 1 AND ${hasKey ? raw("case_id") : 
       return `LEFT JOIN lp_place ${p} ON ${p}.col = ${literal(column.name)} AND ${p}.raw = i.${raw(column.name)} AND ${hintCond}`
     })
     .join("\n  ")
+  const districtOf = new Map(
+    places.flatMap(({ column, hint }) => (hint === null ? [] : [[hint, column.name] as const])),
+  )
   const typedCols = (isoDates?: ReadonlySet<string>) =>
     model.columns.map((c) => {
-      if (c.name === "origin_province" && places.some((p) => p.column.name === "origin_district"))
+      const district = districtOf.get(c.name)
+      if (district !== undefined)
         // Derived from the district only when the file gives no province: a province text that
         // names no province is a problem of its own, not one the district hides.
-        return `CASE WHEN ${raw(c.name)} IS NULL THEN TRY_CAST(p_origin_district.province AS ${columnType(c)}) ELSE ${typed(c)} END AS ${q(c.name)}`
+        return `CASE WHEN ${raw(c.name)} IS NULL THEN TRY_CAST(${ident(`p_${district}`)}.province AS ${columnType(c)}) ELSE ${typed(c)} END AS ${q(c.name)}`
       return `${typed(c, isoDates)} AS ${q(c.name)}`
     })
   const placeCols = places.map(({ column }) => {

@@ -19,6 +19,7 @@ import type { Manifest } from "../../Publication.ts"
 /** The published count tables and the columns that name a cell. */
 export const DIFFERENCED_TABLES = {
   province_year: ["province", "year", "level"],
+  identified_province_year: ["province", "year", "level"],
   district_year: ["province", "district", "year", "level"],
   flows: ["origin_province", "border_point", "destination", "direction", "year"],
 } as const satisfies Record<string, ReadonlyArray<string>>

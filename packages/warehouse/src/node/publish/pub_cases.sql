@@ -24,6 +24,8 @@ WITH c AS (
     CAST(destination_country AS VARCHAR) AS destination,
     CAST(border_checkpoint AS VARCHAR) AS border_point,
     CAST(identification_setting AS VARCHAR) AS identification_setting,
+    coalesce(CAST(identification_province AS VARCHAR), left(CAST(identification_district AS VARCHAR), 4))
+      AS identification_province,
     nullif(lower(trim(first_language)), '') AS first_language,
     CAST(exit_reason AS VARCHAR) AS exit_reason,
     interim_care_date, assessment_date, bid_date, return_date, reintegration_date, follow_up_date, closed_date
@@ -58,6 +60,7 @@ SELECT
   destination,
   border_point,
   identification_setting,
+  identification_province,
   -- Language needs: whether the first language is Lao (null when not recorded); the text itself is never published.
   CASE WHEN first_language IS NULL THEN NULL ELSE first_language IN ('lao', 'ລາວ', 'ພາສາລາວ', 'lao language') END
     AS first_language_lao,

@@ -17,6 +17,7 @@ import {
   CONTRACT_VERSION,
   type FirstPaint,
   factColumnsProblem,
+  IDENTIFIED_PROVINCE_YEAR,
   type Manifest,
   type ScreenRule,
   type SyntheticInput,
@@ -42,6 +43,8 @@ import {
   secureRng,
 } from "./dp.ts"
 import flowCountsSql from "./flow_counts.sql?raw"
+import { type IdentifiedCount, protectIdentified } from "./identified.ts"
+import identifiedCountsSql from "./identified_province_year_counts.sql?raw"
 import importLogInputsSql from "./import_log_inputs.sql?raw"
 import { hmacPads, readOrCreateKey } from "./key.ts"
 import { linkagePublication } from "./linkage.ts"
@@ -243,7 +246,15 @@ export const publish = async (options: PublishOptions): Promise<PublishResult> =
       exactProvinceTotals.set(r.province, (exactProvinceTotals.get(r.province) ?? 0) + r.n)
   const protection = protect({ py, dy, flows }, threshold, flowThreshold)
   const { pyRows, dyRows, flowRows, yearsSeen } = publishedRows(protection, flowThreshold)
-  const suppressedCells = protection.cells.cells.filter((c) => c.suppressed).length
+  const identified = dp
+    ? undefined
+    : protectIdentified(
+        await wh.query<IdentifiedCount & Record<string, unknown>>(identifiedCountsSql),
+        threshold,
+        pyRows,
+      )
+  const suppressedCells =
+    protection.cells.cells.filter((c) => c.suppressed).length + (identified?.suppressed ?? 0)
 
   // 4. Write everything into a temporary folder, then switch.
   const releases = join(options.out, "releases")
@@ -252,8 +263,18 @@ export const publish = async (options: PublishOptions): Promise<PublishResult> =
     tier === "public" && !dp
       ? isolatingChanges(
           releases,
-          { province_year: pyRows, district_year: dyRows, flows: flowRows },
-          { province_year: threshold, district_year: threshold, flows: flowThreshold },
+          {
+            province_year: pyRows,
+            identified_province_year: identified?.rows ?? [],
+            district_year: dyRows,
+            flows: flowRows,
+          },
+          {
+            province_year: threshold,
+            identified_province_year: threshold,
+            district_year: threshold,
+            flows: flowThreshold,
+          },
         )
       : []
   if (differencing.length > 0 && options.allowDifferencing !== true) {
@@ -301,6 +322,17 @@ export const publish = async (options: PublishOptions): Promise<PublishResult> =
         ["suppressed", new Bool(), pyRows.map((r) => r.suppressed)],
       ]),
     )
+    if (identified)
+      await writeTable(
+        IDENTIFIED_PROVINCE_YEAR,
+        arrowTable([
+          ["province", new Utf8(), identified.rows.map((r) => r.province)],
+          ["year", new Int16(), identified.rows.map((r) => r.year)],
+          ["level", new Utf8(), identified.rows.map((r) => r.level)],
+          ["n", new Int32(), identified.rows.map((r) => r.n)],
+          ["suppressed", new Bool(), identified.rows.map((r) => r.suppressed)],
+        ]),
+      )
     await writeTable(
       "district_year",
       arrowTable([
@@ -378,7 +410,15 @@ export const publish = async (options: PublishOptions): Promise<PublishResult> =
       inputs: tier === "public" ? inputs.map(({ sha256 }) => ({ sha256 })) : inputs,
       counts: { cases, facts: factRows },
       suppressedCells,
-      decisions: protection.decisions,
+      decisions: [
+        ...protection.decisions,
+        ...(identified?.merged ?? []).map((province) => ({
+          province,
+          year: null,
+          coarsening: "identified_province_not_recorded" as const,
+          sentence: `Cases identified in ${Place.provinces.find((p) => p.code === province)?.nameEn ?? province} are counted under "province not recorded" in the table of where victims were identified, because otherwise its few cases could be worked out from the other published figures.`,
+        })),
+      ],
       tables,
       ...(dp ? { dp: { epsilon: dp.epsilon, mechanism: MECHANISM, noiseSd: nodeNoiseSd(dp.epsilon) } } : {}),
       ...(linkage ? { linkage: linkage.summary } : {}),

@@ -13,6 +13,7 @@ SELECT
   string_split(services, ';') AS services,
   referred_to, consent, victim_name, phone, village, notes, bid_outcome, bid_decided_by,
   trafficking_status, recruitment_method, recruiter_relationship, age_at_recruitment, exploitation_months,
+  identification_province, identification_district,
   CAST($2 AS VARCHAR) AS source_file,
   'sample' AS import_id,
   CAST(row_number() OVER () AS INTEGER) AS row_number,
@@ -31,5 +32,6 @@ FROM read_csv($1, header = true, auto_detect = false, columns = {
   'victim_name': 'VARCHAR', 'phone': 'VARCHAR', 'village': 'VARCHAR', 'notes': 'VARCHAR',
   'bid_outcome': 'VARCHAR', 'bid_decided_by': 'VARCHAR',
   'trafficking_status': 'VARCHAR', 'recruitment_method': 'VARCHAR', 'recruiter_relationship': 'VARCHAR',
-  'age_at_recruitment': 'INTEGER', 'exploitation_months': 'INTEGER'
+  'age_at_recruitment': 'INTEGER', 'exploitation_months': 'INTEGER',
+  'identification_province': 'VARCHAR', 'identification_district': 'VARCHAR'
 });

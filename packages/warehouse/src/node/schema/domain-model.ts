@@ -28,6 +28,8 @@ const partnerAliases: Readonly<Record<string, ReadonlyArray<string>>> = {
   citizenship: ["Nationality", "Citizenship"],
   origin_district: ["District", "District of origin", "Home district"],
   origin_province: ["Province", "Province of origin", "Home province"],
+  identification_province: ["Province of identification", "Province identified", "Identified in (province)"],
+  identification_district: ["District of identification", "District identified", "Identified in (district)"],
   destination_country: ["Destination", "Destination country", "Country of destination"],
   border_checkpoint: ["Border checkpoint", "Checkpoint", "Border crossing"],
   exploitation_form: ["Form of exploitation", "Exploitation", "Type of exploitation"],
@@ -136,9 +138,13 @@ export function caseModelFrom(caseRow = Domain.CaseRow, place = Domain.Place): C
   const rules = caseRow.caseRowCrossFieldRules.filter((r): r is DomainRule =>
     ["childBid", "childOnly", "excludes", "requiredWhen", "citableBy", "ageSpan"].includes(r.kind),
   )
+  const districtProvince = caseRow.caseRowCrossFieldRules.flatMap((r) =>
+    r.kind === "provinceOfDistrict" ? [{ district: r.district, province: r.province }] : [],
+  )
   return {
     columns,
     rules,
+    districtProvince,
     stageDates: caseRow.stageDateColumns.filter((c) => c !== "identification_date"),
     ...(stagePath ? { stagePath } : {}),
     ...(notAfter.length > 0 ? { notAfter } : {}),

@@ -92,6 +92,12 @@ export interface CaseModel {
   readonly notAfter?: ReadonlyArray<NotAfterRule>
   /** The domain's child safeguards, cross-field checks and citation dates, as data. */
   readonly rules?: ReadonlyArray<DomainRule>
+  /**
+   * The domain's district-in-province pairs (`provinceOfDistrict` rules): the district is resolved
+   * with the province as a hint, the province is derived from the district when missing, and a
+   * mismatch is rejected. Without it: the origin pair.
+   */
+  readonly districtProvince?: ReadonlyArray<{ readonly district: string; readonly province: string }>
 }
 
 /** CaseRow's `notAfter` cross-field rules, e.g. a date of birth not after the identification date. */
