@@ -104,7 +104,7 @@ export function App() {
   // The linkage review is for data managers: only with a planners-tier release (served behind its token).
   const reviewAllowed = engine.manifest?.tier === "planners"
 
-  return (
+  const shell = (
     <div
       className="app"
       data-lang={lang}
@@ -112,133 +112,132 @@ export function App() {
       data-views={views ? "ready" : "pending"}
       data-screen-rule={canSwitch ? shownRule : "published"}
     >
-      <ScreenRuleProvider value={screenRule}>
-        <header className="top">
-          <h1>{t("appTitle")}</h1>
-          {synthetic && (
-            <span className="badge" data-testid="synthetic-badge">
-              {t("syntheticBadge")}
-            </span>
-          )}
-          {mixedSynthetic > 0 && (
-            <span className="badge" data-testid="synthetic-badge">
-              {t("syntheticMixedBadge", { n: formatNumber(lang, mixedSynthetic) })}
-            </span>
-          )}
-          <span className="status" data-testid="engine-status" role="status">
-            {engine.status === "loading"
-              ? t("engineLoading")
-              : engine.status === "failed"
-                ? t("engineFailed")
-                : t("engineReady")}
-            <span hidden data-testid="view-source">
-              {views?.source ?? ""}
-            </span>
+      <header className="top">
+        <h1>{t("appTitle")}</h1>
+        {synthetic && (
+          <span className="badge" data-testid="synthetic-badge">
+            {t("syntheticBadge")}
           </span>
-          {canSwitch && (
-            <label className="screen-rule" data-testid="screen-rule">
-              {t("screenRule")}
-              <select
-                data-testid="screen-rule-switch"
-                value={shownRule}
-                disabled={capturing > 0}
-                onChange={(e) => setChoice(e.target.value as ScreenChoice)}
-              >
-                <option value="exact">{t("screenRuleExact")}</option>
-                <option value="public">{t("screenRulePublic", { k: rule?.threshold ?? k })}</option>
-              </select>
-            </label>
-          )}
-          <label className="lang">
-            {t("language")}
+        )}
+        {mixedSynthetic > 0 && (
+          <span className="badge" data-testid="synthetic-badge">
+            {t("syntheticMixedBadge", { n: formatNumber(lang, mixedSynthetic) })}
+          </span>
+        )}
+        <span className="status" data-testid="engine-status" role="status">
+          {engine.status === "loading"
+            ? t("engineLoading")
+            : engine.status === "failed"
+              ? t("engineFailed")
+              : t("engineReady")}
+          <span hidden data-testid="view-source">
+            {views?.source ?? ""}
+          </span>
+        </span>
+        {canSwitch && (
+          <label className="screen-rule" data-testid="screen-rule">
+            {t("screenRule")}
             <select
-              data-testid="lang-switch"
-              value={lang}
-              onChange={(e) => update((s) => ({ ...s, lang: e.target.value as Lang }))}
+              data-testid="screen-rule-switch"
+              value={shownRule}
+              disabled={capturing > 0}
+              onChange={(e) => setChoice(e.target.value as ScreenChoice)}
             >
-              <option value="en">English</option>
-              <option value="lo">ລາວ</option>
+              <option value="exact">{t("screenRuleExact")}</option>
+              <option value="public">{t("screenRulePublic", { k: rule?.threshold ?? k })}</option>
             </select>
           </label>
-        </header>
-        {engine.error && engine.status === "failed" && (
-          <p className="session-ended" role="alert" data-testid="engine-error">
-            {engine.error}
-          </p>
         )}
-        {sessionEnded && (
-          <p className="session-ended" role="alert" data-testid="session-ended">
-            {t("sessionEnded")} <a href={signInHref(window.location)}>{t("signInAgain")}</a>
-          </p>
-        )}
-        <nav className="pages" aria-label={t("pagesNav")}>
-          {[...PAGES, ...(hasQuality(engine.manifest?.tables) ? (["quality"] as const) : [])].map((page) => (
-            <button
-              key={page}
-              type="button"
-              data-page={page}
-              aria-current={state.page === page ? "page" : undefined}
-              onClick={() => update((s) => ({ ...s, page }))}
-            >
-              {t(PAGE_LABEL[page])}
-            </button>
-          ))}
-          {(state.page === "map" || state.page === "trends") &&
-            (personsAvailable || state.count === "persons") && (
-              <CountSwitch t={t} state={state} update={update} available={personsAvailable} />
-            )}
-        </nav>
-        <FilterBar
-          t={t}
-          lang={lang}
-          state={state}
-          years={engine.firstPaint?.years ?? null}
-          update={update}
-          onActivate={activate}
+        <label className="lang">
+          {t("language")}
+          <select
+            data-testid="lang-switch"
+            value={lang}
+            onChange={(e) => update((s) => ({ ...s, lang: e.target.value as Lang }))}
+          >
+            <option value="en">English</option>
+            <option value="lo">ລາວ</option>
+          </select>
+        </label>
+      </header>
+      {engine.error && engine.status === "failed" && (
+        <p className="session-ended" role="alert" data-testid="engine-error">
+          {engine.error}
+        </p>
+      )}
+      {sessionEnded && (
+        <p className="session-ended" role="alert" data-testid="session-ended">
+          {t("sessionEnded")} <a href={signInHref(window.location)}>{t("signInAgain")}</a>
+        </p>
+      )}
+      <nav className="pages" aria-label={t("pagesNav")}>
+        {[...PAGES, ...(hasQuality(engine.manifest?.tables) ? (["quality"] as const) : [])].map((page) => (
+          <button
+            key={page}
+            type="button"
+            data-page={page}
+            aria-current={state.page === page ? "page" : undefined}
+            onClick={() => update((s) => ({ ...s, page }))}
+          >
+            {t(PAGE_LABEL[page])}
+          </button>
+        ))}
+        {(state.page === "map" || state.page === "trends") &&
+          (personsAvailable || state.count === "persons") && (
+            <CountSwitch t={t} state={state} update={update} available={personsAvailable} />
+          )}
+      </nav>
+      <FilterBar
+        t={t}
+        lang={lang}
+        state={state}
+        years={engine.firstPaint?.years ?? null}
+        update={update}
+        onActivate={activate}
+      />
+      {state.page === "map" && (
+        <MapPage
+          {...pageProps}
+          views={views}
+          flowThreshold={flowThreshold}
+          persons={personsMode ? persons : null}
         />
-        {state.page === "map" && (
-          <MapPage
-            {...pageProps}
-            views={views}
-            flowThreshold={flowThreshold}
-            persons={personsMode ? persons : null}
-          />
+      )}
+      {state.page === "map" && personsMode && <PersonsMapPanel {...personsProps} />}
+      <Suspense
+        fallback={
+          <main className="page" data-testid="page-loading" aria-busy="true">
+            {t("pageLoading")}
+          </main>
+        }
+      >
+        {state.page === "trends" && !personsMode && <TrendsPage {...pageProps} />}
+        {state.page === "trends" && personsMode && <PersonsTrends {...personsProps} />}
+        {state.page === "planning" && <PlanningPage {...pageProps} />}
+        {state.page === "brief" && <BriefPage {...pageProps} />}
+        {state.page === "review" && reviewAllowed && <ReviewPage t={t} lang={lang} />}
+        {state.page === "review" && !reviewAllowed && engine.manifest && (
+          <main className="page" data-testid="review-not-available">
+            <p role="alert">{t("reviewNotAvailable")}</p>
+          </main>
         )}
-        {state.page === "map" && personsMode && <PersonsMapPanel {...personsProps} />}
-        <Suspense
-          fallback={
-            <main className="page" data-testid="page-loading" aria-busy="true">
-              {t("pageLoading")}
-            </main>
-          }
-        >
-          {state.page === "trends" && !personsMode && <TrendsPage {...pageProps} />}
-          {state.page === "trends" && personsMode && <PersonsTrends {...personsProps} />}
-          {state.page === "planning" && <PlanningPage {...pageProps} />}
-          {state.page === "brief" && <BriefPage {...pageProps} />}
-          {state.page === "review" && reviewAllowed && <ReviewPage t={t} lang={lang} />}
-          {state.page === "review" && !reviewAllowed && engine.manifest && (
-            <main className="page" data-testid="review-not-available">
-              <p role="alert">{t("reviewNotAvailable")}</p>
-            </main>
-          )}
-          {state.page === "quality" && <QualityPage engine={engine} state={state} t={t} />}
-          {state.present && <Presentation {...pageProps} />}
-        </Suspense>
-        <footer className="foot">
-          {engine.manifest && (
-            <span>
-              {t("release")}: {engine.manifest.release} ({formatDate(lang, engine.manifest.createdAt)})
-            </span>
-          )}
-          {lang === "lo" && needsReview.length > 0 && (
-            <span className="note" data-testid="review-note">
-              {" "}
-              · {t("reviewNote", { n: formatNumber(lang, needsReview.length) })}
-            </span>
-          )}
-        </footer>
-      </ScreenRuleProvider>
+        {state.page === "quality" && <QualityPage engine={engine} state={state} t={t} />}
+        {state.present && <Presentation {...pageProps} />}
+      </Suspense>
+      <footer className="foot">
+        {engine.manifest && (
+          <span>
+            {t("release")}: {engine.manifest.release} ({formatDate(lang, engine.manifest.createdAt)})
+          </span>
+        )}
+        {lang === "lo" && needsReview.length > 0 && (
+          <span className="note" data-testid="review-note">
+            {" "}
+            · {t("reviewNote", { n: formatNumber(lang, needsReview.length) })}
+          </span>
+        )}
+      </footer>
     </div>
   )
+  return <ScreenRuleProvider value={screenRule}>{shell}</ScreenRuleProvider>
 }
