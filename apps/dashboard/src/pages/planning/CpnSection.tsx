@@ -134,21 +134,24 @@ export function CpnSection(props: CpnSectionProps) {
   const windows = years ? scoreWindows(years, state.yearFrom, state.yearTo) : null
   const windowKey = windows ? JSON.stringify(windows) : ""
   const codesKey = JSON.stringify(state.codes)
-  const inputsKey = `${windowKey}|${codesKey}|${k}`
-  // under the public rule a capture waits for the ranking scored on the public version's inputs
+  // An exact screen switched to the public rule (by the user, or by a default image export) scores
+  // the public version's inputs, at the publication's threshold; otherwise the exact facts cube.
+  const publicRuleShown = engine.manifest?.screen === "exact" && !hidesNothing(k)
+  const inputsThreshold = publicRuleShown ? k : 1
+  const inputsKey = `${windowKey}|${codesKey}|${inputsThreshold}`
+  // a capture under the public rule waits for the ranking scored on those inputs
   usePending(
     "CPN ranking",
-    !hidesNothing(k) && !publicTier && engine.conn !== null && windows !== null && loadedKey !== inputsKey,
+    publicRuleShown && !publicTier && engine.conn !== null && windows !== null && loadedKey !== inputsKey,
   )
   useEffect(() => {
     const conn = engine.conn
     if (!conn || !windows) return
     let cancelled = false
-    // The facts cube is the planners' tier (microdata-equivalent): exact counts on screen (k = 1),
-    // no suppression, unless the screen is switched to the public rule (k = the publication's
-    // threshold, the public version's inputs); exports default to the public version.
+    // The facts cube is the planners' tier (microdata-equivalent): exact counts on screen, no
+    // suppression, unless switched to the public rule; exports default to the public version.
     const key = inputsKey
-    FactsInputs.priorityInputsFromFacts(conn, { ...windows, threshold: k }, state.codes).then(
+    FactsInputs.priorityInputsFromFacts(conn, { ...windows, threshold: inputsThreshold }, state.codes).then(
       (r) => {
         if (!cancelled) {
           setInputs(r)
@@ -171,7 +174,7 @@ export function CpnSection(props: CpnSectionProps) {
     return () => {
       cancelled = true
     }
-  }, [engine.conn, windowKey, codesKey, k])
+  }, [engine.conn, windowKey, codesKey, inputsThreshold])
 
   const weightErrors = PriorityScore.validateWeights(weights)
   const filtered = Object.values(state.codes).some((c) => c !== null)
@@ -205,8 +208,8 @@ export function CpnSection(props: CpnSectionProps) {
   }
   // the estimates every view of the section shows: the public version's under the public rule
   const shownEstimates = useMemo(
-    () => (hidesNothing(k) ? estimates.byDistrict : publicEstimates()),
-    [estimates, k, ownCounts, windowKey, chosen?.source],
+    () => (publicRuleShown ? publicEstimates() : estimates.byDistrict),
+    [estimates, publicRuleShown, ownCounts, windowKey, chosen?.source],
   )
   const districtInputs = useMemo(
     () =>
@@ -514,7 +517,7 @@ export function CpnSection(props: CpnSectionProps) {
           scores={scoreByCode}
           status={status}
           label={mapLabel}
-          version={`${lang}|${[...covered].join(",")}|${[...added].join(",")}|${JSON.stringify(weights)}|${scoreByCode.size}|${k}|${loadedKey}`}
+          version={`${lang}|${[...covered].join(",")}|${[...added].join(",")}|${JSON.stringify(weights)}|${scoreByCode.size}|${loadedKey}`}
         />
         <ul className="plan-legend" aria-label={t("legend")}>
           {SCORE_COLOURS.map((c, i) => (
