@@ -2,10 +2,12 @@
  * The dashboard shell: header, language, shared cross-filters, page navigation and footer. The map
  * is in the main bundle; the other pages (and their planning and trend code) load when first shown.
  */
-import { lazy, Suspense } from "react"
+import { lazy, Suspense, useCallback, useMemo, useRef, useState } from "react"
+import { flushSync } from "react-dom"
 import { FilterBar } from "./components/FilterBar.tsx"
 import { signInHref } from "./data/http.ts"
 import { vocab } from "./data/reference.ts"
+import { type ScreenRuleApi, ScreenRuleProvider, settled } from "./export/screenRule.tsx"
 import { useEngine } from "./hooks/useEngine.ts"
 import { hasPersons, usePersons } from "./hooks/usePersons.ts"
 import { useSessionEnded } from "./hooks/useSessionEnded.ts"
@@ -13,8 +15,9 @@ import { useUrlState } from "./hooks/useUrlState.ts"
 import { useViews } from "./hooks/useViews.ts"
 import { type Lang, type MessageKey, needsReview, translator } from "./i18n/index.ts"
 import { formatDate, formatNumber } from "./lib/format.ts"
+import { imageVariants, type ScreenChoice, switchable, viewThreshold } from "./lib/screenRule.ts"
 import { type Allowed, FILTER_KEYS, PAGES, type Page } from "./lib/state.ts"
-import { type Cell, screenThreshold } from "./lib/suppress.ts"
+import type { Cell } from "./lib/suppress.ts"
 import { MapPage } from "./pages/MapPage.tsx"
 import { CountSwitch } from "./pages/persons/CountSwitch.tsx"
 import { PersonsMapPanel, PersonsTrends } from "./pages/persons/PersonsPanels.tsx"
@@ -52,7 +55,29 @@ export function App() {
   // The map's views only run while the map is shown; other pages run their own queries.
   const { data: views, activate } = useViews(state.page === "map" ? engine.conn : null, state)
   const rule = engine.manifest ?? engine.firstPaint
-  const k = rule ? screenThreshold(rule) : 10
+  // the planners tier's screen shows exact counts unless the user (or a default image export, for
+  // the time of its capture) switches it to the publication's rule
+  const [choice, setChoice] = useState<ScreenChoice>("exact")
+  const [capturing, setCapturing] = useState(0)
+  const shownRule: ScreenChoice = capturing > 0 ? "public" : choice
+  const canSwitch = switchable(rule ?? null)
+  const k = viewThreshold(rule ?? null, shownRule)
+  const captures = useRef(0)
+  const withPublicRule = useCallback(async <A,>(capture: () => Promise<A>): Promise<A> => {
+    captures.current += 1
+    flushSync(() => setCapturing(captures.current))
+    try {
+      await settled()
+      return await capture()
+    } finally {
+      captures.current -= 1
+      setCapturing(captures.current)
+    }
+  }, [])
+  const screenRule = useMemo<ScreenRuleApi>(
+    () => ({ variants: imageVariants(rule ?? null, choice), withPublicRule }),
+    [rule, choice, withPublicRule],
+  )
   const flowThreshold = engine.manifest?.flowThreshold ?? 5
   const synthetic = engine.manifest?.synthetic ?? engine.firstPaint?.synthetic ?? false
   const mixedSynthetic = synthetic ? 0 : (engine.manifest?.syntheticCases ?? 0)
@@ -79,12 +104,13 @@ export function App() {
   // The linkage review is for data managers: only with a planners-tier release (served behind its token).
   const reviewAllowed = engine.manifest?.tier === "planners"
 
-  return (
+  const shell = (
     <div
       className="app"
       data-lang={lang}
       data-engine={engine.status}
       data-views={views ? "ready" : "pending"}
+      data-screen-rule={canSwitch ? shownRule : "published"}
     >
       <header className="top">
         <h1>{t("appTitle")}</h1>
@@ -108,6 +134,20 @@ export function App() {
             {views?.source ?? ""}
           </span>
         </span>
+        {canSwitch && (
+          <label className="screen-rule" data-testid="screen-rule">
+            {t("screenRule")}
+            <select
+              data-testid="screen-rule-switch"
+              value={shownRule}
+              disabled={capturing > 0}
+              onChange={(e) => setChoice(e.target.value as ScreenChoice)}
+            >
+              <option value="exact">{t("screenRuleExact")}</option>
+              <option value="public">{t("screenRulePublic", { k: rule?.threshold ?? k })}</option>
+            </select>
+          </label>
+        )}
         <label className="lang">
           {t("language")}
           <select
@@ -199,4 +239,5 @@ export function App() {
       </footer>
     </div>
   )
+  return <ScreenRuleProvider value={screenRule}>{shell}</ScreenRuleProvider>
 }

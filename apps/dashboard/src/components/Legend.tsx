@@ -12,6 +12,8 @@ export interface LegendProps {
   /** Decimals the values are shown with (0 for counts): class labels step by one unit of it. */
   readonly decimals: number
   readonly threshold: number
+  /** A planners-tier screen switched to the public rule: the legend says so. */
+  readonly publicRuleShown?: boolean
   readonly showFlows: boolean
   readonly flowThreshold: number
   readonly showCpn: boolean
@@ -50,6 +52,11 @@ export function Legend(props: LegendProps) {
           <li data-legend="suppressed">
             <span className="swatch swatch-hatched" style={{ backgroundColor: SUPPRESSED_FILL }} />
             {t("suppressedLegend", { k: props.threshold })}
+          </li>
+        )}
+        {props.publicRuleShown && (
+          <li data-legend="rule" className="note">
+            {t("screenRuleShown", { rule: t("screenRulePublic", { k: props.threshold }) })}
           </li>
         )}
         <li data-legend="no-data">

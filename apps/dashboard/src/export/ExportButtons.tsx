@@ -1,11 +1,13 @@
 /** The PNG / SVG / CSV button row every chart, map and table uses (see src/export/index.ts). */
-import type { RefObject } from "react"
+import { Fragment, type RefObject, useRef } from "react"
 import type { T } from "../i18n/index.ts"
+import type { ImageVariant } from "../lib/screenRule.ts"
 import { exportChartPng, exportChartSvg } from "./chart.ts"
-import { type ExportContext, fileNameFor } from "./context.ts"
+import { type ExportContext, fileNameFor, imageContext } from "./context.ts"
 import type { CsvColumn } from "./csv.ts"
 import { downloadBlob, downloadCsv } from "./download.ts"
 import { exportMapPng, type MapExportOptions } from "./map.ts"
+import { useScreenRule } from "./screenRule.tsx"
 
 export interface ExportButtonsProps<R> {
   readonly t: T
@@ -25,12 +27,16 @@ export interface ExportButtonsProps<R> {
 const report = (err: unknown) => console.error("export failed", err)
 
 export function ExportButtons<R>({ t, name, target, context, csv, map }: ExportButtonsProps<R>) {
+  const rule = useScreenRule()
+  // a capture under the public rule reads the context of the render made under that rule
+  const latest = useRef(context)
+  latest.current = context
   const svg = () =>
     target.current?.querySelector<SVGSVGElement>("svg.recharts-surface") ??
     target.current?.querySelector<SVGSVGElement>("svg") ??
     null
-  const png = async () => {
-    const ctx = context()
+  const png = async (exact: boolean) => {
+    const ctx = imageContext(latest.current(), exact)
     if (map) {
       const el = target.current?.querySelector<HTMLElement>(".leaflet-container") ?? target.current
       if (el) downloadBlob(await exportMapPng(el, ctx, map), fileNameFor(ctx, "png"))
@@ -39,26 +45,50 @@ export function ExportButtons<R>({ t, name, target, context, csv, map }: ExportB
     const s = svg()
     if (s) downloadBlob(await exportChartPng(s, ctx), fileNameFor(ctx, "png"))
   }
-  const svgFile = () => {
+  const svgFile = async (exact: boolean) => {
     const s = svg()
     if (!s) return
-    const ctx = context()
+    const ctx = imageContext(latest.current(), exact)
     downloadBlob(new Blob([exportChartSvg(s, ctx)], { type: "image/svg+xml" }), fileNameFor(ctx, "svg"))
   }
-  // The planners tier shows exact counts: images show the screen, so they say so on the button;
-  // the CSV holds the publication's rule, the exact table is a second, labelled button.
+  const run = (capture: (exact: boolean) => Promise<void>, variant: ImageVariant) => () => {
+    const exact = variant.kind === "exact"
+    const go =
+      variant.kind === "public" && variant.switchToPublic
+        ? rule.withPublicRule
+        : (f: () => Promise<void>) => f()
+    go(() => capture(exact)).catch(report)
+  }
+  // The CSV holds the publication's rule; on the planners tier the exact table is a second button.
   const exactScreen = context().publicRule !== undefined
-  const image = (label: string) => (exactScreen ? `${label} (${t("exportExactImage")})` : label)
   return (
     <span className="export-buttons" data-export-for={name}>
-      <button type="button" data-export="png" onClick={() => png().catch(report)}>
-        {image(t("exportPng"))}
-      </button>
-      {!map && (
-        <button type="button" data-export="svg" onClick={svgFile}>
-          {image(t("exportSvg"))}
-        </button>
-      )}
+      {rule.variants.map((variant) => {
+        const exact = variant.kind === "exact"
+        const label = (text: string) => (exact ? `${text} (${t("exportExactImage")})` : text)
+        return (
+          <Fragment key={variant.kind}>
+            <button
+              type="button"
+              data-export={exact ? "png-exact" : "png"}
+              className={exact ? "restricted" : undefined}
+              onClick={run(png, variant)}
+            >
+              {label(t("exportPng"))}
+            </button>
+            {!map && (
+              <button
+                type="button"
+                data-export={exact ? "svg-exact" : "svg"}
+                className={exact ? "restricted" : undefined}
+                onClick={run(svgFile, variant)}
+              >
+                {label(t("exportSvg"))}
+              </button>
+            )}
+          </Fragment>
+        )
+      })}
       {csv && (
         <button type="button" data-export="csv" onClick={() => downloadCsv(csv.rows, csv.columns, context())}>
           {t("exportCsv")}

@@ -11,12 +11,14 @@ import type { T } from "../i18n/index.ts"
 import { type AreaValue, type Classes, classLabels, metricFor } from "../lib/choropleth.ts"
 import { NO_DATA_FILL, SUPPRESSED_FILL } from "../lib/classify.ts"
 import { metricDecimals } from "../lib/measures.ts"
+import type { ImageVariant } from "../lib/screenRule.ts"
 import { type AppState, mapMetricOf } from "../lib/state.ts"
 import { type Cell, hidesNothing } from "../lib/suppress.ts"
-import { buildExportContext, fileNameFor, type LegendEntry } from "./context.ts"
+import { buildExportContext, fileNameFor, imageContext, type LegendEntry } from "./context.ts"
 import { downloadBlob, downloadCsv } from "./download.ts"
 import { exportMapPng } from "./map.ts"
 import { publicCell, publishedCells } from "./published.ts"
+import { useScreenRule } from "./screenRule.tsx"
 
 export interface MapExportButtonProps {
   readonly t: T
@@ -71,25 +73,33 @@ export const mapLegend = (
 export function MapExportButton(props: MapExportButtonProps) {
   const { t } = props
   const ref = useRef<HTMLSpanElement | null>(null)
-  const run = async () => {
+  const rule = useScreenRule()
+  // a capture under the public rule reads the props of the render made under that rule
+  const latest = useRef(props)
+  latest.current = props
+  const run = async (exact: boolean) => {
     const container = ref.current?.closest(".map-wrap")?.querySelector<HTMLElement>(".leaflet-container")
     if (!container) return
-    const context = buildExportContext({
-      t,
-      state: props.state,
-      manifest: props.manifest,
-      k: props.k,
-      title: props.title,
-      notes: props.notes,
-      legend: mapLegend(
-        t,
-        props.k,
-        props.classes,
-        props.format,
-        props.state.layers.includes("flows"),
-        metricDecimals(metricFor(props.state.level, mapMetricOf(props.state))),
-      ),
-    })
+    const p = latest.current
+    const context = imageContext(
+      buildExportContext({
+        t: p.t,
+        state: p.state,
+        manifest: p.manifest,
+        k: p.k,
+        title: p.title,
+        notes: p.notes,
+        legend: mapLegend(
+          p.t,
+          p.k,
+          p.classes,
+          p.format,
+          p.state.layers.includes("flows"),
+          metricDecimals(metricFor(p.state.level, mapMetricOf(p.state))),
+        ),
+      }),
+      exact,
+    )
     // the export shows the whole country, whatever the screen is zoomed to; the view comes back after
     const map = leafletMaps.get(container)
     const before = map ? { centre: map.getCenter(), zoom: map.getZoom() } : null
@@ -97,14 +107,19 @@ export function MapExportButton(props: MapExportButtonProps) {
     await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))
     try {
       const png = await exportMapPng(container, context, {
-        attribution: props.attribution,
-        north: t("north"),
-        km: (n) => t("km", { n }),
+        attribution: p.attribution,
+        north: p.t("north"),
+        km: (n) => p.t("km", { n }),
       })
       downloadBlob(png, fileNameFor(context, "png"))
     } finally {
       if (map && before) map.setView(before.centre, before.zoom, { animate: false })
     }
+  }
+  const image = (variant: ImageVariant) => () => {
+    const capture = () => run(variant.kind === "exact")
+    const go = variant.kind === "public" && variant.switchToPublic ? rule.withPublicRule(capture) : capture()
+    go.catch((e: unknown) => console.error("export failed", e))
   }
   const exportContext = () =>
     buildExportContext({
@@ -164,14 +179,18 @@ export function MapExportButton(props: MapExportButtonProps) {
     csv(exact).catch((e: unknown) => console.error("export failed", e))
   return (
     <span className="export-buttons map-export" data-export-for="map" ref={ref}>
-      <button
-        type="button"
-        data-export="png"
-        onClick={() => run().catch((e: unknown) => console.error("export failed", e))}
-      >
-        {t("exportMap")} ({t("exportPng")}
-        {exactScreen ? `, ${t("exportExactImage")}` : ""})
-      </button>
+      {rule.variants.map((variant) => (
+        <button
+          key={variant.kind}
+          type="button"
+          data-export={variant.kind === "exact" ? "png-exact" : "png"}
+          className={variant.kind === "exact" ? "restricted" : undefined}
+          onClick={image(variant)}
+        >
+          {t("exportMap")} ({t("exportPng")}
+          {variant.kind === "exact" ? `, ${t("exportExactImage")}` : ""})
+        </button>
+      ))}
       {props.values && (
         <button type="button" data-export="csv" onClick={download(false)}>
           {t("exportCsv")}

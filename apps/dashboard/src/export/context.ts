@@ -148,6 +148,18 @@ export const dataExportContext = (context: ExportContext, exact = false): Export
   return { ...context, k: rule.k, thresholdNote: rule.thresholdNote }
 }
 
+/**
+ * The context of an image export: `exact` is the screen's exact counts, marked restricted in the
+ * stamp and the file name; the default is drawn under the public rule, and refuses to go out if the
+ * screen still showed exact counts when it was captured.
+ */
+export const imageContext = (context: ExportContext, exact: boolean): ExportContext => {
+  if (exact) return dataExportContext(context, true)
+  if (context.publicRule)
+    throw new Error("export: the screen still shows exact counts; the default image must be the public rule")
+  return context
+}
+
 /** A file name from the title and date: ASCII slug (Lao titles fall back to "lao-protect"). */
 export const fileNameFor = (context: ExportContext, ext: string, now: Date = new Date()): string => {
   // Latin accents are dropped; Lao (and any other script's) letters and marks are kept, so a Lao

@@ -21,7 +21,8 @@
  *   whose screen shows exact counts, `downloadCsv` holds every count (and every rate or change
  *   computed from one, `countsOf`) to `manifest.threshold` by default; the exact table is a second,
  *   labelled button ("CSV, exact (restricted)"), marked RESTRICTED in the file and its name.
- *   Images show the screen, so their buttons say "exact, restricted" on that tier.
+ *   Images follow the same rule: the default PNG / SVG is drawn with the screen switched to the
+ *   public rule for the capture (`screenRule.tsx`), the exact image is a second, restricted button.
  * - `<ExportButtons>` is the ready-made PNG / SVG / CSV button row (`ExportButtons.tsx`).
  * It does not: fetch anything, draw maps with tiles, or decide suppression (that is `suppress`).
  */
@@ -34,6 +35,7 @@ export {
   type ExportContext,
   exactScreenContext,
   fileNameFor,
+  imageContext,
   type LegendEntry,
 } from "./context.ts"
 export {

@@ -97,6 +97,10 @@ export const trends = defineCatalogue({
     north: "N",
     km: "{n} km",
     exportMap: "Export map",
+    screenRule: "Show",
+    screenRuleExact: "exact counts (restricted)",
+    screenRulePublic: "public rule: counts below {k} suppressed",
+    screenRuleShown: "Shown: {rule}",
   },
   lo: {
     areaName: "ຊື່",
@@ -190,6 +194,10 @@ export const trends = defineCatalogue({
     north: "ເໜືອ",
     km: "{n} ກມ",
     exportMap: "ສົ່ງອອກແຜນທີ່",
+    screenRule: "ສະແດງ",
+    screenRuleExact: "ຕົວເລກແທ້ (ຈຳກັດ)",
+    screenRulePublic: "ຈຳນວນທີ່ໜ້ອຍກວ່າ {k} ຖືກປິດບັງ",
+    screenRuleShown: "ສະແດງ: {rule}",
   },
   loSources: {
     areaName: review,
@@ -282,5 +290,9 @@ export const trends = defineCatalogue({
     north: review,
     km: review,
     exportMap: review,
+    screenRule: review,
+    screenRuleExact: review,
+    screenRulePublic: review,
+    screenRuleShown: review,
   },
 })

@@ -12,11 +12,13 @@ import { SidePanel } from "../components/SidePanel.tsx"
 import { labelOf, vocab } from "../data/reference.ts"
 import { type Boundaries, loadBoundaries } from "../data/release.ts"
 import { MapExportButton } from "../export/MapExportButton.tsx"
+import { publicCell } from "../export/published.ts"
 import { trendSpan, useCheckpointTrends } from "../hooks/useCheckpointTrends.ts"
 import type { Engine } from "../hooks/useEngine.ts"
 import { useIdentifiedOrigin } from "../hooks/useIdentifiedOrigin.ts"
 import type { PersonsData } from "../hooks/usePersons.ts"
 import { useProvinceMeasures } from "../hooks/useProvinceMeasures.ts"
+import { usePublishedCells } from "../hooks/usePublishedCells.ts"
 import type { Update } from "../hooks/useUrlState.ts"
 import type { ViewData } from "../hooks/useViews.ts"
 import type { T } from "../i18n/index.ts"
@@ -118,6 +120,11 @@ export function MapPage({
   )
 
   const areaCodes = state.level === "province" ? vocab.province.codes : vocab.district.codes
+  // A planners-tier screen switched to the public rule draws the published cells (with publish's
+  // complementary flags) where the publication holds the view, as the public release and the CSV do.
+  const publicRuleShown = engine.manifest?.screen === "exact" && !hidesNothing(k)
+  const countsMapped = !persons && metric !== "minority_share" && metric !== "identified"
+  const published = usePublishedCells(engine.conn, engine.manifest, state, publicRuleShown && countsMapped)
   // First paint: the published province summary, until DuckDB answers for the current state.
   const usingFirstPaint = views === null || views.level !== state.level
   const cellOf = useMemo(() => {
@@ -132,14 +139,17 @@ export function MapPage({
           : { kind: "value", n: p.persons }
       }
     }
-    if (!usingFirstPaint && views) return cellsFromCounts(views.areaCounts, k)
-    const fp = new Map((engine.firstPaint?.provinces ?? []).map((p) => [p.province, p]))
-    return (code: string): Cell => {
-      const p = fp.get(code)
-      if (!p) return { kind: "no_data" }
-      return p.suppressed ? { kind: "suppressed", k } : suppress(p.n ?? 0, k)
-    }
-  }, [usingFirstPaint, views, engine.firstPaint, k, persons, engine.manifest])
+    const screen = ((): ((code: string) => Cell) => {
+      if (!usingFirstPaint && views) return cellsFromCounts(views.areaCounts, k)
+      const fp = new Map((engine.firstPaint?.provinces ?? []).map((p) => [p.province, p]))
+      return (code: string): Cell => {
+        const p = fp.get(code)
+        if (!p) return { kind: "no_data" }
+        return p.suppressed ? { kind: "suppressed", k } : suppress(p.n ?? 0, k)
+      }
+    })()
+    return published ? (code: string): Cell => publicCell(published, code, screen(code), k) : screen
+  }, [usingFirstPaint, views, engine.firstPaint, k, persons, engine.manifest, published])
   const values = useMemo(() => {
     // Persons mode maps the published persons cells as they are: no measure applies to them.
     if (persons) return areaValues(areaCodes, cellOf, state.level, state.metric)
@@ -493,6 +503,7 @@ export function MapPage({
             format={formatValue}
             decimals={decimals}
             threshold={k}
+            publicRuleShown={publicRuleShown}
             showFlows={state.layers.includes("flows")}
             flowThreshold={flowThreshold}
             showCpn={state.layers.includes("cpn")}

@@ -10,7 +10,9 @@ import { useEffect, useRef } from "react"
 import { vocab } from "../data/reference.ts"
 import { buildExportContext, describeFilters, type LegendEntry } from "../export/context.ts"
 import { ExportButtons } from "../export/ExportButtons.tsx"
+import { publicCell } from "../export/published.ts"
 import type { Engine } from "../hooks/useEngine.ts"
+import { usePublishedCells } from "../hooks/usePublishedCells.ts"
 import type { Update } from "../hooks/useUrlState.ts"
 import type { T } from "../i18n/index.ts"
 import { areaValues, cellsFromCounts, classesFor, classLabels } from "../lib/choropleth.ts"
@@ -330,9 +332,18 @@ function MapSlide({ engine, state, t, k, cellText }: PresentationProps) {
   const ref = useRef<HTMLElement | null>(null)
   const boundaries = useProvinceBoundaries()
   const rows = useProvinceCounts(engine.conn, filtersOf(state))
+  // under the public rule on the planners tier, the published cells (complementary flags), as the map
+  const published = usePublishedCells(
+    engine.conn,
+    engine.manifest,
+    { ...state, level: "province" },
+    engine.manifest?.screen === "exact" && !hidesNothing(k),
+  )
   if (!boundaries || !rows) return <p className="note">{t("engineLoading")}</p>
   const counts = new Map(rows.map((r) => [r.province, r.n] as const))
-  const values = areaValues(vocab.province.codes, cellsFromCounts(counts, k), "province", state.metric)
+  const screen = cellsFromCounts(counts, k)
+  const cellOf = published ? (code: string) => publicCell(published, code, screen(code), k) : screen
+  const values = areaValues(vocab.province.codes, cellOf, "province", state.metric)
   const classes = classesFor(values, state.method)
   const format = (n: number) => formatNumber(state.lang, n, state.metric === "count" ? 0 : 1)
   const legend: Array<LegendEntry> = [

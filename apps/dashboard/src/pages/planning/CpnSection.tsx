@@ -15,9 +15,10 @@ import {
   exactScreenContext,
   type LegendEntry,
 } from "../../export/index.ts"
+import { usePending } from "../../export/screenRule.tsx"
 import type { MessageKey } from "../../i18n/index.ts"
 import { formatNumber } from "../../lib/format.ts"
-import { type Cell, suppress } from "../../lib/suppress.ts"
+import { type Cell, hidesNothing, suppress } from "../../lib/suppress.ts"
 import type { PageProps } from "../TrendsPage.tsx"
 import { CpnSensitivity } from "./CpnSensitivity.tsx"
 import { CpnWhatIf, DEFAULT_N } from "./CpnWhatIf.tsx"
@@ -120,6 +121,7 @@ export function CpnSection(props: CpnSectionProps) {
   const [ownEstimates, setOwnEstimates] = useState<ReadonlyArray<EstimateCell> | null>(null)
   const [ownCounts, setOwnCounts] = useState<ReadonlyArray<AreaEstimates.DistrictYearCount> | null>(null)
   const [inputs, setInputs] = useState<ScoreInputs | null>(null)
+  const [loadedKey, setLoadedKey] = useState<string | null>(null)
   const [queryError, setQueryError] = useState<string | null>(null)
   const [boundaries, setBoundaries] = useState<Boundaries | null>(null)
   const mapRef = useRef<HTMLDivElement | null>(null)
@@ -132,16 +134,28 @@ export function CpnSection(props: CpnSectionProps) {
   const windows = years ? scoreWindows(years, state.yearFrom, state.yearTo) : null
   const windowKey = windows ? JSON.stringify(windows) : ""
   const codesKey = JSON.stringify(state.codes)
+  // An exact screen switched to the public rule (by the user, or by a default image export) scores
+  // the public version's inputs, at the publication's threshold; otherwise the exact facts cube.
+  const publicRuleShown = engine.manifest?.screen === "exact" && !hidesNothing(k)
+  const inputsThreshold = publicRuleShown ? k : 1
+  const inputsKey = `${windowKey}|${codesKey}|${inputsThreshold}`
+  // a capture under the public rule waits for the ranking scored on those inputs
+  usePending(
+    "CPN ranking",
+    publicRuleShown && !publicTier && engine.conn !== null && windows !== null && loadedKey !== inputsKey,
+  )
   useEffect(() => {
     const conn = engine.conn
     if (!conn || !windows) return
     let cancelled = false
     // The facts cube is the planners' tier (microdata-equivalent): exact counts on screen, no
-    // suppression; exports are the suppressed public version unless marked restricted.
-    FactsInputs.priorityInputsFromFacts(conn, { ...windows, threshold: 1 }, state.codes).then(
+    // suppression, unless switched to the public rule; exports default to the public version.
+    const key = inputsKey
+    FactsInputs.priorityInputsFromFacts(conn, { ...windows, threshold: inputsThreshold }, state.codes).then(
       (r) => {
         if (!cancelled) {
           setInputs(r)
+          setLoadedKey(key)
           setQueryError(null)
         }
       },
@@ -160,7 +174,7 @@ export function CpnSection(props: CpnSectionProps) {
     return () => {
       cancelled = true
     }
-  }, [engine.conn, windowKey, codesKey, k])
+  }, [engine.conn, windowKey, codesKey, inputsThreshold])
 
   const weightErrors = PriorityScore.validateWeights(weights)
   const filtered = Object.values(state.codes).some((c) => c !== null)
@@ -192,16 +206,17 @@ export function CpnSection(props: CpnSectionProps) {
     }))
     return districtEstimates(banded, windows.counts).byDistrict
   }
+  // the estimates every view of the section shows: the public version's under the public rule
+  const shownEstimates = useMemo(
+    () => (publicRuleShown ? publicEstimates() : estimates.byDistrict),
+    [estimates, publicRuleShown, ownCounts, windowKey, chosen?.source],
+  )
   const districtInputs = useMemo(
     () =>
-      inputs || estimates.byDistrict.size > 0
-        ? withEstimates(
-            inputs ? completeInputs(inputs.districts, places) : null,
-            estimates.byDistrict,
-            places,
-          )
+      inputs || shownEstimates.size > 0
+        ? withEstimates(inputs ? completeInputs(inputs.districts, places) : null, shownEstimates, places)
         : null,
-    [inputs, estimates],
+    [inputs, shownEstimates],
   )
   const inputByCode = useMemo(
     () => new Map((districtInputs ?? []).map((d) => [d.district, d])),
@@ -225,7 +240,7 @@ export function CpnSection(props: CpnSectionProps) {
     if (!districtInputs || !coverage) return null
     return WhatIf.addNetworks(
       districtInputs.map((d) => {
-        const e = estimates.byDistrict.get(d.district)
+        const e = shownEstimates.get(d.district)
         return {
           district: d.district,
           childVictims: d.childVictims,
@@ -236,7 +251,7 @@ export function CpnSection(props: CpnSectionProps) {
       addN,
       WhatIf.expectedChildVictimsObjective,
     )
-  }, [districtInputs, coverage, addN, estimates])
+  }, [districtInputs, coverage, addN, shownEstimates])
   const sensitivity = useMemo(() => {
     if (!districtInputs || !coverage || !shelters || weightErrors.length > 0) return null
     return PriorityScore.weightSensitivity(
@@ -400,7 +415,7 @@ export function CpnSection(props: CpnSectionProps) {
           : score === undefined
             ? t("noData")
             : `${t("planScore")} ${num(score)}`
-    const e = estimates.byDistrict.get(code)
+    const e = shownEstimates.get(code)
     const estimate = e
       ? ` · ${t("planCompChildRate")}: ${num(e.rate_per_100k, 1)} (${num(e.lower_per_100k, 1)}–${num(e.upper_per_100k, 1)})`
       : ""
@@ -502,7 +517,7 @@ export function CpnSection(props: CpnSectionProps) {
           scores={scoreByCode}
           status={status}
           label={mapLabel}
-          version={`${lang}|${[...covered].join(",")}|${[...added].join(",")}|${JSON.stringify(weights)}|${scoreByCode.size}`}
+          version={`${lang}|${[...covered].join(",")}|${[...added].join(",")}|${JSON.stringify(weights)}|${scoreByCode.size}|${loadedKey}`}
         />
         <ul className="plan-legend" aria-label={t("legend")}>
           {SCORE_COLOURS.map((c, i) => (
@@ -623,7 +638,7 @@ export function CpnSection(props: CpnSectionProps) {
                 <td>{s.covered ? t("planCovered") : num(s.score, 3)}</td>
                 <td data-testid="estimate">
                   {(() => {
-                    const e = estimates.byDistrict.get(s.district)
+                    const e = shownEstimates.get(s.district)
                     return e
                       ? `${num(e.rate_per_100k, 1)} (${num(e.lower_per_100k, 1)}–${num(e.upper_per_100k, 1)})`
                       : "–"
