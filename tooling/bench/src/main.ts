@@ -14,6 +14,7 @@ import { join } from "node:path"
 import { parseArgs } from "node:util"
 import { type AnchorSource, ensureFlights, findAnchor, readTasks, strideTasks, type Task } from "./anchor.ts"
 import { repoRoot, runWorker } from "./child.ts"
+import { cliProcessFigure, cliProcessRuns } from "./cli-process.ts"
 import { compareFigures, comparisonTable, hasRegression } from "./compare.ts"
 import {
   appDist,
@@ -63,6 +64,8 @@ if (unknownGroups.length > 0) {
   )
   process.exit(2)
 }
+/** The partner file of the whole-process import figure: hundreds to thousands of rows is a real one. */
+const PARTNER_FILE_ROWS = 1_000
 const runsFor = (size: number) => (values.runs ? Number(values.runs) : size <= 100_000 ? 5 : 3)
 const steps = Number(values.steps)
 const started = performance.now()
@@ -401,6 +404,31 @@ async function main(): Promise<void> {
             "lower",
           ),
         )
+    }
+  }
+  if (groups.has("import")) {
+    const title = "A 1,000-row partner file: `lao-protect import`, whole process"
+    try {
+      const csv = await ensureCsv(PARTNER_FILE_ROWS, log)
+      const r = await cliProcessRuns(csv, join(benchDir, "cli-process"), runsFor(PARTNER_FILE_ROWS))
+      const figure = cliProcessFigure(r, PARTNER_FILE_ROWS)
+      log(
+        `  1,000-row import, whole process: ${figure.measured!.median.toFixed(2)} s, --help ${figure.baseline!.median.toFixed(2)} s (${figure.ratio!.median.toFixed(2)}x)`,
+      )
+      figures.push(figure)
+    } catch (e) {
+      log(`  import process figure failed: ${firstLine(e)}`)
+      figures.push(
+        notMeasured(
+          "import.partner_file_process",
+          "import",
+          title,
+          0,
+          firstLine(e),
+          "< 2x `lao-protect --help`",
+          "lower",
+        ),
+      )
     }
   }
   for (const size of sizes) {

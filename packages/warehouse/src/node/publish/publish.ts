@@ -136,8 +136,25 @@ const hasTable = async (conn: Connector, name: string) =>
     )
   )[0]!.n > 0
 
+/**
+ * DuckDB's memory budget while publishing (it spills to disk beyond it): its default, 80% of the
+ * machine's memory, let a 1M-case publish keep over 2 GB resident; a data manager's laptop may have 8 GB.
+ */
+export const PUBLISH_MEMORY_LIMIT = "1GB"
+
 /** Write the release; returns its id and manifest. */
 export const publish = async (options: PublishOptions): Promise<PublishResult> => {
+  const wh = options.warehouse
+  const [setting] = await wh.query<{ limit: string }>("SELECT current_setting('memory_limit') AS limit")
+  await wh.exec(`SET memory_limit = '${PUBLISH_MEMORY_LIMIT}'`)
+  try {
+    return await publishRelease(options)
+  } finally {
+    await wh.exec(`SET memory_limit = '${setting!.limit.replaceAll("'", "''")}'`)
+  }
+}
+
+const publishRelease = async (options: PublishOptions): Promise<PublishResult> => {
   const dp = options.dp
   // A DP release is protected by its noise, not by suppression (dp.ts): every noisy count is shown.
   const threshold = dp ? 1 : (options.threshold ?? 10)
