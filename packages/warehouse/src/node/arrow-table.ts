@@ -89,97 +89,82 @@ export async function arrowOfTable(raw: DuckDBConnection, table: string): Promis
         return c
     }
   })
+  const [counted] = (await raw.runAndReadAll(`SELECT count(*) FROM ${quoteIdent(table)}`)).getRows()
+  const length = Number(counted![0])
+  // One typed array per column, filled chunk by chunk (0 stands for NULL in text and bool codes).
+  const codes = names.map((_, i) =>
+    kinds[i] === "int8"
+      ? new Int8Array(length)
+      : kinds[i] === "int16"
+        ? new Int16Array(length)
+        : new Int32Array(length),
+  )
+  const valid = names.map(() => bitmap(length))
+  const nulls = names.map(() => 0)
   const result = await raw.stream(
     `SELECT ${select.join(", ")} FROM ${quoteIdent(table)} ORDER BY ${cols.join(", ")}`,
   )
-  const chunks: Array<Array<ReadonlyArray<number | null>>> = []
-  let length = 0
+  let at = 0
   for (;;) {
     const chunk = await result.fetchChunk()
     if (!chunk || chunk.rowCount === 0) break
-    length += chunk.rowCount
-    chunks.push(names.map((_, i) => chunk.getColumnVector(i).toArray() as ReadonlyArray<number | null>))
+    if (at + chunk.rowCount > length) throw new Error(`${table} grew while it was read`)
+    for (let i = 0; i < names.length; i++) {
+      const out = codes[i]!
+      const bits = valid[i]!
+      const coded = kinds[i] === "text" || kinds[i] === "bool"
+      const vector = chunk.getColumnVector(i)
+      for (let r = 0, n = chunk.rowCount; r < n; r++) {
+        const v = vector.getItem(r) as number | null
+        if (v === null || (coded && v === 0)) nulls[i]!++
+        else {
+          setBit(bits, at + r)
+          out[at + r] = v
+        }
+      }
+    }
+    at += chunk.rowCount
   }
+  if (at !== length) throw new Error(`${table} changed while it was read`)
   const vectors: Record<string, Vector> = {}
   const encoder = new TextEncoder()
   names.forEach((name, i) => {
     const kind = kinds[i]!
-    const validity = bitmap(length)
-    let nullCount = 0
+    const nullCount = nulls[i]!
+    const nullBitmap = nullCount > 0 ? valid[i]! : null
+    const code = codes[i]!
     let data: Data<DataType>
     if (kind === "text") {
       const dict = dictionaries.get(i)!.map((s) => encoder.encode(s))
       const offsets = new Int32Array(length + 1)
-      let row = 0
       let bytes = 0
-      for (const chunk of chunks)
-        for (const code of chunk[i]!) {
-          if (code === 0) nullCount++
-          else {
-            setBit(validity, row)
-            bytes += dict[code! - 1]!.length
-          }
-          offsets[++row] = bytes
-        }
+      for (let r = 0; r < length; r++) {
+        const c = code[r]!
+        if (c !== 0) bytes += dict[c - 1]!.length
+        offsets[r + 1] = bytes
+      }
       const values = new Uint8Array(bytes)
-      row = 0
-      for (const chunk of chunks)
-        for (const code of chunk[i]!) {
-          if (code !== 0) values.set(dict[code! - 1]!, offsets[row]!)
-          row++
-        }
+      for (let r = 0; r < length; r++) {
+        const c = code[r]!
+        if (c !== 0) values.set(dict[c - 1]!, offsets[r]!)
+      }
       data = makeData({
         type: new Utf8(),
         length,
         nullCount,
-        nullBitmap: nullCount > 0 ? validity : null,
+        nullBitmap,
         valueOffsets: offsets,
         data: values,
       })
     } else if (kind === "bool") {
       const bits = bitmap(length)
-      let row = 0
-      for (const chunk of chunks)
-        for (const v of chunk[i]!) {
-          if (v === 0) nullCount++
-          else {
-            setBit(validity, row)
-            if (v === 2) setBit(bits, row)
-          }
-          row++
-        }
-      data = makeData({
-        type: new Bool(),
-        length,
-        nullCount,
-        nullBitmap: nullCount > 0 ? validity : null,
-        data: bits,
-      })
+      for (let r = 0; r < length; r++) if (code[r] === 2) setBit(bits, r)
+      data = makeData({ type: new Bool(), length, nullCount, nullBitmap, data: bits })
     } else {
-      const values =
-        kind === "int8"
-          ? new Int8Array(length)
-          : kind === "int16"
-            ? new Int16Array(length)
-            : new Int32Array(length)
-      let row = 0
-      for (const chunk of chunks)
-        for (const v of chunk[i]!) {
-          if (v === null) nullCount++
-          else {
-            setBit(validity, row)
-            values[row] = v
-          }
-          row++
-        }
       const type = kind === "int8" ? new Int8() : kind === "int16" ? new Int16() : new Int32()
-      data = makeData({
-        type,
-        length,
-        nullCount,
-        nullBitmap: nullCount > 0 ? validity : null,
-        data: values,
-      } as Parameters<typeof makeData>[0]) as Data<DataType>
+      data = makeData({ type, length, nullCount, nullBitmap, data: code } as Parameters<
+        typeof makeData
+      >[0]) as Data<DataType>
     }
     vectors[name] = makeVector(data)
   })
