@@ -26,6 +26,7 @@ import {
   measureBytes,
 } from "./dashboard.ts"
 import { benchDir, dashboardDataRoot, ensureCsv, sizeDir, tmpDir } from "./data.ts"
+import { IMPORT_GOAL_TEXT, importGoal, PUBLISH_GOAL_TEXT, publishGoal } from "./goals.ts"
 import { linkageFigures, linkageIds } from "./linkage.ts"
 import { gitState, machine, versions } from "./machine.ts"
 import { mergeResults } from "./merge.ts"
@@ -166,10 +167,7 @@ async function importFigures(size: number, csv: string): Promise<Figure[]> {
       ratio: summarize(imports.map((x, i) => bares[i]!.seconds / x.seconds)),
       ratioLabel: "import throughput / bare read_csv throughput",
       better: "higher",
-      goal: {
-        text: ">= 0.5x bare read_csv (0.8x within reach)",
-        pass: summarize(imports.map((x, i) => bares[i]!.seconds / x.seconds)).median >= 0.5,
-      },
+      goal: importGoal(size, summarize(imports.map((x, i) => bares[i]!.seconds / x.seconds)).median),
       costSeconds: summarize(imports.map((x) => x.seconds)).median,
       note: `rows read ${last.rows.toLocaleString("en")}, accepted ${last.accepted?.toLocaleString("en")}, rejected (quarantined) ${last.rejected?.toLocaleString("en")}; bare median ${summarize(bares.map((x) => x.seconds)).median.toFixed(2)} s (all-text read_csv for comparison: ${summarize(varcharBares.map((x) => x.seconds)).median.toFixed(2)} s, ratio ${summarize(imports.map((x, i) => varcharBares[i]!.seconds / x.seconds)).median.toFixed(2)}x), import median ${summarize(imports.map((x) => x.seconds)).median.toFixed(2)} s`,
     },
@@ -298,6 +296,11 @@ async function publishFigures(size: number, csv: string): Promise<Figure[]> {
       ratio: summarize(r.publishSeconds.map((p, i) => p / r.parquetSeconds[i]!)),
       ratioLabel: "publish time / bare Parquet time",
       better: "lower",
+      goal: publishGoal(
+        size,
+        summarize(r.publishSeconds.map((p, i) => p / r.parquetSeconds[i]!)).median,
+        r.maxRssKb / 1024,
+      ),
       costSeconds: measured.median,
       note: `${r.cases.toLocaleString("en")} cases -> ${r.facts.toLocaleString("en")} facts rows; publishing process peak RSS ${(r.maxRssKb / 1024).toFixed(0)} MB`,
     },
@@ -451,13 +454,15 @@ async function main(): Promise<void> {
     await guarded(
       "import",
       [
-        ["import.throughput", "Validated import throughput", ">= 0.5x bare read_csv", "higher"],
+        ["import.throughput", "Validated import throughput", IMPORT_GOAL_TEXT, "higher"],
         ["import.peak_rss", "Import peak memory", undefined, "lower"],
       ],
       () => importFigures(size, csv),
     )
-    await guarded("publish", [["publish.dataset", "Produce the dashboard dataset", undefined, "lower"]], () =>
-      publishFigures(size, csv),
+    await guarded(
+      "publish",
+      [["publish.dataset", "Produce the dashboard dataset", PUBLISH_GOAL_TEXT, "lower"]],
+      () => publishFigures(size, csv),
     )
     await guarded(
       "domain",
