@@ -140,7 +140,7 @@ const hasTable = async (conn: Connector, name: string) =>
  * DuckDB's memory budget while publishing (it spills to disk beyond it): under its default, 80% of
  * the machine's memory, a 1M-case publish peaked at 2.0 GB resident; with 768 MB at 1.4-1.5 GB, no slower.
  */
-export const PUBLISH_MEMORY_LIMIT = "768MB"
+export const PUBLISH_MEMORY_LIMIT = "512MB"
 
 /** Write the release; returns its id and manifest. */
 export const publish = async (options: PublishOptions): Promise<PublishResult> => {
