@@ -137,8 +137,9 @@ const hasTable = async (conn: Connector, name: string) =>
   )[0]!.n > 0
 
 /**
- * DuckDB's memory budget while publishing (it spills to disk beyond it): under its default, 80% of
- * the machine's memory, a 1M-case publish peaked at 2.0 GB resident; with 768 MB at 1.4-1.5 GB, no slower.
+ * DuckDB's memory budget while publishing (it spills to disk beyond it). At 1M cases the whole
+ * process peaked at 2.0 GB under DuckDB's default (80% of the machine's memory), 1.45 GB with 768 MB
+ * and 1.25-1.3 GB with 512 MB, no slower (LAO_PROTECT_PROFILE=1); a data manager's laptop may have 8 GB.
  */
 export const PUBLISH_MEMORY_LIMIT = "512MB"
 
