@@ -112,11 +112,29 @@ type RedFlagSqlRow = {
   flag_date: string | null
 }
 
-export async function redFlags(conn: Queryable, options: RedFlagOptions): Promise<ReadonlyArray<RedFlag>> {
+const redFlagParams = (options: RedFlagOptions): [number, string] => {
   const days = options.followUpDays ?? defaultFollowUpDays
   if (!(Number.isInteger(days) && days >= 0)) throw new RangeError("followUpDays must be an integer >= 0")
   if (!/^\d{4}-\d{2}-\d{2}$/.test(options.asOf)) throw new RangeError("asOf must be YYYY-MM-DD")
-  const rows = await conn.query<RedFlagSqlRow>(redFlagsSql, [days, options.asOf])
+  return [days, options.asOf]
+}
+
+/**
+ * Cases flagged, by province and flag: the counts of `redFlags`, counted in DuckDB (a million
+ * cases raise hundreds of thousands of flags; the publication needs only their counts).
+ */
+export async function redFlagCounts(
+  conn: Queryable,
+  options: RedFlagOptions,
+): Promise<ReadonlyArray<{ province: string | null; flag: FlagKind; n: number }>> {
+  return conn.query<{ province: string | null; flag: FlagKind; n: number }>(
+    `select province, flag, count(*)::integer as n from (${redFlagsSql}) group by all`,
+    redFlagParams(options),
+  )
+}
+
+export async function redFlags(conn: Queryable, options: RedFlagOptions): Promise<ReadonlyArray<RedFlag>> {
+  const rows = await conn.query<RedFlagSqlRow>(redFlagsSql, redFlagParams(options))
   return rows.map((r) => ({
     caseId: r.case_id,
     province: r.province,

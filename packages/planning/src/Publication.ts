@@ -12,7 +12,14 @@
  */
 
 import { bedNightsWithCases, type Window } from "./BedNights.ts"
-import { defaultFollowUpDays, flagKinds, funnel, redFlags, stageDurations } from "./Pipeline.ts"
+import {
+  defaultFollowUpDays,
+  flagKinds,
+  flagLegalBasis,
+  funnel,
+  redFlagCounts,
+  stageDurations,
+} from "./Pipeline.ts"
 import type { Queryable } from "./Sql.ts"
 
 export interface PublicationOptions {
@@ -103,19 +110,13 @@ export async function planningTablesForPublication(
       ? { province: r.province, month: r.month, nights: null, cases: null, suppressed: true }
       : { ...r, suppressed: false },
   )
-  const flags = await redFlags(conn, { followUpDays, asOf })
-  const counts = new Map<string, { province: string | null; flag: string; n: number; legal_basis: string }>()
-  for (const f of flags) {
-    const k = `${f.province ?? ""}|${f.flag}`
-    const prev = counts.get(k)
-    counts.set(k, {
-      province: f.province,
-      flag: f.flag,
-      n: (prev?.n ?? 0) + 1,
-      legal_basis: f.legalBasis.join(";"),
-    })
-  }
-  const red_flag_counts = [...counts.values()]
+  const counts = (await redFlagCounts(conn, { followUpDays, asOf })).map((r) => ({
+    province: r.province,
+    flag: r.flag,
+    n: r.n,
+    legal_basis: flagLegalBasis[r.flag].join(";"),
+  }))
+  const red_flag_counts = counts
     .sort(
       (a, b) =>
         flagKinds.indexOf(a.flag as never) - flagKinds.indexOf(b.flag as never) ||

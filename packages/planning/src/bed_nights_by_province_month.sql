@@ -47,18 +47,27 @@ clipped as (
     least(coalesce(end_date - 1, $2::date), $2::date) as last_night
   from stays
 ),
-nights as (
-  select stage, case_id, victim_group, province, unnest(generate_series(first_night, last_night, interval 1 day)) as night
+-- One row per stay and calendar month it touches, with its nights in that month (not one row per
+-- night: a million cases made tens of millions of rows).
+months as (
+  select stage, case_id, victim_group, province, first_night, last_night,
+    unnest(generate_series(date_trunc('month', first_night), date_trunc('month', last_night), interval 1 month))::date as month_start
   from clipped
   where first_night <= last_night
+),
+nights as (
+  select stage, case_id, victim_group, province, month_start,
+    date_diff('day', greatest(first_night, month_start),
+      least(last_night, (month_start + interval 1 month)::date - 1)) + 1 as nights
+  from months
 )
 select
   case when grouping(victim_group) = 0 then 'detail' else 'province_month' end as level,
   province,
-  strftime(night, '%Y-%m') as month,
+  strftime(month_start, '%Y-%m') as month,
   victim_group,
   stage,
-  count(*)::integer as nights,
+  sum(nights)::integer as nights,
   count(distinct case_id)::integer as cases
 from nights
 group by grouping sets ((province, month, victim_group, stage), (province, month))

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { flagLegalBasis, funnel, redFlags, stageDurations } from "../src/Pipeline.ts"
+import { flagLegalBasis, funnel, redFlagCounts, redFlags, stageDurations } from "../src/Pipeline.ts"
 import { planningTablesForPublication } from "../src/Publication.ts"
 import { type CaseFixture, loadCases, openMemory, type TestDb } from "./helpers.ts"
 
@@ -179,6 +179,24 @@ describe("red flags", () => {
     // C3's 90 days end on 15 May: not yet overdue on 1 March
     expect((await redFlags(conn, { asOf: "2024-03-01" })).some((f) => f.flag === "no_follow_up")).toBe(false)
     await expect(redFlags(conn, { asOf: "2024-03-01", followUpDays: -1 })).rejects.toThrow(RangeError)
+  })
+
+  it("counts the same flags by province in DuckDB as redFlags lists (the publication's red_flag_counts)", async () => {
+    for (const options of [{ asOf: "2024-12-31" }, { asOf: "2024-12-31", followUpDays: 20 }]) {
+      const listed = new Map<string, number>()
+      for (const f of await redFlags(conn, options))
+        listed.set(`${f.province}|${f.flag}`, (listed.get(`${f.province}|${f.flag}`) ?? 0) + 1)
+      const counted = new Map(
+        (await redFlagCounts(conn, options)).map((r) => [`${r.province}|${r.flag}`, r.n]),
+      )
+      expect(counted).toEqual(listed)
+    }
+    expect(
+      (await redFlagCounts(conn, { asOf: "2024-12-31", followUpDays: 20 })).find(
+        (r) => r.flag === "no_follow_up",
+      ),
+    ).toEqual({ province: "LA01", flag: "no_follow_up", n: 2 })
+    await expect(redFlagCounts(conn, { asOf: "31/12/2024" })).rejects.toThrow(RangeError)
   })
 })
 

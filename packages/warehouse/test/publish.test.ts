@@ -13,6 +13,7 @@ import { importUnodcGlotip } from "../src/node/official-stats/index.ts"
 import { CellTable, hmacPads, type Manifest, publish, recoverable } from "../src/node/publish/index.ts"
 import pubCasesSql from "../src/node/publish/pub_cases.sql?raw"
 import pubEthnicFamilySql from "../src/node/publish/pub_ethnic_family.sql?raw"
+import { PUBLISH_MEMORY_LIMIT } from "../src/node/publish/publish.ts"
 import { domainModel } from "../src/node/schema/domain-model.ts"
 import { recordSyntheticFile, writeSynthCsv } from "../src/node/synth/index.ts"
 import * as Publication from "../src/Publication.ts"
@@ -552,5 +553,42 @@ describe("publish: atomic switch and tiers", () => {
     const suppressed = rows.filter((r) => r.suppressed)
     expect(suppressed.length).toBeGreaterThan(0)
     for (const r of suppressed) expect(r.value).toBeNull()
+  })
+})
+
+describe("publish: DuckDB memory budget", () => {
+  it("runs under PUBLISH_MEMORY_LIMIT and gives the connection its own limit back, even when publishing fails", async () => {
+    const setting = async () =>
+      (await wh.query<{ limit: string }>("SELECT current_setting('memory_limit') AS limit"))[0]!.limit
+    await wh.exec("SET memory_limit = '2GiB'")
+    const before = await setting()
+    let during = ""
+    await publish({
+      warehouse: wh,
+      out: join(dir, "published-memory"),
+      keyFile,
+      plannersTables: async (conn) => {
+        during = (await conn.query<{ limit: string }>("SELECT current_setting('memory_limit') AS limit"))[0]!
+          .limit
+        return {}
+      },
+    })
+    const limit = (await wh.query<{ limit: string }>(`SELECT current_setting('memory_limit') AS limit`))[0]!
+      .limit
+    expect(limit).toBe(before)
+    await wh.exec(`SET memory_limit = '${PUBLISH_MEMORY_LIMIT}'`)
+    expect(during).toBe(await setting())
+    await wh.exec("SET memory_limit = '2GiB'")
+    await expect(
+      publish({
+        warehouse: wh,
+        out: join(dir, "published-memory"),
+        keyFile,
+        plannersTables: async () => {
+          throw new Error("planning failed")
+        },
+      }),
+    ).rejects.toThrow("planning failed")
+    expect(await setting()).toBe(before)
   })
 })

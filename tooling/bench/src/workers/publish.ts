@@ -1,11 +1,11 @@
 /**
  * Publication cost: `publish` (de-identification, facts cube, suppressed aggregates, Arrow + Parquet,
  * atomic switch) against DuckDB writing the same `cases` rows straight to Parquet with no disclosure
- * control, alternating which goes first. The last release stays current for the dashboard figures.
+ * control, alternating which goes first. Planning's tables and estimates are passed as the CLI passes them. The last release stays current for the dashboard figures.
  */
 import { rmSync } from "node:fs"
 import { join } from "node:path"
-import { plannersTables } from "@lao-protect/cli"
+import { estimateTables, plannersTables } from "@lao-protect/cli"
 import { openWarehouse, publish } from "@lao-protect/warehouse/node"
 import { argOf, emit } from "../child.ts"
 
@@ -18,7 +18,13 @@ const [{ n } = { n: 0 }] = await wh.query<{ n: number }>("SELECT count(*) AS n F
 const runPublish = async () => {
   rmSync(out, { recursive: true, force: true })
   const t0 = performance.now()
-  const r = await publish({ warehouse: wh, out, keyFile: join(out, "..", "publish.key"), plannersTables })
+  const r = await publish({
+    warehouse: wh,
+    out,
+    keyFile: join(out, "..", "publish.key"),
+    plannersTables,
+    estimateTables,
+  })
   return { seconds: (performance.now() - t0) / 1000, facts: r.manifest.counts.facts }
 }
 const runParquet = async () => {

@@ -24,7 +24,8 @@ import {
   type TableEntry,
   type Tier,
 } from "../../Publication.ts"
-import { openWarehouse } from "../NodeConnector.ts"
+import { arrowOfTable } from "../arrow-table.ts"
+import { type NodeConnector, openWarehouse } from "../NodeConnector.ts"
 import { hasOfficialStats, officialStatsPublicationSql } from "../official-stats/series.ts"
 import { cleanInterruptedPublish } from "../private-files.ts"
 import { qualityTables } from "../quality/publication.ts"
@@ -48,6 +49,7 @@ import identifiedCountsSql from "./identified_province_year_counts.sql?raw"
 import importLogInputsSql from "./import_log_inputs.sql?raw"
 import { hmacPads, readOrCreateKey } from "./key.ts"
 import { linkagePublication } from "./linkage.ts"
+import { phaseTimer } from "./profile.ts"
 import { type DyRow, type FlowRow, type PyRow, protect, publishedRows } from "./protect.ts"
 import provinceYearCountsSql from "./province_year_counts.sql?raw"
 import pubCasesSql from "./pub_cases.sql?raw"
@@ -137,8 +139,26 @@ const hasTable = async (conn: Connector, name: string) =>
     )
   )[0]!.n > 0
 
+/**
+ * DuckDB's memory budget while publishing (it spills to disk beyond it). At 1M cases the whole
+ * process peaked at 2.0 GB under DuckDB's default (80% of the machine's memory), 1.45 GB with 768 MB
+ * and 1.25-1.3 GB with 512 MB, no slower (LAO_PROTECT_PROFILE=1); a data manager's laptop may have 8 GB.
+ */
+export const PUBLISH_MEMORY_LIMIT = "512MB"
+
 /** Write the release; returns its id and manifest. */
 export const publish = async (options: PublishOptions): Promise<PublishResult> => {
+  const wh = options.warehouse
+  const [setting] = await wh.query<{ limit: string }>("SELECT current_setting('memory_limit') AS limit")
+  await wh.exec(`SET memory_limit = '${PUBLISH_MEMORY_LIMIT}'`)
+  try {
+    return await publishRelease(options)
+  } finally {
+    await wh.exec(`SET memory_limit = '${setting!.limit.replaceAll("'", "''")}'`)
+  }
+}
+
+const publishRelease = async (options: PublishOptions): Promise<PublishResult> => {
   const dp = options.dp
   // A DP release is protected by its noise, not by suppression (dp.ts): every noisy count is shown.
   const threshold = dp ? 1 : (options.threshold ?? 10)
@@ -167,6 +187,7 @@ export const publish = async (options: PublishOptions): Promise<PublishResult> =
   const createdAt = now.toISOString().replace(/\.\d{3}Z$/, "Z")
   const release = `${createdAt.replace(/[-:]/g, "")}-${randomBytes(3).toString("hex")}`
 
+  const phase = phaseTimer("publish")
   // 1. De-identify into TEMP tables of this connection.
   const key = await readOrCreateKey(options.keyFile)
   const pads = hmacPads(key)
@@ -175,7 +196,9 @@ export const publish = async (options: PublishOptions): Promise<PublishResult> =
     Ethnicity.groups.map((g) => g.family).join(","),
   ])
   await wh.query(pubCasesSql, [pads.inner, pads.outer])
+  phase("pub_cases")
   await wh.query(pubFactsSql)
+  phase("pub_facts")
 
   // 2. Inputs, counts and the synthetic flag.
   const info = (
@@ -209,6 +232,7 @@ export const publish = async (options: PublishOptions): Promise<PublishResult> =
       .sort((a, b) => a.sha256.localeCompare(b.sha256))
   }
   const synthetic = info.cases > 0 && syntheticCases === info.cases
+  phase("inputs")
 
   // 3. Aggregates and suppression.
   let py: ReadonlyArray<PyRow> = await wh.query<PyRow & Record<string, unknown>>(provinceYearCountsSql)
@@ -255,6 +279,7 @@ export const publish = async (options: PublishOptions): Promise<PublishResult> =
       )
   const suppressedCells =
     protection.cells.cells.filter((c) => c.suppressed).length + (identified?.suppressed ?? 0)
+  phase("aggregates+suppression")
 
   // 4. Write everything into a temporary folder, then switch.
   const releases = join(options.out, "releases")
@@ -301,7 +326,10 @@ export const publish = async (options: PublishOptions): Promise<PublishResult> =
     }
     let factRows = 0
     if (tier === "planners") {
-      const facts = await wh.arrow("SELECT * FROM pub_facts ORDER BY ALL")
+      const facts =
+        "raw" in wh
+          ? await arrowOfTable((wh as NodeConnector).raw, "pub_facts")
+          : await wh.arrow("SELECT * FROM pub_facts ORDER BY ALL")
       const columns = facts.schema.fields.map((f) => f.name)
       const problem = factColumnsProblem(columns)
       if (problem) throw new Error(`pub_facts.sql drifted from the publication contract: ${problem}`)
@@ -311,6 +339,7 @@ export const publish = async (options: PublishOptions): Promise<PublishResult> =
         join(tmp, "facts.parquet"),
       ])
       tables.facts = { file: "facts.arrow", parquet: "facts.parquet", rows: factRows }
+      phase("facts arrow+parquet")
     }
     await writeTable(
       "province_year",
@@ -357,6 +386,7 @@ export const publish = async (options: PublishOptions): Promise<PublishResult> =
         ["drawn", new Bool(), flowRows.map((r) => r.drawn)],
       ]),
     )
+    phase("aggregate tables")
     // Planning aggregates overlap the province totals (a funnel's first step is one), so they
     // would undo complementary suppression in a public release: planners' tier only.
     if (tier === "planners" && options.plannersTables)
@@ -365,22 +395,26 @@ export const publish = async (options: PublishOptions): Promise<PublishResult> =
           throw new Error(`plannersTables: table name "${name}" is not a new lower_snake_case name`)
         await writeTable(name, table)
       }
+    phase("planning tables")
     // Data quality per partner and import (counts only, small ones hidden): planners' tier only,
     // like the planning aggregates; a public release never carries partner-level figures.
     if (tier === "planners")
       for (const [name, table] of Object.entries(await qualityTables(wh, domainModel(), { threshold })))
         await writeTable(name, table)
+    phase("quality tables")
     if (!dp && options.estimateTables)
       for (const [name, table] of Object.entries(await options.estimateTables(wh, { threshold }))) {
         if (!/^[a-z][a-z0-9_]*$/.test(name) || name in tables)
           throw new Error(`estimateTables: table name "${name}" is not a new lower_snake_case name`)
         await writeTable(name, table)
       }
+    phase("estimate tables")
     // National figures published by UNODC are public data: carried as imported, in every tier.
     if (await hasOfficialStats(wh))
       await writeTable("official_stats", await wh.arrow(officialStatsPublicationSql, [null]))
     const linkage = dp ? undefined : await linkagePublication(wh, { threshold })
     for (const [name, table] of Object.entries(linkage?.tables ?? {})) await writeTable(name, table)
+    phase("official+linkage")
 
     const firstPaint: FirstPaint = {
       contract: CONTRACT_VERSION,
@@ -437,6 +471,7 @@ export const publish = async (options: PublishOptions): Promise<PublishResult> =
     const pointer = join(options.out, `.current.json.${release}.tmp`)
     await writeFile(pointer, `${JSON.stringify({ release }, null, 2)}\n`)
     await rename(pointer, join(options.out, "current.json"))
+    phase("manifest+switch")
     return {
       release,
       dir: final,

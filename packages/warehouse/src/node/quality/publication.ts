@@ -12,15 +12,19 @@ import { ident, literal } from "../schema/sql-text.ts"
 import importsSql from "./quality_imports_pub.sql?raw"
 import reasonsSql from "./quality_reasons_pub.sql?raw"
 
-/** Cases and cases with a value, per partner, year of identification and CaseRow column (generated from the model). */
-export const completenessCountsSql = (model: CaseModel): string =>
-  model.columns
-    .map((c) => {
-      const filled =
-        c.kind === "codes" ? `count(*) FILTER (WHERE len(${ident(c.name)}) > 0)` : `count(${ident(c.name)})`
-      return `SELECT source::VARCHAR AS source, year(identification_date) AS year, ${literal(c.name)} AS col, count(*) AS cases, ${filled} AS filled FROM cases GROUP BY ALL`
-    })
-    .join("\nUNION ALL ")
+/**
+ * Cases and cases with a value, per partner, year of identification and CaseRow column (generated
+ * from the model): one scan of `cases`, its per-column counts unnested side by side into rows.
+ */
+export const completenessCountsSql = (model: CaseModel): string => {
+  const filled = model.columns.map((c) =>
+    c.kind === "codes" ? `count(*) FILTER (WHERE len(${ident(c.name)}) > 0)` : `count(${ident(c.name)})`,
+  )
+  return `SELECT source, year, unnest([${model.columns.map((c) => literal(c.name)).join(", ")}]) AS col, cases,
+     unnest([${filled.map((_, i) => `f${i}`).join(", ")}]) AS filled
+   FROM (SELECT source::VARCHAR AS source, year(identification_date) AS year, count(*) AS cases, ${filled.map((f, i) => `${f} AS f${i}`).join(", ")}
+     FROM cases GROUP BY ALL)`
+}
 
 const completenessPubSql = (model: CaseModel): string =>
   `SELECT source, CAST(year AS SMALLINT) AS year, col AS "column",
