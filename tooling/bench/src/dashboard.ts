@@ -26,7 +26,8 @@ import { gzipSync } from "node:zlib"
 import { type Browser, chromium } from "playwright-core"
 import type { Task } from "./anchor.ts"
 import { repoRoot } from "./child.ts"
-import { benchDir } from "./data.ts"
+import { benchDir, sizeDir } from "./data.ts"
+import { detailLines, type StepDetail, summarizeDetail } from "./detail.ts"
 import { percentile, summarize } from "./stats.ts"
 import { scriptSteps } from "./steps.ts"
 import type { Figure } from "./types.ts"
@@ -206,7 +207,11 @@ type BenchApi = {
   bareInstantiate(): Promise<number>
   start(): Promise<{ ms: number; facts: number; steps: Record<string, number> }>
   domains(): Promise<Record<string, Array<string | number>>>
-  run(steps: unknown, warmup: number): Promise<{ pre: number[]; naive: number[] }>
+  run(
+    steps: unknown,
+    warmup: number,
+    detail: boolean,
+  ): Promise<{ pre: number[]; naive: number[]; detail?: StepDetail[] }>
 }
 
 async function harnessRun(
@@ -214,6 +219,7 @@ async function harnessRun(
   url: string,
   stepCount: number,
   warmup: number,
+  detail: ((steps: ReturnType<typeof scriptSteps>, pre: number[], d: StepDetail[]) => void) | null = null,
 ): Promise<HarnessRun> {
   const ctx = await browser.newContext()
   const page = await ctx.newPage()
@@ -235,10 +241,12 @@ async function harnessRun(
   }
   const domains = (await page.evaluate(`${api}.domains()`)) as Record<string, Array<string | number>>
   const steps = scriptSteps(domains, stepCount + warmup)
-  const { pre, naive } = await page.evaluate(
-    ([s, w]) => (globalThis as unknown as { __bench: BenchApi }).__bench.run(s, w as number),
-    [steps, warmup] as const,
+  const run = await page.evaluate(
+    ([s, w, d]) => (globalThis as unknown as { __bench: BenchApi }).__bench.run(s, w as number, d as boolean),
+    [steps, warmup, detail !== null] as const,
   )
+  const { pre, naive } = run
+  if (detail && run.detail) detail(steps, pre, run.detail)
   await ctx.close()
   return { bare, start: started.ms, steps: started.steps ?? {}, facts: started.facts, pre, naive }
 }
@@ -324,6 +332,11 @@ export interface DashboardOptions {
   readonly dashboard: boolean
   /** Replay Mosaic's logs in the same browser and runs; null when not asked for or skipped. */
   readonly anchor: AnchorInput | null
+  /**
+   * `--crossfilter-detail`: time every query of the cross-filter session per step, log where the
+   * time goes (src/detail.ts) and write it to data/bench/<size>/crossfilter-detail-<run>.json.
+   */
+  readonly detail?: boolean
 }
 
 export async function dashboardFigures(o: DashboardOptions): Promise<Figure[]> {
@@ -346,7 +359,16 @@ export async function dashboardFigures(o: DashboardOptions): Promise<Figure[]> {
     if (o.dashboard) await appRun(browser, app.url)
     for (let r = 0; r < o.runs; r++) {
       if (o.dashboard) appRuns.push(await appRun(browser, app.url))
-      harnessRuns.push(await harnessRun(browser, harness.url, o.steps, 5))
+      const detail = o.detail
+        ? (steps: ReturnType<typeof scriptSteps>, pre: number[], d: StepDetail[]) => {
+            const summary = summarizeDetail(steps, 5, pre, d)
+            const file = join(sizeDir(o.size), `crossfilter-detail-${r + 1}.json`)
+            writeFileSync(file, `${JSON.stringify({ summary, steps: steps.slice(5), detail: d }, null, 1)}\n`)
+            o.log(`  cross-filter detail, run ${r + 1} (${file}):`)
+            for (const line of detailLines(summary)) o.log(`    ${line}`)
+          }
+        : null
+      harnessRuns.push(await harnessRun(browser, harness.url, o.steps, 5, detail))
       if (o.dashboard)
         o.log(
           `  dashboard run ${r + 1}/${o.runs}: first paint ${appRuns.at(-1)!.firstPaint.toFixed(0)} ms, ` +
