@@ -293,6 +293,25 @@ describe("active-dimension indexes (Mosaic style)", () => {
     },
   )
 
+  it("answers from the indexes held in JavaScript: no query once built", async () => {
+    let queries = 0
+    const counting = {
+      ...conn,
+      query: ((sql, params) => (queries++, conn.query(sql, params))) as typeof conn.query,
+    }
+    const index = new ActiveIndex(counting)
+    await index.prepare("destination", { sex: "female" }, area)
+    queries = 0
+    const all = await index.readAll(ALL_VIEWS, { sex: "female", destination: "CHN" })
+    expect(queries).toBe(0)
+    expect(all.get("area_breakdown")?.at(-1)).toMatchObject({ dimension: "total", code: null })
+    const none = await index.readAll(["area_breakdown", "year_counts"], { sex: "female", destination: "JPN" })
+    expect(none.get("area_breakdown")).toEqual([{ dimension: "total", code: null, n: null }])
+    expect(none.get("year_counts")).toEqual(
+      await yearCounts(conn, { sex: "female", destination: "JPN" }, { source: "naive" }),
+    )
+  })
+
   it("knows when an index no longer answers", async () => {
     const index = new ActiveIndex(conn)
     await index.prepare("sex", { sex: "female", destination: "THA" })
