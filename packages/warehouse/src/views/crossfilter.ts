@@ -503,7 +503,7 @@ export class ActiveIndex {
     const pass = passOf(this.dim, filters)
     const held = views.map((v) => this.held.get(INDEX_OF_VIEW[v]))
     if (held.every((h) => h !== undefined)) {
-      views.forEach((v, i) => out.set(v, heldRows(v, held[i]!, pass)))
+      for (const [i, v] of views.entries()) out.set(v, heldRows(v, held[i]!, pass))
       return out
     }
     const { sql, params } = indexReadAllSql(views, this.dim, filters)
