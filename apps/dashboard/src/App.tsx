@@ -50,7 +50,7 @@ export function App() {
   const { lang } = state
   const t = translator(lang)
   // The map's views only run while the map is shown; other pages run their own queries.
-  const { data: views, activate } = useViews(state.page === "map" ? engine.conn : null, state)
+  const { data: views, activate, activateArea } = useViews(state.page === "map" ? engine.conn : null, state)
   const rule = engine.manifest ?? engine.firstPaint
   const k = rule ? screenThreshold(rule) : 10
   const flowThreshold = engine.manifest?.flowThreshold ?? 5
@@ -159,6 +159,7 @@ export function App() {
         <MapPage
           {...pageProps}
           views={views}
+          onActivateArea={activateArea}
           flowThreshold={flowThreshold}
           persons={personsMode ? persons : null}
         />

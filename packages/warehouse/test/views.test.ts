@@ -375,6 +375,25 @@ describe("the cross-filter session (what useViews runs)", () => {
     breakdown: v.breakdown && byKey(v.breakdown, (r) => `${r.dimension}:${r.code}`),
   })
 
+  it("prepares the breakdown of an area the pointer is over: its selection reads no facts_k", async () => {
+    const sqls: string[] = []
+    const counting = {
+      ...conn,
+      query: ((sql, params) => (sqls.push(sql), conn.query(sql, params))) as typeof conn.query,
+    }
+    const session = new CrossFilter(counting)
+    const start: Interaction = { filters: { sex: "male" }, level: "district", selected: null }
+    await session.run(start)
+    const selected = { province: "LA01", district: "LA0102" }
+    await session.activateArea(selected, start)
+    sqls.length = 0
+    const step = { ...start, selected }
+    const got = await session.run(step)
+    expect(sqls.filter((s) => s.includes("facts_k"))).toEqual([])
+    expect(got.source).toBe("indexed")
+    expect(norm(got)).toEqual(norm(await naive(step)))
+  })
+
   it("answers a scripted session exactly like the naive queries, hover first or not", async () => {
     const session = new CrossFilter(conn)
     const steps: ReadonlyArray<Interaction & { hover?: FilterDim }> = [

@@ -31,6 +31,8 @@ export interface Views {
   readonly data: ViewData | null
   /** Build the indexes for a filter the user is about to change (hover or focus), like Mosaic. */
   readonly activate: (dim: FilterDim) => void
+  /** Build the breakdown index of an area the user is about to select (pointer over it or focus). */
+  readonly activateArea: (code: string) => void
 }
 
 /** Names of the User Timing entries of one interaction (query start -> data set). */
@@ -71,6 +73,16 @@ export function useViews(conn: Connector | null, state: AppState): Views {
     },
     [session],
   )
+  const activateArea = useCallback(
+    (code: string) => {
+      const area = areaOf(code)
+      if (!session || area === null) return
+      session
+        .activateArea(area, current.current)
+        .catch((err: unknown) => console.error("index build failed", err))
+    },
+    [session],
+  )
   useEffect(() => {
     if (!session) return
     let stale = false
@@ -106,5 +118,5 @@ export function useViews(conn: Connector | null, state: AppState): Views {
       stale = true
     }
   }, [session, key])
-  return { data, activate }
+  return { data, activate, activateArea }
 }

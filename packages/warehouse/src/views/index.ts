@@ -226,6 +226,17 @@ export class CrossFilter {
     return this.index.prepare(dim, current.filters, current.selected)
   }
 
+  /**
+   * Build the breakdown index of an area the user is about to select (pointer over it or keyboard
+   * focus), for the current filters: the selection then reads it like a filter move. Without an
+   * active dimension yet, `year` is taken (the indexes of all views are built with it).
+   */
+  activateArea(area: Area, current: Interaction): Promise<void> {
+    const dim = this.lastActive ?? "year"
+    this.lastActive = dim
+    return this.index.prepare(dim, current.filters, area)
+  }
+
   private async cached<T>(key: string, f: () => Promise<ReadonlyArray<T>>): Promise<ReadonlyArray<T>> {
     const hit = this.cache.get(key)
     if (hit) {
