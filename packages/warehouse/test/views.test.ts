@@ -297,7 +297,10 @@ describe("active-dimension indexes (Mosaic style)", () => {
     let queries = 0
     const counting = {
       ...conn,
-      query: ((sql, params) => (queries++, conn.query(sql, params))) as typeof conn.query,
+      query: ((sql, params) => {
+        queries++
+        return conn.query(sql, params)
+      }) as typeof conn.query,
     }
     const index = new ActiveIndex(counting)
     await index.prepare("destination", { sex: "female" }, area)
@@ -379,7 +382,10 @@ describe("the cross-filter session (what useViews runs)", () => {
     const sqls: string[] = []
     const counting = {
       ...conn,
-      query: ((sql, params) => (sqls.push(sql), conn.query(sql, params))) as typeof conn.query,
+      query: ((sql, params) => {
+        sqls.push(sql)
+        return conn.query(sql, params)
+      }) as typeof conn.query,
     }
     const session = new CrossFilter(counting)
     const start: Interaction = { filters: { sex: "male" }, level: "district", selected: null }

@@ -2,7 +2,14 @@
 import { type Connector, CrossFilter, changedDims, Publication, prepareViews } from "@lao-protect/warehouse"
 import { type NodeConnector, openWarehouse } from "@lao-protect/warehouse/node"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { detailLines, type QueryTime, queryLabel, stepKind, summarizeDetail } from "../src/detail.ts"
+import {
+  detailLines,
+  type QueryTime,
+  queryLabel,
+  type StepDetail,
+  stepKind,
+  summarizeDetail,
+} from "../src/detail.ts"
 import { type Step, scriptSteps } from "../src/steps.ts"
 
 const step = (
@@ -77,7 +84,7 @@ describe("queryLabel on a real session", () => {
       district: ["LA01/LA0101", "LA02/LA0202"],
     }
     const steps = scriptSteps(domains, 30)
-    const details = []
+    const details: StepDetail[] = []
     const pre: number[] = []
     let previous: Step | null = null
     for (const s of steps) {
