@@ -344,6 +344,7 @@ interface HeldTable {
   readonly active: ReadonlyArray<string | number | null>
   readonly n: ReadonlyArray<number>
   readonly size: number
+  readonly groupings: Map<IndexedView, Grouping>
 }
 
 const loadTable = async (conn: Connector, table: IndexTable, active: FilterDim): Promise<HeldTable> => {
@@ -353,12 +354,17 @@ const loadTable = async (conn: Connector, table: IndexTable, active: FilterDim):
     `SELECT ${select.join(", ")}, n FROM ${table}`,
   )
   const columns = new Map(cols.map((c) => [c, rows.map((r) => r[c] ?? null)]))
-  return {
+  const held: HeldTable = {
     columns,
     active: columns.get(active) as ReadonlyArray<string | number | null>,
     n: rows.map((r) => Number(r.n)),
     size: rows.length,
+    groupings: new Map(),
   }
+  // group now (the hover), not on the interaction's first read
+  for (const view of Object.keys(INDEX_OF_VIEW) as IndexedView[])
+    if (INDEX_OF_VIEW[view] === table) groupingOf(view, held)
+  return held
 }
 
 /** Which rows of an index pass the active filter, as `predicates` would select them in SQL. */
@@ -379,32 +385,68 @@ const passOf = (active: FilterDim, filters: Filters): ((v: string | number | nul
  * with at least one passing row; year_counts by year; the breakdown's total row always, n null when
  * nothing passes).
  */
+/** A view's groups in a held table: each row's group (-1: the breakdown's total) and each group's keys. */
+interface Grouping {
+  readonly gid: Int32Array
+  readonly keys: ReadonlyArray<Record<string, unknown>>
+}
+
+/** Grouped once per held table and view (when first read), so an interaction only adds numbers. */
+const groupingOf = (view: IndexedView, held: HeldTable): Grouping => {
+  const cached = held.groupings.get(view)
+  if (cached) return cached
+  const keys = KEYS_OF_VIEW[view]
+  const cols = keys.map((k) => held.columns.get(k)!)
+  const dimension = view === "area_breakdown" ? held.columns.get("dimension")! : null
+  const ids = new Map<string, number>()
+  const groups: Array<Record<string, unknown>> = []
+  const gid = new Int32Array(held.size)
+  for (let r = 0; r < held.size; r++) {
+    if (dimension && dimension[r] === "total") {
+      gid[r] = -1
+      continue
+    }
+    const id = JSON.stringify(cols.map((c) => c[r]))
+    let g = ids.get(id)
+    if (g === undefined) {
+      g = groups.length
+      ids.set(id, g)
+      groups.push(Object.fromEntries(keys.map((k, i) => [k, cols[i]![r]])))
+    }
+    gid[r] = g
+  }
+  const out = { gid, keys: groups }
+  held.groupings.set(view, out)
+  return out
+}
+
+/**
+ * One view's rows summed in JavaScript from its held index: the same rows as `indexReadSql` (groups
+ * with at least one passing row; year_counts by year; the breakdown's total row always, n null when
+ * nothing passes).
+ */
 const heldRows = (
   view: IndexedView,
   held: HeldTable,
   pass: (v: string | number | null) => boolean,
 ): Array<Record<string, unknown>> => {
-  const keys = KEYS_OF_VIEW[view]
-  const cols = keys.map((k) => held.columns.get(k)!)
-  const groups = new Map<string, { row: Record<string, unknown>; n: number }>()
-  const breakdown = view === "area_breakdown"
-  const dimension = breakdown ? held.columns.get("dimension")! : null
+  const { gid, keys } = groupingOf(view, held)
+  const sums = new Float64Array(keys.length)
+  const hit = new Uint8Array(keys.length)
   let total: number | null = null
   for (let r = 0; r < held.size; r++) {
     if (!pass(held.active[r]!)) continue
-    if (dimension && dimension[r] === "total") {
-      total = (total ?? 0) + held.n[r]!
-      continue
+    const g = gid[r]!
+    if (g < 0) total = (total ?? 0) + held.n[r]!
+    else {
+      sums[g] = sums[g]! + held.n[r]!
+      hit[g] = 1
     }
-    const id =
-      cols.length === 1 ? String(cols[0]![r]) + typeof cols[0]![r] : JSON.stringify(cols.map((c) => c[r]))
-    const g = groups.get(id)
-    if (g) g.n += held.n[r]!
-    else groups.set(id, { row: Object.fromEntries(keys.map((k, i) => [k, cols[i]![r]])), n: held.n[r]! })
   }
-  const out: Array<Record<string, unknown>> = [...groups.values()].map(({ row, n }) => ({ ...row, n }))
+  const out: Array<Record<string, unknown>> = []
+  for (let g = 0; g < keys.length; g++) if (hit[g]) out.push({ ...keys[g], n: sums[g] })
   if (view === "year_counts") out.sort((a, b) => (a.year as number) - (b.year as number))
-  if (breakdown) out.push({ dimension: "total", code: null, n: total })
+  if (view === "area_breakdown") out.push({ dimension: "total", code: null, n: total })
   return out
 }
 
