@@ -400,6 +400,38 @@ describe("the cross-filter session (what useViews runs)", () => {
     expect(norm(got)).toEqual(norm(await naive(step)))
   })
 
+  it("with a lazy facts_k: the first interaction reads facts, then asks for the cube", async () => {
+    const sqls: string[] = []
+    const recording = {
+      ...conn,
+      query: ((sql, params) => {
+        sqls.push(sql)
+        return conn.query(sql, params)
+      }) as typeof conn.query,
+    }
+    let built = false
+    let asked = 0
+    const session = new CrossFilter(recording, {
+      cube: {
+        built: () => built,
+        build: async () => {
+          asked++
+          built = true
+        },
+      },
+    })
+    const step: Interaction = { filters: { sex: "male" }, level: "province", selected: { province: "LA06" } }
+    const first = await session.run(step)
+    expect(first.source).toBe("naive")
+    expect(sqls.filter((s) => s.includes("facts_k"))).toEqual([])
+    expect(asked).toBe(1)
+    expect(norm(first)).toEqual(norm(await naive(step)))
+    const next = { ...step, filters: { sex: "female" } }
+    const second = await session.run(next)
+    expect(second.source).not.toBe("naive")
+    expect(norm(second)).toEqual(norm(await naive(next)))
+  })
+
   it("answers a scripted session exactly like the naive queries, hover first or not", async () => {
     const session = new CrossFilter(conn)
     const steps: ReadonlyArray<Interaction & { hover?: FilterDim }> = [

@@ -101,7 +101,9 @@ describe("queryLabel on a real session", () => {
     const labels = new Set(details.flatMap((d) => [...d.hover, ...d.queries].map((q) => queryLabel(q.sql))))
     expect([...labels].filter((l) => l.startsWith("other"))).toEqual([])
     expect([...labels].some((l) => l.startsWith("build idx_"))).toBe(true)
-    expect([...labels].some((l) => /^read indexes \(\d views\)$/.test(l))).toBe(true)
+    // the hover loads the built indexes into JavaScript; interactions then read them with no query
+    expect([...labels].some((l) => /^read idx_flow$/.test(l))).toBe(true)
+    expect(queryLabel("SELECT 'p' AS v, 1 UNION ALL SELECT 'f' AS v, 2")).toBe("read indexes (2 views)")
     expect([...labels].some((l) => l.startsWith("facts_k "))).toBe(true)
 
     const summary = summarizeDetail(steps, 5, pre.slice(5), details.slice(5), 3)

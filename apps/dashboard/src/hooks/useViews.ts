@@ -11,6 +11,7 @@ import {
   type YearCount,
 } from "@lao-protect/warehouse"
 import { useCallback, useEffect, useMemo, useRef, useState } from "react"
+import { lazyCubeOf } from "../data/onDemand.ts"
 import { districtProvince } from "../data/reference.ts"
 import { type AppState, filtersOf } from "../lib/state.ts"
 
@@ -63,7 +64,7 @@ export function useViews(conn: Connector | null, state: AppState): Views {
   const [data, setData] = useState<ViewData | null>(null)
   const interaction = interactionOf(state)
   const key = JSON.stringify([interaction.filters, state.level, state.selected])
-  const session = useMemo(() => (conn ? new CrossFilter(conn) : null), [conn])
+  const session = useMemo(() => (conn ? new CrossFilter(conn, { cube: lazyCubeOf(conn) }) : null), [conn])
   const current = useRef(interaction)
   current.current = interaction
   const activate = useCallback(
