@@ -13,8 +13,11 @@
  * At 1M published cases (970k cube rows), with no other filter, the largest over every active
  * dimension: idx_area 4.9k rows, idx_border 514, idx_flow 19k, idx_year 534, idx_breakdown ~1.6k.
  * The indexes are built from `facts_k` (`prepare_views.sql`: the cube with ENUM keys, sorted by
- * area), one statement per table. Reads are generated here too, from closed sets of identifiers only
- * (view, table and column names); every value is a bound parameter.
+ * area), one statement per table, then each is read once into JavaScript and grouped per view: an
+ * interaction only adds up the rows that pass the active filter (at 1M, p95 about 1.5 ms in Chromium
+ * against 12-16 ms for one UNION query of every view's read, which stays as the fallback). SQL is
+ * generated here from closed sets of identifiers only (view, table and column names); every value
+ * is a bound parameter.
  *
  * `CrossFilter` is the session the dashboard (`useViews`) and the benchmark page run: it answers
  * every view of one interaction from the indexes when they hold the current filters, otherwise from
