@@ -3,7 +3,8 @@
  * dashboard's server against a real release: it starts the engine exactly as the app does
  * (`startEngine`: eh bundle, facts.arrow, `facts_k`) and replays a scripted sequence of filter
  * changes as a user makes them: one change at a time, the pointer on a filter's control before that
- * filter changes (the hover builds its active-dimension indexes, timed apart as `hover`), then the
+ * filter changes, or on a map area before it is selected (the hover builds the active-dimension
+ * indexes, or the area's breakdown index, as the app does: timed apart as `hover`), then the
  * interaction through the same `CrossFilter` session `useViews` runs (`pre`), and the same views as
  * naive GROUP BYs over `facts` (`naive`), alternating which runs first. The same page replays
  * Mosaic's flights interaction logs (`mosaic*`, tooling/bench/src/anchor.ts) in a DuckDB-WASM instance
@@ -27,6 +28,7 @@ import {
 } from "@lao-protect/warehouse"
 import { openWasm } from "@lao-protect/warehouse/wasm"
 import { startEngine } from "../src/data/engine.ts"
+import { lazyCubeOf } from "../src/data/onDemand.ts"
 import { loadManifest } from "../src/data/release.ts"
 
 export interface Step {
@@ -68,6 +70,39 @@ const sessionViews = async (session: CrossFilter, step: Step): Promise<number> =
   return performance.measure("views:interaction", "views:start", "views:end").duration
 }
 
+/** One query the session ran: its SQL and ms (`run(..., detail)`; labelled by tooling/bench). */
+export interface QueryTime {
+  readonly sql: string
+  readonly ms: number
+}
+
+/** Per step of a detailed run: the session's queries of the hover and of the interaction. */
+export interface StepDetail {
+  readonly hover: ReadonlyArray<QueryTime>
+  readonly queries: ReadonlyArray<QueryTime>
+  readonly source: string
+}
+
+/** `conn` with every query's SQL and duration pushed onto `sink.to` (null: not recorded). */
+const timedConnector = (conn: Connector, sink: { to: QueryTime[] | null }): Connector => {
+  const time =
+    <A extends unknown[], R>(f: (sql: string, ...rest: A) => Promise<R>) =>
+    async (sql: string, ...rest: A): Promise<R> => {
+      const t = performance.now()
+      try {
+        return await f(sql, ...rest)
+      } finally {
+        sink.to?.push({ sql, ms: performance.now() - t })
+      }
+    }
+  return {
+    ...conn,
+    query: time((sql, params) => conn.query(sql, params)) as Connector["query"],
+    arrow: time((sql, params) => conn.arrow(sql, params)),
+    exec: time((sql) => conn.exec(sql)),
+  }
+}
+
 let conn: Connector | null = null
 let mosaic: Connector | null = null
 
@@ -87,7 +122,7 @@ const bench = {
     await c.close()
     return ms
   },
-  /** ms for the app's engine start (instantiate + facts.arrow + other tables + `facts_k`), and per step. */
+  /** ms for the app's engine start (instantiate + facts.arrow; `facts_k` is built after, on demand), and per step. */
   async start(): Promise<{ ms: number; facts: number; steps: Record<string, number> }> {
     performance.clearMeasures()
     const t0 = performance.now()
@@ -130,20 +165,25 @@ const bench = {
    * Replays the steps as a user makes them. Before a step that changes exactly one filter, the
    * pointer is on that filter's control: `activate` builds its indexes (timed as `hover`, not part of
    * the interaction). Then the interaction runs through the session (`pre`) and naively (`naive`),
-   * the first one alternating per step. Returns ms per step after the warm-up.
+   * the first one alternating per step. Returns ms per step after the warm-up; with `detail`, also
+   * every query the session ran per step (hover and interaction apart), each timed.
    */
   async run(
     steps: ReadonlyArray<Step>,
     warmup: number,
+    detail = false,
   ): Promise<{
     pre: number[]
     naive: number[]
     hover: number[]
     sources: string[]
     naiveViews: Record<string, number[]>
+    detail?: StepDetail[]
   }> {
     if (!conn) throw new Error("start() first")
-    const session = new CrossFilter(conn)
+    const sink: { to: QueryTime[] | null } = { to: null }
+    const session = new CrossFilter(detail ? timedConnector(conn, sink) : conn, { cube: lazyCubeOf(conn) })
+    const details: StepDetail[] = []
     const pre: number[] = []
     const naive: number[] = []
     const hover: number[] = []
@@ -159,25 +199,44 @@ const bench = {
     let previous: Step | null = null
     for (const [i, step] of steps.entries()) {
       const moved = previous ? [...changedDims(previous.filters, step.filters)] : []
+      const hoverQueries: QueryTime[] = []
+      const queries: QueryTime[] = []
+      const area = step.selected
+      const newArea =
+        area !== null &&
+        (previous?.selected?.province !== area.province ||
+          (previous?.selected?.district ?? null) !== (area.district ?? null))
       if (previous && moved.length === 1) {
+        sink.to = hoverQueries
         const t = performance.now()
         await session.activate(moved[0]!, interactionOf(previous))
         if (i >= warmup) hover.push(performance.now() - t)
+      } else if (previous && moved.length === 0 && newArea) {
+        // the pointer is over the area before the click that selects it (MapView's mouseover)
+        sink.to = hoverQueries
+        const t = performance.now()
+        await session.activateArea(area, interactionOf(previous))
+        if (i >= warmup) hover.push(performance.now() - t)
       }
       const naiveFirst = i % 2 === 1
+      sink.to = null
       const a = naiveFirst ? await naiveViews(conn, step, naiveViewTimes) : undefined
+      sink.to = queries
       const p = await sessionViews(session, step)
+      sink.to = null
       const b = a ?? (await naiveViews(conn, step, naiveViewTimes))
       if (i >= warmup) {
+        const source = session.index.ready(session.index.active ?? "year", step.filters)
+          ? "indexed"
+          : "facts_k"
         pre.push(p)
         naive.push(b)
-        sources.push(
-          session.index.ready(session.index.active ?? "year", step.filters) ? "indexed" : "facts_k",
-        )
+        sources.push(source)
+        if (detail) details.push({ hover: hoverQueries, queries, source })
       }
       previous = step
     }
-    return { pre, naive, hover, sources, naiveViews: naiveViewTimes }
+    return { pre, naive, hover, sources, naiveViews: naiveViewTimes, ...(detail ? { detail: details } : {}) }
   },
   /** A fresh DuckDB-WASM instance (same bundle) with Mosaic's flights table from an Arrow IPC stream. */
   async mosaicLoad(url: string): Promise<{ ms: number; rows: number }> {

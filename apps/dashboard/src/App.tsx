@@ -53,7 +53,7 @@ export function App() {
   const { lang } = state
   const t = translator(lang)
   // The map's views only run while the map is shown; other pages run their own queries.
-  const { data: views, activate } = useViews(state.page === "map" ? engine.conn : null, state)
+  const { data: views, activate, activateArea } = useViews(state.page === "map" ? engine.conn : null, state)
   const rule = engine.manifest ?? engine.firstPaint
   // the planners tier's screen shows exact counts unless the user (or a default image export, for
   // the time of its capture) switches it to the publication's rule
@@ -199,6 +199,7 @@ export function App() {
         <MapPage
           {...pageProps}
           views={views}
+          onActivateArea={activateArea}
           flowThreshold={flowThreshold}
           persons={personsMode ? persons : null}
         />

@@ -2,7 +2,7 @@
 import { openWarehouse } from "@lao-protect/warehouse/node"
 import { tableFromArrays, tableToIPC } from "apache-arrow"
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest"
-import { withTablesOnDemand } from "../src/data/onDemand.ts"
+import { lazyCubeOf, withCubeOnDemand, withTablesOnDemand } from "../src/data/onDemand.ts"
 
 type Db = Awaited<ReturnType<typeof openWarehouse>>
 let db: Db
@@ -55,5 +55,42 @@ describe("withTablesOnDemand", () => {
     await expect(conn.query("SELECT * FROM official_stats")).rejects.toThrow(/official_stats/)
     expect(warn).toHaveBeenCalledWith("loading published table official_stats failed:", expect.any(Error))
     expect(await conn.query("SELECT n FROM facts")).toEqual([{ n: 1 }])
+  })
+})
+
+describe("withCubeOnDemand", () => {
+  it("builds facts_k once, when a query first names it or the session asks, not before", async () => {
+    let builds = 0
+    const conn = withCubeOnDemand(db, async () => {
+      builds++
+      await db.exec("CREATE TABLE facts_k AS SELECT n * 2 AS n FROM facts")
+    })
+    const cube = lazyCubeOf(conn)!
+    expect(lazyCubeOf(db)).toBeNull()
+    expect(await conn.query("SELECT n FROM facts")).toEqual([{ n: 1 }])
+    expect(builds).toBe(0)
+    expect(cube.built()).toBe(false)
+    const [a, b] = await Promise.all([
+      conn.query<{ n: number }>("SELECT n FROM facts_k"),
+      conn.arrow("SELECT n FROM facts_k"),
+      cube.build(),
+    ])
+    expect(a).toEqual([{ n: 2 }])
+    expect(b.numRows).toBe(1)
+    expect(cube.built()).toBe(true)
+    await conn.exec("CREATE TABLE idx AS SELECT * FROM facts_k")
+    expect(builds).toBe(1)
+  })
+
+  it("a failed build fails the query that waited for it and is tried again by the next", async () => {
+    let builds = 0
+    const conn = withCubeOnDemand(db, async () => {
+      if (++builds === 1) throw new Error("out of memory")
+      await db.exec("CREATE TABLE facts_k AS SELECT n FROM facts")
+    })
+    await expect(conn.query("SELECT n FROM facts_k")).rejects.toThrow(/out of memory/)
+    expect(lazyCubeOf(conn)!.built()).toBe(false)
+    expect(await conn.query("SELECT n FROM facts_k")).toEqual([{ n: 1 }])
+    expect(builds).toBe(2)
   })
 })

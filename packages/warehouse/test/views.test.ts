@@ -293,6 +293,28 @@ describe("active-dimension indexes (Mosaic style)", () => {
     },
   )
 
+  it("answers from the indexes held in JavaScript: no query once built", async () => {
+    let queries = 0
+    const counting = {
+      ...conn,
+      query: ((sql, params) => {
+        queries++
+        return conn.query(sql, params)
+      }) as typeof conn.query,
+    }
+    const index = new ActiveIndex(counting)
+    await index.prepare("destination", { sex: "female" }, area)
+    queries = 0
+    const all = await index.readAll(ALL_VIEWS, { sex: "female", destination: "CHN" })
+    expect(queries).toBe(0)
+    expect(all.get("area_breakdown")?.at(-1)).toMatchObject({ dimension: "total", code: null })
+    const none = await index.readAll(["area_breakdown", "year_counts"], { sex: "female", destination: "JPN" })
+    expect(none.get("area_breakdown")).toEqual([{ dimension: "total", code: null, n: null }])
+    expect(none.get("year_counts")).toEqual(
+      await yearCounts(conn, { sex: "female", destination: "JPN" }, { source: "naive" }),
+    )
+  })
+
   it("knows when an index no longer answers", async () => {
     const index = new ActiveIndex(conn)
     await index.prepare("sex", { sex: "female", destination: "THA" })
@@ -354,6 +376,60 @@ describe("the cross-filter session (what useViews runs)", () => {
     flows: byKey(v.flows, (r) => `${r.province}|${r.border_point}|${r.destination}|${r.is_return}`),
     years: v.years.map((r) => [r.year, r.n]),
     breakdown: v.breakdown && byKey(v.breakdown, (r) => `${r.dimension}:${r.code}`),
+  })
+
+  it("prepares the breakdown of an area the pointer is over: its selection reads no facts_k", async () => {
+    const sqls: string[] = []
+    const counting = {
+      ...conn,
+      query: ((sql, params) => {
+        sqls.push(sql)
+        return conn.query(sql, params)
+      }) as typeof conn.query,
+    }
+    const session = new CrossFilter(counting)
+    const start: Interaction = { filters: { sex: "male" }, level: "district", selected: null }
+    await session.run(start)
+    const selected = { province: "LA01", district: "LA0102" }
+    await session.activateArea(selected, start)
+    sqls.length = 0
+    const step = { ...start, selected }
+    const got = await session.run(step)
+    expect(sqls.filter((s) => s.includes("facts_k"))).toEqual([])
+    expect(got.source).toBe("indexed")
+    expect(norm(got)).toEqual(norm(await naive(step)))
+  })
+
+  it("with a lazy facts_k: the first interaction reads facts, then asks for the cube", async () => {
+    const sqls: string[] = []
+    const recording = {
+      ...conn,
+      query: ((sql, params) => {
+        sqls.push(sql)
+        return conn.query(sql, params)
+      }) as typeof conn.query,
+    }
+    let built = false
+    let asked = 0
+    const session = new CrossFilter(recording, {
+      cube: {
+        built: () => built,
+        build: async () => {
+          asked++
+          built = true
+        },
+      },
+    })
+    const step: Interaction = { filters: { sex: "male" }, level: "province", selected: { province: "LA06" } }
+    const first = await session.run(step)
+    expect(first.source).toBe("naive")
+    expect(sqls.filter((s) => s.includes("facts_k"))).toEqual([])
+    expect(asked).toBe(1)
+    expect(norm(first)).toEqual(norm(await naive(step)))
+    const next = { ...step, filters: { sex: "female" } }
+    const second = await session.run(next)
+    expect(second.source).not.toBe("naive")
+    expect(norm(second)).toEqual(norm(await naive(next)))
   })
 
   it("answers a scripted session exactly like the naive queries, hover first or not", async () => {

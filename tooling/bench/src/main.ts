@@ -3,7 +3,8 @@
  * baseline measured in the same run, written to BENCHMARKS.md and bench-results.json at the repo root.
  * `pnpm bench:quick`: the same figures at 10k, compared with the committed bench-results.json; exits 1
  * when a ratio regressed beyond its tolerance. Options: --sizes 10000,100000 --only import,domain
- * --runs N --steps N (cross-filter steps, default 60) --anchor-std-every N (default 10).
+ * --runs N --steps N (cross-filter steps, default 60) --anchor-std-every N (default 10)
+ * --crossfilter-detail (per step and per query of the cross-filter session, src/detail.ts).
  * Groups: import, domain, publish, dashboard, linkage, anchor (Mosaic's flights replay, src/anchor.ts).
  * A group whose input another group makes (publish needs a warehouse, dashboard and anchor a
  * publication) prepares it untimed when that group was not asked for, so any `--only` works on a
@@ -45,6 +46,7 @@ const { values } = parseArgs({
     steps: { type: "string", default: "60" },
     "anchor-std-every": { type: "string", default: "10" },
     "no-write": { type: "boolean", default: false },
+    "crossfilter-detail": { type: "boolean", default: false },
   },
 })
 const quick = values.quick
@@ -500,6 +502,7 @@ async function main(): Promise<void> {
               dataRoot: dashboardDataRoot(size),
               log,
               dashboard: groups.has("dashboard"),
+              detail: values["crossfilter-detail"],
               anchor: anchor
                 ? {
                     flightsFile: await ensureFlights(anchor.source, size, log),

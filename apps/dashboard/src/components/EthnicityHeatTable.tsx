@@ -9,6 +9,7 @@
 import type { Connector } from "@lao-protect/warehouse"
 import { type EthnicityProvinceCount, ethnicityByProvince } from "@lao-protect/warehouse"
 import { useEffect, useState } from "react"
+import { lazyCubeOf } from "../data/onDemand.ts"
 import { labelOf, vocab } from "../data/reference.ts"
 import type { Manifest } from "../data/release.ts"
 import { buildExportContext } from "../export/context.ts"
@@ -74,7 +75,9 @@ export function EthnicityHeatTable({ conn, state, manifest, t, lang, k, cellText
   useEffect(() => {
     if (!conn) return
     let live = true
-    ethnicityByProvince(conn, JSON.parse(key)).then((r) => {
+    // on the first view facts_k is not built yet: read facts rather than wait for it (same counts)
+    const source = lazyCubeOf(conn)?.built() === false ? "naive" : "preaggregated"
+    ethnicityByProvince(conn, JSON.parse(key), { source }).then((r) => {
       if (live) setRows(r)
     }, reportFailure("loading the ethnicity table"))
     return () => {

@@ -60,6 +60,8 @@ export interface MapViewProps {
   readonly classes: Classes
   readonly selected: string | null
   readonly onSelect: (code: string) => void
+  /** The pointer entered an area or focus reached it: it may be selected next. */
+  readonly onActivate?: ((code: string) => void) | undefined
   readonly layers: ReadonlyArray<LayerName>
   readonly borderPoints: ReadonlyArray<BorderPointCount> | null
   readonly flows: ReadonlyArray<FlowCount> | null
@@ -87,6 +89,8 @@ export function MapView(props: MapViewProps) {
   const geoRef = useRef<LeafletGeoJSON | null>(null)
   const onSelectRef = useRef(props.onSelect)
   onSelectRef.current = props.onSelect
+  const onActivateRef = useRef(props.onActivate)
+  onActivateRef.current = props.onActivate
   const onSelectCheckpointRef = useRef(props.onSelectCheckpoint)
   onSelectCheckpointRef.current = props.onSelectCheckpoint
   const tooltipEls = useRef(new Map<string, HTMLElement>())
@@ -129,7 +133,10 @@ export function MapView(props: MapViewProps) {
         e.preventDefault()
         onSelectRef.current(code)
       })
-      el.addEventListener("focus", () => path.bringToFront())
+      el.addEventListener("focus", () => {
+        path.bringToFront()
+        onActivateRef.current?.(code)
+      })
     }
     el?.setAttribute("aria-label", text)
     el?.setAttribute("aria-pressed", String(code === selected))
@@ -150,6 +157,7 @@ export function MapView(props: MapViewProps) {
     tooltipEls.current.set(feature.properties.pcode, tip)
     layer.bindTooltip(tip, { sticky: true })
     layer.on("add", () => applyRef.current(layer))
+    layer.on("mouseover", () => onActivateRef.current?.(feature.properties.pcode))
     layer.on("click", (e: LeafletMouseEvent) => {
       e.originalEvent.stopPropagation()
       onSelectRef.current(feature.properties.pcode)

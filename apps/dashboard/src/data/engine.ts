@@ -1,7 +1,7 @@
 /**
- * Starts DuckDB-WASM (the eh bundle only, self-hosted through Vite `?url`), loads the release's
- * facts cube and builds `facts_k` (the cube with ENUM keys the cross-filter indexes are built from);
- * the release's other Arrow tables load when a query first names them (`onDemand.ts`).
+ * Starts DuckDB-WASM (the eh bundle only, self-hosted through Vite `?url`) and loads the release's
+ * facts cube; `facts_k` (the cube with ENUM keys the cross-filter indexes are built from) is built
+ * after ready, and the release's other Arrow tables load when a query first names them (`onDemand.ts`).
  * Nothing here talks to another origin.
  */
 
@@ -11,7 +11,7 @@ import { type Connector, Publication, prepareViews } from "@lao-protect/warehous
 import { openWasm } from "@lao-protect/warehouse/wasm"
 import { reportFailure } from "../lib/report.ts"
 import { fetchProtected } from "./http.ts"
-import { withTablesOnDemand } from "./onDemand.ts"
+import { withCubeOnDemand, withTablesOnDemand } from "./onDemand.ts"
 import type { Manifest } from "./release.ts"
 
 const fetchBytes = async (url: string): Promise<Uint8Array> => {
@@ -49,12 +49,15 @@ export async function startEngine(manifest: Manifest): Promise<Connector> {
   )
   const problem = Publication.factColumnsProblem(columns.map((c) => c.name))
   if (problem) throw new Publication.ContractMismatch("facts.arrow", problem)
-  await timed("prepare_views", () => prepareViews(conn))
-  // optional published tables: the views only need facts, the pages that read them load them
-  return withTablesOnDemand(conn, otherTables(manifest), async (name, file) =>
-    timed(`load:${name}`, async () =>
-      conn.insertArrowIPC(name, await fetchBytes(`/data/${encodeURIComponent(file)}`)),
+  // optional published tables: the views only need facts, the pages that read them load them;
+  // facts_k is built after ready (the first interaction reads facts, then asks for it)
+  return withCubeOnDemand(
+    withTablesOnDemand(conn, otherTables(manifest), async (name, file) =>
+      timed(`load:${name}`, async () =>
+        conn.insertArrowIPC(name, await fetchBytes(`/data/${encodeURIComponent(file)}`)),
+      ),
     ),
+    () => timed("prepare_views", () => prepareViews(conn)),
   )
 }
 

@@ -5,7 +5,7 @@
  * A table whose load fails is reported and left out, as before: a query naming it then fails as it
  * would have.
  */
-import type { Connector, Param, Row } from "@lao-protect/warehouse"
+import type { Connector, LazyCube, Param, Row } from "@lao-protect/warehouse"
 import { reportFailure } from "../lib/report.ts"
 
 export const withTablesOnDemand = (
@@ -48,4 +48,51 @@ export const withTablesOnDemand = (
       return conn.exec(sql)
     },
   }
+}
+
+const cubes = new WeakMap<Connector, LazyCube>()
+
+/** The lazy `facts_k` of a connector made by `withCubeOnDemand` (null for any other connector). */
+export const lazyCubeOf = (conn: Connector | null): LazyCube | null => (conn && cubes.get(conn)) ?? null
+
+/**
+ * `facts_k` (the ENUM-keyed cube every cross-filter index is built from) is built after the engine
+ * is ready, not before: the first interaction reads `facts` (`CrossFilter` with the returned cube)
+ * and then asks for it, and any query naming `facts_k` first waits for it (built once; a failed
+ * build fails that query and is tried again by the next).
+ */
+export const withCubeOnDemand = (conn: Connector, build: () => Promise<void>): Connector => {
+  let done = false
+  let running: Promise<void> | null = null
+  const ensure = (): Promise<void> =>
+    (running ??= build().then(
+      () => {
+        done = true
+      },
+      (err: unknown) => {
+        running = null
+        throw err
+      },
+    ))
+  const named = /\bfacts_k\b/
+  const gate = async (sql: string) => {
+    if (!done && named.test(sql)) await ensure()
+  }
+  const out: Connector = {
+    ...conn,
+    async query<T extends Row = Row>(sql: string, params?: ReadonlyArray<Param>) {
+      await gate(sql)
+      return conn.query<T>(sql, params)
+    },
+    async arrow(sql: string, params?: ReadonlyArray<Param>) {
+      await gate(sql)
+      return conn.arrow(sql, params)
+    },
+    async exec(sql: string) {
+      await gate(sql)
+      return conn.exec(sql)
+    },
+  }
+  cubes.set(out, { built: () => done, build: ensure })
+  return out
 }

@@ -1,5 +1,6 @@
 import { type CheckpointYearCount, type Connector, checkpointYears } from "@lao-protect/warehouse"
 import { useEffect, useMemo, useState } from "react"
+import { lazyCubeOf } from "../data/onDemand.ts"
 import { reportFailure } from "../lib/report.ts"
 import { type AppState, filtersOf } from "../lib/state.ts"
 import { type WindowTrend, windowTrend } from "../lib/trend.ts"
@@ -27,7 +28,9 @@ export function useCheckpointTrends(
   useEffect(() => {
     if (!conn) return
     let live = true
-    checkpointYears(conn, JSON.parse(key)).then((r) => {
+    // on the first view facts_k is not built yet: read facts rather than wait for it (same counts)
+    const source = lazyCubeOf(conn)?.built() === false ? "naive" : "preaggregated"
+    checkpointYears(conn, JSON.parse(key), { source }).then((r) => {
       if (live) setRows(r)
     }, reportFailure("loading the checkpoints' years"))
     return () => {

@@ -11,6 +11,7 @@ import {
   type YearCount,
 } from "@lao-protect/warehouse"
 import { useCallback, useEffect, useMemo, useRef, useState } from "react"
+import { lazyCubeOf } from "../data/onDemand.ts"
 import { districtProvince } from "../data/reference.ts"
 import { type AppState, filtersOf } from "../lib/state.ts"
 
@@ -31,6 +32,8 @@ export interface Views {
   readonly data: ViewData | null
   /** Build the indexes for a filter the user is about to change (hover or focus), like Mosaic. */
   readonly activate: (dim: FilterDim) => void
+  /** Build the breakdown index of an area the user is about to select (pointer over it or focus). */
+  readonly activateArea: (code: string) => void
 }
 
 /** Names of the User Timing entries of one interaction (query start -> data set). */
@@ -61,13 +64,23 @@ export function useViews(conn: Connector | null, state: AppState): Views {
   const [data, setData] = useState<ViewData | null>(null)
   const interaction = interactionOf(state)
   const key = JSON.stringify([interaction.filters, state.level, state.selected])
-  const session = useMemo(() => (conn ? new CrossFilter(conn) : null), [conn])
+  const session = useMemo(() => (conn ? new CrossFilter(conn, { cube: lazyCubeOf(conn) }) : null), [conn])
   const current = useRef(interaction)
   current.current = interaction
   const activate = useCallback(
     (dim: FilterDim) => {
       if (!session) return
       session.activate(dim, current.current).catch((err: unknown) => console.error("index build failed", err))
+    },
+    [session],
+  )
+  const activateArea = useCallback(
+    (code: string) => {
+      const area = areaOf(code)
+      if (!session || area === null) return
+      session
+        .activateArea(area, current.current)
+        .catch((err: unknown) => console.error("index build failed", err))
     },
     [session],
   )
@@ -106,5 +119,5 @@ export function useViews(conn: Connector | null, state: AppState): Views {
       stale = true
     }
   }, [session, key])
-  return { data, activate }
+  return { data, activate, activateArea }
 }

@@ -70,6 +70,8 @@ export interface MapPageProps {
   readonly cellText: (cell: Cell) => string
   /** Persons by province (the published table) instead of cases, when the count switch says so. */
   readonly persons?: PersonsData | null
+  /** The pointer is over an area (or focus reached it): prepare its breakdown before the click. */
+  readonly onActivateArea?: (code: string) => void
 }
 
 export function MapPage({
@@ -82,6 +84,7 @@ export function MapPage({
   flowThreshold,
   cellText,
   persons,
+  onActivateArea,
 }: MapPageProps) {
   const { lang } = state
   const [provinceGeo, setProvinceGeo] = useState<Boundaries | null>(null)
@@ -460,6 +463,7 @@ export function MapPage({
             classes={classes}
             selected={state.selected}
             onSelect={select}
+            onActivate={onActivateArea}
             layers={state.layers}
             borderPoints={views?.borderPoints ?? null}
             flows={views?.flows ?? null}

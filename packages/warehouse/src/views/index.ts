@@ -190,7 +190,7 @@ export interface InteractionViews {
   readonly flows: ReadonlyArray<FlowCount>
   readonly years: ReadonlyArray<YearCount>
   readonly breakdown: ReadonlyArray<BreakdownRow> | null
-  /** "indexed" when the active-dimension indexes held the filters, else "preaggregated" (`facts_k`). */
+  /** "indexed" when the active-dimension indexes held the filters, else "preaggregated" (`facts_k`), or "naive" before a lazy `facts_k` is built. */
   readonly source: Source
 }
 
@@ -200,6 +200,15 @@ const filtersKey = (filters: Filters): string =>
       .filter(([, v]) => v !== null && v !== undefined)
       .sort(([a], [b]) => (a < b ? -1 : 1)),
   )
+
+/**
+ * The ENUM-keyed cube of a connector that builds it on demand (the dashboard builds `facts_k` after
+ * the engine is ready): until it is built, the session answers from `facts` and then asks for it.
+ */
+export interface LazyCube {
+  readonly built: () => boolean
+  readonly build: () => Promise<void>
+}
 
 /**
  * The cross-filter session behind the dashboard's views (and the benchmark page). `activate` builds
@@ -217,7 +226,7 @@ export class CrossFilter {
 
   constructor(
     private readonly conn: Connector,
-    private readonly options: { readonly cacheSize?: number } = {},
+    private readonly options: { readonly cacheSize?: number; readonly cube?: LazyCube | null } = {},
   ) {
     this.index = new ActiveIndex(conn)
   }
@@ -226,6 +235,17 @@ export class CrossFilter {
   activate(dim: FilterDim, current: Interaction): Promise<void> {
     this.lastActive = dim
     return this.index.prepare(dim, current.filters, current.selected)
+  }
+
+  /**
+   * Build the breakdown index of an area the user is about to select (pointer over it or keyboard
+   * focus), for the current filters: the selection then reads it like a filter move. Without an
+   * active dimension yet, `year` is taken (the indexes of all views are built with it).
+   */
+  activateArea(area: Area, current: Interaction): Promise<void> {
+    const dim = this.lastActive ?? "year"
+    this.lastActive = dim
+    return this.index.prepare(dim, current.filters, area)
   }
 
   private async cached<T>(key: string, f: () => Promise<ReadonlyArray<T>>): Promise<ReadonlyArray<T>> {
@@ -260,7 +280,10 @@ export class CrossFilter {
     }
     const active = this.lastActive
     const indexed = active !== null && this.index.ready(active, filters)
-    const o: ViewOptions = indexed ? { source: "indexed", index: this.index } : { source: "preaggregated" }
+    // before `facts_k` exists, one interaction on `facts` costs less than building it first
+    const cube = this.options.cube
+    const base: Source = cube && !cube.built() ? "naive" : "preaggregated"
+    const o: ViewOptions = indexed ? { source: "indexed", index: this.index } : { source: base }
     const fk = filtersKey(filters)
     const conn = this.conn
     const keys: Array<readonly [IndexedView, string]> = [
@@ -294,10 +317,11 @@ export class CrossFilter {
     if (selected !== null) {
       // a newly selected area without its breakdown index: the view's .sql on facts_k (sorted by area)
       breakdown = await this.cached(`a${selected.province}/${selected.district ?? ""}${fk}`, () =>
-        areaBreakdown(conn, filters, selected, { source: "preaggregated" }),
+        areaBreakdown(conn, filters, selected, { source: base }),
       )
     }
-    return { areas, borderPoints, flows, years, breakdown, source: indexed ? "indexed" : "preaggregated" }
+    if (base === "naive") cube?.build().catch((err: unknown) => console.error("building facts_k failed", err))
+    return { areas, borderPoints, flows, years, breakdown, source: indexed ? "indexed" : base }
   }
 }
 
