@@ -328,7 +328,7 @@ const publishRelease = async (options: PublishOptions): Promise<PublishResult> =
     if (tier === "planners") {
       const facts =
         "raw" in wh
-          ? await arrowOfTable((wh as NodeConnector).raw, "pub_facts")
+          ? await arrowOfTable((wh as NodeConnector).raw, "pub_facts", { dictionary: true })
           : await wh.arrow("SELECT * FROM pub_facts ORDER BY ALL")
       const columns = facts.schema.fields.map((f) => f.name)
       const problem = factColumnsProblem(columns)
