@@ -786,12 +786,14 @@ HAVING ${gidExpr} <> ${keyGid} OR (count(*) > 1 AND ${hasKey ? raw("case_id") : 
     ? all.slice(0, 1 + withDup.length).filter((_, i) => i === 0 || !crossSet.has(withDup[i - 1]!))
     : withDup.filter((c) => !crossSet.has(c))
   const crossExprs = input.oddRows ? all.slice(1).filter((_, i) => crossSet.has(withDup[i]!)) : cross
-  // The row's own problems are listed once (`lp_own`, beside `failed`), not once to test and again to return.
-  const errors =
+  // The rejects pass derives `failed` from the reason lists (a row fails when it has a reason),
+  // rather than binding every condition a second time; `explained_counts.sql` then checks these
+  // reasons against the insert's filter row by row. The row's own problems are listed once.
+  const lists =
     crossExprs.length === 0
-      ? listOf(all)
-      : `CASE WHEN len(lp_own) > 0 THEN lp_own ELSE ${listOf(crossExprs)} END`
-  const ownCol = crossExprs.length === 0 ? "" : `, ${listOf(own)} AS lp_own`
+      ? `${listOf(all)} AS lp_own, []::STRUCT("column" VARCHAR, "value" VARCHAR, reason VARCHAR)[] AS lp_cross`
+      : `${listOf(own)} AS lp_own, ${listOf(crossExprs)} AS lp_cross`
+  const errors = "CASE WHEN len(lp_own) > 0 THEN lp_own ELSE lp_cross END"
   // TRUE when some check fails; NULL (a check on a missing value) passes, as before.
   const failing = all.filter((c) => !c.grouped)
   const fails = failing.length > 0 ? `(${failing.map((c) => `(${c.cond})`).join("\n    OR ")})` : "false"
@@ -841,7 +843,7 @@ SELECT row_number, failed,
   CASE WHEN failed THEN ${errors} ELSE [] END AS errs,
   CASE WHEN failed THEN []::VARCHAR[] ELSE ${be} END AS be,
   ${[...dates.map((c) => raw(c.name)), ...cells].join(", ")}
-FROM (SELECT *, ${fails} IS TRUE AS failed${ownCol} FROM ${typedRelation(true, "lp_cand", facts)})
+FROM (SELECT *, len(lp_own) > 0 OR len(lp_cross) > 0 AS failed FROM (SELECT *, ${lists} FROM ${typedRelation(true, "lp_cand", facts)}))
 WHERE failed OR ${beAny}`
   return {
     pre,
