@@ -17,6 +17,7 @@ import { afterAll, describe, expect, it } from "vitest"
 import { importFile } from "../src/node/import/import-file.ts"
 import { type NodeConnector, openWarehouse } from "../src/node/index.ts"
 import { domainModel } from "../src/node/schema/domain-model.ts"
+import { enumsOf } from "../src/node/schema/model.ts"
 
 const dir = mkdtempSync(join(tmpdir(), "safeguards-sql-"))
 let db: NodeConnector | undefined
@@ -104,5 +105,44 @@ describe("importer SQL = domain decoder on the safeguards and citation dates", (
     expect(await importedIds([fixed])).toEqual(new Set([fixed.case_id]))
     const warnings = await db!.query<{ message: string }>("SELECT message FROM import_warning")
     expect(warnings.map((w) => w.message)).toEqual([expect.stringContaining("age_disputed")])
+  })
+
+  // The insert tests the child BID rule's three checks as one condition and looks codes up by
+  // their ENUM position: the reasons must still name the column the decoder names.
+  it("names bid_date, bid_outcome or bid_decided_by for a child moved without a complete BID", async () => {
+    const fixed = {
+      ...bypassRows["age 16 with a date of birth making the person 30"]!,
+      bid_date: "2024-03-16",
+      bid_outcome: "return_home",
+      bid_decided_by: "mlsw",
+    }
+    const rows = [
+      { ...fixed, case_id: "ALL", bid_date: "", bid_outcome: "", bid_decided_by: "" },
+      { ...fixed, case_id: "OUTCOME", bid_outcome: "" },
+      { ...fixed, case_id: "BY", bid_decided_by: "" },
+      { ...fixed, case_id: "OK" },
+    ]
+    expect(await importedIds(rows)).toEqual(new Set(["OK"]))
+    const found = await db!.query<{ row_number: number; column: string }>(
+      `SELECT row_number, "column" FROM quarantine WHERE reason LIKE '%child_move_needs_bid%' ORDER BY row_number`,
+    )
+    expect(found.map((r) => [r.row_number, r.column])).toEqual([
+      [2, "bid_date"],
+      [3, "bid_outcome"],
+      [4, "bid_decided_by"],
+    ])
+    rows.slice(0, 3).forEach((row, i) => {
+      expect(CaseRow.quickCheck(row).map((issue) => issue.path)).toContain(found[i]!.column)
+    })
+  })
+
+  it("every ENUM in the warehouse lists its codes in the model's order (the checks look codes up by position)", async () => {
+    await importedIds([])
+    for (const e of enumsOf(domainModel())) {
+      const [r] = await db!.query<{ codes: string[] }>(
+        `SELECT enum_range(NULL::"${e.name}")::VARCHAR[] AS codes`,
+      )
+      expect([...r!.codes]).toEqual([...e.codes])
+    }
   })
 })

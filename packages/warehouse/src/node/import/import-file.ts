@@ -1312,9 +1312,13 @@ async function insertRowWarnings(
 ): Promise<void> {
   // Accepted rows the domain warns about (age_disputed: treated as a child, someone should check).
   for (const warning of warningsSql(model)) await db.query(warning, [importId])
+  // Only the columns with a loosely matched name are scanned (each scan trims the whole column).
+  const guessed = new Set(
+    (await db.query<{ col: string }>("SELECT DISTINCT col FROM lp_place WHERE guessed")).map((r) => r.col),
+  )
   for (const { column } of placeColumns(model)) {
     const idx = fileColumns.get(column.name)
-    if (idx === undefined) continue
+    if (idx === undefined || !guessed.has(column.name)) continue
     await db.query(
       `INSERT INTO import_warning
        SELECT DISTINCT $1, r.row_number, $2, p.raw, 'place name read as ' || p.code || ' (a spelling variant): check it'
