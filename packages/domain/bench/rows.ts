@@ -38,6 +38,7 @@ export const generateRows = (n: number, seed = 42, invalidShare = 0.05): Array<R
   }
   const districts = codes("origin_district")
   const pairs = CaseRow.caseRowCrossFieldRules.find((r) => r.kind === "provinceOfDistrict")
+  const citable = CaseRow.caseRowCrossFieldRules.find((r) => r.kind === "citableBy")
   const rows: Array<Record<string, string>> = new Array(n)
   for (let i = 0; i < n; i++) {
     const idMs = BASE + Math.floor(rnd() * 7000) * DAY
@@ -77,24 +78,54 @@ export const generateRows = (n: number, seed = 42, invalidShare = 0.05): Array<R
     if (ageMode < 0.5) row.age_years = String(age)
     else if (ageMode < 0.75)
       row.date_of_birth = iso(idMs - age * 365.25 * DAY - Math.floor(rnd() * 300) * DAY)
+    // the rules a valid row must meet since the domain grew them: a child (or a person of unknown
+    // age, presumed one) alone in child labour, foreign victims not Lao, returnees with a destination
+    const presumedChild = ageMode >= 0.75 || age < 19
+    if (row.exploitation_form === "child_labour" && !(ageMode >= 0.75 || age < 18))
+      row.exploitation_form = "forced_labour"
+    if (row.victim_group === "foreign_in_lao" && row.citizenship === "LAO")
+      row.citizenship = pick(["VNM", "CHN", "THA", "KHM", "MMR"])
+    if (
+      (row.victim_group === "repatriated_lao" || row.victim_group === "deported_lao") &&
+      (row.destination_country === "" || row.destination_country === "LAO")
+    )
+      row.destination_country = pick(["THA", "CHN", "MYS"])
     let stage: string = "identification"
     let ms = idMs
     let bidAnchor = idMs
-    let returned = false
+    let movedOut = false
     const steps = Math.floor(rnd() * 6)
     for (let s = 0; s < steps; s++) {
       const options = CaseStage.allowedFrom(stage as CaseStage.CaseStage)
       if (options.length === 0) break
-      stage = pick(options)
+      const next = pick(options)
+      // a stage reached again, or an earlier one, would put its date out of order: the walk ends there
+      const column = stageColumn[next]
+      if (column !== undefined && row[column] !== "") break
+      if (CaseStage.rank(next as CaseStage.CaseStage) < CaseStage.rank(stage as CaseStage.CaseStage)) break
+      stage = next
       ms += Math.floor(rnd() * 60) * DAY
       if (CaseStage.isExit(stage as CaseStage.CaseStage)) {
         row.exit_reason = stage
         row.exit_date = iso(ms)
       } else row[stageColumn[stage]!] = iso(ms)
       if (CaseStage.rank(stage as CaseStage.CaseStage) <= 2) bidAnchor = ms
-      if (stage === "return_reception") returned = true
+      else if (stage !== "lost_contact" && stage !== "referred_elsewhere") movedOut = true
     }
-    if (returned && age < 19) row.bid_date = iso(bidAnchor)
+    // the child BID rule: a determination, dated before the first move out of care, by an authority
+    if (movedOut && presumedChild) {
+      row.bid_date = iso(bidAnchor)
+      row.bid_outcome = pick(codes("bid_outcome"))
+      row.bid_decided_by = pick(codes("bid_decided_by"))
+    }
+    // cited articles in force by the case's last date (a case cannot rest on a later law)
+    if (citable?.kind === "citableBy" && row.legal_basis !== "") {
+      const last = iso(ms)
+      row.legal_basis = row.legal_basis
+        .split(";")
+        .filter((a) => (citable.from[a] ?? "") <= last)
+        .join(";")
+    }
     if (rnd() < invalidShare) {
       const k = Math.floor(rnd() * 4)
       if (k === 0) row.sex = "F"
