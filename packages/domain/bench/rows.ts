@@ -119,9 +119,10 @@ export const generateRows = (n: number, seed = 42, invalidShare = 0.05): Array<R
       row.bid_decided_by = pick(codes("bid_decided_by"))
     }
     // cited articles in force by the case's last date (a case cannot rest on a later law)
-    if (citable?.kind === "citableBy" && row.legal_basis !== "") {
+    const cited = row.legal_basis ?? ""
+    if (citable?.kind === "citableBy" && cited !== "") {
       const last = iso(ms)
-      row.legal_basis = row.legal_basis
+      row.legal_basis = cited
         .split(";")
         .filter((a) => (citable.from[a] ?? "") <= last)
         .join(";")
