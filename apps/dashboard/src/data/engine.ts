@@ -8,11 +8,15 @@
 import mainWorker from "@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url"
 import mainModule from "@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url"
 import { type Connector, Publication, prepareViews } from "@lao-protect/warehouse"
-import { openWasm } from "@lao-protect/warehouse/wasm"
 import { reportFailure } from "../lib/report.ts"
 import { fetchProtected } from "./http.ts"
 import { withCubeOnDemand, withTablesOnDemand } from "./onDemand.ts"
 import type { Manifest } from "./release.ts"
+
+// DuckDB-WASM's JavaScript and Apache Arrow (about 45 kB gzip) load with the engine, after the
+// first paint, not with the app's start bundle
+const openWasm: typeof import("@lao-protect/warehouse/wasm").openWasm = async (bundle) =>
+  (await import("@lao-protect/warehouse/wasm")).openWasm(bundle)
 
 const fetchBytes = async (url: string): Promise<Uint8Array> => {
   const res = await fetchProtected(url)

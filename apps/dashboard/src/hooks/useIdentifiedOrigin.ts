@@ -1,5 +1,4 @@
 import { identifiedVsOrigin, Publication } from "@lao-protect/warehouse"
-import { tableFromIPC } from "apache-arrow"
 import { useEffect, useState } from "react"
 import { fetchProtected } from "../data/http.ts"
 import {
@@ -25,6 +24,7 @@ export type IdentifiedOriginState =
 const readTable = async (file: string): Promise<ReadonlyArray<PublishedProvinceYear>> => {
   const res = await fetchProtected(`/data/${encodeURIComponent(file)}`)
   if (!res.ok) throw new Error(`${file}: HTTP ${res.status}`)
+  const { tableFromIPC } = await import("apache-arrow")
   return tableFromIPC(new Uint8Array(await res.arrayBuffer()))
     .toArray()
     .map((r) => {
