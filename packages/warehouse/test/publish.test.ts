@@ -171,6 +171,27 @@ describe("publish: release layout and manifest", () => {
     expect(r!.n).toBe(manifest.counts.cases)
   })
 
+  it("facts.arrow and facts.parquet hold the cube in ORDER BY ALL order (read as created, not sorted again)", async () => {
+    await scratch.insertArrowIPC("facts_in_file", await readFile(join(releaseDir(), "facts.arrow")))
+    const outOfOrder = async (relation: string) => {
+      const [r] = await scratch.query<{ n: number }>(
+        `SELECT count(*)::INTEGER AS n FROM (
+           SELECT row_number() OVER () AS pos, * FROM ${relation}
+         ) AS f JOIN (
+           SELECT row_number() OVER () AS pos, * FROM (SELECT * FROM ${relation} ORDER BY ALL)
+         ) AS s USING (pos)
+         WHERE f.n <> s.n OR f.year IS DISTINCT FROM s.year OR f.province IS DISTINCT FROM s.province
+            OR f.district IS DISTINCT FROM s.district OR f.stage IS DISTINCT FROM s.stage
+            OR f.identification_province IS DISTINCT FROM s.identification_province`,
+      )
+      return r!.n
+    }
+    expect(await outOfOrder("facts_in_file")).toBe(0)
+    expect(
+      await outOfOrder(`read_parquet('${join(releaseDir(), "facts.parquet").replaceAll("'", "''")}')`),
+    ).toBe(0)
+  })
+
   it("the manifest and first paint decode with the publication contract the dashboard uses", async () => {
     const m = Publication.decodeManifest(
       JSON.parse(await readFile(join(releaseDir(), "manifest.json"), "utf8")),

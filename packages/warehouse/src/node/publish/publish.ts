@@ -326,16 +326,23 @@ const publishRelease = async (options: PublishOptions): Promise<PublishResult> =
     }
     let factRows = 0
     if (tier === "planners") {
+      // pub_facts was created in ORDER BY ALL order: while the connection preserves insertion order
+      // (DuckDB's default), its rows are read and written as they are instead of sorted twice more
+      const [setting] = await wh.query<{ kept: boolean }>(
+        "SELECT current_setting('preserve_insertion_order') AS kept",
+      )
+      const ordered = setting?.kept === true
+      const factsQuery = `SELECT * FROM pub_facts${ordered ? "" : " ORDER BY ALL"}`
       const facts =
         "raw" in wh
-          ? await arrowOfTable((wh as NodeConnector).raw, "pub_facts", { dictionary: true })
-          : await wh.arrow("SELECT * FROM pub_facts ORDER BY ALL")
+          ? await arrowOfTable((wh as NodeConnector).raw, "pub_facts", { dictionary: true, ordered })
+          : await wh.arrow(factsQuery)
       const columns = facts.schema.fields.map((f) => f.name)
       const problem = factColumnsProblem(columns)
       if (problem) throw new Error(`pub_facts.sql drifted from the publication contract: ${problem}`)
       factRows = facts.numRows
       await writeFile(join(tmp, "facts.arrow"), tableToIPC(facts, "stream"))
-      await wh.query("COPY (SELECT * FROM pub_facts ORDER BY ALL) TO $1 (FORMAT parquet, COMPRESSION zstd)", [
+      await wh.query(`COPY (${factsQuery}) TO $1 (FORMAT parquet, COMPRESSION zstd)`, [
         join(tmp, "facts.parquet"),
       ])
       tables.facts = { file: "facts.arrow", parquet: "facts.parquet", rows: factRows }
