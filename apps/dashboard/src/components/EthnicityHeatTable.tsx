@@ -12,6 +12,7 @@ import { useEffect, useState } from "react"
 import { lazyCubeOf } from "../data/onDemand.ts"
 import { labelOf, vocab } from "../data/reference.ts"
 import type { Manifest } from "../data/release.ts"
+import { CsvButtons } from "../export/CsvButtons.tsx"
 import { buildExportContext } from "../export/context.ts"
 import { downloadCsv } from "../export/download.ts"
 import type { Lang, T } from "../i18n/index.ts"
@@ -119,19 +120,12 @@ export function EthnicityHeatTable({ conn, state, manifest, t, lang, k, cellText
   return (
     <section className="table-view ethnicity-table" aria-labelledby="ethnicity-table-title">
       <h2 id="ethnicity-table-title">{title}</h2>
-      <button type="button" data-export="ethnicity-csv" onClick={() => exportCsv(false)}>
-        {t("exportCsv")}
-      </button>
-      {context().publicRule && (
-        <button
-          type="button"
-          data-export="ethnicity-csv-exact"
-          className="restricted"
-          onClick={() => exportCsv(true)}
-        >
-          {t("exportCsvExact")}
-        </button>
-      )}
+      <CsvButtons
+        t={t}
+        name="ethnicity-csv"
+        exactOffered={context().publicRule !== undefined}
+        onExport={exportCsv}
+      />
       <div className="scroll">
         <table data-testid="ethnicity-table" data-sort={sortBy}>
           <thead>

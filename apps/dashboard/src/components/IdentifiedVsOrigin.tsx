@@ -7,6 +7,7 @@
  */
 import { labelOf } from "../data/reference.ts"
 import type { Manifest } from "../data/release.ts"
+import { CsvButtons } from "../export/CsvButtons.tsx"
 import { buildExportContext } from "../export/context.ts"
 import { downloadCsv } from "../export/download.ts"
 import type { Lang, T } from "../i18n/index.ts"
@@ -92,19 +93,12 @@ export function IdentifiedVsOrigin({
   return (
     <section className="table-view identified-origin" aria-labelledby="identified-origin-title">
       <h2 id="identified-origin-title">{title}</h2>
-      <button type="button" data-export="identified-origin-csv" onClick={() => exportCsv(false)}>
-        {t("exportCsv")}
-      </button>
-      {context().publicRule && (
-        <button
-          type="button"
-          data-export="identified-origin-csv-exact"
-          className="restricted"
-          onClick={() => exportCsv(true)}
-        >
-          {t("exportCsvExact")}
-        </button>
-      )}
+      <CsvButtons
+        t={t}
+        name="identified-origin-csv"
+        exactOffered={context().publicRule !== undefined}
+        onExport={exportCsv}
+      />
       {notes.map((n) => (
         <p key={n} className="note">
           {n}

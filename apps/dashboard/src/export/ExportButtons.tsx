@@ -2,6 +2,7 @@
 import { Fragment, type RefObject, useRef } from "react"
 import type { T } from "../i18n/index.ts"
 import type { ImageVariant } from "../lib/screenRule.ts"
+import { CsvButtons } from "./CsvButtons.tsx"
 import { exportChartPng, exportChartSvg } from "./chart.ts"
 import { type ExportContext, fileNameFor, imageContext } from "./context.ts"
 import type { CsvColumn } from "./csv.ts"
@@ -90,19 +91,12 @@ export function ExportButtons<R>({ t, name, target, context, csv, map }: ExportB
         )
       })}
       {csv && (
-        <button type="button" data-export="csv" onClick={() => downloadCsv(csv.rows, csv.columns, context())}>
-          {t("exportCsv")}
-        </button>
-      )}
-      {csv && exactScreen && (
-        <button
-          type="button"
-          data-export="csv-exact"
-          className="restricted"
-          onClick={() => downloadCsv(csv.rows, csv.columns, context(), { exact: true })}
-        >
-          {t("exportCsvExact")}
-        </button>
+        <CsvButtons
+          t={t}
+          name="csv"
+          exactOffered={exactScreen}
+          onExport={(exact) => downloadCsv(csv.rows, csv.columns, context(), { exact })}
+        />
       )}
     </span>
   )

@@ -14,6 +14,7 @@ import { metricDecimals } from "../lib/measures.ts"
 import type { ImageVariant } from "../lib/screenRule.ts"
 import { type AppState, mapMetricOf } from "../lib/state.ts"
 import { type Cell, hidesNothing } from "../lib/suppress.ts"
+import { CsvButtons } from "./CsvButtons.tsx"
 import { buildExportContext, fileNameFor, imageContext, type LegendEntry } from "./context.ts"
 import { downloadBlob, downloadCsv } from "./download.ts"
 import { exportMapPng } from "./map.ts"
@@ -175,8 +176,9 @@ export function MapExportButton(props: MapExportButtonProps) {
       { exact },
     )
   }
-  const download = (exact: boolean) => () =>
+  const download = (exact: boolean) => {
     csv(exact).catch((e: unknown) => console.error("export failed", e))
+  }
   return (
     <span className="export-buttons map-export" data-export-for="map" ref={ref}>
       {rule.variants.map((variant) => (
@@ -191,16 +193,7 @@ export function MapExportButton(props: MapExportButtonProps) {
           {variant.kind === "exact" ? `, ${t("exportExactImage")}` : ""})
         </button>
       ))}
-      {props.values && (
-        <button type="button" data-export="csv" onClick={download(false)}>
-          {t("exportCsv")}
-        </button>
-      )}
-      {props.values && exactScreen && (
-        <button type="button" data-export="csv-exact" className="restricted" onClick={download(true)}>
-          {t("exportCsvExact")}
-        </button>
-      )}
+      {props.values && <CsvButtons t={t} name="csv" exactOffered={exactScreen} onExport={download} />}
     </span>
   )
 }
