@@ -416,39 +416,34 @@ const settingOf = (rng: Rng, row: SynthRow): string =>
     : (settingFor[row[C.victim_group]!]?.pick(rng) ?? "other")
 
 /** How people were recruited, by form of exploitation (HTCDS methods; job offers lead everywhere). */
-const methodOfForm = (form: string): Weighted<string> =>
-  weighted(
-    form === "forced_marriage"
-      ? [
-          ["marriage_broker", 5],
-          ["intimate_partner", 3],
-          ["familial", 2],
-          ["job_offer", 1],
-        ]
-      : form === "online_scam"
-        ? [
-            ["internet", 5],
-            ["job_offer", 4],
-            ["posing_as_benefactor", 1],
-          ]
-        : form === "sexual_exploitation"
-          ? [
-              ["job_offer", 5],
-              ["intimate_partner", 2],
-              ["internet", 2],
-              ["familial", 1],
-              ["posing_as_benefactor", 1],
-              ["abduction", 1],
-            ]
-          : [
-              ["job_offer", 6],
-              ["familial", 2],
-              ["smuggling", 1],
-              ["internet", 1],
-              ["other", 1],
-            ],
-  )
-const methodFor = new Map<string, Weighted<string>>()
+const methodsOfForm: { readonly [form: string]: Weighted<string> } = {
+  forced_marriage: weighted([
+    ["marriage_broker", 5],
+    ["intimate_partner", 3],
+    ["familial", 2],
+    ["job_offer", 1],
+  ]),
+  online_scam: weighted([
+    ["internet", 5],
+    ["job_offer", 4],
+    ["posing_as_benefactor", 1],
+  ]),
+  sexual_exploitation: weighted([
+    ["job_offer", 5],
+    ["intimate_partner", 2],
+    ["internet", 2],
+    ["familial", 1],
+    ["posing_as_benefactor", 1],
+    ["abduction", 1],
+  ]),
+}
+const methodsElse = weighted([
+  ["job_offer", 6],
+  ["familial", 2],
+  ["smuggling", 1],
+  ["internet", 1],
+  ["other", 1],
+])
 const relationshipOf: { readonly [method: string]: Weighted<string> } = {
   intimate_partner: weighted([["intimate_partner", 1]]),
   familial: weighted([["family", 1]]),
@@ -476,12 +471,7 @@ const fillDetails = (rng: Rng, row: SynthRow, form: string, age: number): void =
   const status = rng.next()
   row[C.trafficking_status] = status < 0.65 ? "confirmed" : status < 0.9 ? "presumed" : ""
   if (rng.chance(0.75)) {
-    let methods = methodFor.get(form)
-    if (!methods) {
-      methods = methodOfForm(form)
-      methodFor.set(form, methods)
-    }
-    const method = methods.pick(rng)
+    const method = (methodsOfForm[form] ?? methodsElse).pick(rng)
     row[C.recruitment_method] = method
     if (rng.chance(0.85))
       row[C.recruiter_relationship] = (relationshipOf[method] ?? relationshipElse).pick(rng)
