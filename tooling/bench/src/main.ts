@@ -564,7 +564,8 @@ async function main(): Promise<void> {
   if (written !== results)
     log("partial run: its figures replace the same groups and sizes in bench-results.json")
   writeFileSync(committedFile, `${JSON.stringify(written, null, 2)}\n`)
-  writeFileSync(join(repoRoot, "BENCHMARKS.md"), renderMarkdown(written))
+  const markdown = join(repoRoot, "BENCHMARKS.md")
+  writeFileSync(markdown, renderMarkdown(written, existsSync(markdown) ? readFileSync(markdown, "utf8") : ""))
   log(`wrote BENCHMARKS.md and bench-results.json (${results.durationSeconds} s)`)
 }
 

@@ -24,7 +24,21 @@ const GROUPS: ReadonlyArray<[Figure["group"], string]> = [
   ["linkage", "Record linkage (multi-partner synth, persons)"],
 ]
 
-export function renderMarkdown(r: BenchResults): string {
+/**
+ * The `## <title>` section of a previous BENCHMARKS.md, up to the next `## ` heading, or null.
+ * A group measured apart and merged by hand (record linkage) has no figure in bench-results.json;
+ * rewriting the file keeps its section instead of dropping it.
+ */
+export const previousSection = (previous: string, title: string): string | null => {
+  const lines = previous.split("\n")
+  const start = lines.indexOf(`## ${title}`)
+  if (start < 0) return null
+  let end = lines.findIndex((l, i) => i > start && l.startsWith("## "))
+  if (end < 0) end = lines.length
+  return `${lines.slice(start, end).join("\n").trimEnd()}\n`
+}
+
+export function renderMarkdown(r: BenchResults, previous = ""): string {
   const out: string[] = []
   out.push("# Benchmarks", "")
   out.push(
@@ -52,7 +66,11 @@ export function renderMarkdown(r: BenchResults): string {
   out.push("")
   for (const [group, title] of GROUPS) {
     const figs = r.figures.filter((f) => f.group === group)
-    if (figs.length === 0) continue
+    if (figs.length === 0) {
+      const kept = previousSection(previous, title)
+      if (kept) out.push(kept)
+      continue
+    }
     out.push(`## ${title}`, "")
     out.push(
       "| figure | cases | runs | measured | baseline | ratio | goal | result |",
