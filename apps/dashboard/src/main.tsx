@@ -1,3 +1,5 @@
+// first: DuckDB-WASM instantiates while the other modules evaluate and React renders
+import "./data/prestartNow.ts"
 import "@fontsource/noto-sans-lao/400.css"
 import "@fontsource/noto-sans-lao/700.css"
 import "leaflet/dist/leaflet.css"
