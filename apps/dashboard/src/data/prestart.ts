@@ -1,9 +1,9 @@
 /**
- * Starts DuckDB-WASM as the app's first module runs, before React, the map and the manifest (at 1M
- * cases about a third of the start was spent before the instantiate began): the worker is created
- * at once, so its script loads while DuckDB-WASM's JavaScript and Apache Arrow (a chunk of their
- * own, kept out of the start bundle) load. `engine.ts` takes the started engine once; every page
- * starts the engine, so nothing is loaded that was not loaded before.
+ * Starts DuckDB-WASM as the app's first module runs, before React renders the map (at 1M cases
+ * about a third of the start was spent before the instantiate began): as soon as the manifest says
+ * the release has a facts cube, the worker is created, so its script loads while DuckDB-WASM's
+ * JavaScript and Apache Arrow (a chunk of their own, kept out of the start bundle) load.
+ * `engine.ts` takes the started engine once; nothing is loaded that the app did not load before.
  */
 import mainWorker from "@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url"
 import mainModule from "@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url"
@@ -23,17 +23,33 @@ export const openEngine = (): Promise<Connector> => {
   )
 }
 
-let early: Promise<Connector> | null = null
+/**
+ * Whether the served release has a facts cube (the rule of `startEngine`): only then is the engine
+ * started early. A `public` tier release has none, and its map must not download the wasm (its
+ * planning page starts the engine when opened). Any failure here leaves the start to the app.
+ */
+const hasFactsCube = async (): Promise<boolean> => {
+  try {
+    const res = await fetch("/data/manifest.json", { cache: "no-cache" })
+    if (!res.ok) return false
+    const manifest = (await res.json()) as { tables?: Record<string, unknown> } | null
+    return manifest !== null && (!manifest.tables || manifest.tables.facts !== undefined)
+  } catch {
+    return false
+  }
+}
+
+let early: Promise<Connector | null> | null = null
 
 export const prestartEngine = (): void => {
-  early ??= openEngine()
+  early ??= hasFactsCube().then((facts) => (facts ? openEngine() : null))
   // a failure is reported by whoever takes it
   early.catch(() => undefined)
 }
 
 /** The engine `prestartEngine` started (once), else a new one. */
-export const takeEngine = (): Promise<Connector> => {
-  const started = early ?? openEngine()
+export const takeEngine = async (): Promise<Connector> => {
+  const started = early
   early = null
-  return started
+  return (await started) ?? openEngine()
 }
