@@ -11,17 +11,34 @@ import type { Connector } from "@lao-protect/warehouse"
 
 export const bundle = { mainModule, mainWorker } as const
 
+interface Opening {
+  /** Resolves once the instantiate is posted to the worker (or the connector's module failed to load). */
+  readonly posted: Promise<void>
+  readonly conn: Promise<Connector>
+}
+
 /** A new DuckDB-WASM instance (eh bundle), the worker created before the connector's module loads. */
-export const openEngine = (): Promise<Connector> => {
+const opening = (): Opening => {
   const worker = new Worker(new URL(mainWorker, location.href).href)
-  return import("@lao-protect/warehouse/wasm").then(
+  const module = import("@lao-protect/warehouse/wasm")
+  // openWasm posts the instantiate to the worker before its first await
+  const conn = module.then(
     ({ openWasm }) => openWasm(bundle, { worker }),
     (err: unknown) => {
       worker.terminate()
       throw err
     },
   )
+  return {
+    posted: module.then(
+      () => undefined,
+      () => undefined,
+    ),
+    conn,
+  }
 }
+
+export const openEngine = (): Promise<Connector> => opening().conn
 
 /**
  * Whether the served release has a facts cube (the rule of `startEngine`): only then is the engine
@@ -41,10 +58,24 @@ const hasFactsCube = async (): Promise<boolean> => {
 
 let early: Promise<Connector | null> | null = null
 
-export const prestartEngine = (): void => {
-  early ??= hasFactsCube().then((facts) => (facts ? openEngine() : null))
+/**
+ * Starts the engine if the release has a facts cube. Resolves once the instantiate is posted to the
+ * worker, when there is nothing to start, or after `waitMs`, whichever comes first: the app's first
+ * render waits for it (`prestartNow.ts`), since a busy main thread would hold the instantiate back.
+ */
+export const prestartEngine = (waitMs = 0): Promise<void> => {
+  if (early) return Promise.resolve()
+  const decided = hasFactsCube().then((facts) => (facts ? opening() : null))
+  early = decided.then((o) => o?.conn ?? null)
   // a failure is reported by whoever takes it
   early.catch(() => undefined)
+  return Promise.race([
+    decided.then(
+      (o) => o?.posted,
+      () => undefined,
+    ),
+    new Promise<void>((resolve) => setTimeout(resolve, waitMs)),
+  ])
 }
 
 /** The engine `prestartEngine` started (once), else a new one. */
