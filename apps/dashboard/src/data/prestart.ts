@@ -17,10 +17,11 @@ interface Opening {
   readonly conn: Promise<Connector>
 }
 
+const connector = () => import("@lao-protect/warehouse/wasm")
+
 /** A new DuckDB-WASM instance (eh bundle), the worker created before the connector's module loads. */
-const opening = (): Opening => {
+const opening = (module = connector()): Opening => {
   const worker = new Worker(new URL(mainWorker, location.href).href)
-  const module = import("@lao-protect/warehouse/wasm")
   // openWasm posts the instantiate to the worker before its first await
   const conn = module.then(
     ({ openWasm }) => openWasm(bundle, { worker }),
@@ -65,7 +66,10 @@ let early: Promise<Connector | null> | null = null
  */
 export const prestartEngine = (waitMs = 0): Promise<void> => {
   if (early) return Promise.resolve()
-  const decided = hasFactsCube().then((facts) => (facts ? opening() : null))
+  // the connector's JavaScript (not the wasm) loads while the manifest is fetched
+  const module = connector()
+  module.catch(() => undefined)
+  const decided = hasFactsCube().then((facts) => (facts ? opening(module) : null))
   early = decided.then((o) => o?.conn ?? null)
   // a failure is reported by whoever takes it
   early.catch(() => undefined)
