@@ -68,6 +68,7 @@ export const prestartEngine = (waitMs = 0): Promise<void> => {
   if (early) return Promise.resolve()
   // the connector's JavaScript (not the wasm) loads while the manifest is fetched
   const module = connector()
+  // a failure to load it fails the engine's start, reported by whoever takes the engine
   module.catch(() => undefined)
   const decided = hasFactsCube().then((facts) => (facts ? opening(module) : null))
   early = decided.then((o) => o?.conn ?? null)
