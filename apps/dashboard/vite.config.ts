@@ -22,6 +22,13 @@ export default defineConfig({
     chunkSizeWarningLimit: 2000,
     assetsInlineLimit: 0,
     modulePreload: { polyfill: false },
+    rollupOptions: {
+      output: {
+        // DuckDB-WASM starts in a chunk of its own that the entry imports first, so it runs before
+        // the chunks the entry shares with the pages (map, formats) evaluate (src/data/prestart.ts)
+        manualChunks: (id) => (/\/src\/data\/prestart(Now)?\.ts$/.test(id) ? "prestart" : undefined),
+      },
+    },
   },
   server: { headers: { "Content-Security-Policy": CSP_HEADER } },
   preview: { headers: { "Content-Security-Policy": CSP_HEADER } },

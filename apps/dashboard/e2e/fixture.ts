@@ -9,7 +9,16 @@ import { join } from "node:path"
 import { Publication } from "@lao-protect/warehouse"
 import { type NodeConnector, openWarehouse } from "@lao-protect/warehouse/node"
 import { loadFixtureFacts } from "@lao-protect/warehouse/testing"
-import { tableToIPC } from "apache-arrow"
+import {
+  DataType,
+  Dictionary,
+  Int16,
+  Table,
+  tableToIPC,
+  Utf8,
+  type Vector,
+  vectorFromArray,
+} from "apache-arrow"
 import { suppress } from "../src/lib/suppress.ts"
 import { writeOfficialStats } from "./official-fixture.ts"
 import { writeQualityTables } from "./quality-fixture.ts"
@@ -25,13 +34,29 @@ export async function openFixture(): Promise<NodeConnector> {
   return conn
 }
 
+/** Text columns as Arrow dictionaries, as publish writes the cube (the dashboard loads their codes). */
+const dictionaryEncoded = (table: Table): Table =>
+  new Table(
+    Object.fromEntries(
+      table.schema.fields.map((f): [string, Vector] => {
+        const column = table.getChild(f.name)!
+        return [
+          f.name,
+          DataType.isUtf8(f.type)
+            ? vectorFromArray([...column], new Dictionary(new Utf8(), new Int16()))
+            : column,
+        ]
+      }),
+    ),
+  )
+
 export async function writeFixturePublication(dataRoot: string): Promise<void> {
   const conn = await openFixture()
   try {
     const dir = join(dataRoot, "published", "releases", FIXTURE_RELEASE)
     mkdirSync(dir, { recursive: true })
     const facts = await conn.arrow("SELECT * FROM facts ORDER BY year, province, district")
-    writeFileSync(join(dir, "facts.arrow"), tableToIPC(facts, "stream"))
+    writeFileSync(join(dir, "facts.arrow"), tableToIPC(dictionaryEncoded(facts), "stream"))
     const [{ cases, rows, y0, y1 } = { cases: 0, rows: 0, y0: 0, y1: 0 }] = await conn.query<{
       cases: number
       rows: number

@@ -148,6 +148,22 @@ describe("planning in the public tier (no facts cube), 300 cases", () => {
       expect(release.tables).toContain(t)
   })
 
+  it("the public map downloads no wasm: the engine starts early only for a release with a facts cube", async () => {
+    const context = await browser.newContext()
+    try {
+      const page = await context.newPage()
+      const requests: string[] = []
+      page.on("request", (r) => requests.push(new URL(r.url()).pathname))
+      await page.goto(`${publicServed.url}?page=map&lang=en`)
+      await page.waitForSelector('.app[data-engine="summary_only"]', { timeout: 60_000 })
+      await page.waitForTimeout(1000)
+      expect(requests).toContain("/data/manifest.json")
+      expect(requests.filter((u) => u.endsWith(".wasm") || u.includes("duckdb"))).toEqual([])
+    } finally {
+      await context.close()
+    }
+  })
+
   it("CPN ranking: every district shows its published estimate (area_estimates, DuckDB), provenance says published", async () => {
     const { dir } = currentRelease(join(root, "public"))
     const note = (await pub.textContent('[data-testid="estimates-note"]')) ?? ""

@@ -5,18 +5,12 @@
  * Nothing here talks to another origin.
  */
 
-import mainWorker from "@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url"
-import mainModule from "@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url"
 import { type Connector, Publication, prepareViews } from "@lao-protect/warehouse"
 import { reportFailure } from "../lib/report.ts"
 import { fetchProtected } from "./http.ts"
 import { withCubeOnDemand, withTablesOnDemand } from "./onDemand.ts"
+import { takeEngine } from "./prestart.ts"
 import type { Manifest } from "./release.ts"
-
-// DuckDB-WASM's JavaScript and Apache Arrow (about 45 kB gzip) load with the engine, after the
-// first paint, not with the app's start bundle
-const openWasm: typeof import("@lao-protect/warehouse/wasm").openWasm = async (bundle) =>
-  (await import("@lao-protect/warehouse/wasm")).openWasm(bundle)
 
 const fetchBytes = async (url: string): Promise<Uint8Array> => {
   const res = await fetchProtected(url)
@@ -41,18 +35,26 @@ const timed = async <T>(step: string, f: () => Promise<T>): Promise<T> => {
   }
 }
 
-export async function startEngine(manifest: Manifest): Promise<Connector> {
-  if (manifest.tables && !manifest.tables.facts) throw new NoFactsCube()
-  const [conn, facts] = await Promise.all([
-    timed("instantiate", () => openWasm({ mainModule, mainWorker })),
+/**
+ * Fetched, checked against the contract and split into integer codes and the view that gives the
+ * text back (`factCodes.ts`) while DuckDB instantiates; Apache Arrow loads with the engine's chunk.
+ */
+const fetchFacts = async () => {
+  const [{ splitFacts }, bytes] = await Promise.all([
+    import("./factCodes.ts"),
     timed("fetch_facts", () => fetchBytes("/data/facts.arrow")),
   ])
-  await timed("insert_facts", () => conn.insertArrowIPC("facts", facts))
-  const columns = await conn.query<{ name: string }>(
-    "SELECT name FROM pragma_table_info('facts') ORDER BY cid",
-  )
-  const problem = Publication.factColumnsProblem(columns.map((c) => c.name))
+  const facts = await timed("split_facts", async () => splitFacts(bytes))
+  const problem = Publication.factColumnsProblem(facts.columns)
   if (problem) throw new Publication.ContractMismatch("facts.arrow", problem)
+  return facts
+}
+
+export async function startEngine(manifest: Manifest): Promise<Connector> {
+  if (manifest.tables && !manifest.tables.facts) throw new NoFactsCube()
+  const [conn, facts] = await Promise.all([timed("instantiate", takeEngine), fetchFacts()])
+  await timed("insert_facts", () => conn.insertArrowIPC(facts.table, facts.codes))
+  await timed("facts_view", () => conn.exec(facts.viewSql))
   // optional published tables: the views only need facts, the pages that read them load them;
   // facts_k is built after ready (the first interaction reads facts, then asks for it)
   return withCubeOnDemand(
@@ -70,7 +72,7 @@ export async function startEngine(manifest: Manifest): Promise<Connector> {
  * for the pages that read them with SQL; no views are prepared (they need the cube).
  */
 export async function startPublishedTables(manifest: Manifest): Promise<Connector> {
-  const conn = await openWasm({ mainModule, mainWorker })
+  const conn = await takeEngine()
   for (const [name, file] of otherTables(manifest)) {
     try {
       await conn.insertArrowIPC(name, await fetchBytes(`/data/${encodeURIComponent(file)}`))

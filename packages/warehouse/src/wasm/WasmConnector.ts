@@ -60,6 +60,11 @@ const wire = (p: Param): unknown =>
 export interface OpenWasmOptions {
   /** Log DuckDB-WASM's internal messages to the console (default: warnings only). */
   readonly verbose?: boolean
+  /**
+   * The worker of `bundle.mainWorker`, already created (the dashboard creates it before Apache Arrow
+   * and this module have loaded, so the worker script loads meanwhile); created here when absent.
+   */
+  readonly worker?: Worker
 }
 
 export async function openWasm(
@@ -68,7 +73,7 @@ export async function openWasm(
 ): Promise<WasmConnector> {
   const base = typeof location === "undefined" ? undefined : location.href
   const absolute = (url: string) => (base ? new URL(url, base).href : url)
-  const worker = new Worker(absolute(bundle.mainWorker))
+  const worker = options.worker ?? new Worker(absolute(bundle.mainWorker))
   const db = new AsyncDuckDB(new ConsoleLogger(options.verbose ? LogLevel.DEBUG : LogLevel.WARNING), worker)
   await db.instantiate(absolute(bundle.mainModule))
   await db.open({ query: { castBigIntToDouble: false } })
