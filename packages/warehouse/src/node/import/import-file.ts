@@ -737,7 +737,7 @@ async function convert(
     ...(stored.length > 0 ? { stored } : {}),
     // CSV: only the columns where the record scan saw a cell that may start or end with a space
     // are trimmed (trimming every cell cost about a quarter of a 1M-row import).
-    ...(c.scan ? { padded: new Set(c.scan.paddedColumns) } : {}),
+    ...(c.scan ? { padded: new Set(c.scan.paddedColumns), empty: new Set(c.scan.emptyColumns) } : {}),
     ...(Object.keys(c.mapping.values).length > 0 ? { values: valueWords(c.mapping) } : {}),
     ...(c.setColumns.length > 0 ? { set: new Map(Object.entries(c.mapping.set)) } : {}),
   }

@@ -564,6 +564,8 @@ export interface ImportInput {
    * (for CSV, the record scanner's `paddedColumns`). Absent: every cell is trimmed.
    */
   readonly padded?: ReadonlySet<number>
+  /** The cells (by index) that are empty in every row (for CSV, the record scanner's `emptyColumns`). */
+  readonly empty?: ReadonlySet<number>
   /** CaseRow column -> (value key, see `valueKey`, -> code): the mapping file's value words. */
   readonly values?: ReadonlyMap<string, ReadonlyMap<string, string>>
   /** CaseRow column -> value for rows whose cell is missing or empty (`--set`). */
@@ -644,13 +646,17 @@ export function importSql(
       ? `array_to_string(list_transform(string_split(${cell}, ';'), x -> ${word("trim(x)")}), ';')`
       : word(cell)
   }
-  // Columns with no cell in the file, no `--set` value and no stored value: their raw text is NULL
+  // Columns with no cell in the file (or only empty ones), no `--set` value and no stored value: their raw text is NULL
   // on every row, so they are typed as a NULL constant, their column checks (which cannot be true
   // on NULL, except `required`) and their place joins are left out. The SQL to parse and bind
   // shrinks with the file's columns; the cross-field rules still see them, as NULL.
   const absent = new Set(
     model.columns
-      .filter((c) => c.name !== "source" && fileCellOf(c.name, "") === "NULL::VARCHAR")
+      .filter((c) => {
+        if (c.name === "source" || input.set?.has(c.name)) return false
+        const idx = fileColumns.get(c.name)
+        return idx === undefined ? !stored.has(c.name) : input.empty?.has(idx) === true
+      })
       .map((c) => c.name),
   )
   const rawCols = model.columns.map((c) => {
