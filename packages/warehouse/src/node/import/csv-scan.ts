@@ -60,6 +60,8 @@ export interface CsvScan {
    * (inside its quotes, for a quoted cell); the other columns need no `trim`.
    */
   readonly paddedColumns: ReadonlyArray<number>
+  /** Columns (0-based, within the header's) whose cell is empty (no bytes, or `""`) in every data record. */
+  readonly emptyColumns: ReadonlyArray<number>
 }
 
 export class CsvScanner {
@@ -86,6 +88,8 @@ export class CsvScanner {
   private tooLong: CsvScan["tooLong"]
   private skipBom = true
   private readonly padded: boolean[] = []
+  /** Columns with a non-empty cell (the header's marks are cleared when it ends). */
+  private readonly used: boolean[] = []
   /** The last three bytes before the current chunk (t1 last), -1 before the file's start. */
   private t1 = -1
   private t2 = -1
@@ -189,7 +193,10 @@ export class CsvScanner {
           const last = i > 0 ? chunk[i - 1]! : this.t1
           if (last === SPACE || (last >= 0x80 && this.endsPadded(chunk, i))) this.pad(cells - 1)
         }
-        if (!this.emptyCell(chunk, cellStart, i)) filled = cells
+        if (!this.emptyCell(chunk, cellStart, i)) {
+          filled = cells
+          this.used[cells - 1] = true
+        }
         this.line = line
         this.endRecord(i - start, cells, i === cellStart, filled)
         filled = 0
@@ -209,7 +216,10 @@ export class CsvScanner {
           const last = i > 0 ? chunk[i - 1]! : this.t1
           if (last === SPACE || (last >= 0x80 && this.endsPadded(chunk, i))) this.pad(cells - 1)
         }
-        if (!this.emptyCell(chunk, cellStart, i)) filled = cells
+        if (!this.emptyCell(chunk, cellStart, i)) {
+          filled = cells
+          this.used[cells - 1] = true
+        }
         cellStart = i + 1
         cells++
         const next = chunk[cellStart]
@@ -302,8 +312,10 @@ export class CsvScanner {
   private endRecord(bytes: number, cells: number, atCellStart: boolean, filled: number): void {
     if (bytes > this.maxRecordBytes) this.noteTooLong(bytes)
     const blank = bytes === 0 && cells === 1 && atCellStart
-    if (this.headerCells < 0) this.headerCells = cells
-    else if (blank) this.odd.push({ row: this.row, line: this.recordLine, cells: 0 })
+    if (this.headerCells < 0) {
+      this.headerCells = cells
+      this.used.length = 0
+    } else if (blank) this.odd.push({ row: this.row, line: this.recordLine, cells: 0 })
     else {
       this.records++
       // A row ending in empty cells past the header's (a trailing comma from Excel) is read by DuckDB
@@ -325,19 +337,25 @@ export class CsvScanner {
     if (this.quotePending) this.inQuotes = false
     if (this.quotePending && this.closePadded) this.pad(this.cells - 1)
     else if (!this.inQuotes && spaceEnds(this.t1, this.t2, this.t3)) this.pad(this.cells - 1)
-    if (this.recordBytes > 0 || !this.atCellStart || this.cells > 1 || this.inQuotes)
+    if (this.recordBytes > 0 || !this.atCellStart || this.cells > 1 || this.inQuotes) {
+      const lastEmpty = this.atCellStart || (this.headLen === 2 && this.headQuotes === 2)
+      if (!lastEmpty) this.used[this.cells - 1] = true
       this.endRecord(
         this.recordBytes,
         this.cells,
         this.atCellStart && this.recordBytes === 0,
-        this.atCellStart || (this.headLen === 2 && this.headQuotes === 2) ? this.filled : this.cells,
+        lastEmpty ? this.filled : this.cells,
       )
+    }
     const out: CsvScan = {
       records: this.records,
       lines: trailingBreak ? this.line - 1 : this.line,
       headerCells: Math.max(this.headerCells, 0),
       odd: this.odd,
       paddedColumns: this.padded.flatMap((p, i) => (p ? [i] : [])),
+      emptyColumns: Array.from({ length: Math.max(this.headerCells, 0) }, (_, i) => i).filter(
+        (i) => this.used[i] !== true,
+      ),
       ...(this.tooLong ? { tooLong: this.tooLong } : {}),
       ...(openQuote ? { openQuote: opened } : {}),
     }

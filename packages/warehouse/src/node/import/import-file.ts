@@ -423,6 +423,7 @@ async function importStaged(db: NodeConnector, options: ImportOptions, p: Prepar
   const { match, fileColumns } = await failing(run, async () => matchColumns(header, options, setColumns))
   const { lap } = run
   let inTransaction = false
+  let restoreThreads: (() => Promise<void>) | undefined
   try {
     const { oddRows, skippedRows } = await stageRows(run, {
       header,
@@ -432,6 +433,7 @@ async function importStaged(db: NodeConnector, options: ImportOptions, p: Prepar
       scan: p.scan,
       matched: [...match.columns.keys()],
     })
+    restoreThreads = await singleThreadedWhenSmall(db, p.scan?.records ?? tabular?.rows.length ?? 0)
     lap("load")
     await db.exec("BEGIN TRANSACTION")
     inTransaction = true
@@ -467,6 +469,9 @@ async function importStaged(db: NodeConnector, options: ImportOptions, p: Prepar
     await db.exec(dryRun ? "ROLLBACK" : "COMMIT")
     lap("commit")
     inTransaction = false
+    const restore = restoreThreads
+    restoreThreads = undefined
+    await restore?.()
     placeReportFiles(files, { dryRun, writeRejected, wroteRejected, warningRows })
     // Committed: a failure to drop the scratch tables must not be reported as a failed import;
     // the next import replaces them (CREATE OR REPLACE) and they vanish with the connection.
@@ -491,8 +496,34 @@ async function importStaged(db: NodeConnector, options: ImportOptions, p: Prepar
       ...(warnings > 0 && !dryRun && writeRejected ? { warningsFile: files.warnings } : {}),
     }
   } catch (e) {
-    throw await abandon(run, e, inTransaction)
+    const failure = await abandon(run, e, inTransaction)
+    if (restoreThreads)
+      throw await cleanUpAfter(failure.cause ?? failure, failure.message, [
+        ["restoring the thread count", restoreThreads],
+      ])
+    throw failure
   }
+}
+
+/** DuckDB's row group: a table of at most this many rows is scanned by one task. */
+export const ROW_GROUP_ROWS = 122_880
+
+/**
+ * The statements of an import whose staging table is one row group run on one thread: every scan
+ * is then one task, and a second thread only spins beside it (a 10k-row import: 0.62-0.71 s against
+ * 0.68-0.79 s, and 0.2 s less CPU). Returns what sets the connection's thread count back.
+ */
+async function singleThreadedWhenSmall(
+  db: NodeConnector,
+  rows: number,
+): Promise<(() => Promise<void>) | undefined> {
+  if (rows > ROW_GROUP_ROWS) return undefined
+  const threads = Number(
+    (await db.query<{ t: string }>("SELECT current_setting('threads')::VARCHAR AS t"))[0]?.t,
+  )
+  if (!Number.isInteger(threads) || threads <= 1) return undefined
+  await db.exec("SET threads = 1")
+  return () => db.exec(`SET threads = ${threads}`)
 }
 
 /** Phase: the mapping file's columns, value words and `--set` values, checked against the model. */
@@ -737,7 +768,7 @@ async function convert(
     ...(stored.length > 0 ? { stored } : {}),
     // CSV: only the columns where the record scan saw a cell that may start or end with a space
     // are trimmed (trimming every cell cost about a quarter of a 1M-row import).
-    ...(c.scan ? { padded: new Set(c.scan.paddedColumns) } : {}),
+    ...(c.scan ? { padded: new Set(c.scan.paddedColumns), empty: new Set(c.scan.emptyColumns) } : {}),
     ...(Object.keys(c.mapping.values).length > 0 ? { values: valueWords(c.mapping) } : {}),
     ...(c.setColumns.length > 0 ? { set: new Map(Object.entries(c.mapping.set)) } : {}),
   }

@@ -564,6 +564,8 @@ export interface ImportInput {
    * (for CSV, the record scanner's `paddedColumns`). Absent: every cell is trimmed.
    */
   readonly padded?: ReadonlySet<number>
+  /** The cells (by index) that are empty in every row (for CSV, the record scanner's `emptyColumns`). */
+  readonly empty?: ReadonlySet<number>
   /** CaseRow column -> (value key, see `valueKey`, -> code): the mapping file's value words. */
   readonly values?: ReadonlyMap<string, ReadonlyMap<string, string>>
   /** CaseRow column -> value for rows whose cell is missing or empty (`--set`). */
@@ -644,6 +646,19 @@ export function importSql(
       ? `array_to_string(list_transform(string_split(${cell}, ';'), x -> ${word("trim(x)")}), ';')`
       : word(cell)
   }
+  // Columns with no cell in the file (or only empty ones), no `--set` value and no stored value: their raw text is NULL
+  // on every row, so they are typed as a NULL constant, their column checks (which cannot be true
+  // on NULL, except `required`) and their place joins are left out. The SQL to parse and bind
+  // shrinks with the file's columns; the cross-field rules still see them, as NULL.
+  const absent = new Set(
+    model.columns
+      .filter((c) => {
+        if (c.name === "source" || input.set?.has(c.name)) return false
+        const idx = fileColumns.get(c.name)
+        return idx === undefined ? !stored.has(c.name) : input.empty?.has(idx) === true
+      })
+      .map((c) => c.name),
+  )
   const rawCols = model.columns.map((c) => {
     const cell = cellOf(c.name)
     const value = c.name === "source" ? `coalesce(${cell}, (SELECT default_source FROM lp_args))` : cell
@@ -711,6 +726,7 @@ HAVING ${gidExpr} <> ${keyGid} OR (count(*) > 1 AND ${hasKey ? raw("case_id") : 
 
   // 2./3. The typed projection, shared by the insert and the rejects.
   const joins = places
+    .filter(({ column }) => !absent.has(column.name))
     .map(({ column, hint }) => {
       const p = ident(`p_${column.name}`)
       const hintCond = hint ? `${p}.hint = coalesce(i.${raw(hint)}, '')` : `${p}.hint = ''`
@@ -723,19 +739,25 @@ HAVING ${gidExpr} <> ${keyGid} OR (count(*) > 1 AND ${hasKey ? raw("case_id") : 
   const typedCols = (isoDates?: ReadonlySet<string>) =>
     model.columns.map((c) => {
       const district = districtOf.get(c.name)
-      if (district !== undefined)
+      if (absent.has(c.name) && (district === undefined || absent.has(district)))
+        return `NULL::${columnType(c)} AS ${q(c.name)}`
+      if (district !== undefined && absent.has(c.name))
+        return `TRY_CAST(${ident(`p_${district}`)}.province AS ${columnType(c)}) AS ${q(c.name)}`
+      if (district !== undefined && !absent.has(district))
         // Derived from the district only when the file gives no province: a province text that
         // names no province is a problem of its own, not one the district hides.
         return `CASE WHEN ${raw(c.name)} IS NULL THEN TRY_CAST(${ident(`p_${district}`)}.province AS ${columnType(c)}) ELSE ${typed(c)} END AS ${q(c.name)}`
       return `${typed(c, isoDates)} AS ${q(c.name)}`
     })
   const placeCols = places.map(({ column }) => {
+    if (absent.has(column.name))
+      return `NULL::VARCHAR AS ${ident(`pc_${column.name}`)}, NULL::VARCHAR AS ${ident(`pp_${column.name}`)}, NULL::VARCHAR AS ${ident(`pr_${column.name}`)}`
     const p = ident(`p_${column.name}`)
     return `${p}.code AS ${ident(`pc_${column.name}`)}, ${p}.province AS ${ident(`pp_${column.name}`)}, ${p}.reason AS ${ident(`pr_${column.name}`)}`
   })
   const cells = Array.from({ length: input.cells }, (_, i) => ident(`c${i}`))
   const fastLists = model.columns
-    .filter((c) => c.kind === "codes" && c.enum)
+    .filter((c) => c.kind === "codes" && c.enum && !absent.has(c.name))
     .map(
       (c) =>
         `TRY_CAST(string_split(${raw(c.name)}, ';') AS ${ident(c.enum!.name)}[]) AS ${ident(`f_${c.name}`)}`,
@@ -752,7 +774,14 @@ HAVING ${gidExpr} <> ${keyGid} OR (count(*) > 1 AND ${hasKey ? raw("case_id") : 
 ) t`
 
   const cross = crossChecks(model)
-  const checks = [...model.columns.flatMap(columnChecks), ...cross]
+  const checks = [
+    ...model.columns.flatMap((c) =>
+      absent.has(c.name)
+        ? columnChecks(c).filter((k) => k.cond === `${raw(c.name)} IS NULL`)
+        : columnChecks(c),
+    ),
+    ...cross,
+  ]
   const dupCheck = hasKey
     ? err(
         "dup_first IS NOT NULL AND dup_first < row_number",
@@ -799,7 +828,8 @@ HAVING ${gidExpr} <> ${keyGid} OR (count(*) > 1 AND ${hasKey ? raw("case_id") : 
   const fails = failing.length > 0 ? `(${failing.map((c) => `(${c.cond})`).join("\n    OR ")})` : "false"
   const beOf = (c: ColumnSpec) =>
     `${raw(c.name)} IS NOT NULL AND NOT (${raw(c.name)} < '2401' AND ${raw(c.name)}[5] = '-') AND lp_is_be(${raw(c.name)})`
-  const beAny = dates.length > 0 ? `(${dates.map(beOf).join(" OR ")})` : "false"
+  const beDates = dates.filter((c) => !absent.has(c.name))
+  const beAny = beDates.length > 0 ? `(${beDates.map(beOf).join(" OR ")})` : "false"
   const beValues = `CREATE OR REPLACE TEMP TABLE lp_be AS
 SELECT col, raw FROM (${
     dateKinds.length > 0
@@ -811,7 +841,10 @@ SELECT col, raw FROM (${
           .join(" UNION ALL ")
       : "SELECT NULL::VARCHAR AS col, NULL::VARCHAR AS raw WHERE false"
   }) WHERE NOT (raw < '2401' AND raw[5] = '-') AND lp_is_be(raw)`
-  const be = `list_filter([${dates.map((c) => `CASE WHEN ${beOf(c)} THEN ${literal(c.name)} END`).join(", ")}]::VARCHAR[], x -> x IS NOT NULL)`
+  const be =
+    beDates.length > 0
+      ? `list_filter([${beDates.map((c) => `CASE WHEN ${beOf(c)} THEN ${literal(c.name)} END`).join(", ")}]::VARCHAR[], x -> x IS NOT NULL)`
+      : "[]::VARCHAR[]"
   const names = model.columns.map((c) => q(c.name))
   const p = input.params
   const insertAccepted = (facts?: PreScanFacts) =>
