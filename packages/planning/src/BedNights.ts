@@ -21,6 +21,7 @@
  */
 
 import sql from "./bed_nights_by_province_month.sql?raw"
+import casesSql from "./bed_nights_cases_by_province_month.sql?raw"
 import { dayNumber, daysOfMonthWithin, isoOfDay, splitByMonth } from "./internal/dates.ts"
 import type { VictimGroupCode } from "./internal/vocab.ts"
 import type { Queryable } from "./Sql.ts"
@@ -142,13 +143,11 @@ const sortRows = <R extends { province: string | null; month: string }>(rows: R[
 const key2 = (r: object) => JSON.stringify(r)
 
 type SqlRow = {
-  level: "detail" | "province_month"
   province: string | null
   month: string
   victim_group: VictimGroupCode
   stage: StayKind
   nights: number
-  cases: number
 }
 
 /** The same computation in SQL over the warehouse `cases` table (parameters: from, to). */
@@ -159,15 +158,13 @@ export async function bedNightsFromWarehouse(
   dayNumber(window.from)
   dayNumber(window.to)
   const rows = await conn.query<SqlRow>(sql, [window.from, window.to])
-  return rows
-    .filter((r) => r.level === "detail")
-    .map((r) => ({
-      province: r.province,
-      month: r.month,
-      victim_group: r.victim_group,
-      stage: r.stage,
-      nights: r.nights,
-    }))
+  return rows.map((r) => ({
+    province: r.province,
+    month: r.month,
+    victim_group: r.victim_group,
+    stage: r.stage,
+    nights: r.nights,
+  }))
 }
 
 /** Bed-nights by province and month with the number of distinct cases behind them (for suppression). */
@@ -177,10 +174,10 @@ export async function bedNightsWithCases(
 ): Promise<ReadonlyArray<{ province: string | null; month: string; nights: number; cases: number }>> {
   dayNumber(window.from)
   dayNumber(window.to)
-  const rows = await conn.query<SqlRow>(sql, [window.from, window.to])
-  return rows
-    .filter((r) => r.level === "province_month")
-    .map((r) => ({ province: r.province, month: r.month, nights: r.nights, cases: r.cases }))
+  return conn.query<{ province: string | null; month: string; nights: number; cases: number }>(casesSql, [
+    window.from,
+    window.to,
+  ])
 }
 
 /** Sum over victim groups and stages: bed-nights by province and month. */

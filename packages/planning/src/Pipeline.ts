@@ -134,7 +134,10 @@ export async function redFlagCounts(
 }
 
 export async function redFlags(conn: Queryable, options: RedFlagOptions): Promise<ReadonlyArray<RedFlag>> {
-  const rows = await conn.query<RedFlagSqlRow>(redFlagsSql, redFlagParams(options))
+  const rows = await conn.query<RedFlagSqlRow>(
+    `${redFlagsSql} order by flag, province nulls last, case_id`,
+    redFlagParams(options),
+  )
   return rows.map((r) => ({
     caseId: r.case_id,
     province: r.province,

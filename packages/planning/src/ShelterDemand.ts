@@ -123,7 +123,13 @@ export function stayNightsOf(
   rows: ReadonlyArray<StayCount>,
   lengths: ReadonlyArray<StayLength>,
 ): StayNights | null {
-  const los = new Map(lengths.map((l) => [groupKey(l), l]))
+  return stayNightsBy(rows, new Map(lengths.map((l) => [groupKey(l), l])))
+}
+
+const stayNightsBy = (
+  rows: ReadonlyArray<StayCount>,
+  los: ReadonlyMap<string, StayLength>,
+): StayNights | null => {
   let stays = 0
   let nights = 0
   const sources = new Map<string, { stays: number; se: number }>()
@@ -151,15 +157,17 @@ export function provinceStayNightsWithError(
   rows: ReadonlyArray<StayCount>,
   lengths: ReadonlyArray<StayLength>,
 ): ReadonlyMap<string, StayNights> {
-  const national = stayNightsOf(rows, lengths) ?? defaultNights("interim_care")
+  const los = new Map(lengths.map((l) => [groupKey(l), l]))
+  const national = stayNightsBy(rows, los) ?? defaultNights("interim_care")
+  // each province's rows in their order (the sums are the same to the last bit as a filter's)
+  const byProvince = new Map<string | null, StayCount[]>()
+  for (const r of rows) {
+    const list = byProvince.get(r.province)
+    if (list) list.push(r)
+    else byProvince.set(r.province, [r])
+  }
   return new Map(
-    Place.provinces.map((p) => [
-      p.code,
-      stayNightsOf(
-        rows.filter((r) => r.province === p.code),
-        lengths,
-      ) ?? national,
-    ]),
+    Place.provinces.map((p) => [p.code, stayNightsBy(byProvince.get(p.code) ?? [], los) ?? national]),
   )
 }
 
@@ -238,19 +246,33 @@ export function demand(
   /** The publication threshold: each province-period's stays are banded first (Disclosure). */
   band?: number,
 ): ReadonlyArray<DemandCell> {
-  const lengths = stayLengths(rows)
-  const perStay = provinceStayNightsWithError(rows, lengths)
+  return demandBy(rows, grain, level, band, provinceStayNightsWithError(rows, stayLengths(rows)))
+}
+
+const demandBy = (
+  rows: ReadonlyArray<StayCount>,
+  grain: Grain,
+  level: number,
+  band: number | undefined,
+  perStay: ReadonlyMap<string, StayNights>,
+): ReadonlyArray<DemandCell> => {
   if (rows.length === 0) return []
   const years = rows.map((r) => r.year)
   const first = Math.min(...years)
   const last = Math.max(...years)
+  // stays by period and province (whole numbers: the same sums in any order)
+  const byPeriod = new Map<string, Map<string, number>>()
+  for (const r of rows) {
+    if (r.province === null) continue
+    const k = grain === "quarter" ? `${r.year}-${r.quarter}` : `${r.year}`
+    const counts = byPeriod.get(k) ?? new Map<string, number>()
+    counts.set(r.province, (counts.get(r.province) ?? 0) + r.stays)
+    byPeriod.set(k, counts)
+  }
   const out: DemandCell[] = []
   for (let y = first; y <= last; y++)
     for (const q of grain === "quarter" ? [1, 2, 3, 4] : [null]) {
-      const counts = new Map<string, number>()
-      for (const r of rows)
-        if (r.province !== null && r.year === y && (q === null || r.quarter === q))
-          counts.set(r.province, (counts.get(r.province) ?? 0) + r.stays)
+      const counts = byPeriod.get(q === null ? `${y}` : `${y}-${q}`) ?? new Map<string, number>()
       const days = daysIn(y, q)
       const est = globalEstimates(
         Place.provinces.map((p) => ({
@@ -447,15 +469,16 @@ export function yearlySeries(
   province: string | null = null,
 ): ReadonlyArray<{ year: number; stays: number }> {
   if (rows.length === 0) return []
-  const years = rows.map((r) => r.year)
+  let first = Number.POSITIVE_INFINITY
+  let last = Number.NEGATIVE_INFINITY
+  const sums = new Map<number, number>()
+  for (const r of rows) {
+    first = Math.min(first, r.year)
+    last = Math.max(last, r.year)
+    if (province === null || r.province === province) sums.set(r.year, (sums.get(r.year) ?? 0) + r.stays)
+  }
   const out: Array<{ year: number; stays: number }> = []
-  for (let y = Math.min(...years); y <= Math.max(...years); y++)
-    out.push({
-      year: y,
-      stays: rows
-        .filter((r) => r.year === y && (province === null || r.province === province))
-        .reduce((s, r) => s + r.stays, 0),
-    })
+  for (let y = first; y <= last; y++) out.push({ year: y, stays: sums.get(y) ?? 0 })
   return out
 }
 
@@ -481,10 +504,28 @@ export function forecastNights(
   band?: number,
 ): ReadonlyArray<ForecastCell> {
   if (rows.length === 0) return []
-  const season = seasonality(rows, band)
   const lengths = stayLengths(rows)
   const perStay = provinceStayNightsWithError(rows, lengths)
-  const quarterly = demand(rows, "quarter", level, band)
+  return forecastNightsBy(
+    rows,
+    level,
+    band,
+    lengths,
+    perStay,
+    demandBy(rows, "quarter", level, band, perStay),
+  )
+}
+
+const forecastNightsBy = (
+  rows: ReadonlyArray<StayCount>,
+  level: number,
+  band: number | undefined,
+  lengths: ReadonlyArray<StayLength>,
+  perStay: ReadonlyMap<string, StayNights>,
+  quarterly: ReadonlyArray<DemandCell>,
+): ReadonlyArray<ForecastCell> => {
+  if (rows.length === 0) return []
+  const season = seasonality(rows, band)
   const out: ForecastCell[] = []
   const national = forecastYear(yearlySeries(rows), level)
   const banded = (series: ReadonlyArray<{ year: number; stays: number }>) =>
@@ -537,10 +578,10 @@ export async function shelterTablesForPublication(
   const rows = await staysFromWarehouse(conn)
   const level = options.level ?? defaultLevel
   const small = (n: number) => (n < options.threshold ? null : n)
-  const cells = [
-    ...demand(rows, "quarter", level, options.threshold),
-    ...demand(rows, "year", level, options.threshold),
-  ]
+  const lengths = stayLengths(rows)
+  const perStay = provinceStayNightsWithError(rows, lengths)
+  const quarterly = demandBy(rows, "quarter", level, options.threshold, perStay)
+  const cells = [...quarterly, ...demandBy(rows, "year", level, options.threshold, perStay)]
   const bt = backTest(yearlySeries(rows), 3, level)
   return {
     shelter_demand: cells.map((c) => ({
@@ -557,16 +598,18 @@ export async function shelterTablesForPublication(
       nights_per_stay: sig(c.nightsPerStay),
       level_pct: level,
     })),
-    shelter_forecast: forecastNights(rows, level, options.threshold).map((c) => ({
-      province: c.province,
-      period: c.period,
-      nights: sig(c.nights),
-      nights_lower: sig(c.lower),
-      nights_upper: sig(c.upper),
-      last_year_nights: sig(c.lastYear),
-      level_pct: level,
-    })),
-    length_of_stay: stayLengths(rows).map((l) => ({
+    shelter_forecast: forecastNightsBy(rows, level, options.threshold, lengths, perStay, quarterly).map(
+      (c) => ({
+        province: c.province,
+        period: c.period,
+        nights: sig(c.nights),
+        nights_lower: sig(c.lower),
+        nights_upper: sig(c.upper),
+        last_year_nights: sig(c.lastYear),
+        level_pct: level,
+      }),
+    ),
+    length_of_stay: lengths.map((l) => ({
       stage: l.stage,
       victim_group: l.victim_group,
       age_class: l.age_class,

@@ -1,8 +1,8 @@
 -- Bed-nights by province, month, victim group and stage from the cases table.
 -- Rules (stays, night counting, province) are documented in BedNights.ts and must stay identical.
 -- $1: first night counted (DATE, inclusive), $2: last night counted (DATE, inclusive).
--- `level` 'detail' rows are by province, month, victim group and stage; 'province_month' rows sum
--- them by province and month, with `cases` = distinct cases (for suppression in the publication).
+-- The publication's table (by province and month, with distinct cases) is
+-- bed_nights_cases_by_province_month.sql.
 with c as (
   select
     case_id,
@@ -62,13 +62,11 @@ nights as (
   from months
 )
 select
-  case when grouping(victim_group) = 0 then 'detail' else 'province_month' end as level,
   province,
   strftime(month_start, '%Y-%m') as month,
   victim_group,
   stage,
-  sum(nights)::integer as nights,
-  count(distinct case_id)::integer as cases
+  sum(nights)::integer as nights
 from nights
-group by grouping sets ((province, month, victim_group, stage), (province, month))
-order by level, province nulls last, month, victim_group, stage
+group by province, month, victim_group, stage
+order by province nulls last, month, victim_group, stage

@@ -5,10 +5,13 @@ import {
   type BedNightRow,
   bedNights,
   bedNightsFromWarehouse,
+  bedNightsWithCases,
   byProvinceMonth,
   type StageHistory,
   shortfall,
+  staysOf,
 } from "../src/BedNights.ts"
+import { dayNumber, splitByMonth } from "../src/internal/dates.ts"
 import { loadCases, openMemory, type TestDb } from "./helpers.ts"
 
 const Q1 = { from: "2024-01-01", to: "2024-03-31" }
@@ -219,6 +222,107 @@ describe("bed_nights_by_province_month.sql", () => {
         )
       }),
       { numRuns: 25 },
+    )
+  })
+})
+
+describe("bed_nights_cases_by_province_month.sql (the publication's bed_nights)", () => {
+  let conn: TestDb
+  beforeAll(async () => {
+    conn = await openMemory()
+  })
+  afterAll(async () => {
+    await conn.close()
+  })
+
+  /** The rules of `bedNights`, by province and month, with the distinct case ids behind each cell. */
+  const reference = (
+    hs: ReadonlyArray<StageHistory & { case_id: string }>,
+    window: { from: string; to: string },
+  ) => {
+    const cells = new Map<
+      string,
+      { province: string | null; month: string; nights: number; ids: Set<string> }
+    >()
+    for (const h of hs)
+      for (const stay of staysOf(h)) {
+        const first = Math.max(dayNumber(stay.start), dayNumber(window.from))
+        const last = Math.min(
+          stay.end === null ? dayNumber(window.to) : dayNumber(stay.end) - 1,
+          dayNumber(window.to),
+        )
+        for (const { month, nights } of splitByMonth(first, last)) {
+          const k = `${stay.province}|${month}`
+          const c = cells.get(k) ?? { province: stay.province, month, nights: 0, ids: new Set<string>() }
+          c.nights += nights
+          c.ids.add(h.case_id)
+          cells.set(k, c)
+        }
+      }
+    return [...cells.values()]
+      .map((c) => ({ province: c.province, month: c.month, nights: c.nights, cases: c.ids.size }))
+      .sort((a, b) => {
+        const [p, q] = [a.province ?? "\uffff", b.province ?? "\uffff"]
+        return p < q ? -1 : p > q ? 1 : a.month < b.month ? -1 : 1
+      })
+  }
+
+  it("counts a case once in a cell where both its stays are, and an id two sources share once", async () => {
+    const both = {
+      victim_group: "local_lao",
+      origin_province: "LA01",
+      identification_date: "2024-01-02",
+      interim_care_date: "2024-01-02",
+      return_date: "2024-01-10",
+      reintegration_date: "2024-02-05",
+    } as const
+    await loadCases(conn, [
+      { ...both, case_id: "A", source: "p1" },
+      { ...both, case_id: "A", source: "p2" },
+      { ...both, case_id: "B", source: "p1", exploitation_district: "LA0501" },
+      { ...both, case_id: "C", source: "p1" },
+    ])
+    // January in LA01: A's and C's interim care (8 nights) and return (22), A's from both sources; B's return
+    expect(await bedNightsWithCases(conn, Q1)).toEqual([
+      { province: "LA01", month: "2024-01", nights: 112, cases: 3 },
+      { province: "LA01", month: "2024-02", nights: 16, cases: 3 },
+      { province: "LA05", month: "2024-01", nights: 8, cases: 1 },
+    ])
+  })
+
+  it("equals the rules counted in JavaScript on random histories with shared ids", async () => {
+    const day = fc
+      .integer({ min: 0, max: 120 })
+      .map((n) => new Date(Date.UTC(2024, 0, 1) + n * 86_400_000).toISOString().slice(0, 10))
+    const maybeDay = fc.option(day, { nil: undefined })
+    const history = fc.record(
+      {
+        case_id: fc.constantFrom("A", "B", "C", "D", "E", "F"),
+        victim_group: fc.constantFrom("local_lao", "deported_lao", "intercepted"),
+        origin_province: fc.option(fc.constantFrom("LA01", "LA05"), { nil: undefined }),
+        exploitation_district: fc.option(fc.constantFrom("LA0101", "LA1601"), { nil: undefined }),
+        identification_date: fc.constant("2024-01-01"),
+        interim_care_date: maybeDay,
+        assessment_date: maybeDay,
+        bid_date: maybeDay,
+        return_date: maybeDay,
+        reintegration_date: maybeDay,
+        follow_up_date: maybeDay,
+        closed_date: maybeDay,
+        exit_date: maybeDay,
+      },
+      { requiredKeys: ["case_id", "victim_group", "identification_date"] },
+    )
+    await fc.assert(
+      fc.asyncProperty(fc.array(history, { maxLength: 8 }), async (hs) => {
+        const clean = hs.map((h) =>
+          Object.fromEntries(Object.entries(h).filter(([, v]) => v !== undefined)),
+        ) as unknown as Array<StageHistory & { case_id: string }>
+        await loadCases(conn, clean as never)
+        const window = { from: "2024-01-20", to: "2024-03-10" }
+        expect(await bedNightsWithCases(conn, window)).toEqual(reference(clean, window))
+      }),
+      { numRuns: 40 },
     )
   })
 })

@@ -38,6 +38,26 @@ describe("openWarehouse (node-api connector)", () => {
     await db.close()
   })
 
+  it("loads an IPC stream longer than one data chunk with every value, null and type in place", async () => {
+    const db = await openWarehouse(":memory:")
+    await db.exec(
+      `create table source as select (2005 + i % 20)::smallint as year, i::integer as n, i::bigint * 3000000000 as big,
+         case when i % 7 = 0 then null else 'ລາວ ' || i end as s, i % 3 = 0 as flag, i / 7.0 as x,
+         case when i % 11 = 0 then null else date '2020-01-01' + (i % 1000)::integer end as d,
+         ['a' || i, null] as l
+       from range(5000) t(i)`,
+    )
+    await db.insertArrowIPC("copy", tableToIPC(await db.arrow("select * from source order by n"), "stream"))
+    expect(await db.query("select count(*) as n from copy")).toEqual([{ n: 5000 }])
+    const differ = (a: string, b: string) =>
+      db.query(`select count(*) as n from (select * from ${a} except all select * from ${b})`)
+    expect([await differ("source", "copy"), await differ("copy", "source")]).toEqual([[{ n: 0 }], [{ n: 0 }]])
+    expect((await db.query("select n from copy limit 3 offset 2047")).map((r) => r.n)).toEqual([
+      2047, 2048, 2049,
+    ])
+    await db.close()
+  })
+
   it("persists to a file and reopens it", async () => {
     const path = join(mkdtempSync(join(tmpdir(), "lp-")), "sub", "w.duckdb")
     const db = await openWarehouse(path)
