@@ -24,6 +24,7 @@ export type Level = "province" | "district"
 /** What the map and trends count: cases (partner records) or persons (linked records, each once). */
 export type Count = "cases" | "persons"
 export type Metric = "count" | "rate" | "child_rate"
+export const METRICS: ReadonlyArray<Metric> = ["count", "rate", "child_rate"]
 /** The map's own measures (issue 21), on top of the metric the map and trends share (`measure=`). */
 export type MapMeasure = "rate_eb" | "minority_share" | "identified" | "identified_here"
 export const MAP_MEASURES: ReadonlyArray<MapMeasure> = [
@@ -33,18 +34,15 @@ export const MAP_MEASURES: ReadonlyArray<MapMeasure> = [
   "identified_here",
 ]
 export type MapMetric = Metric | MapMeasure
+/** Every choice of the map's measure list: the shared metrics, then the map's own measures. */
+export const MAP_METRICS: ReadonlyArray<MapMetric> = [...METRICS, ...MAP_MEASURES]
+export const isMapMeasure = (m: MapMetric): m is MapMeasure =>
+  !(METRICS as ReadonlyArray<MapMetric>).includes(m)
 /** What the map shows: its own measure when one is chosen, else the shared metric. */
 export const mapMetricOf = (state: Pick<AppState, "metric" | "measure">): MapMetric =>
   state.measure ?? state.metric
 /** Metrics with no district-level denominator or breakdown: shown at province level only. */
-export const PROVINCE_ONLY_METRICS: ReadonlyArray<MapMetric> = [
-  "rate",
-  "child_rate",
-  "rate_eb",
-  "minority_share",
-  "identified",
-  "identified_here",
-]
+export const PROVINCE_ONLY_METRICS: ReadonlyArray<MapMetric> = MAP_METRICS.filter((m) => m !== "count")
 export const IDENTIFICATION_SETTINGS: ReadonlyArray<string> = IdentificationSetting.codes
 export type Layer = "flows" | "checkpoints" | "cpn" | "shelters"
 export const LAYERS: ReadonlyArray<Layer> = ["flows", "checkpoints", "cpn", "shelters"]
@@ -153,7 +151,7 @@ export const parseState = (search: string, allowed: Allowed, fallbackLang: Lang)
     page: oneOf(q.get("page"), ALL_PAGES) ?? base.page,
     lang: oneOf(q.get("lang"), ["en", "lo"] as const) ?? base.lang,
     level: oneOf(q.get("level"), ["province", "district"] as const) ?? base.level,
-    metric: oneOf(q.get("metric"), ["count", "rate", "child_rate"] as const) ?? base.metric,
+    metric: oneOf(q.get("metric"), METRICS) ?? base.metric,
     method: oneOf(q.get("classes"), ["quantile", "equal", "jenks"] as const) ?? base.method,
     yearFrom: year(q.get("from")),
     yearTo: year(q.get("to")),

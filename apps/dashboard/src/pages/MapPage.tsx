@@ -39,8 +39,10 @@ import { reportFailure } from "../lib/report.ts"
 import {
   type AppState,
   IDENTIFICATION_SETTINGS,
+  isMapMeasure,
   LAYERS,
   type Layer,
+  MAP_METRICS,
   type MapMetric,
   mapMetricOf,
   PROVINCE_ONLY_METRICS,
@@ -363,24 +365,10 @@ export function MapPage({
               value={mapMetricOf(state)}
               onChange={(e) => {
                 const m = e.target.value as MapMetric
-                update((s) =>
-                  m === "count" || m === "rate" || m === "child_rate"
-                    ? { ...s, metric: m, measure: null }
-                    : { ...s, measure: m },
-                )
+                update((s) => (isMapMeasure(m) ? { ...s, measure: m } : { ...s, metric: m, measure: null }))
               }}
             >
-              {(
-                [
-                  "count",
-                  "rate",
-                  "child_rate",
-                  "rate_eb",
-                  "minority_share",
-                  "identified",
-                  "identified_here",
-                ] as const
-              ).map((m) => (
+              {MAP_METRICS.map((m) => (
                 <option
                   key={m}
                   value={m}
@@ -613,9 +601,7 @@ export function MapPage({
               <th>{state.level === "province" ? t("province") : t("district")}</th>
               <th>{metricTitle}</th>
               {hasIntervals && <th>{t("measureInterval", { level: levelPct })}</th>}
-              {metric !== "count" && metric !== "rate" && metric !== "child_rate" && (
-                <th>{t("measureCases")}</th>
-              )}
+              {isMapMeasure(metric) && <th>{t("measureCases")}</th>}
               {metric === "identified_here" && <th>{t("originHereCol")}</th>}
             </tr>
           </thead>
@@ -639,9 +625,7 @@ export function MapPage({
                     {v?.value !== null && v?.value !== undefined ? formatValue(v.value) : cellText(cell)}
                   </td>
                   {hasIntervals && <td data-col="interval">{v?.interval ? intervalText(v.interval) : ""}</td>}
-                  {metric !== "count" && metric !== "rate" && metric !== "child_rate" && (
-                    <td data-col="cases">{cellText(cell)}</td>
-                  )}
+                  {isMapMeasure(metric) && <td data-col="cases">{cellText(cell)}</td>}
                   {metric === "identified_here" && (
                     <td data-col="origin">
                       {cellText((v as { origin?: Cell } | undefined)?.origin ?? { kind: "no_data" })}
