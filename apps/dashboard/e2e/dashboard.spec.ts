@@ -85,6 +85,16 @@ describe("dashboard in Chromium", () => {
     expect(requests.filter((u) => u.endsWith(".wasm"))).toHaveLength(1)
   })
 
+  it("serves React's production build (what `pnpm start` serves, whoever built dist)", async () => {
+    const html = await (await page.request.get(baseUrl)).text()
+    const entry = html.match(/<script type="module"[^>]*src="([^"]+)"/)?.[1]
+    expect(entry).toBeDefined()
+    const js = await (await page.request.get(new URL(entry as string, baseUrl).href)).text()
+    expect(js.length).toBeGreaterThan(100_000)
+    // a warning only React's development build carries
+    expect(js).not.toContain("Each child in a list should have a unique")
+  })
+
   it("draws the 18 provinces, with the synthetic badge and the boundary attribution", async () => {
     const codes = await page.$$eval(".leaflet-overlay-pane path[data-pcode]", (els) =>
       [...new Set(els.map((e) => e.getAttribute("data-pcode")))].sort(),

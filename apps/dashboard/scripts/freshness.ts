@@ -18,6 +18,8 @@ export const buildInputs = (appDir: string): ReadonlyArray<string> => [
   join(appDir, "src"),
   join(appDir, "index.html"),
   join(appDir, "vite.config.ts"),
+  // how it is built (always production): a dist built before this file changed is rebuilt
+  join(appDir, "scripts", "freshness.ts"),
   join(appDir, "server", "csp.ts"),
   join(appDir, "package.json"),
   join(appDir, "../../packages/warehouse/src/views"),
@@ -37,5 +39,20 @@ export async function buildApp(appDir: string): Promise<void> {
   const { checkTranslations } = await import("./check-i18n.ts")
   checkTranslations()
   const { build } = await import("vite")
-  await build({ root: appDir, configFile: join(appDir, "vite.config.ts"), logLevel: "warn" })
+  // Always the production build, whoever builds: under vitest NODE_ENV is "test", and Vite then
+  // bundled React's development build (effects run twice under StrictMode), which `pnpm start`
+  // would serve as it is when the tests had built dist first.
+  const env = process.env.NODE_ENV
+  process.env.NODE_ENV = "production"
+  try {
+    await build({
+      root: appDir,
+      configFile: join(appDir, "vite.config.ts"),
+      logLevel: "warn",
+      mode: "production",
+    })
+  } finally {
+    if (env === undefined) delete process.env.NODE_ENV
+    else process.env.NODE_ENV = env
+  }
 }
