@@ -95,6 +95,10 @@ describe("dashboard in Chromium", () => {
     expect(js).not.toContain("Each child in a list should have a unique")
   })
 
+  it("reads the manifest once at start: the app takes the engine's early read", () => {
+    expect(requests.filter((u) => new URL(u).pathname === "/data/manifest.json")).toHaveLength(1)
+  })
+
   it("draws the 18 provinces, with the synthetic badge and the boundary attribution", async () => {
     const codes = await page.$$eval(".leaflet-overlay-pane path[data-pcode]", (els) =>
       [...new Set(els.map((e) => e.getAttribute("data-pcode")))].sort(),

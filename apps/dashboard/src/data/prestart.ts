@@ -46,15 +46,28 @@ export const openEngine = (): Promise<Connector> => opening().conn
  * started early. A `public` tier release has none, and its map must not download the wasm (its
  * planning page starts the engine when opened). Any failure here leaves the start to the app.
  */
-const hasFactsCube = async (): Promise<boolean> => {
-  try {
-    const res = await fetch("/data/manifest.json", { cache: "no-cache" })
-    if (!res.ok) return false
-    const manifest = (await res.json()) as { tables?: Record<string, unknown> } | null
-    return manifest !== null && (!manifest.tables || manifest.tables.facts !== undefined)
-  } catch {
-    return false
-  }
+const hasFactsCube = (manifest: unknown): boolean => {
+  const m = manifest as { tables?: Record<string, unknown> } | null
+  return m !== null && typeof m === "object" && (!m.tables || m.tables.facts !== undefined)
+}
+
+/** The manifest's JSON as the prestart read it; rejects on any failure (the app then reads it itself). */
+const readManifest = async (): Promise<unknown> => {
+  const res = await fetch("/data/manifest.json", { cache: "no-cache" })
+  if (!res.ok) throw new Error(`/data/manifest.json: HTTP ${res.status}`)
+  return res.json()
+}
+
+let manifestRead: Promise<unknown> | null = null
+
+/**
+ * The manifest JSON the prestart fetched (once), so the app does not fetch it a second time at
+ * start; null when there was no prestart or it was taken already.
+ */
+export const takePrestartManifest = (): Promise<unknown> | null => {
+  const read = manifestRead
+  manifestRead = null
+  return read
 }
 
 let early: Promise<Connector | null> | null = null
@@ -70,7 +83,14 @@ export const prestartEngine = (waitMs = 0): Promise<void> => {
   const module = connector()
   // a failure to load it fails the engine's start, reported by whoever takes the engine
   module.catch(() => undefined)
-  const decided = hasFactsCube().then((facts) => (facts ? opening(module) : null))
+  const manifest = readManifest()
+  // a failure is the app's to report: it reads the manifest again (`loadManifest`)
+  manifest.catch(() => undefined)
+  manifestRead = manifest
+  const decided = manifest.then(
+    (m) => (hasFactsCube(m) ? opening(module) : null),
+    () => null,
+  )
   early = decided.then((o) => o?.conn ?? null)
   // a failure is reported by whoever takes it
   early.catch(() => undefined)

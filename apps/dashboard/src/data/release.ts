@@ -4,6 +4,7 @@
  */
 import { Publication } from "@lao-protect/warehouse"
 import { fetchProtected } from "./http.ts"
+import { takePrestartManifest } from "./prestart.ts"
 
 /** The first paint of a release that holds cases (its years are a range). */
 export type FirstPaint = Omit<Publication.FirstPaint, "years"> & { readonly years: readonly [number, number] }
@@ -16,8 +17,14 @@ const getJson = async (url: string): Promise<unknown> => {
 }
 
 /** Decoded against the publication contract: a release of another version fails with a plain message. */
-export const loadManifest = async (): Promise<Manifest> =>
-  Publication.decodeManifest(await getJson("/data/manifest.json"))
+export const loadManifest = async (): Promise<Manifest> => {
+  // the prestart's read when it succeeded; else (a 401 included) read it here, where failures are handled
+  const early = takePrestartManifest()
+  const json = early
+    ? await early.catch(() => getJson("/data/manifest.json"))
+    : await getJson("/data/manifest.json")
+  return Publication.decodeManifest(json)
+}
 export const loadFirstPaint = async (): Promise<FirstPaint> => {
   const fp = Publication.decodeFirstPaint(await getJson("/data/first_paint.json"))
   if (fp.years.length === 0) throw new Error("this release holds no cases: there is nothing to show")
