@@ -11,15 +11,7 @@ import { tmpdir } from "node:os"
 import { join, resolve } from "node:path"
 import { readCsv } from "@lao-protect/csv"
 import { Place } from "@lao-protect/domain"
-import {
-  domainModel,
-  importFile,
-  type NodeConnector,
-  openWarehouse,
-  publish,
-  recordSyntheticFile,
-  writeSynthCsv,
-} from "@lao-protect/warehouse/node"
+import { type NodeConnector, openWarehouse } from "@lao-protect/warehouse/node"
 import type { Browser, Page } from "playwright-core"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { type Served, serve } from "../server/serve.ts"
@@ -27,6 +19,7 @@ import { en } from "../src/i18n/en.ts"
 import { ebRateValues, shareValue } from "../src/lib/measures.ts"
 import { screenThreshold, suppress } from "../src/lib/suppress.ts"
 import { launch, settle, waitForViews } from "./browser.ts"
+import { syntheticRelease } from "./release-tables.ts"
 
 const PROVINCES = Place.provinces.map((p) => p.code as string)
 
@@ -110,24 +103,10 @@ describe("issue 21's map measures agree with the count map, the panel and the ex
 
   beforeAll(async () => {
     dataRoot = mkdtempSync(join(tmpdir(), "lao-protect-consistency-measures-"))
-    const csv = join(dataRoot, "synthetic.csv")
-    const written = await writeSynthCsv(csv, { seed: 21, fromYear: 2005, toYear: 2024, cases: 300 })
-    const wh = await openWarehouse(join(dataRoot, "warehouse", "w.duckdb"))
-    let dir: string
-    try {
-      await recordSyntheticFile(wh, written)
-      await importFile(wh, { file: csv, model: domainModel(), writeRejected: false })
-      const result = await publish({
-        warehouse: wh,
-        out: join(dataRoot, "published"),
-        keyFile: join(dataRoot, "warehouse", "publish.key"),
-      })
-      dir = result.dir
-      k = screenThreshold(result.manifest)
-      threshold = result.manifest.threshold
-    } finally {
-      await wh.close()
-    }
+    const result = await syntheticRelease(dataRoot, { seed: 21, cases: 300 })
+    const dir = result.dir
+    k = screenThreshold(result.manifest)
+    threshold = result.manifest.threshold
     facts = await openWarehouse(":memory:")
     await facts.query("CREATE TABLE facts AS SELECT * FROM read_parquet($1)", [join(dir, "facts.parquet")])
     for (const [p, n] of await byProvince(

@@ -10,17 +10,7 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join, resolve } from "node:path"
 import { Place } from "@lao-protect/domain"
-import {
-  domainModel,
-  exportGeojson,
-  importFile,
-  type NodeConnector,
-  openWarehouse,
-  publish,
-  recordSyntheticFile,
-  SAMPLE_SEED,
-  writeSynthCsv,
-} from "@lao-protect/warehouse/node"
+import { exportGeojson, type NodeConnector, openWarehouse, SAMPLE_SEED } from "@lao-protect/warehouse/node"
 import type { Browser, Page } from "playwright-core"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { type Served, serve } from "../server/serve.ts"
@@ -28,6 +18,7 @@ import { en } from "../src/i18n/en.ts"
 import { screenThreshold, suppress } from "../src/lib/suppress.ts"
 import { SLIDES } from "../src/presentation/Presentation.tsx"
 import { launch, settle, waitForViews } from "./browser.ts"
+import { syntheticRelease } from "./release-tables.ts"
 
 const RELEASES: ReadonlyArray<{ name: string; seed: number; cases?: number }> = [
   { name: "300 cases", seed: 14, cases: 300 },
@@ -63,29 +54,10 @@ describe.each(RELEASES)("every view agrees on $name", ({ seed, cases }) => {
 
   beforeAll(async () => {
     dataRoot = mkdtempSync(join(tmpdir(), "lao-protect-consistency-"))
-    const csv = join(dataRoot, "synthetic.csv")
-    const written = await writeSynthCsv(csv, {
-      seed,
-      fromYear: 2005,
-      toYear: 2024,
-      ...(cases ? { cases } : {}),
-    })
-    const wh = await openWarehouse(join(dataRoot, "warehouse", "w.duckdb"))
-    let dir: string
-    try {
-      await recordSyntheticFile(wh, written)
-      await importFile(wh, { file: csv, model: domainModel(), writeRejected: false })
-      const result = await publish({
-        warehouse: wh,
-        out: join(dataRoot, "published"),
-        keyFile: join(dataRoot, "warehouse", "publish.key"),
-      })
-      dir = result.dir
-      k = screenThreshold(result.manifest)
-      exportsOf = { dir, published: join(dataRoot, "published"), threshold: result.manifest.threshold }
-    } finally {
-      await wh.close()
-    }
+    const result = await syntheticRelease(dataRoot, { seed, ...(cases ? { cases } : {}) })
+    const dir = result.dir
+    k = screenThreshold(result.manifest)
+    exportsOf = { dir, published: join(dataRoot, "published"), threshold: result.manifest.threshold }
     firstPaint = JSON.parse(readFileSync(join(dir, "first_paint.json"), "utf8"))
     facts = await openWarehouse(":memory:")
     await facts.query("CREATE TABLE facts AS SELECT * FROM read_parquet($1)", [join(dir, "facts.parquet")])

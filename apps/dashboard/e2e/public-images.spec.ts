@@ -8,21 +8,14 @@
 import { mkdtempSync, readFileSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join, resolve } from "node:path"
-import {
-  domainModel,
-  importFile,
-  type NodeConnector,
-  openWarehouse,
-  publish,
-  recordSyntheticFile,
-  writeSynthCsv,
-} from "@lao-protect/warehouse/node"
+import { type NodeConnector, openWarehouse } from "@lao-protect/warehouse/node"
 import type { Browser, Page } from "playwright-core"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { type Served, serve } from "../server/serve.ts"
 import { catalogues } from "../src/i18n/index.ts"
 import { launch, waitForViews } from "./browser.ts"
 import { countColour, decodePng } from "./png.ts"
+import { syntheticRelease } from "./release-tables.ts"
 
 const en = catalogues.en
 let dataRoot: string
@@ -45,24 +38,10 @@ interface Snapshot {
 
 beforeAll(async () => {
   dataRoot = mkdtempSync(join(tmpdir(), "lao-protect-public-images-"))
-  const csv = join(dataRoot, "synthetic.csv")
-  const written = await writeSynthCsv(csv, { seed: 14, fromYear: 2005, toYear: 2024, cases: 300 })
-  const wh = await openWarehouse(join(dataRoot, "warehouse", "w.duckdb"))
-  let dir: string
-  try {
-    await recordSyntheticFile(wh, written)
-    await importFile(wh, { file: csv, model: domainModel(), writeRejected: false })
-    const result = await publish({
-      warehouse: wh,
-      out: join(dataRoot, "published"),
-      keyFile: join(dataRoot, "warehouse", "publish.key"),
-    })
-    dir = result.dir
-    expect(result.manifest.screen).toBe("exact")
-    threshold = result.manifest.threshold
-  } finally {
-    await wh.close()
-  }
+  const result = await syntheticRelease(dataRoot, { seed: 14, cases: 300 })
+  const dir = result.dir
+  expect(result.manifest.screen).toBe("exact")
+  threshold = result.manifest.threshold
   facts = await openWarehouse(":memory:")
   await facts.query("CREATE TABLE facts AS SELECT * FROM read_parquet($1)", [join(dir, "facts.parquet")])
   for (const r of await facts.query<{ province: string; n: number }>(

@@ -1,7 +1,44 @@
 /** What a browser spec compares the screen with: a served release's own tables, read by DuckDB (node-api). */
 import { readFileSync } from "node:fs"
 import { join } from "node:path"
-import { openWarehouse } from "@lao-protect/warehouse/node"
+import {
+  domainModel,
+  importFile,
+  openWarehouse,
+  type PublishResult,
+  publish,
+  recordSyntheticFile,
+  writeSynthCsv,
+} from "@lao-protect/warehouse/node"
+
+/**
+ * A synthetic warehouse in `dataRoot/warehouse` (the generated file recorded as synthetic, then
+ * imported) published once into `dataRoot/published` by the real `publish`, as `pnpm start` does.
+ */
+export async function syntheticRelease(
+  dataRoot: string,
+  synth: { readonly seed: number; readonly cases?: number },
+): Promise<PublishResult> {
+  const csv = join(dataRoot, "synthetic.csv")
+  const written = await writeSynthCsv(csv, {
+    seed: synth.seed,
+    fromYear: 2005,
+    toYear: 2024,
+    ...(synth.cases ? { cases: synth.cases } : {}),
+  })
+  const wh = await openWarehouse(join(dataRoot, "warehouse", "w.duckdb"))
+  try {
+    await recordSyntheticFile(wh, written)
+    await importFile(wh, { file: csv, model: domainModel(), writeRejected: false })
+    return await publish({
+      warehouse: wh,
+      out: join(dataRoot, "published"),
+      keyFile: join(dataRoot, "warehouse", "publish.key"),
+    })
+  } finally {
+    await wh.close()
+  }
+}
 
 /** The release `current.json` points to: its folder, publication threshold, tier and table names. */
 export function currentRelease(dataRoot: string): {
