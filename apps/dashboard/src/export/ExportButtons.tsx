@@ -60,6 +60,10 @@ export function ExportButtons<R>({ t, name, target, context, csv, map }: ExportB
         : (f: () => Promise<void>) => f()
     go(() => capture(exact)).catch(report)
   }
+  // a map is exported as PNG only
+  type Format = readonly ["png" | "svg", (exact: boolean) => Promise<void>, "exportPng" | "exportSvg"]
+  const pngFormat: Format = ["png", png, "exportPng"]
+  const formats: ReadonlyArray<Format> = map ? [pngFormat] : [pngFormat, ["svg", svgFile, "exportSvg"]]
   // The CSV holds the publication's rule; on the planners tier the exact table is a second button.
   const exactScreen = context().publicRule !== undefined
   return (
@@ -69,24 +73,17 @@ export function ExportButtons<R>({ t, name, target, context, csv, map }: ExportB
         const label = (text: string) => (exact ? `${text} (${t("exportExactImage")})` : text)
         return (
           <Fragment key={variant.kind}>
-            <button
-              type="button"
-              data-export={exact ? "png-exact" : "png"}
-              className={exact ? "restricted" : undefined}
-              onClick={run(png, variant)}
-            >
-              {label(t("exportPng"))}
-            </button>
-            {!map && (
+            {formats.map(([format, capture, text]) => (
               <button
+                key={format}
                 type="button"
-                data-export={exact ? "svg-exact" : "svg"}
+                data-export={exact ? `${format}-exact` : format}
                 className={exact ? "restricted" : undefined}
-                onClick={run(svgFile, variant)}
+                onClick={run(capture, variant)}
               >
-                {label(t("exportSvg"))}
+                {label(t(text))}
               </button>
-            )}
+            ))}
           </Fragment>
         )
       })}
