@@ -95,6 +95,20 @@ describe("dashboard in Chromium", () => {
     expect(js).not.toContain("Each child in a list should have a unique")
   })
 
+  it("keeps Recharts out of the start bundle: the map's bars load once DuckDB has answered", async () => {
+    const html = await (await page.request.get(baseUrl)).text()
+    const initial = [
+      ...html.matchAll(/<(?:script type="module"|link rel="modulepreload")[^>]*(?:src|href)="([^"]+)"/g),
+    ].map((m) => m[1] as string)
+    expect(initial.length).toBeGreaterThan(1)
+    for (const src of initial) {
+      const js = await (await page.request.get(new URL(src, baseUrl).href)).text()
+      // a class name only Recharts' bar chart writes
+      expect(js.includes("recharts-bar-rectangle"), `${src} holds Recharts`).toBe(false)
+    }
+    await page.waitForSelector('[data-testid="chart-years"] .recharts-bar-rectangle', { timeout: 15_000 })
+  })
+
   it("reads the manifest once at start: the app takes the engine's early read", () => {
     expect(requests.filter((u) => new URL(u).pathname === "/data/manifest.json")).toHaveLength(1)
   })

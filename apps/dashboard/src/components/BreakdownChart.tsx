@@ -1,5 +1,11 @@
-import { Bar, BarChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts"
+import { lazy, Suspense } from "react"
+import { usePending } from "../export/screenRule.tsx"
 import type { Cell } from "../lib/suppress.ts"
+
+// Recharts (about 420 kB of JavaScript with its d3 and redux dependencies) is not in the start
+// bundle: the map page's breakdowns have no values before DuckDB answers, so the bars load then,
+// and the main thread parses less while DuckDB-WASM compiles
+const BreakdownBars = lazy(() => import("./BreakdownBars.tsx"))
 
 export interface BreakdownItem {
   readonly code: string
@@ -14,6 +20,14 @@ export interface BreakdownChartProps {
   readonly cellText: (cell: Cell) => string
 }
 
+const barsHeight = (bars: number) => Math.max(60, 22 * bars + 10)
+
+/** The bars' place while their module loads; an image export waits for them (`usePending`). */
+function BarsLoading({ height }: { readonly height: number }) {
+  usePending("breakdown bars", true)
+  return <div style={{ height }} />
+}
+
 /** A small bar chart of the shown values, with every category (suppressed ones too) listed as text. */
 export function BreakdownChart({ title, testId, items, cellText }: BreakdownChartProps) {
   const shown = items.flatMap((i) => (i.cell.kind === "value" ? [{ label: i.label, n: i.cell.n }] : []))
@@ -21,14 +35,10 @@ export function BreakdownChart({ title, testId, items, cellText }: BreakdownChar
     <section className="breakdown" data-testid={testId}>
       <h3>{title}</h3>
       {shown.length > 0 && (
-        <ResponsiveContainer width="100%" height={Math.max(60, 22 * shown.length + 10)}>
-          <BarChart data={shown} layout="vertical" margin={{ top: 0, right: 8, bottom: 0, left: 0 }}>
-            <XAxis type="number" hide />
-            <YAxis type="category" dataKey="label" width={130} tick={{ fontSize: 11 }} />
-            <Tooltip />
-            <Bar dataKey="n" fill="#c51b8a" isAnimationActive={false} />
-          </BarChart>
-        </ResponsiveContainer>
+        // the fallback keeps the bars' height, so the table below does not move when they appear
+        <Suspense fallback={<BarsLoading height={barsHeight(shown.length)} />}>
+          <BreakdownBars shown={shown} height={barsHeight(shown.length)} />
+        </Suspense>
       )}
       <table>
         <tbody>
