@@ -438,7 +438,10 @@ export async function dashboardFigures(o: DashboardOptions): Promise<Figure[]> {
         ratio: readyRatio,
         ratioLabel: "app engine ready / bare instantiate",
         better: "lower",
-        goal: { text: "<= 1.5x a bare instantiate (1M cases)", pass: atGoalSize(s, readyRatio.median <= 1.5) },
+        goal: {
+          text: "<= 1.5x a bare instantiate (1M cases)",
+          pass: atGoalSize(s, readyRatio.median <= 1.5),
+        },
         note:
           `first views answered by DuckDB (data-views=ready) ${summarize(appRuns.map((r) => r.viewsReady)).median.toFixed(0)} ms; ` +
           `facts rows loaded: ${harnessRuns[0]!.facts.toLocaleString("en")}; startEngine alone ${summarize(harnessRuns.map((r) => r.start)).median.toFixed(0)} ms` +
