@@ -57,6 +57,23 @@ const write = (name: string, content: string) => {
   writeFileSync(p, content)
   return p
 }
+/**
+ * The record scan fed `bytes` cut at the given offsets (sorted; repeats and offsets past the end
+ * give empty chunks), or one byte at a time ("bytes"): every chunk boundary case at once.
+ */
+const scanInChunks = (bytes: Uint8Array, cuts: ReadonlyArray<number> | "bytes"): CsvScanner => {
+  const s = new CsvScanner(",", 1 << 20)
+  let at = 0
+  // not bytes.map: a Uint8Array's map wraps offsets past 255, which left the rest in one chunk
+  const points =
+    cuts === "bytes" ? Array.from({ length: bytes.length }, (_, k) => k) : [...cuts].sort((a, b) => a - b)
+  for (const c of points) {
+    s.push(bytes.subarray(at, Math.max(at, c)))
+    at = Math.max(at, c)
+  }
+  s.push(bytes.subarray(at))
+  return s
+}
 const count = async (sql: string) => Number((await db.query<{ n: number }>(sql))[0]!.n)
 const failure = (p: Promise<unknown>) =>
   p.then(
@@ -156,16 +173,7 @@ describe("rows ending in empty cells past the header (a trailing comma, as Excel
 })
 
 describe("the record scanner", () => {
-  const scan = (bytes: Uint8Array, cuts: ReadonlyArray<number>) => {
-    const s = new CsvScanner(",", 1 << 20)
-    let at = 0
-    for (const c of [...cuts].sort((a, b) => a - b)) {
-      s.push(bytes.subarray(at, Math.max(at, c)))
-      at = Math.max(at, c)
-    }
-    s.push(bytes.subarray(at))
-    return s.finish()
-  }
+  const scan = (bytes: Uint8Array, cuts: ReadonlyArray<number>) => scanInChunks(bytes, cuts).finish()
   it("counts records, lines and odd rows the same however the file is cut into chunks", () => {
     const cellArb = fc.constantFrom(
       "a",
@@ -224,14 +232,7 @@ describe("which columns are empty", () => {
         async (records, eol, finalBreak, cuts) => {
           const text = `h1,h2,h3${eol}${records.map((r) => r.join(",")).join(eol)}${finalBreak ? eol : ""}`
           const bytes = Buffer.from(text)
-          const s = new CsvScanner(",", 1 << 20)
-          let at = 0
-          const points = cuts === "bytes" ? bytes.map((_, k) => k) : [...cuts].sort((a, b) => a - b)
-          for (const c of points) {
-            s.push(bytes.subarray(at, Math.max(at, c)))
-            at = Math.max(at, c)
-          }
-          s.push(bytes.subarray(at))
+          const s = scanInChunks(bytes, cuts)
           const listed = s.finish().emptyColumns
           // A data row of three empty cells written without quotes is a line of two commas, not blank.
           expect(listed).toEqual([0, 1, 2].filter((col) => records.every((r) => empty(r[col]!))))
@@ -280,14 +281,7 @@ describe("which columns are trimmed", () => {
         async (records, eol, cuts) => {
           const text = `h1,h2,h3${eol}${records.map((r) => r.join(",")).join(eol)}${eol}`
           const bytes = Buffer.from(text)
-          const s = new CsvScanner(",", 1 << 20)
-          let at = 0
-          const points = cuts === "bytes" ? bytes.map((_, k) => k) : [...cuts].sort((a, b) => a - b)
-          for (const c of points) {
-            s.push(bytes.subarray(at, Math.max(at, c)))
-            at = Math.max(at, c)
-          }
-          s.push(bytes.subarray(at))
+          const s = scanInChunks(bytes, cuts)
           const padded = new Set(s.finish().paddedColumns)
           const whole = new CsvScanner(",", 1 << 20)
           whole.push(bytes)
