@@ -630,8 +630,13 @@ export function importSql(
   const fileCellOf = (name: string, alias: string): string => {
     const idx = fileColumns.get(name)
     const set = input.set?.get(name)
-    if (idx === undefined)
-      return set !== undefined ? literal(set) : stored.has(name) ? ident(`s_${name}`) : "NULL::VARCHAR"
+    // a file column whose every cell is empty reads as NULL (not the stored value: an empty cell sets it empty)
+    if (idx === undefined || input.empty?.has(idx))
+      return set !== undefined
+        ? literal(set)
+        : idx === undefined && stored.has(name)
+          ? ident(`s_${name}`)
+          : "NULL::VARCHAR"
     const cell = `${alias}${ident(`c${idx}`)}`
     const text = input.padded && !input.padded.has(idx) ? `nullif(${cell}, '')` : `nullif(trim(${cell}), '')`
     return set !== undefined ? `coalesce(${text}, ${literal(set)})` : text
@@ -652,11 +657,7 @@ export function importSql(
   // shrinks with the file's columns; the cross-field rules still see them, as NULL.
   const absent = new Set(
     model.columns
-      .filter((c) => {
-        if (c.name === "source" || input.set?.has(c.name)) return false
-        const idx = fileColumns.get(c.name)
-        return idx === undefined ? !stored.has(c.name) : input.empty?.has(idx) === true
-      })
+      .filter((c) => c.name !== "source" && fileCellOf(c.name, "") === "NULL::VARCHAR")
       .map((c) => c.name),
   )
   const rawCols = model.columns.map((c) => {
