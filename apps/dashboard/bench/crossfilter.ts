@@ -11,8 +11,6 @@
  * of its own, same bundle, so the field's reference runs in the same browser. Nothing here ships in the app.
  */
 
-import mainWorker from "@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url"
-import mainModule from "@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url"
 import {
   areaBreakdown,
   borderPointCounts,
@@ -29,6 +27,7 @@ import {
 import { openWasm } from "@lao-protect/warehouse/wasm"
 import { startEngine } from "../src/data/engine.ts"
 import { lazyCubeOf } from "../src/data/onDemand.ts"
+import { bundle } from "../src/data/prestart.ts"
 import { loadManifest } from "../src/data/release.ts"
 
 export interface Step {
@@ -116,7 +115,7 @@ const bench = {
   /** ms to instantiate and open bare DuckDB-WASM (same bundle), nothing loaded. */
   async bareInstantiate(): Promise<number> {
     const t0 = performance.now()
-    const c = await openWasm({ mainModule, mainWorker })
+    const c = await openWasm(bundle)
     await c.query("SELECT 1 AS one")
     const ms = performance.now() - t0
     await c.close()
@@ -242,7 +241,7 @@ const bench = {
   async mosaicLoad(url: string): Promise<{ ms: number; rows: number }> {
     await mosaic?.close()
     const t0 = performance.now()
-    mosaic = await openWasm({ mainModule, mainWorker })
+    mosaic = await openWasm(bundle)
     const response = await fetch(url)
     if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`)
     await mosaic.insertArrowIPC("flights", new Uint8Array(await response.arrayBuffer()))

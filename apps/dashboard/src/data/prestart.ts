@@ -9,6 +9,7 @@ import mainWorker from "@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url
 import mainModule from "@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url"
 import type { Connector } from "@lao-protect/warehouse"
 
+/** The self-hosted eh bundle (also the benchmark page's bare instantiate). */
 export const bundle = { mainModule, mainWorker } as const
 
 interface Opening {
@@ -39,7 +40,7 @@ const opening = (module = connector()): Opening => {
   }
 }
 
-export const openEngine = (): Promise<Connector> => opening().conn
+const openEngine = (): Promise<Connector> => opening().conn
 
 /**
  * Whether the served release has a facts cube (the rule of `startEngine`): only then is the engine
